@@ -1,0 +1,47 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { formatFinding } from "../../importers/findings.ts";
+import { importFiles } from "../../importers/import.service.ts";
+import { parse, UsageError } from "../args.ts";
+import { withDatabase } from "../context.ts";
+
+export const importHelp = `gyokaku import FILE... [--format ID] [--report FILE] [--data DIR]
+  計画文書（JSON）や各団体の資料（テキスト）を取り込みます。様式は自動判別、--format で指定も可。
+  すべてのファイルを一つのトランザクションで保存します（一部だけ保存されることはありません）。
+  --report FILE: 指摘事項（ファイル・行・期待値・実際の値）を JSON で書き出します。
+  Imports plan documents (JSON) and municipal documents; detects the layout or takes --format;
+  stores everything in one transaction; --report writes the findings as JSON.`;
+
+export async function importCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parse(argv, {
+    format: { type: "string" },
+    report: { type: "string" },
+    data: { type: "string" },
+  });
+  if (positionals.length === 0)
+    throw new UsageError("取り込むファイルを指定してください: gyokaku import FILE...");
+  const files = positionals.map((path) => {
+    try {
+      return { path, bytes: readFileSync(path) };
+    } catch (e) {
+      throw new UsageError(
+        `${path}: 読めません（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
+      );
+    }
+  });
+  await withDatabase(values.data, async (db) => {
+    const { stored, findings } = await importFiles(db, files, values.format ? { format: values.format } : {});
+    for (const s of stored) {
+      console.log(
+        `保存しました: ${s.municipalityCode}/${s.key} ${s.title}（項目 ${s.items}、指標 ${s.indicators}、実績値 ${s.actuals}）ID ${s.planId}`,
+      );
+    }
+    if (findings.length > 0) {
+      console.log(`指摘事項 ${findings.length} 件:`);
+      for (const f of findings) console.log(`  [${f.severity}] ${formatFinding(f)}`);
+    }
+    if (values.report) {
+      writeFileSync(values.report, `${JSON.stringify({ stored, findings }, null, 2)}\n`);
+      console.log(`指摘事項を書き出しました: ${values.report}`);
+    }
+  });
+}

@@ -1,0 +1,51 @@
+import { serve } from "@hono/node-server";
+import { createDemoUsers, demoUsersMessage } from "../../auth/demo-users.ts";
+import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
+import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
+import { createApp } from "../../web/app.tsx";
+import { parse, UsageError } from "../args.ts";
+
+export const serveHelp = `gyokaku serve [--port 3000] [--host 127.0.0.1] [--data DIR] [--no-demo]
+  Web サーバーを起動します。データベースが空なら最初にデモデータ（江別市・札幌市・千歳市）を読み込みます。
+  DATABASE_URL があれば PostgreSQL、なければ組み込みの PGlite（--data または GYOKAKU_DATA、既定 ./data）。
+  Starts the web server; loads demo data into an empty database; PostgreSQL when DATABASE_URL is set.`;
+
+export async function serveCommand(argv: string[]): Promise<void> {
+  const { values } = parse(argv, {
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
+    data: { type: "string" },
+    "no-demo": { type: "boolean" },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${values.port} はポート番号ではありません`);
+  const open = await openDatabase(databaseOptionsFromEnv(values.data));
+  console.log(`データベース: ${open.describe}`);
+  if (!values["no-demo"]) {
+    const demo = await loadDemoIfEmpty(open.db);
+    if (demo) {
+      const from = demo.from === "seeds" ? "資料（../shared/seeds）から" : "同梱のデモデータから";
+      for (const d of demo.stored) {
+        console.log(
+          `デモデータを読み込みました（${from}）: ${d.title}（項目 ${d.items}、指標 ${d.indicators}）`,
+        );
+      }
+      if (demo.findings > 0)
+        console.log(`  取り込み時の指摘事項 ${demo.findings} 件（gyokaku import --report で確認できます）`);
+      const users = await createDemoUsers(open.db);
+      if (users.length > 0) console.log(demoUsersMessage(users));
+    }
+  }
+  const app = createApp(open);
+  const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
+    console.log(`gyokaku: http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/`);
+  });
+  const stop = async () => {
+    server.close();
+    await open.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}

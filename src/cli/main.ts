@@ -1,0 +1,91 @@
+/** The gyokaku command line: one thin adapter per command. */
+
+import { userCommand, userHelp } from "../auth/auth.cli.ts";
+import { DataDirectoryInUseError } from "../db/lock.ts";
+import { ImportError } from "../importers/importer.ts";
+import { UnrepresentableCharacterError } from "../opendata/csv.ts";
+import { opendataCommand, opendataHelp } from "../opendata/opendata.cli.ts";
+import { InvalidPlanDocumentError } from "../plans/plan-document.ts";
+import { PlanNotFoundError } from "../plans/plans.service.ts";
+import { publishCommand, publishHelp } from "../publish/publish.cli.ts";
+import { PublishError } from "../publish/publish.service.ts";
+import { reportCommand, reportHelp } from "../reports/reports.cli.ts";
+import { staffingCommand, staffingHelp } from "../staffing/staffing.cli.ts";
+import { ReportUnavailableError } from "../staffing/staffing.export.tsx";
+import { UsageError } from "./args.ts";
+import { exportCommand, exportHelp } from "./commands/export.ts";
+import { importCommand, importHelp } from "./commands/import.ts";
+import { plansCommand, plansHelp } from "./commands/plans.ts";
+import { serveCommand, serveHelp } from "./commands/serve.ts";
+
+const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
+  serve: { run: serveCommand, help: serveHelp },
+  import: { run: importCommand, help: importHelp },
+  export: { run: exportCommand, help: exportHelp },
+  plans: { run: plansCommand, help: plansHelp },
+  report: { run: reportCommand, help: reportHelp },
+  staffing: { run: staffingCommand, help: staffingHelp },
+  publish: { run: publishCommand, help: publishHelp },
+  opendata: { run: opendataCommand, help: opendataHelp },
+  user: { run: userCommand, help: userHelp },
+};
+
+export const mainHelp = `gyokaku — 行政改革の計画・進捗・評価・公表・定数管理
+gyokaku — administrative reform plans for Japanese municipalities
+
+使い方 / usage: gyokaku <command> [options]
+
+${Object.values(commands)
+  .map((c) => c.help)
+  .join("\n\n")}
+
+共通 / common:
+  --data DIR      組み込みデータベースの場所（既定 ./data、環境変数 GYOKAKU_DATA）
+  DATABASE_URL    設定すると PostgreSQL サーバーを使います（15 以降）
+  gyokaku help <command> で各コマンドの説明を表示します。`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    const topic = rest[0] && commands[rest[0]];
+    console.log(topic ? topic.help : mainHelp);
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`gyokaku: 知らないコマンドです: ${name}（gyokaku help で一覧）`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`gyokaku ${name}: ${e.message}\n\n${command.help}`);
+      return 2;
+    }
+    if (
+      e instanceof InvalidPlanDocumentError ||
+      e instanceof ImportError ||
+      e instanceof DataDirectoryInUseError ||
+      e instanceof PlanNotFoundError ||
+      e instanceof PublishError ||
+      e instanceof UnrepresentableCharacterError ||
+      e instanceof ReportUnavailableError
+    ) {
+      console.error(`gyokaku ${name}: ${e.message}`);
+      if (e instanceof ImportError && e.findings.length > 0) {
+        for (const f of e.findings) console.error(`  ${f.file}${f.line ? `:${f.line}` : ""} ${f.message}`);
+      }
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;

@@ -1,0 +1,19 @@
+/** The migrations, in order. Named by timestamp; each runs once, at start-up, on both databases. */
+import type { Migration, MigrationProvider } from "kysely";
+import * as planStore from "./2026-11-22T0300-plan-store.ts";
+import * as judgements from "./2026-11-22T0310-judgements.ts";
+import * as staffing from "./2026-11-22T0400-staffing.ts";
+import * as rounds from "./2026-11-22T0500-rounds.ts";
+import * as publications from "./2026-11-22T0600-publications.ts";
+
+const migrations: Record<string, Migration> = {
+  "2026-11-22T0300-plan-store": planStore,
+  "2026-11-22T0310-judgements": judgements,
+  "2026-11-22T0400-staffing": staffing,
+  "2026-11-22T0500-rounds": rounds,
+  "2026-11-22T0600-publications": publications,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

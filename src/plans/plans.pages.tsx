@@ -1,0 +1,401 @@
+/** The plan list and the plan page, rendered on the server from plan documents. */
+import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { Layout } from "../web/layout.tsx";
+import type { Indicator, Item, PlanDocument, Value } from "./plan-document.schema.ts";
+import type { PlanSummaryRow } from "./plans.repository.ts";
+
+function FiscalYearHeading({ fy }: { fy: number }) {
+  return (
+    <>
+      {warekiFiscalYear(fy)}
+      <span class="fy">{fy}年度</span>
+    </>
+  );
+}
+
+function period(start: number, end: number) {
+  return `${start}年度～${end}年度（${warekiFiscalYear(start)}～${warekiFiscalYear(end)}）`;
+}
+
+export function PlanListPage({ plans }: { plans: PlanSummaryRow[] }) {
+  return (
+    <Layout title="計画の一覧">
+      <h1>計画の一覧</h1>
+      {plans.length === 0 ? (
+        <p>
+          計画はまだありません。<code>gyokaku import FILE</code> で取り込めます。
+        </p>
+      ) : (
+        <ul class="cards">
+          {plans.map((p) => (
+            <li class="card">
+              <h2>
+                <a href={`/plans/${p.id}`}>{p.title}</a>
+              </h2>
+              <dl class="meta">
+                <dt>団体</dt>
+                <dd>
+                  {p.municipalityName}（{p.municipalityCode}）
+                </dd>
+                <dt>期間</dt>
+                <dd>{period(p.periodStart, p.periodEnd)}</dd>
+                <dt>階層</dt>
+                <dd>{p.levels.join(" → ")}</dd>
+                <dt>規模</dt>
+                <dd>
+                  項目 {p.itemCount}・指標 {p.indicatorCount}
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+/** A value cell: the text as written; an unreadable value is flagged with its reason. */
+function ValueCell({ v }: { v: Value | undefined }) {
+  if (!v || v.kind === "empty") return <td class="num empty">—</td>;
+  if (v.unreadable) {
+    return (
+      <td>
+        {v.text}{" "}
+        <span class="flag" title={v.unreadable}>
+          ⚠ 読み取れません: {v.unreadable}
+        </span>
+      </td>
+    );
+  }
+  return <td class={v.kind === "number" ? "num" : ""}>{v.text}</td>;
+}
+
+function IndicatorTable({
+  ind,
+  years,
+  deptName,
+}: {
+  ind: Indicator;
+  years: number[];
+  deptName: (k: string) => string;
+}) {
+  const series: (string | undefined)[] = ind.series.length > 0 ? ind.series : [undefined];
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>
+          {ind.number ? `指標${ind.number} ` : "指標 "}
+          {ind.name}
+          {ind.unit ? `（単位: ${ind.unit}）` : ""}
+          {ind.departments.length > 0 && (
+            <span class="item-depts"> 所管: {ind.departments.map(deptName).join("、")}</span>
+          )}
+        </caption>
+        <thead>
+          <tr>
+            {ind.series.length > 0 && <th scope="col">系列</th>}
+            <th scope="col">初期値</th>
+            <th scope="col">目標</th>
+            {years.map((fy) => (
+              <th scope="col">
+                <FiscalYearHeading fy={fy} />
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => {
+            const base = ind.baselines.find((b) => b.series === s);
+            const targets = ind.targets.filter((t) => t.series === s);
+            return (
+              <tr>
+                {s !== undefined && <th scope="row">{s}</th>}
+                <td class="num">
+                  {base && base.kind !== "empty" ? base.text : <span class="empty">—</span>}
+                  {base?.fiscalYear !== undefined && (
+                    <span class="fy">{`${shortWareki(base.fiscalYear)}（${base.fiscalYear}年度）`}</span>
+                  )}
+                </td>
+                <td>
+                  {targets.length === 0 && <span class="empty">—</span>}
+                  {targets.map((t) => (
+                    <div>
+                      {t.text}
+                      {t.fiscalYear !== undefined && !/[RH(（]/.test(t.text) && (
+                        <span class="fy">{`${warekiFiscalYear(t.fiscalYear)}まで`}</span>
+                      )}
+                      {t.fromFiscalYear !== undefined && !/[RH(（]/.test(t.text) && (
+                        <span class="fy">{`${warekiFiscalYear(t.fromFiscalYear)}から`}</span>
+                      )}
+                      {t.unreadable && <span class="flag"> ⚠ {t.unreadable}</span>}
+                    </div>
+                  ))}
+                </td>
+                {years.map((fy) => (
+                  <ValueCell v={ind.actuals.find((a) => a.fiscalYear === fy && a.series === s)} />
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ItemNode({ item, depth, doc, years, deptName, keyTitle }: ItemNodeProps) {
+  const level = doc.plan.levels[depth] ?? "";
+  return (
+    <li class="item" id={`item-${item.key}`}>
+      <div class="item-head">
+        {/* Level names that are only a numbering style (Sapporo's Ⅰ, 1, ①) say nothing beside the number. */}
+        {!/^[ⅠⅡⅢⅣⅤIVX0-9０-９①-⑳()（）]+$/.test(level) && <span class="tag tag-level">{level}</span>}
+        {item.number && <span>{item.number} </span>}
+        {item.title}
+        {item.crossListingOf !== undefined && (
+          <span class="tag">
+            再掲（<a href={`#item-${item.crossListingOf}`}>{keyTitle(item.crossListingOf)}</a>）
+          </span>
+        )}
+      </div>
+      <div class="item-body">
+        {item.departments.length > 0 && (
+          <div class="item-depts">所管: {item.departments.map(deptName).join("、")}</div>
+        )}
+        {Object.entries(item.attributes).map(([k, v]) => (
+          <span class="tag">
+            {k}: {v}
+          </span>
+        ))}
+        {item.description && (
+          <details>
+            <summary>取組内容</summary>
+            <p>{item.description}</p>
+          </details>
+        )}
+        {Object.entries(item.texts).map(([heading, text]) => (
+          <details>
+            <summary>{heading}</summary>
+            <p style="white-space: pre-line">{text}</p>
+          </details>
+        ))}
+        {item.indicators.map((ind) => (
+          <IndicatorTable ind={ind} years={years} deptName={deptName} />
+        ))}
+        {item.progress.map((p) => (
+          <details>
+            <summary>
+              {warekiFiscalYear(p.fiscalYear)}の取組状況{p.status ? `〈${p.status}〉` : ""}
+            </summary>
+            {p.narrative && <p>{p.narrative}</p>}
+            {p.nextYearPlan && (
+              <>
+                <h4>{warekiFiscalYear(p.fiscalYear + 1)}の取組内容</h4>
+                <p>{p.nextYearPlan}</p>
+              </>
+            )}
+          </details>
+        ))}
+        {item.activities.length > 0 && <ActivityTable item={item} />}
+      </div>
+      {item.children.length > 0 && (
+        <ul>
+          {item.children.map((c) => (
+            <ItemNode
+              item={c}
+              depth={depth + 1}
+              doc={doc}
+              years={years}
+              deptName={deptName}
+              keyTitle={keyTitle}
+            />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+type ItemNodeProps = {
+  item: Item;
+  depth: number;
+  doc: PlanDocument;
+  years: number[];
+  deptName: (k: string) => string;
+  keyTitle: (k: string) => string;
+};
+
+/** 取組計画 and 実績 by fiscal year, one row a year. */
+function ActivityTable({ item }: { item: Item }) {
+  const years = [...new Set(item.activities.map((a) => a.fiscalYear))].sort((a, b) => a - b);
+  const cell = (fy: number, kind: "plan" | "result") => {
+    const list = item.activities.filter((a) => a.fiscalYear === fy && a.kind === kind);
+    if (list.length === 0) return <td class="empty">—</td>;
+    return (
+      <td style="white-space: pre-line">
+        {list.map((a) => (
+          <>
+            {a.status && <span class="tag">〈{a.status}〉</span>}
+            {a.text}
+          </>
+        ))}
+      </td>
+    );
+  };
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>取組計画と実績</caption>
+        <thead>
+          <tr>
+            <th scope="col">年度</th>
+            <th scope="col">計画</th>
+            <th scope="col">実績</th>
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((fy) => {
+            const label = item.activities.find((a) => a.fiscalYear === fy && a.yearLabel)?.yearLabel;
+            return (
+              <tr>
+                <th scope="row">
+                  {label ?? warekiFiscalYear(fy)}
+                  <span class="fy">{fy}年度</span>
+                </th>
+                {cell(fy, "plan")}
+                {cell(fy, "result")}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function allItems(items: Item[]): Item[] {
+  return items.flatMap((i) => [i, ...allItems(i.children)]);
+}
+
+export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string }) {
+  const items = allItems(doc.items);
+  const years = [
+    ...new Set(items.flatMap((i) => i.indicators.flatMap((ind) => ind.actuals.map((a) => a.fiscalYear)))),
+  ].sort((a, b) => a - b);
+  const depts = new Map(doc.departments.map((d) => [d.key, d]));
+  const deptName = (k: string) => {
+    const d = depts.get(k);
+    if (!d) return k;
+    const parent = d.parent ? depts.get(d.parent) : undefined;
+    return parent ? `${parent.name} ${d.name}` : d.name;
+  };
+  const titles = new Map(items.map((i) => [i.key, `${i.number ?? ""} ${i.title}`.trim()]));
+  const keyTitle = (k: string) => titles.get(k) ?? k;
+  const indicatorCount = items.reduce((n, i) => n + i.indicators.length, 0);
+  const itemsByDept = new Map<string, number>();
+  for (const i of items) for (const d of i.departments) itemsByDept.set(d, (itemsByDept.get(d) ?? 0) + 1);
+  for (const i of items)
+    for (const ind of i.indicators)
+      for (const d of ind.departments)
+        if (!i.departments.includes(d)) itemsByDept.set(d, (itemsByDept.get(d) ?? 0) + 1);
+
+  return (
+    <Layout title={doc.plan.title} breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
+      <h1>{doc.plan.title}</h1>
+      <p class="lead">
+        {doc.municipality.name}（全国地方公共団体コード {doc.municipality.code}）
+      </p>
+      <dl class="meta">
+        <dt>期間</dt>
+        <dd>{period(doc.plan.periodStart, doc.plan.periodEnd)}</dd>
+        <dt>階層</dt>
+        <dd>{doc.plan.levels.join(" → ")}</dd>
+        <dt>規模</dt>
+        <dd>
+          項目 {items.length}・指標 {indicatorCount}・所管 {doc.departments.length}
+        </dd>
+        {doc.plan.sources.length > 0 && (
+          <>
+            <dt>出典</dt>
+            <dd>{doc.plan.sources.join("、")}</dd>
+          </>
+        )}
+        <dt>計画文書</dt>
+        <dd>
+          <a href={`/plans/${planId}/export.json`} download>
+            JSON で書き出す
+          </a>
+          {" ・ "}
+          <a href={`/plans/${planId}/export.xlsx`} download>
+            Excel で書き出す（編集して取り込めます）
+          </a>
+          {" ・ "}
+          <a href="/templates/plan.xlsx" download>
+            空のひな形（説明付き）
+          </a>
+        </dd>
+      </dl>
+
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">帳票</h2>
+        <p>
+          取組状況一覧・個票・達成度と着手状況の集計・工程表を、年度を選んで画面・Excel・PDF で作成できます。
+          <a href={`/plans/${planId}/reports`}>帳票の作成へ</a>
+        </p>
+      </section>
+
+      <nav class="toc" aria-labelledby="toc-title">
+        <h2 id="toc-title" style="border:0;margin:0;font-size:1rem">
+          {doc.plan.levels[0]}
+        </h2>
+        <ol>
+          {doc.items.map((i) => (
+            <li>
+              <a href={`#item-${i.key}`}>
+                {i.number} {i.title}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <h2>計画の体系と指標</h2>
+      <ul class="tree">
+        {doc.items.map((i) => (
+          <ItemNode item={i} depth={0} doc={doc} years={years} deptName={deptName} keyTitle={keyTitle} />
+        ))}
+      </ul>
+
+      <h2 id="departments">所管部署</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">部署</th>
+            <th scope="col">区分</th>
+            <th scope="col">名称の変遷</th>
+            <th scope="col">担当する項目・指標</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.departments.map((d) => (
+            <tr>
+              <td>{deptName(d.key)}</td>
+              <td>{d.kind ?? ""}</td>
+              <td>{d.names.map((n) => `${n.name}（${warekiFiscalYear(n.validFrom)}～）`).join(" → ")}</td>
+              <td class="num">{itemsByDept.get(d.key) ?? 0}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export function NotFoundPage({ message }: { message: string }) {
+  return (
+    <Layout title="見つかりません" breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
+      <h1>見つかりません</h1>
+      <p>{message}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,48 @@
+/** HTTP adapter for plans: validates the path, calls the service, renders. */
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { type AuthEnv, currentUser } from "../auth/context.ts";
+import type { DB } from "../db/database.ts";
+import { writeBlankTemplate, writePlanWorkbook } from "../spreadsheet/index.ts";
+import { NotFoundPage, PlanListPage, PlanPage } from "./plans.pages.tsx";
+import { getPlanFor, listPlansFor } from "./plans.service.ts";
+
+const planId = z.uuid();
+
+export function planRoutes(db: DB) {
+  const app = new Hono<AuthEnv>();
+  app.get("/", async (c) => c.html(<PlanListPage plans={await listPlansFor(db, currentUser(c))} />));
+  app.get("/plans/:id", async (c) => {
+    const id = planId.safeParse(c.req.param("id"));
+    const doc = id.success ? await getPlanFor(db, currentUser(c), id.data) : null;
+    if (!doc) return c.html(<NotFoundPage message="指定された計画は見つかりません。" />, 404);
+    return c.html(<PlanPage doc={doc} planId={id.data!} />);
+  });
+  app.get("/plans/:id/export.json", async (c) => {
+    const id = planId.safeParse(c.req.param("id"));
+    const doc = id.success ? await getPlanFor(db, currentUser(c), id.data) : null;
+    if (!doc) return c.json({ error: "plan not found" }, 404);
+    c.header(
+      "Content-Disposition",
+      `attachment; filename="${doc.municipality.code}-${encodeURIComponent(doc.plan.key)}.json"`,
+    );
+    return c.json(doc);
+  });
+  app.get("/plans/:id/export.xlsx", async (c) => {
+    const id = planId.safeParse(c.req.param("id"));
+    const doc = id.success ? await getPlanFor(db, currentUser(c), id.data) : null;
+    if (!doc) return c.html(<NotFoundPage message="指定された計画は見つかりません。" />, 404);
+    return xlsx(c, await writePlanWorkbook(doc), `${doc.municipality.code}-${doc.plan.key}.xlsx`);
+  });
+  app.get("/templates/plan.xlsx", async (c) =>
+    xlsx(c, await writeBlankTemplate(), "gyokaku-plan-template.xlsx"),
+  );
+  return app;
+}
+
+function xlsx(c: Context, body: Buffer, filename: string) {
+  return c.body(new Uint8Array(body), 200, {
+    "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "Content-Disposition": `attachment; filename="${encodeURIComponent(filename)}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  });
+}

@@ -1,0 +1,52 @@
+/**
+ * Databases for tests. By default an in-memory PGlite. With GYOKAKU_TEST_DB=postgres, a fresh database
+ * on the PostgreSQL server at GYOKAKU_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres),
+ * dropped afterwards. `.ci/run` runs the database tests both ways.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type OpenDatabase, openDatabase } from "../db/database.ts";
+
+export const postgresAdminUrl = () =>
+  process.env.GYOKAKU_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export function testDatabaseKind(): "pglite" | "postgres" {
+  return process.env.GYOKAKU_TEST_DB === "postgres" ? "postgres" : "pglite";
+}
+
+export async function openPostgresTestDatabase(): Promise<OpenDatabase> {
+  const admin = new pg.Client({ connectionString: postgresAdminUrl() });
+  await admin.connect();
+  const name = `gyokaku_test_${randomBytes(6).toString("hex")}`;
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl());
+  url.pathname = `/${name}`;
+  const open = await openDatabase({ kind: "postgres", url: url.toString() });
+  return {
+    ...open,
+    async close() {
+      await open.close();
+      const a = new pg.Client({ connectionString: postgresAdminUrl() });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export async function openTestDatabase(kind = testDatabaseKind()): Promise<OpenDatabase> {
+  return kind === "postgres" ? openPostgresTestDatabase() : openDatabase({ kind: "pglite-memory" });
+}
+
+/** Whether a PostgreSQL server answers at the admin URL (for tests that compare both databases). */
+export async function postgresAvailable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,118 @@
+/** The HTTP application: security headers, static assets, health check and each capability's routes. */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
+import { auditRoutes } from "../audit/audit.routes.tsx";
+import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
+import { ErrorPage } from "../auth/auth.pages.tsx";
+import { authRoutes } from "../auth/auth.routes.tsx";
+import type { AuthEnv } from "../auth/context.ts";
+import { AppError } from "../auth/errors.ts";
+import { LoginLimiter } from "../auth/rate-limit.ts";
+import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
+import type { OpenDatabase } from "../db/database.ts";
+import { editingRoutes } from "../editing/editing.routes.tsx";
+import { apiRoutes } from "../opendata/api.routes.ts";
+import { NotFoundPage } from "../plans/plans.pages.tsx";
+import { planRoutes } from "../plans/plans.routes.tsx";
+import { publishRoutes } from "../publish/publish.routes.tsx";
+import { reportRoutes } from "../reports/reports.routes.tsx";
+import { roundRoutes } from "../rounds/rounds.routes.tsx";
+import { staffingRoutes } from "../staffing/staffing.routes.tsx";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fontDir = dirname(createRequire(import.meta.url).resolve("@fontsource/biz-udpgothic/400.css"));
+
+// Nothing may come from outside the server: municipal networks (LGWAN) are closed.
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+const TYPES: Record<string, string> = {
+  ".css": "text/css; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".js": "text/javascript; charset=utf-8",
+  ".svg": "image/svg+xml",
+};
+
+async function serveFile(root: string, rel: string): Promise<Response | null> {
+  const path = normalize(join(root, rel));
+  if (!path.startsWith(root)) return null;
+  try {
+    const body = await readFile(path);
+    const ext = path.slice(path.lastIndexOf("."));
+    return new Response(body, {
+      headers: {
+        "Content-Type": TYPES[ext] ?? "application/octet-stream",
+        "Cache-Control": "public, max-age=86400",
+      },
+    });
+  } catch {
+    return null;
+  }
+}
+
+export function createApp(open: OpenDatabase) {
+  const app = new Hono<AuthEnv>();
+  app.use(async (c, next) => {
+    await next();
+    c.header("Content-Security-Policy", CSP);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "same-origin");
+    c.header("X-Frame-Options", "DENY");
+  });
+  // Accounts: the session of the request, a login for everything but the open paths, CSRF on every change.
+  app.use(contextStorage());
+  app.use(sessionMiddleware(open.db));
+  app.use(requireLogin());
+  app.use(
+    csrfProtection((c) =>
+      c.html(
+        <ErrorPage
+          status={403}
+          message="フォームの有効期限が切れたか、ほかのサイトから送信されました。ページを読み込み直してから、もう一度操作してください。"
+        />,
+        403,
+      ),
+    ),
+  );
+  app.route("/", authRoutes(open.db, new LoginLimiter()));
+  app.route("/", roundRoutes(open.db));
+  app.route("/", auditRoutes(open.db));
+  app.route("/", editingRoutes(open.db));
+  app.route("/", dashboardRoutes(open.db));
+  app.get("/healthz", async (c) => {
+    try {
+      await open.db.selectFrom("municipalities").select("municipality_code").limit(1).execute();
+      return c.json({ status: "ok", database: open.kind });
+    } catch (e) {
+      return c.json({ status: "error", database: open.kind, error: (e as Error).message }, 503);
+    }
+  });
+  app.get(
+    "/assets/fonts/*",
+    async (c) => (await serveFile(fontDir, c.req.path.slice("/assets/fonts/".length))) ?? c.notFound(),
+  );
+  app.get(
+    "/assets/*",
+    async (c) => (await serveFile(join(here, "static"), c.req.path.slice("/assets/".length))) ?? c.notFound(),
+  );
+  app.route("/", reportRoutes(open.db));
+  app.route("/", staffingRoutes(open.db));
+  app.route("/", publishRoutes(open.db));
+  app.route("/", apiRoutes(open.db));
+  app.route("/", planRoutes(open.db));
+  app.notFound((c) => c.html(<NotFoundPage message="お探しのページは見つかりません。" />, 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      if (err.code === "unauthenticated") return c.redirect("/login", 303);
+      return c.html(<ErrorPage status={err.status} message={err.message} />, err.status as 400);
+    }
+    console.error(err);
+    return c.html(<NotFoundPage message={`エラーが発生しました: ${err.message}`} />, 500);
+  });
+  return app;
+}
