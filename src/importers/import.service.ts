@@ -1,0 +1,122 @@
+/**
+ * Importing files: plan documents (JSON) and the municipalities' own layouts (through the readers).
+ * Everything given in one call is stored in one transaction, or nothing is.
+ */
+import { basename } from "node:path";
+import type { DB } from "../db/database.ts";
+import type { PlanDocument } from "../plans/plan-document.schema.ts";
+import { parsePlanDocument, parsePlanDocumentText } from "../plans/plan-document.ts";
+import { findPlansByKey, loadPlanDocument } from "../plans/plans.repository.ts";
+import { importDocuments, type StoredPlan } from "../plans/plans.service.ts";
+import { readPlanWorkbook, readWorkbookPlanRef } from "../spreadsheet/index.ts";
+import type { Finding } from "./findings.ts";
+import { ImportError, type InputFile } from "./importer.ts";
+import { readerById, readers } from "./registry.ts";
+
+export type FileBytes = { path: string; bytes: Uint8Array };
+export type ImportOutcome = { stored: StoredPlan[]; findings: Finding[]; documents: PlanDocument[] };
+
+export const JSON_FORMAT = "json";
+export const XLSX_FORMAT = "xlsx";
+
+/** Decodes a file as UTF-8 text; binary or mis-encoded files are refused with the byte offset. */
+export function decodeText(file: FileBytes): string {
+  const { bytes } = file;
+  if (bytes.length === 0) throw new ImportError(`${file.path}: ファイルが空です`);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    throw new ImportError(
+      `${file.path}: テキストではありません（${nul} バイト目に NUL）。バイナリファイルは取り込めません`,
+    );
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new ImportError(
+      `${file.path}: UTF-8 として読めません（Shift_JIS などは UTF-8 に変換してください）`,
+    );
+  }
+}
+
+function looksLikeJson(file: InputFile): boolean {
+  return file.path.toLowerCase().endsWith(".json") || file.text.trimStart().startsWith("{");
+}
+
+/** Reads files into plan documents without storing them. */
+export function readFiles(
+  files: FileBytes[],
+  format?: string,
+): { documents: PlanDocument[]; findings: Finding[] } {
+  // Readers see the file's name, not where it lies on this machine: it is stored as the values' source.
+  const texts: InputFile[] = files.map((f) => ({ path: basename(f.path), text: decodeText(f) }));
+  const documents: PlanDocument[] = [];
+  const findings: Finding[] = [];
+  const groups = new Map<string, InputFile[]>();
+  if (format !== undefined && format !== JSON_FORMAT && !readerById(format)) {
+    throw new ImportError(
+      `--format ${format} は知らない形式です。使える形式: ${[JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)].join(", ")}`,
+    );
+  }
+  for (const file of texts) {
+    if (format === JSON_FORMAT || (format === undefined && looksLikeJson(file))) {
+      documents.push(parsePlanDocumentText(file.text, file.path));
+      continue;
+    }
+    const reader = format ? readerById(format)! : readers.find((r) => r.detect(file));
+    if (!reader) {
+      throw new ImportError(
+        `${file.path}: 様式を判別できません。--format で指定してください（${[JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)].join(", ")}）`,
+      );
+    }
+    groups.set(reader.id, [...(groups.get(reader.id) ?? []), file]);
+  }
+  for (const [id, group] of groups) {
+    const result = readerById(id)!.read(group);
+    findings.push(...result.findings);
+    documents.push(parsePlanDocument(result.document, group.map((f) => f.path).join(", ")));
+  }
+  return { documents, findings };
+}
+
+/** An .xlsx workbook is a zip archive: it starts with "PK\x03\x04". */
+export function isWorkbook(file: FileBytes): boolean {
+  const b = file.bytes;
+  return (
+    file.path.toLowerCase().endsWith(".xlsx") || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4)
+  );
+}
+
+/**
+ * Reads a plan workbook (gyokaku export --format xlsx, or the template filled in) and merges it onto the
+ * plan it names, as stored now: changed cells update, new rows add, nothing is duplicated.
+ */
+async function readWorkbookFile(
+  db: DB,
+  file: FileBytes,
+): Promise<{ document: PlanDocument; findings: Finding[] }> {
+  const name = basename(file.path);
+  const ref = await readWorkbookPlanRef(file.bytes, name);
+  const existing = await findPlansByKey(db, ref.planKey, ref.municipalityCode);
+  const base = existing[0] ? await loadPlanDocument(db, ref.municipalityCode, existing[0].id) : null;
+  const { document, findings } = await readPlanWorkbook(file.bytes, name, base);
+  return { document: parsePlanDocument(document, name), findings };
+}
+
+/** Reads and stores files in one transaction: text documents, plan documents and workbooks. */
+export async function importFiles(
+  db: DB,
+  files: FileBytes[],
+  options: { format?: string } = {},
+): Promise<ImportOutcome> {
+  const workbooks = options.format === XLSX_FORMAT ? files : files.filter(isWorkbook);
+  const texts = files.filter((f) => !workbooks.includes(f));
+  const read = texts.length > 0 ? readFiles(texts, options.format) : { documents: [], findings: [] };
+  const documents = [...read.documents];
+  const findings = [...read.findings];
+  for (const wb of workbooks) {
+    const r = await readWorkbookFile(db, wb);
+    documents.push(r.document);
+    findings.push(...r.findings);
+  }
+  const stored = await importDocuments(db, documents);
+  return { stored, findings, documents };
+}
