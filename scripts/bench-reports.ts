@@ -1,0 +1,81 @@
+// Benchmark of the reports: a synthetic plan of 300 items and 600 indicators over 10 fiscal years, stored in an
+// in-memory PGlite, and every report kind generated as HTML, xlsx and PDF; prints the time of each.
+//   npm run bench:reports            (ITEMS=300 INDICATORS_PER_ITEM=2 YEARS=10 to change the size)
+// Aim on these machines: xlsx under 1 s, PDF under 5 s. Figures are printed, never asserted.
+import { existsSync } from "node:fs";
+import { openDatabase } from "../src/db/database.ts";
+import { closeBrowser, sharedBrowser } from "../src/pdf/pdf.service.ts";
+import { importDocuments } from "../src/plans/plans.service.ts";
+import { REPORT_FORMATS, REPORT_KINDS } from "../src/reports/report.model.ts";
+import { loadPlan, renderReport, reportModel } from "../src/reports/reports.service.ts";
+import { syntheticPlan } from "../src/reports/synthetic-plan.ts";
+
+const items = Number(process.env.ITEMS ?? 300);
+const perItem = Number(process.env.INDICATORS_PER_ITEM ?? 2);
+const years = Number(process.env.YEARS ?? 10);
+const firstYear = 2016;
+const fiscalYear = firstYear + years - 1;
+const hasChromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+
+const ms = (t0: number) => performance.now() - t0;
+const open = await openDatabase({ kind: "pglite-memory" });
+try {
+  let t0 = performance.now();
+  const doc = syntheticPlan({ items, indicatorsPerItem: perItem, years, firstYear });
+  const [stored] = await importDocuments(open.db, [doc]);
+  console.log(
+    `synthetic plan: ${stored!.items} items, ${stored!.indicators} indicators, ${stored!.actuals} actuals, ${years} years — stored in ${ms(t0).toFixed(0)} ms (PGlite, memory)`,
+  );
+  if (hasChromium) {
+    t0 = performance.now();
+    await sharedBrowser();
+    console.log(`Chromium started in ${ms(t0).toFixed(0)} ms (once per process, not counted below)`);
+  }
+  const plan = await loadPlan(open.db, stored!.planId);
+  const rows: {
+    kind: string;
+    model: number;
+    times: Record<string, string>;
+    sizes: Record<string, string>;
+  }[] = [];
+  for (const kind of REPORT_KINDS) {
+    t0 = performance.now();
+    const report = await reportModel(open.db, plan, fiscalYear, kind);
+    const model = ms(t0);
+    const times: Record<string, string> = {};
+    const sizes: Record<string, string> = {};
+    for (const format of REPORT_FORMATS) {
+      if (format === "pdf" && !hasChromium) {
+        times[format] = "(no Chromium)";
+        continue;
+      }
+      t0 = performance.now();
+      const file = await renderReport(report, format);
+      times[format] = `${ms(t0).toFixed(0)} ms`;
+      const bytes = typeof file.body === "string" ? Buffer.byteLength(file.body) : file.body.length;
+      sizes[format] = `${(bytes / 1024).toFixed(0)} KiB`;
+      if (format === "pdf") {
+        const pages = (file.body as Buffer).toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+        sizes[format] += ` (${pages} pages)`;
+      }
+    }
+    rows.push({ kind, model, times, sizes });
+  }
+  console.log(`\nreports for FY${fiscalYear} (load + evaluate + build the model, then render each format):`);
+  console.log(
+    ["kind".padEnd(8), "model".padStart(8), ...REPORT_FORMATS.map((f) => f.padStart(16))].join(" ") +
+      "   sizes (html / xlsx / pdf)",
+  );
+  for (const r of rows) {
+    const cells = [
+      r.kind.padEnd(8),
+      `${r.model.toFixed(0)} ms`.padStart(8),
+      ...REPORT_FORMATS.map((f) => (r.times[f] ?? "").padStart(16)),
+    ];
+    console.log(`${cells.join(" ")}   ${REPORT_FORMATS.map((f) => r.sizes[f] ?? "-").join(" / ")}`);
+  }
+  console.log("\naim: xlsx < 1 s, pdf < 5 s (render time per report, model excluded)");
+} finally {
+  await closeBrowser();
+  await open.close();
+}

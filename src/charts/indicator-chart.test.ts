@@ -1,0 +1,55 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatValue, indicatorChart } from "./indicator-chart.ts";
+import { CUD, SERIES_COLORS } from "./palette.ts";
+
+const input = {
+  categories: ["H29", "R1", "R2", "R3", "R4", "R5"],
+  unit: "人",
+  actuals: [
+    { name: "実績値（男性）", values: [1483, 5253, 6825, 10602, 26684, null] },
+    { name: "実績値（女性）", values: [1000, 1200, null, 1500, 1600, null] },
+  ],
+  targets: [
+    {
+      name: "目標・目安",
+      values: [1483, 2236, 2989, 3742, 4494, 6000],
+      labels: [null, null, null, null, null, undefined],
+    },
+  ],
+  description: "フォロワー数：実績値と目標の推移",
+};
+
+test("an SVG rendered on the server, with a title for screen readers", () => {
+  const svg = indicatorChart(input);
+  assert.match(svg, /^<svg[^>]* role="img"/);
+  assert.match(svg, /<title>フォロワー数：実績値と目標の推移<\/title>/);
+  assert.doesNotMatch(svg, /<script/);
+  assert.match(svg, /<\/svg>$/);
+});
+
+test("values are printed beside the points, with the unit; the target only at its year", () => {
+  const svg = indicatorChart(input);
+  for (const v of ["1,483人", "5,253人", "26,684人", "6,000人", "1,600人"]) assert.ok(svg.includes(v), v);
+  assert.ok(!svg.includes("2,236人"), "a point of the expected path is a guide, not a figure of the plan");
+});
+
+test("series differ by colour from the CUD set and by marker shape and line style, not by colour alone", () => {
+  const svg = indicatorChart(input);
+  assert.ok(svg.includes(SERIES_COLORS[0]) && svg.includes(SERIES_COLORS[1]));
+  assert.equal(SERIES_COLORS[0], CUD.blue);
+  assert.match(svg, /stroke-dasharray/, "targets are dashed");
+  assert.ok(svg.includes("実績値（男性）") && svg.includes("目標・目安"), "legend names every line");
+});
+
+test("attribute values stay well-formed (the font name is quoted with single quotes)", () => {
+  const svg = indicatorChart(input);
+  assert.doesNotMatch(svg, /font-family:"/);
+  assert.match(svg, /font-family:'BIZ UDPGothic'/);
+});
+
+test("formatValue groups thousands and keeps decimals", () => {
+  assert.equal(formatValue(26684, "人"), "26,684人");
+  assert.equal(formatValue(157.1, "時間"), "157.1時間");
+  assert.equal(formatValue(-1200), "-1,200");
+});

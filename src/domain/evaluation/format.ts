@@ -1,0 +1,32 @@
+import { warekiFiscalYear } from "../fiscal-year.ts";
+
+/**
+ * A number with thousands separators, with the decimal places the document printed (143.0 stays 143.0);
+ * without them, as the number itself.
+ * @example formatNumber(26684) === "26,684"; formatNumber(143, 1) === "143.0"
+ */
+export function formatNumber(n: number, decimals?: number): string {
+  const digits =
+    decimals === undefined ? String(Math.round(Math.abs(n) * 1e6) / 1e6) : Math.abs(n).toFixed(decimals);
+  const [whole = "0", fraction] = digits.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${n < 0 && Number(digits) !== 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** A value this module computed (a path, a relative target): one decimal place at most, enough to compare by eye. */
+export function roundComputed(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** @example quantity(6000, "人") === "6,000人"; quantity(161.2, "時間", 1) === "161.2時間" */
+export function quantity(n: number, unit: string | undefined, decimals?: number): string {
+  return `${formatNumber(n, decimals)}${unit ?? ""}`;
+}
+
+/** A ratio as a percentage with at most one decimal place. @example percent(5.5791) === "557.9%" */
+export function percent(ratio: number): string {
+  return `${formatNumber(roundComputed(ratio * 100))}%`;
+}
+
+/** @example yearPhrase(2023) === "令和5年度" */
+export const yearPhrase = warekiFiscalYear;

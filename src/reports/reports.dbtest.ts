@@ -1,0 +1,398 @@
+// Reports on a real database: the service, reviewers' judgements, the routes for every kind and format, the
+// PDF (Chromium, BIZ UD fonts embedded) and the CLI command.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import ExcelJS from "exceljs";
+import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
+import type { Actor } from "../auth/policy.ts";
+import { type OpenDatabase, openDatabase } from "../db/database.ts";
+import { readers } from "../importers/registry.ts";
+import { closeBrowser } from "../pdf/pdf.service.ts";
+import { importDocuments } from "../plans/plans.service.ts";
+import { openTestDatabase } from "../testing/db.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { readSeed, seedsSkip } from "../testing/seeds.ts";
+import { createApp } from "../web/app.tsx";
+import { asPrinted, EBETSU_001, findRow } from "./ebetsu-001.fixture.ts";
+import { REPORT_FORMATS, REPORT_KINDS } from "./report.model.ts";
+import { reportCommand } from "./reports.cli.ts";
+import { reportRoutes } from "./reports.routes.tsx";
+import {
+  evaluateStoredPlan,
+  generateReport,
+  listJudgements,
+  loadPlan,
+  loadPlanFor,
+  recordJudgement,
+  reportModel,
+  withdrawJudgement,
+} from "./reports.service.ts";
+import type { SummaryModel } from "./summary.model.ts";
+
+const noChromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")
+  ? false
+  : "Chromium is not installed (/usr/bin/chromium or CHROMIUM_PATH)";
+const hasPoppler = (() => {
+  try {
+    execFileSync("pdffonts", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const reviewer: Actor = {
+  id: "00000000-0000-4000-8000-000000000001",
+  municipalityCode: "012173",
+  email: "yamada@example.jp",
+  name: "行政管理課 山田",
+  role: "office",
+  departmentIds: [],
+};
+
+describe("reports on a database", () => {
+  let open: OpenDatabase;
+  let app: ReturnType<typeof createApp>;
+  let sampleId: string;
+  let ebetsuId: string | undefined;
+  let office: TestSession;
+  let viewer: TestSession;
+  let stranger: TestSession;
+  const get = (url: string, s: TestSession = office) => app.request(url, { headers: { cookie: s.cookie } });
+  before(async () => {
+    open = await openTestDatabase();
+    // The app as it runs, with the session, login and CSRF middleware in front of the report routes.
+    app = createApp(open);
+    app.route("/", reportRoutes(open.db));
+    sampleId = (await importDocuments(open.db, [samplePlanDocument()]))[0]!.planId;
+    office = await signIn(open.db, "office", { municipalityCode: "012173", name: "行政管理課 山田" });
+    viewer = await signIn(open.db, "viewer", { municipalityCode: "012173" });
+    stranger = await signIn(open.db, "office", { municipalityCode: "012246" });
+    if (!seedsSkip("000_") && !seedsSkip("001_")) {
+      const read = readers.find((r) => r.id === "ebetsu")!.read([readSeed("000_")!, readSeed("001_")!]);
+      ebetsuId = (await importDocuments(open.db, [read.document]))[0]!.planId;
+    }
+  });
+  after(async () => {
+    await closeBrowser();
+    await open.close();
+  });
+
+  test("江別 FY2022 summary from the store holds every figure of 001 in its own indicator's row", {
+    skip: seedsSkip("000_") || seedsSkip("001_"),
+  }, async () => {
+    const plan = await loadPlan(open.db, ebetsuId!);
+    const report = await reportModel(open.db, plan, 2022, "summary");
+    const model = report.model as SummaryModel;
+    for (const expected of EBETSU_001) {
+      const row = findRow(model, expected)!;
+      assert.ok(row, expected.name);
+      const printed = asPrinted(row);
+      assert.equal(printed.baseline, expected.baseline, expected.name);
+      assert.equal(printed.target, expected.target, expected.name);
+      for (const [i, v] of expected.actuals.entries()) {
+        if (expected.name.startsWith("繁忙期") && i === 2) continue; // the sheets' 実施 (see summary.test.ts)
+        assert.equal(printed.actuals[i], v, `${expected.name} R${i + 1}`);
+      }
+    }
+  });
+
+  describe("reviewers' judgements", () => {
+    const key = { indicatorKey: "1-1-1-i2", fiscalYear: 2021 };
+    test("a judgement overrides the computed result; both are shown", async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      const before = (await evaluateStoredPlan(open.db, plan, 2021)).rows.find(
+        (r) => r.indicator.key === key.indicatorKey,
+      )!;
+      assert.equal(before.evaluation.status, "achieved");
+      await recordJudgement(open.db, reviewer, plan, {
+        ...key,
+        status: "not_achieved",
+        reason: "公開は1件のみ",
+      });
+      const after = (await evaluateStoredPlan(open.db, plan, 2021)).rows.find(
+        (r) => r.indicator.key === key.indicatorKey,
+      )!;
+      assert.equal(after.evaluation.status, "not_achieved");
+      assert.equal(after.evaluation.computedStatus, "achieved");
+      assert.match(
+        after.evaluation.explanation,
+        /^評価者の判定：未達成（公開は1件のみ。行政管理課 山田、\d{4}-\d{2}-\d{2}）／計算による判定：目標 実施/,
+      );
+      const html = String(
+        (await generateReport(open.db, { plan: sampleId, fiscalYear: 2021, kind: "summary", format: "html" }))
+          .body,
+      );
+      for (const shown of ["評価者の判定", "計算：◎ 達成", "未達成", "公開は1件のみ"])
+        assert.ok(html.includes(shown), shown);
+    });
+
+    test("a second judgement replaces the first; list; withdraw", async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      await recordJudgement(open.db, { ...reviewer, name: "行政管理課 佐藤" }, plan, {
+        ...key,
+        status: "behind",
+        reason: "再確認",
+      });
+      const list = await listJudgements(open.db, plan);
+      assert.equal(list.length, 1);
+      assert.equal(list[0]!.status, "behind");
+      assert.equal(list[0]!.by, "行政管理課 佐藤", "recorded under the reviewer's own name");
+      assert.equal(await withdrawJudgement(open.db, reviewer, plan, key), true);
+      assert.equal((await listJudgements(open.db, plan)).length, 0);
+      assert.equal(await withdrawJudgement(open.db, reviewer, plan, key), false);
+    });
+
+    test("series: a judgement of 男性 leaves 女性 alone", async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      const male = { indicatorKey: "2-1-1-i1", series: "男性", fiscalYear: 2019 };
+      await recordJudgement(open.db, reviewer, plan, { ...male, status: "behind", reason: "理由" });
+      const rows = (await evaluateStoredPlan(open.db, plan, 2019)).rows.filter(
+        (r) => r.indicator.key === "2-1-1-i1",
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.series, r.evaluation.status]),
+        [
+          ["男性", "behind"],
+          ["女性", "achieved"],
+        ],
+      );
+      await withdrawJudgement(open.db, reviewer, plan, male);
+    });
+
+    test("refused: an unknown indicator, a series it does not have, no reason, a reader who is not a reviewer", async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      const base = { fiscalYear: 2021, status: "achieved" as const, reason: "理由" };
+      await assert.rejects(
+        recordJudgement(open.db, reviewer, plan, { ...base, indicatorKey: "nope" }),
+        /指標 "nope"/,
+      );
+      await assert.rejects(
+        recordJudgement(open.db, reviewer, plan, { ...base, indicatorKey: "2-1-1-i1", series: "子ども" }),
+        (e: Error & { fields?: Record<string, string> }) =>
+          e.fields?.series === "系列を 男性・女性 から選んでください",
+      );
+      await assert.rejects(
+        recordJudgement(open.db, reviewer, plan, { ...base, indicatorKey: "1-1-1-i1", reason: "  " }),
+        (e: Error & { fields?: Record<string, string> }) => e.fields?.reason === "判定の理由を書いてください",
+      );
+      await assert.rejects(
+        recordJudgement(open.db, { ...reviewer, role: "viewer" }, plan, {
+          ...base,
+          indicatorKey: "1-1-1-i1",
+        }),
+        /行革担当と管理者/,
+      );
+    });
+
+    test("another municipality's plan is not there for its users", async () => {
+      await assert.rejects(
+        loadPlanFor(open.db, { ...reviewer, municipalityCode: "012246" }, sampleId),
+        /見つかりません/,
+      );
+      const plan = await loadPlanFor(open.db, reviewer, sampleId);
+      assert.equal(plan.doc.plan.key, "sample");
+    });
+  });
+
+  describe("routes", () => {
+    test("the index offers every kind in every format for the chosen year", async () => {
+      const res = await get(`/plans/${sampleId}/reports?fy=2021`);
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      for (const kind of REPORT_KINDS) {
+        assert.ok(html.includes(`/plans/${sampleId}/reports/${kind}?fy=2021`), kind);
+        assert.ok(html.includes(`/plans/${sampleId}/reports/${kind}?fy=2021&amp;format=xlsx`), kind);
+      }
+    });
+
+    for (const kind of REPORT_KINDS) {
+      for (const format of REPORT_FORMATS) {
+        test(`${kind} as ${format}`, { skip: format === "pdf" ? noChromium : false }, async () => {
+          const res = await get(`/plans/${sampleId}/reports/${kind}?fy=2021&format=${format}`);
+          assert.equal(res.status, 200);
+          const body = Buffer.from(await res.arrayBuffer());
+          if (format === "html") {
+            const html = body.toString("utf8");
+            assert.match(html, /^<!DOCTYPE html>/);
+            assert.match(html, /<html lang="ja">/);
+            assert.ok(html.includes("令和3年度"));
+            assert.match(html, /thead\s*\{\s*display:\s*table-header-group/);
+            assert.match(html, /size:\s*A4 landscape/);
+            assert.match(html, /tr,[^{]*\{\s*break-inside:\s*avoid/);
+            assert.doesNotMatch(html, /(src|href)="https?:\/\//, "nothing from outside (LGWAN)");
+          } else {
+            assert.match(
+              res.headers.get("content-disposition")!,
+              /attachment; filename="[\w.-]+"; filename\*=UTF-8''/,
+            );
+            const magic = format === "pdf" ? "%PDF-" : "PK";
+            assert.equal(body.subarray(0, magic.length).toString(), magic);
+          }
+        });
+      }
+    }
+
+    test("signed out: to the login page; another municipality: not found; bad input: 400 with a message", async () => {
+      const anonymous = await app.request(`/plans/${sampleId}/reports`);
+      assert.equal(anonymous.status, 303);
+      assert.match(anonymous.headers.get("location")!, /^\/login\?next=/);
+      assert.equal((await get(`/plans/${sampleId}/reports/summary`, stranger)).status, 404);
+      const kind = await get(`/plans/${sampleId}/reports/nope`);
+      assert.equal(kind.status, 400);
+      assert.match(await kind.text(), /帳票の種類は summary・sheets・tally・roadmap のいずれかです/);
+      assert.equal((await get(`/plans/${sampleId}/reports/summary?fy=R4`)).status, 400);
+      assert.equal((await get(`/plans/${sampleId}/reports/summary?format=docx`)).status, 400);
+      assert.equal((await get("/plans/00000000-0000-4000-8000-000000000000/reports")).status, 404);
+      assert.equal((await get("/plans/not-a-uuid/reports/summary")).status, 404);
+    });
+
+    test("the judgement form works without JavaScript: GET the form, POST it, see both results", async () => {
+      const form = await get(
+        `/plans/${sampleId}/reports/judgements/new?indicator=1-1-1-i1&fy=2020&return=summary`,
+      );
+      assert.equal(form.status, 200);
+      const page = await form.text();
+      assert.match(page, /<form method="post" action="\/plans\/[^"]+\/reports\/judgements"/);
+      assert.ok(page.includes(`name="_csrf" value="${office.csrf}"`), "the form carries the CSRF token");
+      assert.ok(page.includes("計算による判定") && page.includes("行政管理課 山田"));
+
+      const url = `/plans/${sampleId}/reports/judgements`;
+      const bad = await app.request(
+        url,
+        postForm(office, { indicator: "1-1-1-i1", fy: "2020", status: "achieved", reason: "" }),
+      );
+      assert.equal(bad.status, 400);
+      const errors = await bad.text();
+      assert.ok(errors.includes("判定の理由を書いてください"));
+      assert.ok(errors.includes('href="#f-reason"'), "the error summary links to the field");
+
+      const fields = {
+        indicator: "1-1-1-i1",
+        fy: "2020",
+        status: "on_track",
+        reason: "集計方法の変更による減少",
+        return: "summary",
+      };
+      assert.equal(
+        (await app.request(url, postForm({ ...office, csrf: "forged" }, fields))).status,
+        403,
+        "CSRF",
+      );
+      const good = await app.request(url, postForm(office, fields));
+      assert.equal(good.status, 303);
+      assert.match(good.headers.get("location")!, /\/reports\/summary\?fy=2020#row-1-1-1-i1$/);
+      const summary = await (await get(good.headers.get("location")!)).text();
+      for (const shown of ["集計方法の変更による減少", "評価者の判定", "計算：", "行政管理課 山田"]) {
+        assert.ok(summary.includes(shown), shown);
+      }
+      const list = await (await get(`/plans/${sampleId}/reports/judgements?fy=2020`)).text();
+      assert.ok(list.includes("集計方法の変更による減少"));
+      const withdrawn = await app.request(
+        `${url}/delete`,
+        postForm(office, { indicator: "1-1-1-i1", fy: "2020" }),
+      );
+      assert.equal(withdrawn.status, 303);
+      assert.equal((await listJudgements(open.db, await loadPlan(open.db, sampleId), 2020)).length, 0);
+    });
+
+    test("readers who are not reviewers see no form and cannot post one", async () => {
+      const summary = await (await get(`/plans/${sampleId}/reports/summary?fy=2020`, viewer)).text();
+      assert.ok(!summary.includes("判定を記録"));
+      const res = await app.request(
+        `/plans/${sampleId}/reports/judgements`,
+        postForm(viewer, { indicator: "1-1-1-i1", fy: "2020", status: "achieved", reason: "r" }),
+      );
+      assert.equal(res.status, 403);
+    });
+
+    test("a judgement of an unknown status or indicator is refused", async () => {
+      const res = await app.request(
+        `/plans/${sampleId}/reports/judgements`,
+        postForm(office, { indicator: "1-1-1-i1", fy: "2020", status: "great", reason: "r" }),
+      );
+      assert.equal(res.status, 400);
+      assert.ok((await res.text()).includes("判定を選んでください"));
+      assert.equal(
+        (await get(`/plans/${sampleId}/reports/judgements/new?indicator=zzz&fy=2020`)).status,
+        404,
+      );
+    });
+  });
+
+  test("PDF: A4 landscape pages, BIZ UD fonts embedded, charts printed", { skip: noChromium }, async () => {
+    const file = await generateReport(open.db, {
+      plan: sampleId,
+      fiscalYear: 2021,
+      kind: "sheets",
+      format: "pdf",
+    });
+    const pdf = file.body as Buffer;
+    assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+    if (!hasPoppler) return; // poppler-utils absent: the PDF itself was made
+    const dir = mkdtempSync(join(tmpdir(), "gyokaku-report-"));
+    try {
+      const path = join(dir, "sheets.pdf");
+      writeFileSync(path, pdf);
+      assert.match(execFileSync("pdffonts", [path], { encoding: "utf8" }), /BIZUDPGothic/);
+      assert.match(
+        execFileSync("pdfinfo", [path], { encoding: "utf8" }),
+        /Page size:\s+84[12]\.\d+ x 59[56]\.\d+ pts \(A4\)/,
+      );
+      const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
+      assert.ok(text.includes("目標・目安"), "the chart's legend is in the PDF");
+      assert.ok(text.includes("6,825"), "values are printed");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test("CLI: gyokaku report writes the file", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gyokaku-report-cli-"));
+  const saved = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  try {
+    const data = join(dir, "data");
+    const db = await openDatabase({ kind: "pglite", dataDir: data });
+    await importDocuments(db.db, [samplePlanDocument()]);
+    await db.close();
+    const out = join(dir, "summary.xlsx");
+    await reportCommand([
+      "--plan",
+      "012173/sample",
+      "--fy",
+      "2021",
+      "--kind",
+      "summary",
+      "--format",
+      "xlsx",
+      "--out",
+      out,
+      "--data",
+      data,
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    assert.equal(wb.worksheets[0]!.name, "取組状況一覧");
+    await assert.rejects(
+      reportCommand(["--plan", "x", "--fy", "R4", "--kind", "summary", "--data", data]),
+      /--fy/,
+    );
+    await assert.rejects(
+      reportCommand(["--plan", "x", "--fy", "2021", "--kind", "list", "--data", data]),
+      /--kind/,
+    );
+    await assert.rejects(
+      reportCommand(["--plan", "x", "--fy", "2021", "--kind", "summary", "--format", "pdf", "--data", data]),
+      /--out/,
+    );
+  } finally {
+    if (saved !== undefined) process.env.DATABASE_URL = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,221 @@
+/**
+ * Reports: a plan evaluated for a fiscal year, with the reviewers' judgements, turned into the tables
+ * municipalities publish — as HTML, xlsx or PDF. Also records and withdraws judgements. Callers are the
+ * HTTP and CLI adapters.
+ */
+import { authorize, invalid, notFound } from "../auth/errors.ts";
+import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
+import type { DB } from "../db/database.ts";
+import { EVALUATION_STATUSES, type EvaluationStatus } from "../domain/evaluation/index.ts";
+import { htmlToPdf } from "../pdf/pdf.service.ts";
+import type { PlanDocument } from "../plans/plan-document.schema.ts";
+import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
+import { buildReport, type ReportModel } from "./build-report.ts";
+import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
+import * as repo from "./judgements.repository.ts";
+import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
+import { reportXlsx } from "./reports.xlsx.ts";
+import { printHtml } from "./views/report.view.tsx";
+
+export type LoadedPlan = { planId: string; municipalityCode: string; doc: PlanDocument };
+
+/** The plan by id, "municipality-code/key" or key, as the CLI (run by whoever runs the server) names it. */
+export async function loadPlan(db: DB, ref: string): Promise<LoadedPlan> {
+  const { id, municipalityCode } = await resolvePlan(db, ref);
+  const doc = await getPlan(db, id);
+  if (!doc) throw new PlanNotFoundError(ref);
+  return { planId: id, municipalityCode, doc };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The plan by id for a signed-in user: another municipality's plan is not there for them (404, not 403). */
+export async function loadPlanFor(db: DB, user: Actor, planId: string): Promise<LoadedPlan> {
+  const missing = () => notFound("指定された計画は見つかりません。");
+  if (!UUID.test(planId)) throw missing();
+  const found = await resolvePlan(db, planId).catch((e) => {
+    if (e instanceof PlanNotFoundError) return null;
+    throw e;
+  });
+  if (!found || !canView(user, { municipalityCode: found.municipalityCode })) throw missing();
+  const doc = await getPlan(db, found.id);
+  if (!doc) throw missing();
+  return { planId: found.id, municipalityCode: found.municipalityCode, doc };
+}
+
+/** Reviewers' judgements are the reform office's (行革担当) and the administrators' to record. */
+export function canJudge(user: Actor, plan: LoadedPlan): boolean {
+  return canEditPlan(user, { municipalityCode: plan.municipalityCode });
+}
+
+/** Judgement dates as the reviewer saw the calendar: 「2023-05-10」 in Japan time. */
+const JST_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" });
+
+function toStored(rows: repo.JudgementRow[]): StoredJudgement[] {
+  return rows
+    .filter((r): r is repo.JudgementRow & { status: EvaluationStatus } =>
+      (EVALUATION_STATUSES as readonly string[]).includes(r.status),
+    )
+    .map((r) => ({
+      indicatorKey: r.indicatorKey,
+      series: r.series === "" ? undefined : r.series,
+      fiscalYear: r.fiscalYear,
+      status: r.status,
+      reason: r.reason,
+      by: r.judgedBy,
+      at: JST_DATE.format(r.judgedAt),
+    }));
+}
+
+/** The plan evaluated in the fiscal year (and the year before), with judgements of both years applied. */
+export async function evaluateStoredPlan(
+  db: DB,
+  plan: LoadedPlan,
+  fiscalYear: number,
+): Promise<EvaluatedPlan> {
+  const rows = await repo.listJudgements(db, plan.municipalityCode, plan.planId);
+  const judgements = toStored(rows).filter(
+    (j) => j.fiscalYear === fiscalYear || j.fiscalYear === fiscalYear - 1,
+  );
+  return evaluatePlan(plan.doc, fiscalYear, judgements);
+}
+
+export async function reportModel(
+  db: DB,
+  plan: LoadedPlan,
+  fiscalYear: number,
+  kind: ReportKind,
+): Promise<ReportModel> {
+  return buildReport(kind, await evaluateStoredPlan(db, plan, fiscalYear));
+}
+
+export type RenderedReport = {
+  body: string | Buffer;
+  contentType: string;
+  /** 「012173-ebetsu-gyokaku-2019-summary-2022.xlsx」 */
+  fileName: string;
+  /** 「江別市行政改革推進計画の取組状況一覧（令和4年度）.xlsx」, for Content-Disposition filename*. */
+  displayName: string;
+  title: string;
+};
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  html: "text/html; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+/** A report as a file: the print HTML (self-contained), an xlsx workbook, or a PDF printed from the HTML. */
+export async function renderReport(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
+  const m = report.model;
+  const meta = {
+    contentType: CONTENT_TYPES[format],
+    fileName: `${m.municipalityCode}-${m.planKey}-${report.kind}-${m.fiscalYear}.${format}`.replace(
+      /[^\w.-]+/g,
+      "_",
+    ),
+    displayName: `${m.title}.${format}`,
+    title: m.title,
+  };
+  switch (format) {
+    case "html":
+      return { ...meta, body: await printHtml(report) };
+    case "xlsx":
+      return { ...meta, body: await reportXlsx(report) };
+    case "pdf":
+      return {
+        ...meta,
+        body: await htmlToPdf(await printHtml(report), {
+          landscape: true,
+          footerTitle: `${m.municipality} ${m.planTitle} ${KIND_LABELS[report.kind]}（${m.fiscalYear}年度）`,
+        }),
+      };
+  }
+}
+
+/** What the CLI and the routes call: load, evaluate, build, render. */
+export async function generateReport(
+  db: DB,
+  input: { plan: string; fiscalYear: number; kind: ReportKind; format: ReportFormat },
+): Promise<RenderedReport> {
+  const plan = await loadPlan(db, input.plan);
+  return renderReport(await reportModel(db, plan, input.fiscalYear, input.kind), input.format);
+}
+
+// ---------------------------------------------------------------------------------------------- judgements
+
+export type JudgementInput = {
+  indicatorKey: string;
+  series?: string | undefined;
+  fiscalYear: number;
+  status: EvaluationStatus;
+  reason: string;
+};
+
+/** An `invalid` error whose message is the field's, for pages that show only the message. */
+const refuse = (field: string, message: string) => invalid({ [field]: message }, message);
+
+async function indicatorOf(db: DB, plan: LoadedPlan, key: string, series: string | undefined) {
+  const ind = await repo.findIndicator(db, plan.municipalityCode, plan.planId, key);
+  if (!ind) throw refuse("indicator", `指標 "${key}" はこの計画にありません`);
+  const s = series ?? "";
+  if (ind.series.length > 0 ? !ind.series.includes(s) : s !== "") {
+    throw refuse(
+      "series",
+      ind.series.length > 0
+        ? `系列を ${ind.series.join("・")} から選んでください`
+        : `指標 "${key}" には系列がありません`,
+    );
+  }
+  return { id: ind.id, series: s };
+}
+
+/**
+ * Records a reviewer's judgement under the reviewer's own name; the reason is required. A later judgement
+ * of the same indicator, series and year replaces the earlier one.
+ */
+export async function recordJudgement(
+  db: DB,
+  actor: Actor,
+  plan: LoadedPlan,
+  input: JudgementInput,
+): Promise<void> {
+  authorize(canJudge(actor, plan), "評価者の判定を記録できるのは行革担当と管理者です。");
+  const reason = input.reason.trim();
+  if (!reason) throw refuse("reason", "判定の理由を書いてください");
+  const ind = await indicatorOf(db, plan, input.indicatorKey, input.series);
+  await repo.upsertJudgement(db, {
+    code: plan.municipalityCode,
+    indicatorId: ind.id,
+    series: ind.series,
+    fiscalYear: input.fiscalYear,
+    status: input.status,
+    reason,
+    judgedBy: actor.name,
+  });
+}
+
+/** Withdraws a judgement, so that the computed result speaks again. Returns whether there was one. */
+export async function withdrawJudgement(
+  db: DB,
+  actor: Actor,
+  plan: LoadedPlan,
+  key: { indicatorKey: string; series?: string | undefined; fiscalYear: number },
+): Promise<boolean> {
+  authorize(canJudge(actor, plan), "評価者の判定を取り消せるのは行革担当と管理者です。");
+  const ind = await indicatorOf(db, plan, key.indicatorKey, key.series);
+  return repo.deleteJudgement(db, {
+    code: plan.municipalityCode,
+    indicatorId: ind.id,
+    series: ind.series,
+    fiscalYear: key.fiscalYear,
+  });
+}
+
+export async function listJudgements(
+  db: DB,
+  plan: LoadedPlan,
+  fiscalYear?: number,
+): Promise<StoredJudgement[]> {
+  return toStored(await repo.listJudgements(db, plan.municipalityCode, plan.planId, fiscalYear));
+}

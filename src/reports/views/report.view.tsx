@@ -1,0 +1,56 @@
+/**
+ * A report as a whole document: for print (the PDF — one self-contained HTML string, the app's and the
+ * reports' CSS inline, fonts from the system's BIZ UD fonts) or inside the app's page frame.
+ */
+import { readFileSync } from "node:fs";
+import { raw } from "hono/html";
+import type { ReportModel } from "../build-report.ts";
+import { REPORT_CSS } from "../report.css.ts";
+import type { ViewOptions } from "./common.tsx";
+import { RoadmapView } from "./roadmap.view.tsx";
+import { SheetsView } from "./sheets.view.tsx";
+import { SummaryView } from "./summary.view.tsx";
+import { TallyView } from "./tally.view.tsx";
+
+const APP_CSS = readFileSync(new URL("../../web/static/app.css", import.meta.url), "utf8");
+
+export function ReportBody({ report, view }: { report: ReportModel; view: ViewOptions }) {
+  switch (report.kind) {
+    case "summary":
+      return <SummaryView model={report.model} view={view} />;
+    case "sheets":
+      return <SheetsView model={report.model} view={view} />;
+    case "tally":
+      return <TallyView model={report.model} />;
+    case "roadmap":
+      return <RoadmapView model={report.model} />;
+  }
+}
+
+/** The print document: what the PDF is made from. Nothing in it is loaded from anywhere. */
+export function PrintDocument({ report }: { report: ReportModel }) {
+  return (
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="ja">
+        <head>
+          <meta charset="utf-8" />
+          <title>{report.model.title}</title>
+          <style>
+            {raw(`${APP_CSS}\n${REPORT_CSS}\nbody{font-family:"BIZ UDPGothic","BIZ UDゴシック",sans-serif}`)}
+          </style>
+        </head>
+        <body>
+          <main class="report">
+            <ReportBody report={report} view={{ mode: "print" }} />
+          </main>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** The print document as a string, for htmlToPdf. */
+export async function printHtml(report: ReportModel): Promise<string> {
+  return (await (<PrintDocument report={report} />)).toString();
+}
