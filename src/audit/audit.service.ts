@@ -1,0 +1,131 @@
+/**
+ * The audit trail (履歴): every change is recorded by the service that makes it, in the same transaction,
+ * with who, when, what, and the value before and after. Shown on the item and on the dashboard.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely, Transaction } from "kysely";
+import { authorize, notFound } from "../auth/errors.ts";
+import type { Actor } from "../auth/policy.ts";
+import { canView } from "../auth/policy.ts";
+import type { DB } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
+import * as repo from "./audit.repository.ts";
+
+export const ACTION_LABELS = {
+  "round.open": "照会を開始",
+  "round.lock": "照会を締切（ロック）",
+  "round.unlock": "ロックを解除",
+  "round_item.save": "下書きを保存",
+  "round_item.submit": "提出",
+  "round_item.approve": "承認",
+  "round_item.return": "差戻し",
+  "actual.set": "実績値",
+  "progress.set": "取組状況",
+  "item.add": "項目を追加",
+  "item.update": "項目を変更",
+  "item.move": "項目を移動",
+  "item.renumber": "番号を振り直し",
+  "indicator.add": "指標を追加",
+  "target.add": "目標を追加",
+} as const;
+export type AuditAction = keyof typeof ACTION_LABELS;
+
+export type AuditEntry = {
+  action: AuditAction;
+  subject: string;
+  planId?: string | undefined;
+  itemKey?: string | undefined;
+  fiscalYear?: number | undefined;
+  before?: unknown;
+  after?: unknown;
+  note?: string | undefined;
+};
+
+export type AuditEvent = {
+  id: string;
+  at: Date;
+  actorName: string;
+  action: AuditAction;
+  actionLabel: string;
+  planId: string | null;
+  itemKey: string | null;
+  fiscalYear: number | null;
+  subject: string;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+};
+
+/** Appends events; call inside the transaction of the change, so that a change is never without its record. */
+export async function record(
+  q: Kysely<Database> | Transaction<Database>,
+  actor: Actor,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const now = Date.now();
+  await repo.insertEvents(
+    q,
+    entries.map((e, i) => ({
+      municipality_code: actor.municipalityCode,
+      id: randomUUID(),
+      // one millisecond apart, so that events of one change keep their order
+      at: new Date(now + i),
+      actor_id: actor.id,
+      actor_name: actor.name,
+      action: e.action,
+      plan_id: e.planId ?? null,
+      item_key: e.itemKey ?? null,
+      fiscal_year: e.fiscalYear ?? null,
+      subject: e.subject,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+      note: e.note ?? null,
+    })),
+  );
+}
+
+function present(r: Awaited<ReturnType<typeof repo.recentEvents>>[number]): AuditEvent {
+  return {
+    id: r.id,
+    at: r.at,
+    actorName: r.actor_name,
+    action: r.action as AuditAction,
+    actionLabel: ACTION_LABELS[r.action as AuditAction] ?? r.action,
+    planId: r.plan_id,
+    itemKey: r.item_key,
+    fiscalYear: r.fiscal_year,
+    subject: r.subject,
+    before: r.before,
+    after: r.after,
+    note: r.note,
+  };
+}
+
+/** The history of one item, newest first. */
+export async function historyOfItem(
+  db: DB,
+  user: Actor,
+  planId: string,
+  itemKey: string,
+): Promise<AuditEvent[]> {
+  authorize(canView(user, user));
+  return (await repo.eventsOfItem(db, user.municipalityCode, planId, itemKey)).map(present);
+}
+
+/** The latest changes in the user's municipality (optionally of one plan), newest first. */
+export async function recentChanges(db: DB, user: Actor, limit = 20, planId?: string): Promise<AuditEvent[]> {
+  return (await repo.recentEvents(db, user.municipalityCode, limit, planId)).map(present);
+}
+
+/** The history page of an item: its title and events; 404 outside the user's municipality. */
+export async function itemHistoryPage(db: DB, user: Actor, planId: string, itemKey: string) {
+  const item = /^[0-9a-f-]{36}$/i.test(planId)
+    ? await repo.findItemTitle(db, user.municipalityCode, planId, itemKey)
+    : undefined;
+  if (!item) throw notFound("指定された項目は見つかりません。");
+  return {
+    title: `${item.number ?? ""} ${item.title}`.trim(),
+    planTitle: item.plan_title,
+    events: await historyOfItem(db, user, planId, itemKey),
+  };
+}

@@ -1,0 +1,248 @@
+// Accounts through HTTP: login, sessions, cookies, CSRF, logout, rate limiting, the admin page, the CLI.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import type { OpenDatabase } from "../db/database.ts";
+import { importDocuments } from "../plans/plans.service.ts";
+import { openTestDatabase } from "../testing/db.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { createApp } from "../web/app.tsx";
+import { createUser, listUsers, SESSION_IDLE_MS, sessionFromCookie } from "./auth.service.ts";
+import { postForm, signIn, TEST_PASSWORD } from "./auth.testing.ts";
+import { createDemoUsers } from "./demo-users.ts";
+
+/** The login form's CSRF cookie and token, as a browser gets them. */
+async function loginForm(app: ReturnType<typeof createApp>, url = "http://localhost/login") {
+  const res = await app.request(url);
+  const html = await res.text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+  const cookie = /gyokaku_login_csrf=([^;]+)/.exec(res.headers.get("set-cookie")!)![1]!;
+  return { token, cookie: `gyokaku_login_csrf=${cookie}`, html, res };
+}
+
+async function login(app: ReturnType<typeof createApp>, email: string, password: string, next = "/") {
+  const form = await loginForm(app);
+  return app.request("http://localhost/login", {
+    method: "POST",
+    body: new URLSearchParams({ _csrf: form.token, email, password, next }),
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: form.cookie },
+  });
+}
+
+const sessionCookieOf = (res: Response) =>
+  /gyokaku_session=([^;]+)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
+
+describe("accounts and sessions", () => {
+  let open: OpenDatabase;
+  let app: ReturnType<typeof createApp>;
+  before(async () => {
+    open = await openTestDatabase();
+    app = createApp(open);
+    await importDocuments(open.db, [samplePlanDocument()]);
+    await createUser(open.db, {
+      email: " Office@Example.JP ",
+      name: "行革 花子",
+      role: "office",
+      password: TEST_PASSWORD,
+    });
+  });
+  after(async () => open.close());
+
+  test("anonymous requests to internal pages go to the login page and come back after login", async () => {
+    const res = await app.request("/plans/x?y=1");
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get("location"), `/login?next=${encodeURIComponent("/plans/x?y=1")}`);
+    const page = await loginForm(app, "http://localhost/login?next=%2Fdashboard");
+    assert.match(page.html, /<label for="f-email">メールアドレス<\/label>/);
+    assert.match(page.html, /autocomplete="current-password"/);
+    assert.match(page.html, /name="next" value="\/dashboard"/);
+    const back = await login(app, "office@example.jp", TEST_PASSWORD, "/dashboard");
+    assert.equal(back.status, 303);
+    assert.equal(back.headers.get("location"), "/dashboard");
+  });
+
+  test("the session cookie is HttpOnly and SameSite=Lax, and Secure under HTTPS only", async () => {
+    const res = await login(app, "OFFICE@example.jp", TEST_PASSWORD);
+    const set = res.headers.get("set-cookie")!;
+    assert.match(set, /gyokaku_session=012173\.[A-Za-z0-9_-]{43}/);
+    assert.match(set, /HttpOnly/);
+    assert.match(set, /SameSite=Lax/);
+    assert.doesNotMatch(set, /Secure/);
+    const form = await loginForm(app, "https://gyokaku.example/login");
+    const https = await app.request("https://gyokaku.example/login", {
+      method: "POST",
+      body: new URLSearchParams({ _csrf: form.token, email: "office@example.jp", password: TEST_PASSWORD }),
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: form.cookie },
+    });
+    assert.match(https.headers.get("set-cookie")!, /gyokaku_session=[^;]+;.*Secure/);
+  });
+
+  test("the database keeps only a hash of the session token", async () => {
+    const value = sessionCookieOf(await login(app, "office@example.jp", TEST_PASSWORD))!;
+    const token = value.split(".")[1]!;
+    const rows = await open.db.selectFrom("sessions").select("id").execute();
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((r) => r.id !== token && /^[0-9a-f]{64}$/.test(r.id)));
+    assert.equal((await sessionFromCookie(open.db, value))!.actor.email, "office@example.jp");
+    assert.equal(await sessionFromCookie(open.db, `012173.${"A".repeat(43)}`), null);
+    assert.equal(await sessionFromCookie(open.db, "garbage"), null);
+  });
+
+  test("a wrong password or unknown address gets the same message, with the field named", async () => {
+    for (const [email, password] of [
+      ["office@example.jp", "wrong-password-1"],
+      ["nobody@example.jp", TEST_PASSWORD],
+    ] as const) {
+      const res = await login(app, email, password);
+      assert.equal(res.status, 400);
+      const html = await res.text();
+      assert.match(html, /role="alert"/);
+      assert.match(html, /メールアドレスまたはパスワードが違います/);
+      assert.match(html, /aria-describedby="f-email-error"/);
+      assert.equal(sessionCookieOf(res), undefined);
+    }
+  });
+
+  test("the login form without its CSRF token is refused", async () => {
+    const res = await app.request("/login", {
+      method: "POST",
+      body: new URLSearchParams({ email: "office@example.jp", password: TEST_PASSWORD }),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    assert.equal(res.status, 403);
+  });
+
+  test("logout ends the session on the server, not only in the browser", async () => {
+    const value = sessionCookieOf(await login(app, "office@example.jp", TEST_PASSWORD))!;
+    const cookie = `gyokaku_session=${value}`;
+    const page = await (await app.request("/", { headers: { cookie } })).text();
+    assert.match(page, /行革 花子（行革担当）/);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+    assert.equal((await app.request("/logout", postForm({ cookie, csrf: "wrong" }, {}))).status, 403);
+    const out = await app.request("/logout", postForm({ cookie, csrf }, {}));
+    assert.equal(out.status, 303);
+    assert.match(out.headers.get("set-cookie")!, /gyokaku_session=;/);
+    assert.equal(
+      (await app.request("/", { headers: { cookie } })).status,
+      303,
+      "the old cookie no longer works",
+    );
+  });
+
+  test("an expired session is refused and removed", async () => {
+    const value = sessionCookieOf(await login(app, "office@example.jp", TEST_PASSWORD))!;
+    await open.db
+      .updateTable("sessions")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    assert.equal(await sessionFromCookie(open.db, value), null);
+    assert.equal((await app.request("/", { headers: { cookie: `gyokaku_session=${value}` } })).status, 303);
+    assert.ok(SESSION_IDLE_MS <= 8 * 60 * 60_000);
+  });
+
+  test("after 5 failures the account is refused for a while, even with the right password", async () => {
+    await createUser(open.db, {
+      email: "target@example.jp",
+      name: "標的",
+      role: "viewer",
+      password: TEST_PASSWORD,
+    });
+    for (let i = 0; i < 5; i++)
+      assert.equal((await login(app, "target@example.jp", `wrong-${i}-xxxxxx`)).status, 400);
+    const res = await login(app, "target@example.jp", TEST_PASSWORD);
+    assert.equal(res.status, 429);
+    assert.match(await res.text(), /分ほど待って/);
+    assert.equal(sessionCookieOf(res), undefined);
+  });
+
+  test("users: admin only; a new user gets a one-time password shown once; errors name their field", async () => {
+    const admin = await signIn(open.db, "admin");
+    const viewer = await signIn(open.db, "viewer");
+    assert.equal((await app.request("/users", { headers: { cookie: viewer.cookie } })).status, 403);
+    const page = await (await app.request("/users", { headers: { cookie: admin.cookie } })).text();
+    assert.match(page, /利用者を追加/);
+    const bad = await app.request("/users", postForm(admin, { name: "", email: "x", role: "department" }));
+    assert.equal(bad.status, 400);
+    const html = await bad.text();
+    assert.match(html, /href="#f-email"/);
+    assert.match(html, /所管課の利用者には担当する部署/);
+    const ok = await app.request(
+      "/users",
+      postForm(admin, {
+        name: "職員 三郎",
+        email: "saburo@example.jp",
+        role: "department",
+        departments: "職員課",
+      }),
+    );
+    assert.equal(ok.status, 200);
+    const password = /<code class="secret">([^<]+)<\/code>/.exec(await ok.text())![1]!;
+    assert.equal((await login(app, "saburo@example.jp", password)).status, 303);
+    const listed = (await listUsers(open.db)).find((u) => u.email === "saburo@example.jp")!;
+    assert.deepEqual(
+      listed.departments.map((d) => d.key),
+      ["職員課"],
+    );
+  });
+
+  test("creating users: unknown departments, duplicates and short passwords are refused", async () => {
+    await assert.rejects(
+      createUser(open.db, {
+        email: "a@example.jp",
+        name: "A",
+        role: "department",
+        departments: ["ない課"],
+        password: TEST_PASSWORD,
+      }),
+      (e: { fields: Record<string, string> }) => /ない課/.test(e.fields.departments!),
+    );
+    await assert.rejects(
+      createUser(open.db, { email: "office@example.jp", name: "B", role: "viewer", password: TEST_PASSWORD }),
+      (e: { fields: Record<string, string> }) => /すでに登録/.test(e.fields.email!),
+    );
+    await assert.rejects(
+      createUser(open.db, { email: "c@example.jp", name: "C", role: "viewer", password: "short" }),
+      (e: { fields: Record<string, string> }) => /10文字以上/.test(e.fields.password!),
+    );
+    await assert.rejects(
+      createUser(open.db, {
+        email: "d@example.jp",
+        name: "D",
+        role: "viewer",
+        password: TEST_PASSWORD,
+        municipalityCode: "012174",
+      }),
+      (e: { fields: Record<string, string> }) => /検査数字/.test(e.fields.municipalityCode!),
+    );
+  });
+});
+
+describe("demo accounts", () => {
+  test("one per role in 江別市 and one reform-office account per other demo municipality; created once; they log in", async () => {
+    const open = await openTestDatabase();
+    try {
+      assert.deepEqual(await createDemoUsers(open.db), [], "nothing without the demo municipality");
+      await importDocuments(open.db, [samplePlanDocument()]);
+      const created = await createDemoUsers(open.db);
+      assert.deepEqual(created.map((u) => u.role).sort(), ["admin", "department", "office", "viewer"]);
+      assert.deepEqual(await createDemoUsers(open.db), []);
+      await importDocuments(open.db, [
+        { ...samplePlanDocument({ key: "chitose" }), municipality: { code: "012246", name: "千歳市" } },
+      ]);
+      const more = await createDemoUsers(open.db);
+      assert.deepEqual(
+        more.map((u) => u.email),
+        ["chitose@demo.example.jp"],
+      );
+      const app = createApp(open);
+      for (const u of [...created, ...more])
+        assert.equal((await login(app, u.email, u.password)).status, 303, u.email);
+      const dept = (await listUsers(open.db)).find((u) => u.role === "department")!;
+      assert.deepEqual(
+        dept.departments.map((d) => d.key),
+        ["職員課"],
+      );
+    } finally {
+      await open.close();
+    }
+  });
+});

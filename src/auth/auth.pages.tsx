@@ -1,0 +1,184 @@
+/** Pages of the account capability: login, the admin's list of users, errors. */
+import { Layout } from "../web/layout.tsx";
+import type { UserListRow } from "./auth.repository.ts";
+import type { Role } from "./auth.tables.ts";
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  SelectField,
+  TextField,
+} from "./form-components.tsx";
+import { ROLE_LABELS, ROLES } from "./policy.ts";
+
+export function LoginPage({
+  csrfToken,
+  next,
+  email = "",
+  errors = {},
+  message,
+}: {
+  csrfToken: string;
+  next: string;
+  email?: string;
+  errors?: FieldErrors;
+  message?: string | undefined;
+}) {
+  return (
+    <Layout title="ログイン">
+      <div class="narrow">
+        <h1>ログイン</h1>
+        {message && <Notice kind="warning">{message}</Notice>}
+        <ErrorSummary errors={errors} />
+        <form method="post" action="/login" novalidate>
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="next" value={next} />
+          <TextField
+            name="email"
+            label="メールアドレス"
+            type="email"
+            autocomplete="username"
+            value={email}
+            error={errors.email}
+            required
+          />
+          <TextField
+            name="password"
+            label="パスワード"
+            type="password"
+            autocomplete="current-password"
+            error={errors.password}
+            required
+          />
+          <button type="submit" class="button button-primary">
+            ログイン
+          </button>
+        </form>
+        <p class="hint">アカウントは管理者が発行します（gyokaku user add）。</p>
+      </div>
+    </Layout>
+  );
+}
+
+export function ErrorPage({ status, message }: { status: number; message: string }) {
+  const title =
+    status === 403
+      ? "この操作はできません"
+      : status === 404
+        ? "見つかりません"
+        : status === 409
+          ? "ほかの人が先に変更しました"
+          : status === 423
+            ? "締め切られています"
+            : status === 429
+              ? "しばらくお待ちください"
+              : "エラーが発生しました";
+  return (
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">計画の一覧へ戻る</a>
+      </p>
+    </Layout>
+  );
+}
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: `${ROLE_LABELS[r]}（${r}）` }));
+
+export function UsersPage({
+  users,
+  departments,
+  errors = {},
+  values = {},
+  created,
+}: {
+  users: UserListRow[];
+  departments: { key: string; name: string }[];
+  errors?: FieldErrors;
+  values?: { email?: string; name?: string; role?: Role; departments?: string[] };
+  created?: { email: string; password: string } | undefined;
+}) {
+  return (
+    <Layout title="利用者">
+      <h1>利用者</h1>
+      {created && (
+        <Notice>
+          {created.email} を登録しました。初期パスワード: <code class="secret">{created.password}</code>
+          （この画面を離れると二度と表示されません。本人に安全な方法で伝えてください）
+        </Notice>
+      )}
+      <table>
+        <caption>登録されている利用者</caption>
+        <thead>
+          <tr>
+            <th scope="col">氏名</th>
+            <th scope="col">メールアドレス</th>
+            <th scope="col">役割</th>
+            <th scope="col">担当部署</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
+              <td>{u.departments.map((d) => d.name).join("、")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 id="add-user">利用者を追加</h2>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/users" novalidate>
+        <CsrfField />
+        <TextField name="name" label="氏名" value={values.name} error={errors.name} autocomplete="off" />
+        <TextField
+          name="email"
+          label="メールアドレス"
+          type="email"
+          value={values.email}
+          error={errors.email}
+        />
+        <SelectField
+          name="role"
+          label="役割"
+          value={values.role ?? "viewer"}
+          options={roleOptions}
+          error={errors.role}
+        />
+        <fieldset
+          class={`field${errors.departments ? " field-error" : ""}`}
+          id="f-departments"
+          aria-describedby="departments-hint"
+        >
+          <legend>担当部署（所管課の利用者のみ）</legend>
+          <div class="hint" id="departments-hint">
+            所管課の利用者は、選んだ部署が所管する項目の照会に回答できます。
+          </div>
+          {errors.departments && <p class="error-message">{errors.departments}</p>}
+          <div class="checkboxes">
+            {departments.map((d, i) => (
+              <div class="checkbox">
+                <input
+                  type="checkbox"
+                  id={`dept-${i}`}
+                  name="departments"
+                  value={d.key}
+                  checked={values.departments?.includes(d.key)}
+                />
+                <label for={`dept-${i}`}>{d.name}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <p class="hint">初期パスワードは自動で作られ、登録後に一度だけ表示されます。</p>
+        <button type="submit" class="button button-primary">
+          登録する
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,201 @@
+/** SQL for accounts and sessions. Every query is scoped by municipality_code, except the login look-up by address. */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { Role } from "./auth.tables.ts";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export async function listMunicipalities(q: Q) {
+  return q
+    .selectFrom("municipalities")
+    .select(["municipality_code", "name"])
+    .orderBy("municipality_code")
+    .execute();
+}
+
+/** Creates the municipality with a provisional name (its code) when it is not there; a plan import names it. */
+export async function ensureMunicipality(q: Q, code: string, name: string): Promise<void> {
+  await q
+    .insertInto("municipalities")
+    .values({ municipality_code: code, name })
+    .onConflict((oc) => oc.column("municipality_code").doNothing())
+    .execute();
+}
+
+export async function findDepartmentsByKey(q: Q, code: string, keys: readonly string[]) {
+  if (keys.length === 0) return [];
+  return q
+    .selectFrom("departments")
+    .select(["id", "key"])
+    .where("municipality_code", "=", code)
+    .where("key", "in", keys)
+    .execute();
+}
+
+export async function insertUser(
+  q: Q,
+  row: {
+    municipality_code: string;
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    password_hash: string;
+  },
+  departmentIds: readonly string[],
+): Promise<void> {
+  await q
+    .insertInto("users")
+    .values({ ...row, disabled_at: null })
+    .execute();
+  if (departmentIds.length > 0) {
+    await q
+      .insertInto("user_departments")
+      .values(
+        departmentIds.map((department_id) => ({
+          municipality_code: row.municipality_code,
+          user_id: row.id,
+          department_id,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function findUserByEmail(q: Q, email: string) {
+  return q.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+}
+
+export async function findUser(q: Q, code: string, id: string) {
+  return q
+    .selectFrom("users")
+    .selectAll()
+    .where("municipality_code", "=", code)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function userDepartmentIds(q: Q, code: string, userId: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom("user_departments")
+    .select("department_id")
+    .where("municipality_code", "=", code)
+    .where("user_id", "=", userId)
+    .execute();
+  return rows.map((r) => r.department_id);
+}
+
+export type UserListRow = {
+  municipalityCode: string;
+  municipalityName: string;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  disabled: boolean;
+  departments: { key: string; name: string }[];
+};
+
+/** Users with their departments' current names; all municipalities when code is undefined. */
+export async function listUsers(q: Q, code?: string): Promise<UserListRow[]> {
+  let users = q
+    .selectFrom("users")
+    .innerJoin("municipalities", "municipalities.municipality_code", "users.municipality_code")
+    .select([
+      "users.municipality_code",
+      "municipalities.name as municipality_name",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.created_at",
+      "users.disabled_at",
+    ])
+    .orderBy("users.municipality_code")
+    .orderBy("users.email");
+  if (code) users = users.where("users.municipality_code", "=", code);
+  let depts = q
+    .selectFrom("user_departments as ud")
+    .innerJoin("departments as d", (j) =>
+      j.onRef("d.municipality_code", "=", "ud.municipality_code").onRef("d.id", "=", "ud.department_id"),
+    )
+    .select(["ud.municipality_code", "ud.user_id", "d.key", "d.id"]);
+  if (code) depts = depts.where("ud.municipality_code", "=", code);
+  const names = await departmentNames(q, code);
+  const [rows, deptRows] = await Promise.all([users.execute(), depts.execute()]);
+  return rows.map((u) => ({
+    municipalityCode: u.municipality_code,
+    municipalityName: u.municipality_name,
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    createdAt: u.created_at,
+    disabled: u.disabled_at !== null,
+    departments: deptRows
+      .filter((d) => d.municipality_code === u.municipality_code && d.user_id === u.id)
+      .map((d) => ({ key: d.key, name: names.get(d.id) ?? d.key })),
+  }));
+}
+
+/** Department id → its current name (the latest valid_from). */
+export async function departmentNames(q: Q, code?: string): Promise<Map<string, string>> {
+  let query = q
+    .selectFrom("department_names")
+    .select(["department_id", "name", "valid_from"])
+    .orderBy("valid_from");
+  if (code) query = query.where("municipality_code", "=", code);
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.department_id, r.name]));
+}
+
+export async function insertSession(
+  q: Q,
+  row: { municipality_code: string; id: string; user_id: string; csrf_token: string; expires_at: Date },
+): Promise<void> {
+  await q.insertInto("sessions").values(row).execute();
+}
+
+export async function findSession(q: Q, code: string, id: string) {
+  return q
+    .selectFrom("sessions")
+    .innerJoin("users", (j) =>
+      j
+        .onRef("users.municipality_code", "=", "sessions.municipality_code")
+        .onRef("users.id", "=", "sessions.user_id"),
+    )
+    .select([
+      "sessions.municipality_code",
+      "sessions.id",
+      "sessions.csrf_token",
+      "sessions.created_at",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.id as user_id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.disabled_at",
+    ])
+    .where("sessions.municipality_code", "=", code)
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function touchSession(q: Q, code: string, id: string, expiresAt: Date): Promise<void> {
+  await q
+    .updateTable("sessions")
+    .set({ last_seen_at: new Date(), expires_at: expiresAt })
+    .where("municipality_code", "=", code)
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function deleteSession(q: Q, code: string, id: string): Promise<void> {
+  await q.deleteFrom("sessions").where("municipality_code", "=", code).where("id", "=", id).execute();
+}
+
+export async function deleteExpiredSessions(q: Q, now: Date): Promise<void> {
+  await q.deleteFrom("sessions").where("expires_at", "<", now).execute();
+}

@@ -1,0 +1,149 @@
+/** HTTP adapter for accounts: login, logout and the admin's page of users. */
+
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { DB } from "../db/database.ts";
+import { isHttps, SESSION_COOKIE } from "./auth.middleware.ts";
+import { LoginPage, UsersPage } from "./auth.pages.tsx";
+import * as service from "./auth.service.ts";
+import { type AuthEnv, currentUser } from "./context.ts";
+import { LOGIN_CSRF_COOKIE, newToken } from "./csrf.ts";
+import { AppError } from "./errors.ts";
+import { generatePassword } from "./password.ts";
+import type { LoginLimiter } from "./rate-limit.ts";
+import { type FormBody, field, fields } from "./validate.ts";
+
+/** A local path to go back to after login; anything else (other hosts, //evil) becomes "/". */
+export function safeNext(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : "/";
+}
+
+/** The client's address: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
+function clientIp(c: Context): string {
+  if (process.env.GYOKAKU_TRUST_PROXY === "1") {
+    const fwd = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+    if (fwd) return fwd;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // app.request() in tests has no socket
+  }
+}
+
+export function authRoutes(db: DB, limiter: LoginLimiter) {
+  const app = new Hono<AuthEnv>();
+
+  const loginForm = (
+    c: Context<AuthEnv>,
+    props: Omit<Parameters<typeof LoginPage>[0], "csrfToken">,
+    status: 200 | 400 | 429 = 200,
+  ) => {
+    // Keep the token of an earlier login page (another tab, a favicon request), so that forms stay valid.
+    const existing = getCookie(c, LOGIN_CSRF_COOKIE);
+    const token = existing && /^[A-Za-z0-9_-]{43}$/.test(existing) ? existing : newToken();
+    setCookie(c, LOGIN_CSRF_COOKIE, token, {
+      path: "/login",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: isHttps(c),
+      maxAge: 60 * 60,
+    });
+    return c.html(<LoginPage csrfToken={token} {...props} />, status);
+  };
+
+  app.get("/login", (c) => {
+    const next = safeNext(c.req.query("next"));
+    if (c.get("user")) return c.redirect(next, 303);
+    return loginForm(c, {
+      next,
+      message: c.req.query("next") ? "続けるにはログインしてください。" : undefined,
+    });
+  });
+
+  app.post("/login", async (c) => {
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const next = safeNext(field(body, "next"));
+    try {
+      const { cookie } = await service.login(
+        db,
+        limiter,
+        { email: field(body, "email"), password: field(body, "password") },
+        clientIp(c),
+      );
+      // A new session at every login; the one the browser had before ends (no session fixation).
+      await service.logout(db, getCookie(c, SESSION_COOKIE));
+      deleteCookie(c, LOGIN_CSRF_COOKIE, { path: "/login" });
+      setCookie(c, SESSION_COOKIE, cookie, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttps(c),
+      });
+      return c.redirect(next, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== "invalid" && e.code !== "rate_limited")) throw e;
+      const errors = e.code === "rate_limited" ? { _form: e.message } : e.fields;
+      return loginForm(
+        c,
+        { next, email: field(body, "email"), errors },
+        e.code === "rate_limited" ? 429 : 400,
+      );
+    }
+  });
+
+  app.post("/logout", async (c) => {
+    await service.logout(db, getCookie(c, SESSION_COOKIE));
+    deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
+    return c.redirect("/login", 303);
+  });
+
+  app.get("/users", async (c) => {
+    const user = currentUser(c);
+    const [users, departments] = await Promise.all([
+      service.listUsersFor(db, user),
+      service.departmentsFor(db, user),
+    ]);
+    return c.html(<UsersPage users={users} departments={departments} />);
+  });
+
+  app.post("/users", async (c) => {
+    const user = currentUser(c);
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const values = {
+      email: field(body, "email"),
+      name: field(body, "name"),
+      role: field(body, "role") as never,
+      departments: fields(body, "departments"),
+    };
+    const password = generatePassword();
+    try {
+      await service.createUserAs(db, user, { ...values, password });
+      const [users, departments] = await Promise.all([
+        service.listUsersFor(db, user),
+        service.departmentsFor(db, user),
+      ]);
+      return c.html(
+        <UsersPage
+          users={users}
+          departments={departments}
+          created={{ email: values.email.trim().toLowerCase(), password }}
+        />,
+      );
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+      const [users, departments] = await Promise.all([
+        service.listUsersFor(db, user),
+        service.departmentsFor(db, user),
+      ]);
+      return c.html(
+        <UsersPage users={users} departments={departments} errors={e.fields} values={values} />,
+        400,
+      );
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,215 @@
+/**
+ * Accounts and sessions: creating users (CLI, admin page, demo), logging in with rate limiting, reading the
+ * session of a request, logging out.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { DB } from "../db/database.ts";
+import { codeProblem } from "../domain/municipality-code.ts";
+import { loadDepartments } from "../plans/plans.repository.ts";
+import * as repo from "./auth.repository.ts";
+import { loginSchema, type NewUserInput, newUserSchema } from "./auth.schema.ts";
+import { newToken } from "./csrf.ts";
+import { AppError, authorize, invalid } from "./errors.ts";
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from "./password.ts";
+import { type Actor, canManageUsers } from "./policy.ts";
+import type { LoginLimiter } from "./rate-limit.ts";
+import { parseInput } from "./validate.ts";
+
+/** A session ends after 8 hours without use, and 24 hours after login whatever happens. */
+export const SESSION_IDLE_MS = 8 * 60 * 60_000;
+export const SESSION_MAX_MS = 24 * 60 * 60_000;
+/** Sliding expiry is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export type CreatedUser = { id: string; municipalityCode: string; email: string; role: string };
+
+/**
+ * Creates a user. The municipality is the one given, or the only one in the database; a department editor
+ * names the department keys it answers for. Used by the CLI (the first admin), the admin page and the demo.
+ */
+export async function createUser(db: DB, input: NewUserInput & { password: string }): Promise<CreatedUser> {
+  const u = parseInput(newUserSchema, input);
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid({ password: problem });
+  const code = await resolveMunicipality(db, u.municipalityCode, u.municipalityName);
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await repo.findUserByEmail(trx, u.email))
+      throw invalid({ email: `${u.email} はすでに登録されています。` });
+    const found = await repo.findDepartmentsByKey(trx, code, u.departments);
+    const missing = u.departments.filter((k) => !found.some((d) => d.key === k));
+    if (missing.length > 0)
+      throw invalid({
+        departments: `部署が見つかりません: ${missing.join("、")}（計画を取り込むと部署が登録されます）`,
+      });
+    const id = randomUUID();
+    await repo.insertUser(
+      trx,
+      {
+        municipality_code: code,
+        id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        password_hash: passwordHash,
+      },
+      found.map((d) => d.id),
+    );
+    return { id, municipalityCode: code, email: u.email, role: u.role };
+  });
+}
+
+async function resolveMunicipality(
+  db: DB,
+  code: string | undefined,
+  name: string | undefined,
+): Promise<string> {
+  const all = await repo.listMunicipalities(db);
+  if (code) {
+    const problem = codeProblem(code);
+    if (problem) throw invalid({ municipalityCode: problem });
+    if (!all.some((m) => m.municipality_code === code)) await repo.ensureMunicipality(db, code, name || code);
+    return code;
+  }
+  if (all.length === 1) return all[0]!.municipality_code;
+  throw invalid({
+    municipalityCode:
+      all.length === 0
+        ? "団体がまだ登録されていません。--municipality で全国地方公共団体コードを指定してください。"
+        : `団体を --municipality で指定してください: ${all.map((m) => `${m.municipality_code} ${m.name}`).join("、")}`,
+  });
+}
+
+export async function listUsers(db: DB, code?: string) {
+  return repo.listUsers(db, code);
+}
+
+/** The users of the admin's municipality (the admin page). */
+export async function listUsersFor(db: DB, user: Actor) {
+  authorize(canManageUsers(user, user));
+  return repo.listUsers(db, user.municipalityCode);
+}
+
+/** Creating a user from the admin page: always in the admin's own municipality. */
+export async function createUserAs(db: DB, user: Actor, input: NewUserInput & { password: string }) {
+  authorize(canManageUsers(user, user));
+  return createUser(db, { ...input, municipalityCode: user.municipalityCode });
+}
+
+export type SessionInfo = { actor: Actor; csrfToken: string };
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The cookie value: the municipality (the shard to look in) and a random token. */
+function cookieValue(code: string, token: string): string {
+  return `${code}.${token}`;
+}
+
+function parseCookie(value: string | undefined): { code: string; id: string } | null {
+  const m = /^(\d{6})\.([A-Za-z0-9_-]{43})$/.exec(value ?? "");
+  return m ? { code: m[1]!, id: hashToken(m[2]!) } : null;
+}
+
+/** Starts a session for a user (after login, or in tests); returns the cookie value and the CSRF token. */
+export async function startSession(
+  db: DB,
+  code: string,
+  userId: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = newToken();
+  await repo.insertSession(db, {
+    municipality_code: code,
+    id: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    expires_at: new Date(Date.now() + SESSION_IDLE_MS),
+  });
+  return { cookie: cookieValue(code, token), csrfToken };
+}
+
+const WRONG = "メールアドレスまたはパスワードが違います。";
+
+/**
+ * Checks the address and password, within the rate limits, and starts a session. The same message and about
+ * the same time for an unknown address and a wrong password, so that neither tells which addresses exist.
+ */
+export async function login(
+  db: DB,
+  limiter: LoginLimiter,
+  input: { email?: unknown; password?: unknown },
+  ip: string,
+): Promise<{ cookie: string; csrfToken: string; actor: Actor }> {
+  const { email, password } = parseInput(loginSchema, input);
+  const wait = limiter.retryAfter(email, ip);
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    throw new AppError(
+      "rate_limited",
+      `ログインの失敗が続いたため、しばらく受け付けません。${minutes}分ほど待ってからもう一度お試しください。`,
+    );
+  }
+  const user = await repo.findUserByEmail(db, email);
+  const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
+  if (!user || !ok || user.disabled_at !== null) {
+    limiter.failed(email, ip);
+    throw invalid({ email: WRONG }, WRONG);
+  }
+  limiter.succeeded(email);
+  await repo.deleteExpiredSessions(db, new Date());
+  const session = await startSession(db, user.municipality_code, user.id);
+  const actor = await actorOf(db, user.municipality_code, user);
+  return { ...session, actor };
+}
+
+async function actorOf(
+  db: DB,
+  code: string,
+  user: { id: string; email: string; name: string; role: Actor["role"] },
+): Promise<Actor> {
+  return {
+    id: user.id,
+    municipalityCode: code,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    departmentIds: user.role === "department" ? await repo.userDepartmentIds(db, code, user.id) : [],
+  };
+}
+
+/** The session a cookie stands for, or null (absent, unknown, expired, or the user disabled). */
+export async function sessionFromCookie(db: DB, value: string | undefined): Promise<SessionInfo | null> {
+  const ref = parseCookie(value);
+  if (!ref) return null;
+  const s = await repo.findSession(db, ref.code, ref.id);
+  const now = Date.now();
+  if (!s || s.disabled_at !== null) return null;
+  if (s.expires_at.getTime() <= now || s.created_at.getTime() + SESSION_MAX_MS <= now) {
+    await repo.deleteSession(db, ref.code, ref.id);
+    return null;
+  }
+  if (now - s.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    const expires = Math.min(now + SESSION_IDLE_MS, s.created_at.getTime() + SESSION_MAX_MS);
+    await repo.touchSession(db, ref.code, ref.id, new Date(expires));
+  }
+  const actor = await actorOf(db, s.municipality_code, {
+    id: s.user_id,
+    email: s.email,
+    name: s.name,
+    role: s.role,
+  });
+  return { actor, csrfToken: s.csrf_token };
+}
+
+export async function logout(db: DB, value: string | undefined): Promise<void> {
+  const ref = parseCookie(value);
+  if (ref) await repo.deleteSession(db, ref.code, ref.id);
+}
+
+/** The departments of the admin's municipality, for the department checkboxes. */
+export async function departmentsFor(db: DB, user: Actor): Promise<{ key: string; name: string }[]> {
+  authorize(canManageUsers(user, user));
+  return (await loadDepartments(db, user.municipalityCode)).map((d) => ({ key: d.key, name: d.name }));
+}

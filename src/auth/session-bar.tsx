@@ -1,0 +1,39 @@
+/** The signed-in part of the page header: navigation by role, the user's name and role, and logout. */
+import { requestAuth } from "./context.ts";
+import { CsrfField } from "./form-components.tsx";
+import { ROLE_LABELS } from "./policy.ts";
+
+export function SessionBar() {
+  const { user } = requestAuth();
+  if (!user) return null;
+  const links = [
+    { href: "/", label: "計画の一覧" },
+    { href: "/dashboard", label: "ダッシュボード" },
+    { href: "/rounds", label: user.role === "department" ? "照会（回答）" : "照会" },
+    ...(user.role === "admin" ? [{ href: "/users", label: "利用者" }] : []),
+  ];
+  return (
+    <div class="session-bar">
+      <nav aria-label="主なページ" class="main-nav">
+        <ul>
+          {links.map((l) => (
+            <li>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="account">
+        <span class="account-name">
+          {user.name}（{ROLE_LABELS[user.role]}）
+        </span>
+        <form method="post" action="/logout" class="inline-form">
+          <CsrfField />
+          <button type="submit" class="button button-header">
+            ログアウト
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+/** The dashboard page: results by level and by department, departments behind schedule, recent changes. */
+import { formatTime } from "../audit/audit.pages.tsx";
+import { requestAuth } from "../auth/context.ts";
+import { CsrfField, SelectField } from "../auth/form-components.tsx";
+import { EVALUATION_STATUSES, STATUS_LABELS, type Tally } from "../domain/evaluation/index.ts";
+import { STATUS_SYMBOLS } from "../domain/evaluation/labels.ts";
+import { Layout } from "../web/layout.tsx";
+import type { Dashboard, TallyRow } from "./dashboard.service.ts";
+import { dateLabel, fiscalYearLabel, otherFiscalYearLabel } from "./era.ts";
+
+/** 和暦/西暦: two buttons; the pressed one is the current display. Works without JavaScript (a form post). */
+export function EraSwitch({ back }: { back: string }) {
+  const era = requestAuth().era;
+  return (
+    <form method="post" action="/settings/era" class="era-switch">
+      <CsrfField />
+      <input type="hidden" name="back" value={back} />
+      <span id="era-label">年度の表示:</span>
+      <button
+        type="submit"
+        name="era"
+        value="wareki"
+        class="button button-secondary button-small"
+        aria-pressed={era === "wareki" ? "true" : "false"}
+        aria-describedby="era-label"
+      >
+        和暦（令和5年度）
+      </button>
+      <button
+        type="submit"
+        name="era"
+        value="seireki"
+        class="button button-secondary button-small"
+        aria-pressed={era === "seireki" ? "true" : "false"}
+        aria-describedby="era-label"
+      >
+        西暦（2023年度）
+      </button>
+    </form>
+  );
+}
+
+function TallyTable({
+  caption,
+  head,
+  rows,
+  total,
+}: {
+  caption: string;
+  head: string;
+  rows: TallyRow[];
+  total?: Tally | null;
+}) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            {EVALUATION_STATUSES.map((s) => (
+              <th scope="col">
+                <span aria-hidden="true">{STATUS_SYMBOLS[s]} </span>
+                {STATUS_LABELS[s]}
+              </th>
+            ))}
+            <th scope="col">計</th>
+            <th scope="col">達成・順調の割合</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <TallyLine label={r.label} tally={r.tally} />
+          ))}
+        </tbody>
+        {total && (
+          <tfoot>
+            <TallyLine label="合計" tally={total} />
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}
+
+function TallyLine({ label, tally }: { label: string; tally: Tally }) {
+  const good = tally.counts.achieved + tally.counts.on_track;
+  const rate = tally.total === 0 ? 0 : Math.round((good / tally.total) * 100);
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {EVALUATION_STATUSES.map((s) => (
+        <td class="num">{tally.counts[s]}</td>
+      ))}
+      <td class="num">{tally.total}</td>
+      <td class="num">
+        <span class="bar" style={`width:${rate}px`} aria-hidden="true" /> {rate}%
+      </td>
+    </tr>
+  );
+}
+
+export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
+  const p = d.plan;
+  const years = p ? Array.from({ length: p.periodEnd - p.periodStart + 1 }, (_, i) => p.periodStart + i) : [];
+  return (
+    <Layout title="ダッシュボード">
+      <h1>ダッシュボード</h1>
+      <EraSwitch back={back} />
+      {!p ? (
+        <p>計画がまだありません。</p>
+      ) : (
+        <>
+          <form method="get" action="/dashboard" class="panel">
+            <div class="actions">
+              <SelectField
+                name="plan"
+                label="計画"
+                value={p.id}
+                options={d.plans.map((x) => ({ value: x.id, label: x.title }))}
+              />
+              <SelectField
+                name="fy"
+                label="年度"
+                value={String(d.fiscalYear)}
+                options={years.map((y) => ({
+                  value: String(y),
+                  label: `${fiscalYearLabel(y)}（${otherFiscalYearLabel(y)}）`,
+                }))}
+              />
+              <SelectField
+                name="level"
+                label="集計の階層"
+                value={String(d.level)}
+                options={p.levels.map((l, i) => ({ value: String(i), label: l }))}
+              />
+            </div>
+            <button type="submit" class="button button-primary">
+              表示する
+            </button>
+            {d.canEdit && (
+              <a class="button button-secondary" href={`/plans/${p.id}/edit`}>
+                計画を編集する
+              </a>
+            )}
+            <a class="button button-secondary" href={`/plans/${p.id}`}>
+              計画を見る
+            </a>
+          </form>
+          <h2>
+            {fiscalYearLabel(d.fiscalYear!)}の達成状況<span class="fy">{p.title}</span>
+          </h2>
+          <p class="hint">
+            指標（系列ごと）の数です。記号は色に頼らず区別できるようにしています。再掲の項目は一度だけ数えます。
+          </p>
+          <TallyTable
+            caption={`${p.levels[d.level]}ごと`}
+            head={p.levels[d.level] ?? "項目"}
+            rows={d.byLevel}
+            total={d.total}
+          />
+          <TallyTable caption="所管課ごと（遅れ・未達成の多い順）" head="所管課" rows={d.byDepartment} />
+        </>
+      )}
+      <h2>提出が遅れている所管課</h2>
+      <p class="hint">
+        受付中の照会で、まだ提出していない項目がある所管課です。期限を過ぎた照会が先に並びます。
+      </p>
+      {d.behind.length === 0 ? (
+        <p>受付中の照会で、未提出の項目がある所管課はありません。</p>
+      ) : (
+        d.behind.map((b) => (
+          <div class="panel">
+            <h3>
+              <a href={`/rounds/${b.roundId}`}>{b.title}</a>（回答期限 {dateLabel(b.deadline)}
+              {b.daysLeft < 0 ? (
+                <strong class="overdue">・{-b.daysLeft}日超過</strong>
+              ) : (
+                `・あと${b.daysLeft}日`
+              )}
+              ）
+            </h3>
+            <ul>
+              {b.departments.map((x) => (
+                <li>
+                  {x.name}: 未提出 {x.open} / {x.total} 項目
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+      <h2>最近の変更</h2>
+      {d.recent.length === 0 ? (
+        <p class="empty">まだ変更はありません。</p>
+      ) : (
+        <ul class="history">
+          {d.recent.map((e) => (
+            <li>
+              <time datetime={e.at.toISOString()}>{formatTime(e.at)}</time> {e.actorName}:{" "}
+              <strong>{e.actionLabel}</strong>{" "}
+              {e.planId && e.itemKey ? (
+                <a href={`/plans/${e.planId}/items/${encodeURIComponent(e.itemKey)}/history`}>{e.subject}</a>
+              ) : (
+                e.subject
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}

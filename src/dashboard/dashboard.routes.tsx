@@ -1,0 +1,44 @@
+/** HTTP adapter for the dashboard and the 和暦/西暦 display switch. */
+import { Hono } from "hono";
+import { setCookie } from "hono/cookie";
+import { isHttps } from "../auth/auth.middleware.ts";
+import { safeNext } from "../auth/auth.routes.tsx";
+import { type AuthEnv, currentUser, ERA_COOKIE } from "../auth/context.ts";
+import { invalid } from "../auth/errors.ts";
+import { type FormBody, field } from "../auth/validate.ts";
+import type { DB } from "../db/database.ts";
+import { DashboardPage } from "./dashboard.pages.tsx";
+import { getDashboard } from "./dashboard.service.ts";
+
+export function dashboardRoutes(db: DB) {
+  const app = new Hono<AuthEnv>();
+
+  app.get("/dashboard", async (c) => {
+    const d = await getDashboard(db, currentUser(c), {
+      plan: c.req.query("plan"),
+      fy: c.req.query("fy"),
+      level: c.req.query("level"),
+    });
+    const url = new URL(c.req.url);
+    return c.html(<DashboardPage d={d} back={url.pathname + url.search} />);
+  });
+
+  // A display preference, kept in a cookie for a year; a form post so that it works without JavaScript.
+  app.post("/settings/era", async (c) => {
+    currentUser(c);
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const era = field(body, "era");
+    if (era !== "wareki" && era !== "seireki")
+      throw invalid({ era: "和暦か西暦かを選んでください。" }, "和暦か西暦かを選んでください。");
+    setCookie(c, ERA_COOKIE, era, {
+      path: "/",
+      sameSite: "Lax",
+      httpOnly: true,
+      secure: isHttps(c),
+      maxAge: 365 * 24 * 60 * 60,
+    });
+    return c.redirect(safeNext(field(body, "back")), 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,139 @@
+/**
+ * The dashboard: results of a plan's indicators for a fiscal year by level of the plan and by department,
+ * the departments behind schedule in open reporting rounds, and the items changed most recently.
+ */
+import { type AuditEvent, recentChanges } from "../audit/audit.service.ts";
+import { type Actor, canEditPlan } from "../auth/policy.ts";
+import type { DB } from "../db/database.ts";
+import {
+  EVALUATION_STATUSES,
+  type EvaluationStatus,
+  rollUp,
+  rollUpBy,
+  type Tally,
+} from "../domain/evaluation/index.ts";
+import type { Item } from "../plans/plan-document.schema.ts";
+import { defaultFiscalYear } from "../reports/report.model.ts";
+import { evaluateStoredPlan, loadPlanFor } from "../reports/reports.service.ts";
+import * as repo from "../rounds/rounds.repository.ts";
+import { getRound, listRounds, OPEN_STATES } from "../rounds/rounds.service.ts";
+
+export type TallyRow = { label: string; tally: Tally };
+
+export type BehindRound = {
+  roundId: string;
+  title: string;
+  deadline: string;
+  daysLeft: number;
+  departments: { name: string; open: number; total: number }[];
+};
+
+export type Dashboard = {
+  plans: { id: string; title: string }[];
+  plan: { id: string; title: string; levels: string[]; periodStart: number; periodEnd: number } | null;
+  fiscalYear: number | null;
+  level: number;
+  byLevel: TallyRow[];
+  byDepartment: TallyRow[];
+  total: Tally | null;
+  behind: BehindRound[];
+  recent: AuditEvent[];
+  canEdit: boolean;
+};
+
+const label = (i: Item) => `${i.number ?? ""} ${i.title}`.trim();
+
+export async function getDashboard(
+  db: DB,
+  user: Actor,
+  query: { plan?: string | undefined; fy?: string | undefined; level?: string | undefined },
+): Promise<Dashboard> {
+  const plans = (await repo.plansOf(db, user.municipalityCode)).map((p) => ({ id: p.id, title: p.title }));
+  const chosen = plans.find((p) => p.id === query.plan) ?? plans[0];
+  const recent = await recentChanges(db, user, 15);
+  const behind = await behindSchedule(db, user);
+  if (!chosen)
+    return {
+      plans,
+      plan: null,
+      fiscalYear: null,
+      level: 0,
+      byLevel: [],
+      byDepartment: [],
+      total: null,
+      behind,
+      recent,
+      canEdit: false,
+    };
+  const loaded = await loadPlanFor(db, user, chosen.id);
+  const doc = loaded.doc;
+  const fyQuery = Number(query.fy);
+  const fy =
+    Number.isInteger(fyQuery) && fyQuery >= doc.plan.periodStart - 1 && fyQuery <= doc.plan.periodEnd + 1
+      ? fyQuery
+      : defaultFiscalYear(doc);
+  const levelQuery = Number(query.level);
+  const level =
+    Number.isInteger(levelQuery) && levelQuery >= 0 && levelQuery < doc.plan.levels.length ? levelQuery : 0;
+  const evaluated = await evaluateStoredPlan(db, loaded, fy);
+  // 再掲 rows are shown in reports but counted once: where they are listed first.
+  const rows = evaluated.rows.filter((r) => !r.crossListed);
+  const names = new Map(doc.departments.map((d) => [d.key, d.name]));
+  const grouped = rows.map((r) => ({
+    status: r.evaluation.status as EvaluationStatus,
+    groups: {
+      level: r.path[level] ? label(r.path[level]!) : "（上位の項目なし）",
+      department: r.departments.map((k) => names.get(k) ?? k),
+    },
+  }));
+  return {
+    plans,
+    plan: {
+      id: chosen.id,
+      title: doc.plan.title,
+      levels: doc.plan.levels,
+      periodStart: doc.plan.periodStart,
+      periodEnd: doc.plan.periodEnd,
+    },
+    fiscalYear: fy,
+    level,
+    byLevel: rollUpBy(grouped, "level", EVALUATION_STATUSES).map((g) => ({ label: g.group, tally: g.tally })),
+    byDepartment: rollUpBy(grouped, "department", EVALUATION_STATUSES)
+      .map((g) => ({ label: g.group, tally: g.tally }))
+      .sort((a, b) => behindCount(b.tally) - behindCount(a.tally)),
+    total: rollUp(grouped),
+    behind,
+    recent,
+    canEdit: canEditPlan(user, user),
+  };
+}
+
+/** 遅れ + 未達成: what a department has to catch up on. */
+export function behindCount(t: Tally): number {
+  return t.counts.behind + t.counts.not_achieved;
+}
+
+/**
+ * Departments that still owe answers in open rounds: those past the deadline first, then those with the
+ * most items open.
+ */
+async function behindSchedule(db: DB, user: Actor): Promise<BehindRound[]> {
+  const rounds = (await listRounds(db, user)).filter((r) => r.status === "open");
+  const out: BehindRound[] = [];
+  for (const r of rounds) {
+    const o = await getRound(db, user, r.id, { all: true });
+    const departments = o.byDepartment
+      .map((d) => ({ name: d.name, open: OPEN_STATES.reduce((n, s) => n + d.counts[s], 0), total: d.total }))
+      .filter((d) => d.open > 0)
+      .sort((a, b) => b.open - a.open);
+    if (departments.length > 0)
+      out.push({
+        roundId: r.id,
+        title: r.planTitle,
+        deadline: r.deadline,
+        daysLeft: r.daysLeft,
+        departments,
+      });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft);
+}

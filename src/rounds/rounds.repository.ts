@@ -1,0 +1,344 @@
+/** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import type { ItemState, RoundStatus } from "./rounds.tables.ts";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export type RoundRow = {
+  municipality_code: string;
+  id: string;
+  plan_id: string;
+  fiscal_year: number;
+  deadline: string;
+  status: RoundStatus;
+  version: number;
+  opened_by: string;
+  opened_at: Date;
+  locked_by: string | null;
+  locked_at: Date | null;
+  plan_title: string;
+  plan_key: string;
+};
+
+function roundsQuery(q: Q, code: string) {
+  return q
+    .selectFrom("rounds")
+    .innerJoin("plans", (j) =>
+      j
+        .onRef("plans.municipality_code", "=", "rounds.municipality_code")
+        .onRef("plans.id", "=", "rounds.plan_id"),
+    )
+    .select([
+      "rounds.municipality_code",
+      "rounds.id",
+      "rounds.plan_id",
+      "rounds.fiscal_year",
+      "rounds.deadline",
+      "rounds.status",
+      "rounds.version",
+      "rounds.opened_by",
+      "rounds.opened_at",
+      "rounds.locked_by",
+      "rounds.locked_at",
+      "plans.title as plan_title",
+      "plans.key as plan_key",
+    ])
+    .where("rounds.municipality_code", "=", code);
+}
+
+export async function findRound(q: Q, code: string, id: string): Promise<RoundRow | undefined> {
+  return roundsQuery(q, code).where("rounds.id", "=", id).executeTakeFirst();
+}
+
+export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy: number) {
+  return roundsQuery(q, code)
+    .where("rounds.plan_id", "=", planId)
+    .where("rounds.fiscal_year", "=", fy)
+    .executeTakeFirst();
+}
+
+export async function listRounds(q: Q, code: string): Promise<RoundRow[]> {
+  return roundsQuery(q, code).orderBy("rounds.fiscal_year", "desc").orderBy("plans.key").execute();
+}
+
+export async function plansOf(q: Q, code: string) {
+  return q
+    .selectFrom("plans")
+    .select(["id", "key", "title", "period_start", "period_end"])
+    .where("municipality_code", "=", code)
+    .orderBy("key")
+    .execute();
+}
+
+export async function findPlan(q: Q, code: string, id: string) {
+  return q
+    .selectFrom("plans")
+    .select(["municipality_code", "id", "key", "title", "period_start", "period_end"])
+    .where("municipality_code", "=", code)
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export async function insertRound(
+  q: Q,
+  row: {
+    municipality_code: string;
+    id: string;
+    plan_id: string;
+    fiscal_year: number;
+    deadline: string;
+    status: RoundStatus;
+    opened_by: string;
+  },
+): Promise<void> {
+  await q.insertInto("rounds").values(row).execute();
+}
+
+/** Compare-and-set on the round's version: 0 rows when someone changed it first. */
+export async function updateRound(
+  q: Q,
+  code: string,
+  id: string,
+  expectedVersion: number,
+  patch: { status: RoundStatus; locked_by: string | null; locked_at: Date | null },
+): Promise<boolean> {
+  const r = await q
+    .updateTable("rounds")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("municipality_code", "=", code)
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export type RoundItemRow = {
+  item_key: string;
+  state: ItemState;
+  version: number;
+  return_comment: string | null;
+  updated_by: string | null;
+  updated_at: Date | null;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+};
+
+export async function roundItems(q: Q, code: string, roundId: string): Promise<RoundItemRow[]> {
+  return q
+    .selectFrom("round_items")
+    .select([
+      "item_key",
+      "state",
+      "version",
+      "return_comment",
+      "updated_by",
+      "updated_at",
+      "submitted_at",
+      "reviewed_at",
+    ])
+    .where("municipality_code", "=", code)
+    .where("round_id", "=", roundId)
+    .execute();
+}
+
+/** Round items for these keys, unless they exist (items added to the plan after the round opened get one on first use). */
+export async function ensureRoundItems(
+  q: Q,
+  code: string,
+  roundId: string,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await q
+    .insertInto("round_items")
+    .values(
+      keys.map((item_key) => ({
+        municipality_code: code,
+        round_id: roundId,
+        item_key,
+        state: "not_started" as const,
+      })),
+    )
+    .onConflict((oc) => oc.columns(["municipality_code", "round_id", "item_key"]).doNothing())
+    .execute();
+}
+
+/**
+ * Compare-and-set on the item-year's version: bumps it and applies the patch only when the version is the
+ * one the form was made from; returns false when someone saved in between.
+ */
+export async function updateRoundItem(
+  q: Q,
+  code: string,
+  roundId: string,
+  itemKey: string,
+  expectedVersion: number,
+  patch: Partial<
+    Pick<
+      RoundItemRow,
+      "state" | "return_comment" | "updated_by" | "updated_at" | "submitted_at" | "reviewed_at"
+    >
+  >,
+): Promise<boolean> {
+  const r = await q
+    .updateTable("round_items")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("municipality_code", "=", code)
+    .where("round_id", "=", roundId)
+    .where("item_key", "=", itemKey)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function findItemId(
+  q: Q,
+  code: string,
+  planId: string,
+  key: string,
+): Promise<string | undefined> {
+  const r = await q
+    .selectFrom("plan_items")
+    .select("id")
+    .where("municipality_code", "=", code)
+    .where("plan_id", "=", planId)
+    .where("key", "=", key)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+export async function indicatorIds(q: Q, code: string, planId: string, keys: readonly string[]) {
+  if (keys.length === 0) return new Map<string, string>();
+  const rows = await q
+    .selectFrom("indicators")
+    .select(["id", "key"])
+    .where("municipality_code", "=", code)
+    .where("plan_id", "=", planId)
+    .where("key", "in", keys)
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.id]));
+}
+
+export type ActualRow = {
+  indicator_id: string;
+  series: string;
+  text: string;
+  kind: string;
+  number: number | null;
+  unit: string | null;
+  stage: string | null;
+  unreadable: string | null;
+};
+
+export async function actualsOf(
+  q: Q,
+  code: string,
+  ids: readonly string[],
+  fy: number,
+): Promise<ActualRow[]> {
+  if (ids.length === 0) return [];
+  return q
+    .selectFrom("actual_values")
+    .select(["indicator_id", "series", "text", "kind", "number", "unit", "stage", "unreadable"])
+    .where("municipality_code", "=", code)
+    .where("indicator_id", "in", ids)
+    .where("fiscal_year", "=", fy)
+    .execute();
+}
+
+export async function upsertActual(
+  q: Q,
+  code: string,
+  fy: number,
+  row: Omit<ActualRow, "indicator_id"> & { indicator_id: string },
+): Promise<void> {
+  const max = await q
+    .selectFrom("actual_values")
+    .select((eb) => eb.fn.max("position").as("p"))
+    .where("municipality_code", "=", code)
+    .where("indicator_id", "=", row.indicator_id)
+    .executeTakeFirst();
+  const values = {
+    text: row.text,
+    kind: row.kind,
+    number: row.number,
+    unit: row.unit,
+    stage: row.stage,
+    unreadable: row.unreadable,
+    // entered in gyokaku: no source document line
+    source: null,
+    updated_at: new Date(),
+  };
+  await q
+    .insertInto("actual_values")
+    .values({
+      municipality_code: code,
+      indicator_id: row.indicator_id,
+      series: row.series,
+      fiscal_year: fy,
+      position: Number(max?.p ?? -1) + 1,
+      ...values,
+    })
+    .onConflict((oc) =>
+      oc.columns(["municipality_code", "indicator_id", "series", "fiscal_year"]).doUpdateSet(values),
+    )
+    .execute();
+}
+
+export async function deleteActual(
+  q: Q,
+  code: string,
+  indicatorId: string,
+  series: string,
+  fy: number,
+): Promise<void> {
+  await q
+    .deleteFrom("actual_values")
+    .where("municipality_code", "=", code)
+    .where("indicator_id", "=", indicatorId)
+    .where("series", "=", series)
+    .where("fiscal_year", "=", fy)
+    .execute();
+}
+
+export async function progressOf(q: Q, code: string, itemId: string, fy: number) {
+  return q
+    .selectFrom("item_progress")
+    .select(["narrative", "next_year_plan", "status"])
+    .where("municipality_code", "=", code)
+    .where("item_id", "=", itemId)
+    .where("fiscal_year", "=", fy)
+    .executeTakeFirst();
+}
+
+export async function upsertProgress(
+  q: Q,
+  code: string,
+  itemId: string,
+  fy: number,
+  p: { narrative: string | null; next_year_plan: string | null; status: string | null },
+): Promise<void> {
+  await q
+    .insertInto("item_progress")
+    .values({ municipality_code: code, item_id: itemId, fiscal_year: fy, ...p, source: null })
+    .onConflict((oc) =>
+      oc.columns(["municipality_code", "item_id", "fiscal_year"]).doUpdateSet({ ...p, source: null }),
+    )
+    .execute();
+}
+
+/**
+ * The round's status, read with a share lock held until the transaction ends: a save and a lock of the same
+ * round then happen one after the other, never interleaved.
+ */
+export async function roundStatusForShare(q: Q, code: string, id: string): Promise<RoundStatus | undefined> {
+  const r = await q
+    .selectFrom("rounds")
+    .select("status")
+    .where("municipality_code", "=", code)
+    .where("id", "=", id)
+    .forShare()
+    .executeTakeFirst();
+  return r?.status;
+}

@@ -1,0 +1,189 @@
+/** HTTP adapter for reporting rounds: reads the form, calls the service, renders or redirects (Post/Redirect/Get). */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { type AuthEnv, currentUser } from "../auth/context.ts";
+import { AppError } from "../auth/errors.ts";
+import { type FormBody, field } from "../auth/validate.ts";
+import type { DB } from "../db/database.ts";
+import { formFromDetail, type ItemForm, ItemPage, RoundPage, RoundsPage } from "./rounds.pages.tsx";
+import * as service from "./rounds.service.ts";
+import type { ItemState } from "./rounds.tables.ts";
+
+const NOTICES: Record<string, string> = {
+  opened: "照会を開始しました。所管課の利用者には、担当する項目が「照会（回答）」に表示されます。",
+  locked: "照会をロックしました。この年度の値は読み取り専用になりました。",
+  unlocked: "ロックを解除しました。理由は履歴に残りました。",
+  draft: "下書きを保存しました。各欄の下に、どう読み取ったかを表示しています。",
+  submitted: "提出しました。行革担当の確認を待っています。",
+  approved: "承認しました。",
+  returned: "所管課に差し戻しました。",
+};
+
+async function form(c: Context): Promise<FormBody> {
+  return (await c.req.parseBody({ all: true })) as FormBody;
+}
+
+/** The item form as posted: actuals.N.indicator / .series / .text, in N's order. */
+export function itemInput(body: FormBody): ItemForm & { version: string; action: string } {
+  const rows = new Map<number, { indicator: string; series: string; text: string }>();
+  for (const key of Object.keys(body)) {
+    const m = /^actuals\.(\d+)\.(indicator|series|text)$/.exec(key);
+    if (!m) continue;
+    const i = Number(m[1]);
+    const row = rows.get(i) ?? { indicator: "", series: "", text: "" };
+    row[m[2] as "indicator" | "series" | "text"] = field(body, key);
+    rows.set(i, row);
+  }
+  return {
+    version: field(body, "version"),
+    action: field(body, "action") || "save",
+    actuals: [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
+    narrative: field(body, "narrative"),
+    nextYearPlan: field(body, "nextYearPlan"),
+    status: field(body, "status"),
+  };
+}
+
+export function roundRoutes(db: DB) {
+  const app = new Hono<AuthEnv>();
+
+  app.get("/rounds", async (c) => {
+    const user = currentUser(c);
+    const [rounds, plans] = await Promise.all([service.listRounds(db, user), service.plansToOpen(db, user)]);
+    return c.html(<RoundsPage rounds={rounds} plans={plans} />);
+  });
+
+  app.post("/rounds", async (c) => {
+    const user = currentUser(c);
+    const body = await form(c);
+    const values = {
+      planId: field(body, "planId"),
+      fiscalYear: field(body, "fiscalYear"),
+      deadline: field(body, "deadline"),
+    };
+    try {
+      const id = await service.openRound(db, user, values);
+      return c.redirect(`/rounds/${id}?done=opened`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+      const [rounds, plans] = await Promise.all([
+        service.listRounds(db, user),
+        service.plansToOpen(db, user),
+      ]);
+      return c.html(<RoundsPage rounds={rounds} plans={plans} errors={e.fields} values={values} />, 400);
+    }
+  });
+
+  app.get("/rounds/:roundId", async (c) => {
+    const o = await service.getRound(db, currentUser(c), c.req.param("roundId"));
+    const state = c.req.query("state");
+    const filter = service.STATES.includes(state as ItemState) ? (state as ItemState) : undefined;
+    return c.html(<RoundPage o={o} filter={filter} notice={NOTICES[c.req.query("done") ?? ""]} />);
+  });
+
+  app.get("/rounds/:roundId/items/:itemKey", async (c) => {
+    const d = await service.getItem(db, currentUser(c), c.req.param("roundId"), c.req.param("itemKey"));
+    const f = formFromDetail(d);
+    return c.html(
+      <ItemPage
+        d={d}
+        form={f}
+        understood={service.understandEntries(d, f)}
+        notice={NOTICES[c.req.query("done") ?? ""]}
+      />,
+    );
+  });
+
+  app.post("/rounds/:roundId/items/:itemKey", async (c) => {
+    const user = currentUser(c);
+    const { roundId, itemKey } = c.req.param();
+    const input = itemInput(await form(c));
+    try {
+      const r = await service.saveItem(db, user, roundId, itemKey, input);
+      const d = await service.getItem(db, user, roundId, itemKey);
+      if (r.kind === "checked")
+        return c.html(
+          <ItemPage
+            d={{ ...d, status: { ...d.status, version: Number(input.version) } }}
+            form={input}
+            understood={r.understood}
+          />,
+        );
+      return c.redirect(
+        `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${r.state === "submitted" ? "submitted" : "draft"}`,
+        303,
+      );
+    } catch (e) {
+      if (!(e instanceof AppError) || !["invalid", "conflict", "forbidden", "locked"].includes(e.code))
+        throw e;
+      // Whatever went wrong, the user's text stays on screen.
+      const d = await service.getItem(db, user, roundId, itemKey);
+      const errors =
+        e.code === "invalid" && Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
+      const summary =
+        e.code === "invalid" && e.message && !errors._form ? { _form: e.message, ...errors } : errors;
+      const keepVersion = e.code === "invalid" && /^\d+$/.test(input.version);
+      return c.html(
+        <ItemPage
+          d={keepVersion ? { ...d, status: { ...d.status, version: Number(input.version) } } : d}
+          form={input}
+          errors={summary}
+          understood={
+            input.actuals.length === d.entries.length ? service.understandEntries(d, input) : undefined
+          }
+          conflictWith={e.code === "conflict" ? formFromDetail(d) : undefined}
+          unsaved={d.can.edit ? undefined : input}
+        />,
+        e.status as 400,
+      );
+    }
+  });
+
+  app.post("/rounds/:roundId/items/:itemKey/review", async (c) => {
+    const user = currentUser(c);
+    const { roundId, itemKey } = c.req.param();
+    const body = await form(c);
+    const input = {
+      version: field(body, "version"),
+      decision: field(body, "decision"),
+      comment: field(body, "comment"),
+    };
+    try {
+      const state = await service.reviewItem(db, user, roundId, itemKey, input);
+      return c.redirect(`/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${state}`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || !["invalid", "conflict"].includes(e.code)) throw e;
+      const d = await service.getItem(db, user, roundId, itemKey);
+      const errors =
+        e.code === "invalid" && Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
+      return c.html(<ItemPage d={d} form={formFromDetail(d)} errors={errors} />, e.status as 400);
+    }
+  });
+
+  app.post("/rounds/:roundId/lock", async (c) => {
+    const user = currentUser(c);
+    const roundId = c.req.param("roundId");
+    const body = await form(c);
+    await service.lockRound(db, user, roundId, { version: field(body, "version") });
+    return c.redirect(`/rounds/${roundId}?done=locked`, 303);
+  });
+
+  app.post("/rounds/:roundId/unlock", async (c) => {
+    const user = currentUser(c);
+    const roundId = c.req.param("roundId");
+    const body = await form(c);
+    try {
+      await service.unlockRound(db, user, roundId, {
+        version: field(body, "version"),
+        reason: field(body, "reason"),
+      });
+      return c.redirect(`/rounds/${roundId}?done=unlocked`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+      const o = await service.getRound(db, user, roundId);
+      return c.html(<RoundPage o={o} errors={e.fields} />, 400);
+    }
+  });
+
+  return app;
+}
