@@ -1,0 +1,151 @@
+/**
+ * HTTP adapter for staffing (定数管理): validates the path and query, calls the service, renders.
+ * Paths are absolute under /staffing; mount with `app.route("/", staffingRoutes(db))`.
+ */
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { type AuthEnv, currentUser } from "../auth/context.ts";
+import type { DB } from "../db/database.ts";
+import { codeProblem } from "../domain/municipality-code.ts";
+import { REPORT_KINDS, ReportUnavailableError, renderReport, reportView } from "./staffing.export.tsx";
+import {
+  DiagnosisPage,
+  HeadcountPage,
+  PopulationPage,
+  type ReportKind,
+  RetirementPage,
+  STAFFING_BASE,
+  StaffingListPage,
+  StaffingNotFoundPage,
+  StaffingOverviewPage,
+} from "./staffing.pages.tsx";
+import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
+import { getStaffingFor, listStaffingFor } from "./staffing.service.ts";
+import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
+import type { StaffingDocument } from "./staffing-document.schema.ts";
+import { staffingFindings } from "./staffing-document.ts";
+
+const fiscalYear = z.coerce.number().int().min(1900).max(2200);
+const headcount = z.coerce.number().int().min(0).max(1_000_000);
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The hiring plan entered in the retirement page's form: h2026=25&l2026=3 … */
+function hiringFromQuery(query: Record<string, string>): HiringPlan | undefined {
+  const plan = new Map<number, { fiscalYear: number; hires: number; otherLeavers?: number }>();
+  let any = false;
+  for (const [k, v] of Object.entries(query)) {
+    const m = /^([hl])(\d{4})$/.exec(k);
+    if (!m || v.trim() === "") continue;
+    const n = headcount.safeParse(v);
+    if (!n.success) continue;
+    any = true;
+    const fy = Number(m[2]);
+    const row = plan.get(fy) ?? { fiscalYear: fy, hires: 0 };
+    if (m[1] === "h") row.hires = n.data;
+    else row.otherLeavers = n.data;
+    plan.set(fy, row);
+  }
+  return any || "start" in query ? [...plan.values()].sort((a, b) => a.fiscalYear - b.fiscalYear) : undefined;
+}
+
+export function staffingRoutes(db: DB) {
+  const app = new Hono<AuthEnv>();
+  const notFound = (message: string) => <StaffingNotFoundPage message={message} />;
+
+  /** Loads the municipality's document, or answers 404 with a page that says why. */
+  const load = async (c: Context<AuthEnv>): Promise<StaffingDocument | string> => {
+    const code = c.req.param("code") ?? "";
+    if (codeProblem(code)) return `団体コード「${code}」は正しくありません。`;
+    return (
+      (await getStaffingFor(db, currentUser(c), code)) ??
+      `団体コード ${code} の定数管理のデータはありません。`
+    );
+  };
+  const fyOf = (q: string | undefined) => (q === undefined ? undefined : fiscalYear.safeParse(q).data);
+
+  app.get(STAFFING_BASE, async (c) =>
+    c.html(<StaffingListPage rows={await listStaffingFor(db, currentUser(c))} />),
+  );
+
+  app.get(`${STAFFING_BASE}/template.xlsx`, async (c) => {
+    const empty = emptyStaffingDocument();
+    c.header("Content-Type", XLSX);
+    c.header("Content-Disposition", attachment("定数管理テンプレート.xlsx"));
+    return c.body(new Uint8Array(await writeStaffingWorkbook(empty)));
+  });
+
+  app.get(`${STAFFING_BASE}/:code`, async (c) => {
+    const doc = await load(c);
+    if (typeof doc === "string") return c.html(notFound(doc), 404);
+    return c.html(
+      <StaffingOverviewPage
+        view={headcountView(doc)}
+        diagnosis={diagnosisView(doc)}
+        findings={staffingFindings(doc)}
+      />,
+    );
+  });
+
+  app.get(`${STAFFING_BASE}/:code/template.xlsx`, async (c) => {
+    const doc = await load(c);
+    if (typeof doc === "string") return c.html(notFound(doc), 404);
+    c.header("Content-Type", XLSX);
+    c.header(
+      "Content-Disposition",
+      attachment(`${doc.municipality.code}-${doc.municipality.name}-定数管理.xlsx`),
+    );
+    return c.body(new Uint8Array(await writeStaffingWorkbook(doc)));
+  });
+
+  app.get(`${STAFFING_BASE}/:code/:report`, async (c) => {
+    const m = /^(headcount|population|diagnosis|retirement)(\.xlsx)?$/.exec(c.req.param("report"));
+    if (!m) return c.html(notFound("そのページはありません。"), 404);
+    const kind = m[1] as ReportKind;
+    const doc = await load(c);
+    if (typeof doc === "string") return c.html(notFound(doc), 404);
+    const fy = fyOf(c.req.query("fy"));
+    try {
+      if (m[2]) {
+        const out = await renderReport(doc, kind, "xlsx", fy);
+        c.header("Content-Type", out.contentType);
+        c.header(
+          "Content-Disposition",
+          attachment(`${doc.municipality.code}-${kind}${fy ? `-${fy}` : ""}.xlsx`),
+        );
+        return c.body(new Uint8Array(out.bytes));
+      }
+      if (kind === "retirement") {
+        const query = c.req.query();
+        const hiring = hiringFromQuery(query);
+        const start = query.start ? headcount.safeParse(query.start).data : undefined;
+        const v = reportView(doc, kind, fy ?? latestFiscalYear(doc), {
+          ...(hiring ? { hiring } : {}),
+          ...(start !== undefined ? { startHeadcount: start } : {}),
+        });
+        return c.html(<RetirementPage view={v.view as Parameters<typeof RetirementPage>[0]["view"]} />);
+      }
+      const v = reportView(doc, kind, fy);
+      switch (v.kind) {
+        case "headcount":
+          return c.html(<HeadcountPage view={v.view} fy={fy} />);
+        case "population":
+          return c.html(<PopulationPage view={v.view} />);
+        case "diagnosis":
+          return c.html(<DiagnosisPage view={v.view} />);
+        default:
+          return c.html(notFound("そのページはありません。"), 404);
+      }
+    } catch (e) {
+      if (e instanceof ReportUnavailableError) return c.html(notFound(e.message), 404);
+      throw e;
+    }
+  });
+
+  return app;
+}
+
+export { REPORT_KINDS };

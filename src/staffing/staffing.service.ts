@@ -1,0 +1,172 @@
+/**
+ * Staffing: reading files (Chitose's text, the spreadsheet template, staffing documents as JSON) into
+ * staffing documents, storing them in one transaction (all or nothing), reading them back.
+ */
+import { type Actor, canView } from "../auth/policy.ts";
+import type { DB } from "../db/database.ts";
+import type { Finding } from "../importers/findings.ts";
+import { ImportError } from "../importers/importer.ts";
+import { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
+import * as repo from "./staffing.repository.ts";
+import { isXlsx, readStaffingWorkbook } from "./staffing.template.ts";
+import type { StaffingDocument } from "./staffing-document.schema.ts";
+import {
+  InvalidStaffingDocumentError,
+  type Locate,
+  parseStaffingDocument,
+  staffingFindings,
+} from "./staffing-document.ts";
+
+export type FileBytes = { path: string; bytes: Uint8Array };
+
+export type StoredStaffing = {
+  municipalityCode: string;
+  municipalityName: string;
+  units: number;
+  headcounts: number;
+  firstYear: number | null;
+  lastYear: number | null;
+  /** What the stored document shows that deserves a look (printed totals that disagree …). */
+  findings: Finding[];
+};
+
+export class StaffingNotFoundError extends ImportError {
+  constructor(code: string) {
+    super(`団体コード ${code} の定数管理のデータはありません（gyokaku staffing import で取り込めます）`);
+    this.name = "StaffingNotFoundError";
+  }
+}
+
+type Candidate = { input: unknown; file: string; locate?: Locate };
+
+function decodeText(file: FileBytes): string {
+  if (file.bytes.length === 0) throw new ImportError(`${file.path}: ファイルが空です`);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new ImportError(
+      `${file.path}: UTF-8 として読めません（Shift_JIS などは UTF-8 に変換してください）`,
+    );
+  }
+}
+
+/** Reads files into staffing documents without storing them; every problem of every file is reported. */
+export async function readStaffingFiles(
+  files: FileBytes[],
+): Promise<{ documents: { document: StaffingDocument; file: string }[]; findings: Finding[] }> {
+  const candidates: Candidate[] = [];
+  const findings: Finding[] = [];
+  for (const f of files) {
+    if (isXlsx(f.path, f.bytes)) {
+      const r = await readStaffingWorkbook(f.path, f.bytes);
+      candidates.push({ input: r.document, file: f.path, locate: r.locate });
+      continue;
+    }
+    const text = decodeText(f);
+    if (f.path.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{")) {
+      try {
+        candidates.push({ input: JSON.parse(text), file: f.path });
+      } catch (e) {
+        throw new InvalidStaffingDocumentError(
+          [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
+          f.path,
+        );
+      }
+      continue;
+    }
+    if (detectChitoseStaffing(text)) {
+      const r = readChitoseStaffing(f.path, text);
+      candidates.push({ input: r.document, file: f.path });
+      findings.push(...r.findings);
+      continue;
+    }
+    throw new ImportError(
+      `${f.path}: 定数管理の様式を判別できません（千歳市 行政改革基本方針のテキスト、gyokaku の定数管理テンプレート .xlsx、定数管理文書 .json に対応）`,
+    );
+  }
+  const documents = candidates.map((c) => ({
+    document: parseStaffingDocument(c.input, c.file, c.locate),
+    file: c.file,
+  }));
+  const seen = new Map<string, string>();
+  for (const d of documents) {
+    const code = d.document.municipality.code;
+    const other = seen.get(code);
+    if (other)
+      throw new ImportError(
+        `${d.file}: ${other} と同じ団体（${code}）の定数管理文書です。一度に取り込めるのは一団体につき一つです`,
+      );
+    seen.set(code, d.file);
+  }
+  return { documents, findings };
+}
+
+function summary(doc: StaffingDocument, file: string): StoredStaffing {
+  const years = doc.headcounts.map((h) => h.fiscalYear);
+  return {
+    municipalityCode: doc.municipality.code,
+    municipalityName: doc.municipality.name,
+    units: doc.units.length,
+    headcounts: doc.headcounts.length,
+    firstYear: years.length > 0 ? Math.min(...years) : null,
+    lastYear: years.length > 0 ? Math.max(...years) : null,
+    findings: staffingFindings(doc, file),
+  };
+}
+
+/**
+ * Stores documents in one transaction; each replaces the municipality's staffing data.
+ * Validates everything first: a bad document stores nothing, not even the good ones beside it.
+ */
+export async function importStaffingDocuments(
+  db: DB,
+  inputs: { document: unknown; file?: string }[],
+): Promise<StoredStaffing[]> {
+  const docs = inputs.map((i) => ({
+    document: parseStaffingDocument(i.document, i.file),
+    file: i.file ?? "",
+  }));
+  return db.transaction().execute(async (trx) => {
+    const out: StoredStaffing[] = [];
+    for (const d of docs) {
+      await repo.replaceStaffing(trx, d.document);
+      out.push(summary(d.document, d.file || d.document.municipality.name));
+    }
+    return out;
+  });
+}
+
+/** Reads and stores files; returns what was stored and the readers' findings. */
+export async function importStaffingFiles(
+  db: DB,
+  files: FileBytes[],
+): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
+  const { documents, findings } = await readStaffingFiles(files);
+  const stored = await importStaffingDocuments(db, documents);
+  return { stored, findings };
+}
+
+export async function getStaffing(db: DB, code: string): Promise<StaffingDocument | null> {
+  return repo.loadStaffing(db, code);
+}
+
+export async function requireStaffing(db: DB, code: string): Promise<StaffingDocument> {
+  const doc = await repo.loadStaffing(db, code);
+  if (!doc) throw new StaffingNotFoundError(code);
+  return doc;
+}
+
+export async function listStaffing(db: DB): Promise<repo.StaffingSummaryRow[]> {
+  return repo.listStaffing(db);
+}
+
+/** The staffing data a signed-in user may see: their own municipality's. */
+export async function listStaffingFor(db: DB, user: Actor): Promise<repo.StaffingSummaryRow[]> {
+  return (await repo.listStaffing(db)).filter((r) => canView(user, r));
+}
+
+/** A municipality's staffing for a signed-in user; another municipality's is not there for them (null). */
+export async function getStaffingFor(db: DB, user: Actor, code: string): Promise<StaffingDocument | null> {
+  if (!canView(user, { municipalityCode: code })) return null;
+  return repo.loadStaffing(db, code);
+}
