@@ -1,0 +1,99 @@
+/**
+ * CSV as Japanese open data needs it: RFC 4180 (CRLF, quotes doubled), header in row 1, UTF-8 with a BOM by
+ * default (Excel in Japan opens a CSV without one as Shift_JIS), or Shift_JIS on request — in its Windows
+ * form (CP932), which is what Excel reads and which holds ① and Ⅱ. A character Shift_JIS cannot hold is
+ * reported with its table, row and column; nothing is ever replaced by "?".
+ */
+import iconv from "iconv-lite";
+
+export const ENCODINGS = ["utf8", "sjis"] as const;
+export type CsvEncoding = (typeof ENCODINGS)[number];
+
+export type Cell = string | number | boolean | null | undefined;
+
+/**
+ * A character Shift_JIS cannot hold, and where it is: `row` counts records with the header as row 1 (a cell
+ * with a line break spans two lines of the file but stays one row).
+ */
+export type Unrepresentable = { table: string; row: number; column: string; char: string; codePoint: string };
+
+export class UnrepresentableCharacterError extends Error {
+  constructor(readonly problems: Unrepresentable[]) {
+    const shown = problems.slice(0, 20).map(describeProblem);
+    const more = problems.length > shown.length ? [`ほか ${problems.length - shown.length} 件`] : [];
+    super(
+      [
+        `Shift_JIS で表せない文字が ${problems.length} 件あります。UTF-8 で書き出すか、元の文字を直してください:`,
+        ...shown.map((s) => `  ${s}`),
+        ...more.map((s) => `  ${s}`),
+      ].join("\n"),
+    );
+    this.name = "UnrepresentableCharacterError";
+  }
+}
+
+export function describeProblem(p: Unrepresentable): string {
+  return `${p.table} ${p.row}行目「${p.column}」列: 「${p.char}」（${p.codePoint}）`;
+}
+
+/** @example cellText(98.1) === "98.1"; cellText(null) === ""; cellText(true) === "true" */
+export function cellText(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return String(v);
+}
+
+/** @example quote('a,"b"') === '"a,""b"""' */
+export function quote(s: string): string {
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** The CSV text of a header and rows, lines ended by CRLF. */
+export function csvText(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return [header, ...rows].map((r) => `${r.map((c) => quote(cellText(c))).join(",")}\r\n`).join("");
+}
+
+const SJIS = "cp932";
+
+/** The characters of a string that Shift_JIS (CP932) cannot hold, once each, in order. */
+export function unrepresentable(s: string): string[] {
+  const bytes = iconv.encode(s, SJIS);
+  if (!bytes.includes(0x3f) || iconv.decode(bytes, SJIS) === s) return [];
+  const found: string[] = [];
+  for (const ch of s) {
+    if (ch === "?" || found.includes(ch)) continue;
+    const b = iconv.encode(ch, SJIS);
+    if (b.length === 1 && b[0] === 0x3f) found.push(ch);
+  }
+  return found;
+}
+
+/**
+ * Encodes a table. For Shift_JIS every cell is checked first and all problems are reported together
+ * (UnrepresentableCharacterError), so that one run lists everything to fix.
+ */
+export function encodeCsv(
+  table: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  encoding: CsvEncoding = "utf8",
+): Buffer {
+  const text = csvText(header, rows);
+  if (encoding === "utf8") return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+  const problems: Unrepresentable[] = [];
+  [header, ...rows].forEach((row, i) => {
+    row.forEach((cell, c) => {
+      for (const ch of unrepresentable(cellText(cell))) {
+        problems.push({
+          table,
+          row: i + 1,
+          column: header[c] ?? String(c + 1),
+          char: ch,
+          codePoint: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`,
+        });
+      }
+    });
+  });
+  if (problems.length > 0) throw new UnrepresentableCharacterError(problems);
+  return iconv.encode(text, SJIS);
+}

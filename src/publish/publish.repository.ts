@@ -1,0 +1,204 @@
+/** SQL for publications: adding a version, finding one, listing what is published. Scoped by municipality_code. */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { json } from "../db/schema.ts";
+import type { EvaluationStatus } from "../domain/evaluation/index.ts";
+import type { StoredJudgement } from "../reports/evaluation.ts";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export type PublicationRow = {
+  municipalityCode: string;
+  municipalityName: string;
+  planId: string;
+  planKey: string;
+  fiscalYear: number;
+  version: number;
+  title: string;
+  basis: string;
+  publishedAt: Date;
+  publishedBy: string | null;
+};
+
+function base(q: Q) {
+  return q
+    .selectFrom("publications as p")
+    .innerJoin("plans as pl", (j) =>
+      j.onRef("pl.municipality_code", "=", "p.municipality_code").onRef("pl.id", "=", "p.plan_id"),
+    )
+    .innerJoin("municipalities as m", "m.municipality_code", "p.municipality_code")
+    .select([
+      "p.municipality_code as municipalityCode",
+      "m.name as municipalityName",
+      "p.plan_id as planId",
+      "pl.key as planKey",
+      "p.fiscal_year as fiscalYear",
+      "p.version as version",
+      "p.title as title",
+      "p.basis as basis",
+      "p.published_at as publishedAt",
+      "p.published_by as publishedBy",
+    ]);
+}
+
+/**
+ * Adds the next version of a plan's fiscal year. The plan row is locked first, so that two people
+ * publishing at the same moment get versions n and n+1 rather than a conflict (PostgreSQL) — PGlite has
+ * one connection and runs one transaction at a time anyway.
+ */
+export async function insertPublication(
+  trx: Transaction<Database>,
+  p: {
+    municipalityCode: string;
+    planId: string;
+    fiscalYear: number;
+    title: string;
+    basis: string;
+    snapshot: unknown;
+    publishedBy: string | null;
+  },
+): Promise<{ version: number; publishedAt: Date }> {
+  await trx
+    .selectFrom("plans")
+    .select("id")
+    .where("municipality_code", "=", p.municipalityCode)
+    .where("id", "=", p.planId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const last = await trx
+    .selectFrom("publications")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .where("municipality_code", "=", p.municipalityCode)
+    .where("plan_id", "=", p.planId)
+    .where("fiscal_year", "=", p.fiscalYear)
+    .executeTakeFirst();
+  const version = Number(last?.version ?? 0) + 1;
+  const row = await trx
+    .insertInto("publications")
+    .values({
+      municipality_code: p.municipalityCode,
+      plan_id: p.planId,
+      fiscal_year: p.fiscalYear,
+      version,
+      title: p.title,
+      basis: p.basis,
+      snapshot: json(p.snapshot),
+      published_by: p.publishedBy,
+    })
+    .returning(["version", "published_at"])
+    .executeTakeFirstOrThrow();
+  return { version: row.version, publishedAt: row.published_at };
+}
+
+/** One version, or the latest when `version` is undefined; with its snapshot (still unparsed JSON). */
+export async function findPublication(
+  q: Q,
+  ref: { municipalityCode: string; planKey: string; fiscalYear: number; version?: number | undefined },
+): Promise<(PublicationRow & { snapshot: unknown }) | undefined> {
+  let query = base(q)
+    .select("p.snapshot as snapshot")
+    .where("p.municipality_code", "=", ref.municipalityCode)
+    .where("pl.key", "=", ref.planKey)
+    .where("p.fiscal_year", "=", ref.fiscalYear);
+  if (ref.version !== undefined) query = query.where("p.version", "=", ref.version);
+  return query.orderBy("p.version", "desc").limit(1).executeTakeFirst();
+}
+
+/** The latest version of every published plan and fiscal year, by municipality, plan and year (newest first). */
+export async function listLatest(q: Q): Promise<PublicationRow[]> {
+  return base(q)
+    .where(({ eb, ref, selectFrom }) =>
+      eb(
+        "p.version",
+        "=",
+        selectFrom("publications as p2")
+          .select((e) => e.fn.max("p2.version").as("v"))
+          .whereRef("p2.municipality_code", "=", ref("p.municipality_code"))
+          .whereRef("p2.plan_id", "=", ref("p.plan_id"))
+          .whereRef("p2.fiscal_year", "=", ref("p.fiscal_year")),
+      ),
+    )
+    .orderBy("p.municipality_code")
+    .orderBy("pl.key")
+    .orderBy("p.fiscal_year", "desc")
+    .execute();
+}
+
+/** Every version of one plan's fiscal year, newest first. */
+export async function listVersions(
+  q: Q,
+  ref: { municipalityCode: string; planId: string; fiscalYear: number },
+): Promise<PublicationRow[]> {
+  return base(q)
+    .where("p.municipality_code", "=", ref.municipalityCode)
+    .where("p.plan_id", "=", ref.planId)
+    .where("p.fiscal_year", "=", ref.fiscalYear)
+    .orderBy("p.version", "desc")
+    .execute();
+}
+
+/** Reviewers' judgements of the plan's indicators up to a fiscal year, by indicator key. */
+export async function judgementsOf(
+  q: Q,
+  municipalityCode: string,
+  planId: string,
+  upToFiscalYear: number,
+): Promise<StoredJudgement[]> {
+  const rows = await q
+    .selectFrom("indicator_judgements as j")
+    .innerJoin("indicators as i", (join) =>
+      join.onRef("i.municipality_code", "=", "j.municipality_code").onRef("i.id", "=", "j.indicator_id"),
+    )
+    .select(["i.key", "j.series", "j.fiscal_year", "j.status", "j.reason", "j.judged_by", "j.judged_at"])
+    .where("j.municipality_code", "=", municipalityCode)
+    .where("i.plan_id", "=", planId)
+    .where("j.fiscal_year", "<=", upToFiscalYear)
+    .execute();
+  return rows.map((r) => ({
+    indicatorKey: r.key,
+    series: r.series === "" ? undefined : r.series,
+    fiscalYear: r.fiscal_year,
+    status: r.status as EvaluationStatus,
+    reason: r.reason,
+    by: r.judged_by,
+    at: r.judged_at.toISOString().slice(0, 10),
+  }));
+}
+
+/**
+ * The reporting round (照会) of a plan's fiscal year and the keys of its approved items; undefined when no
+ * round was opened. Read from the rounds tables until src/rounds offers this as a service.
+ */
+export async function roundApprovals(
+  q: Q,
+  municipalityCode: string,
+  planId: string,
+  fiscalYear: number,
+): Promise<{ roundId: string; approved: string[] } | undefined> {
+  const round = await q
+    .selectFrom("rounds")
+    .select("id")
+    .where("municipality_code", "=", municipalityCode)
+    .where("plan_id", "=", planId)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  if (!round) return undefined;
+  const approved = await q
+    .selectFrom("round_items")
+    .select("item_key")
+    .where("municipality_code", "=", municipalityCode)
+    .where("round_id", "=", round.id)
+    .where("state", "=", "approved")
+    .execute();
+  return { roundId: round.id, approved: approved.map((r) => r.item_key) };
+}
+
+export async function planKey(q: Q, municipalityCode: string, planId: string): Promise<string> {
+  const row = await q
+    .selectFrom("plans")
+    .select("key")
+    .where("municipality_code", "=", municipalityCode)
+    .where("id", "=", planId)
+    .executeTakeFirstOrThrow();
+  return row.key;
+}

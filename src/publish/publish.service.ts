@@ -1,0 +1,143 @@
+/**
+ * Publishing (公表): freezing a fiscal year of a plan into a numbered snapshot, and reading published
+ * snapshots back for the public pages, the static export, open data and the API.
+ */
+import type { DB } from "../db/database.ts";
+import { walkItems } from "../plans/plan-document.ts";
+import { getPlan, resolvePlan } from "../plans/plans.service.ts";
+import * as repo from "./publish.repository.ts";
+import { buildSnapshot, type PublishBasis, type Snapshot, snapshotSchema } from "./snapshot.ts";
+
+/** Something about a publication the user can fix: not published yet, a year out of range. */
+export class PublishError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PublishError";
+  }
+}
+
+export type PublicationRef = {
+  municipalityCode: string;
+  planKey: string;
+  fiscalYear: number;
+  /** A version number; the latest when absent. */
+  version?: number | undefined;
+};
+
+export type PublicationMeta = repo.PublicationRow;
+export type Publication = PublicationMeta & { snapshot: Snapshot };
+
+/**
+ * The seam to reporting rounds (照会): which items' reports of the year may be published. Returns undefined
+ * when the plan has no round for the year; then all data of the year is published.
+ */
+export type ApprovalSource = (
+  db: DB,
+  plan: { id: string; municipalityCode: string },
+  fiscalYear: number,
+) => Promise<{ roundId: string; approved: readonly string[] } | undefined>;
+
+/** The default source: the rounds tables, where a round has been opened for the plan and year. */
+export const roundApprovals: ApprovalSource = (db, plan, fiscalYear) =>
+  repo.roundApprovals(db, plan.municipalityCode, plan.id, fiscalYear);
+
+export function checkFiscalYear(fy: number): number {
+  if (!Number.isInteger(fy) || fy < 1900 || fy > 2200) {
+    throw new PublishError(`年度は西暦の4桁で指定してください（例 2022 = 令和4年度）: ${fy}`);
+  }
+  return fy;
+}
+
+/**
+ * Publishes a fiscal year of a plan: the plan as it is now (with a reporting round, only the approved
+ * items' data of the year) and its evaluation, stored as the next version. Earlier versions stay.
+ */
+export async function publishFiscalYear(
+  db: DB,
+  input: { plan: string; fiscalYear: number; publishedBy?: string | undefined },
+  approvals: ApprovalSource = roundApprovals,
+): Promise<PublicationMeta & { counts: { items: number; series: number; withheld: number } }> {
+  const fiscalYear = checkFiscalYear(input.fiscalYear);
+  const plan = await resolvePlan(db, input.plan);
+  const doc = await getPlan(db, plan.id);
+  if (!doc) throw new PublishError(`計画 "${input.plan}" が見つかりません`);
+  const round = await approvals(db, plan, fiscalYear);
+  let basis: PublishBasis = { kind: "all_data" };
+  if (round) {
+    const approved = new Set(round.approved);
+    const withheldItems = [...walkItems(doc.items)]
+      .map(({ item }) => item.key)
+      .filter((k) => !approved.has(k));
+    basis = { kind: "approved_round", roundId: round.roundId, withheldItems };
+  }
+  const judgements = await repo.judgementsOf(db, plan.municipalityCode, plan.id, fiscalYear);
+  const snapshot = buildSnapshot(doc, fiscalYear, { judgements, basis });
+  const { version, publishedAt } = await db.transaction().execute((trx) =>
+    repo.insertPublication(trx, {
+      municipalityCode: plan.municipalityCode,
+      planId: plan.id,
+      fiscalYear,
+      title: doc.plan.title,
+      basis: basis.kind,
+      snapshot,
+      publishedBy: input.publishedBy ?? null,
+    }),
+  );
+  return {
+    municipalityCode: plan.municipalityCode,
+    municipalityName: doc.municipality.name,
+    planId: plan.id,
+    planKey: doc.plan.key,
+    fiscalYear,
+    version,
+    title: doc.plan.title,
+    basis: basis.kind,
+    publishedAt,
+    publishedBy: input.publishedBy ?? null,
+    counts: {
+      items: [...walkItems(doc.items)].length,
+      series: snapshot.series.length,
+      withheld: basis.kind === "approved_round" ? basis.withheldItems.length : 0,
+    },
+  };
+}
+
+/** A published version (the latest when no version is given), or null. */
+export async function getPublication(db: DB, ref: PublicationRef): Promise<Publication | null> {
+  const row = await repo.findPublication(db, ref);
+  if (!row) return null;
+  const { snapshot, ...meta } = row;
+  return { ...meta, snapshot: snapshotSchema.parse(snapshot) };
+}
+
+/** The latest publication of a plan given as the CLI takes it (id, code/key or key); throws when none. */
+export async function getPublicationOfPlan(
+  db: DB,
+  planRef: string,
+  fiscalYear: number,
+  version?: number,
+): Promise<Publication> {
+  const plan = await resolvePlan(db, planRef);
+  const found = await getPublication(db, {
+    municipalityCode: plan.municipalityCode,
+    planKey: await repo.planKey(db, plan.municipalityCode, plan.id),
+    fiscalYear: checkFiscalYear(fiscalYear),
+    version,
+  });
+  if (!found) {
+    throw new PublishError(
+      version === undefined
+        ? `計画 "${planRef}" の${fiscalYear}年度はまだ公表されていません（gyokaku publish --plan ${planRef} --fy ${fiscalYear}）`
+        : `計画 "${planRef}" の${fiscalYear}年度に第${version}版はありません`,
+    );
+  }
+  return found;
+}
+
+export async function listPublications(db: DB): Promise<PublicationMeta[]> {
+  return repo.listLatest(db);
+}
+
+export async function listVersions(db: DB, p: PublicationMeta): Promise<PublicationMeta[]> {
+  return repo.listVersions(db, p);
+}

@@ -1,0 +1,133 @@
+/**
+ * The files of a publication's site, by their path below the publication root: the same for the server
+ * (rendered on request) and the static export (written to a folder). Paths: index.html, departments.html,
+ * items/<slug>.html, charts/<slug>-<n>.svg, opendata/<table>.csv|json; the shared assets (public.css and the
+ * BIZ UDPGothic fonts) sit in a folder the mode names.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { tableCsv, tableResponse } from "../opendata/opendata.service.ts";
+import { buildTables, TABLE_NAMES, type TableName, type Tables } from "../opendata/tables.ts";
+import { chartFile, ItemPage, indicatorSvg } from "./item.page.tsx";
+import type { SiteMode } from "./public.layout.tsx";
+import { DepartmentsPage, OverviewPage } from "./public.pages.tsx";
+import type { PublicView } from "./public-view.ts";
+
+export const publicCssPath = join(dirname(fileURLToPath(import.meta.url)), "static", "public.css");
+export const fontDir = dirname(createRequire(import.meta.url).resolve("@fontsource/biz-udpgothic/400.css"));
+
+export const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".csv": "text/csv; charset=utf-8; header=present",
+  ".json": "application/json; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+};
+
+export function contentType(path: string): string {
+  return CONTENT_TYPES[path.slice(path.lastIndexOf("."))] ?? "application/octet-stream";
+}
+
+export type SiteFile = { path: string; body: string | Buffer };
+
+/** Memoised per view: the open-data tables are built once for all downloads of a page set. */
+const tablesOf = new WeakMap<PublicView, Tables>();
+function tables(view: PublicView): Tables {
+  let t = tablesOf.get(view);
+  if (!t) {
+    t = buildTables(view.publication);
+    tablesOf.set(view, t);
+  }
+  return t;
+}
+
+/**
+ * One file of the site, or null when there is none at that path. CSV is UTF-8 with a BOM here; Shift_JIS
+ * is asked for with `sjis` (the server's ?encoding=sjis) and throws UnrepresentableCharacterError.
+ */
+export async function renderFile(
+  view: PublicView,
+  mode: SiteMode,
+  path: string,
+  options: { sjis?: boolean } = {},
+): Promise<SiteFile | null> {
+  if (path === "" || path === "index.html") {
+    return { path: "index.html", body: await html(<OverviewPage view={view} mode={mode} />) };
+  }
+  if (path === "departments.html") {
+    return { path, body: await html(<DepartmentsPage view={view} mode={mode} />) };
+  }
+  let m = /^items\/([^/]+)\.html$/.exec(path);
+  if (m) {
+    const item = view.bySlug.get(m[1]!);
+    return item ? { path, body: await html(<ItemPage view={view} item={item} mode={mode} />) } : null;
+  }
+  m = /^charts\/([^/]+)-(\d+)\.svg$/.exec(path);
+  if (m) {
+    const item = view.bySlug.get(m[1]!);
+    const index = Number(m[2]) - 1;
+    const indicator = item?.item.indicators[index];
+    if (!item || !indicator) return null;
+    const svg = indicatorSvg(
+      indicator,
+      item.series.filter((s) => s.indicatorKey === indicator.key),
+      `c${index + 1}`,
+    );
+    return svg ? { path, body: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}` } : null;
+  }
+  m = /^opendata\/([a-z]+)\.(csv|json)$/.exec(path);
+  if (m && (TABLE_NAMES as string[]).includes(m[1]!)) {
+    const table = m[1] as TableName;
+    if (m[2] === "csv") {
+      return { path, body: tableCsv(view.publication, table, options.sjis ? "sjis" : "utf8", tables(view)) };
+    }
+    return {
+      path,
+      body: `${JSON.stringify(tableResponse(view.publication, table, tables(view)), null, 2)}\n`,
+    };
+  }
+  return null;
+}
+
+async function html(node: unknown): Promise<string> {
+  return String(await node);
+}
+
+/** Every path of the site below the publication root (the assets not included). */
+export function sitePaths(view: PublicView): string[] {
+  const charts = view.all.flatMap((v) =>
+    v.item.indicators.flatMap((ind, i) =>
+      indicatorSvg(
+        ind,
+        v.series.filter((s) => s.indicatorKey === ind.key),
+        `c${i + 1}`,
+      )
+        ? [chartFile(v, i)]
+        : [],
+    ),
+  );
+  return [
+    "index.html",
+    "departments.html",
+    ...view.all.map((v) => `items/${v.slug}.html`),
+    ...charts,
+    ...TABLE_NAMES.flatMap((t) => [`opendata/${t}.csv`, `opendata/${t}.json`]),
+  ];
+}
+
+/** The shared assets, by their path below the assets folder: public.css, fonts/400.css, fonts/files/… */
+export function assetFiles(): { path: string; source: string }[] {
+  const fonts = ["400.css", "700.css"].flatMap((css) => {
+    const text = readFileSync(join(fontDir, css), "utf8");
+    const files = [...text.matchAll(/url\(\.\/([^)]+)\)/g)].map((m) => m[1]!);
+    return [css, ...files];
+  });
+  return [
+    { path: "public.css", source: publicCssPath },
+    ...[...new Set(fonts)].map((f) => ({ path: `fonts/${f}`, source: join(fontDir, f) })),
+  ];
+}

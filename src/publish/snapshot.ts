@@ -1,0 +1,205 @@
+/**
+ * The publication snapshot: what citizens see for one fiscal year of a plan, frozen when it is published.
+ * The plan document as it was (trimmed to the data of that year and earlier) and the evaluation results,
+ * so that pages, open data and the API render from it without evaluating again. Pure: no I/O.
+ */
+import { z } from "zod";
+import {
+  EVALUATION_STATUSES,
+  type Evaluation,
+  IMPLEMENTATION_STATUSES,
+  implementationStatus,
+  type StageRecord,
+} from "../domain/evaluation/index.ts";
+import type { Item, PlanDocument } from "../plans/plan-document.schema.ts";
+import { planDocumentSchema } from "../plans/plan-document.schema.ts";
+import { walkItems } from "../plans/plan-document.ts";
+import { evaluatePlan, ladderFor, type StoredJudgement } from "../reports/evaluation.ts";
+
+export const SNAPSHOT_FORMAT = "gyokaku.publication/1";
+
+const status = z.enum(EVALUATION_STATUSES);
+
+/** The result of one indicator series in one fiscal year, as published. */
+export const yearResultSchema = z.object({
+  fiscalYear: z.number().int(),
+  status,
+  computedStatus: status,
+  explanation: z.string(),
+  reason: z.string().optional(),
+  targetText: z.string().optional(),
+  targetKind: z.string(),
+  /** The number the target line of a chart shows this year: the value on the path, the floor, the target. */
+  targetNumber: z.number().optional(),
+  actualText: z.string().optional(),
+  actualNumber: z.number().optional(),
+  comparedWith: z.number().optional(),
+  progressRate: z.number().optional(),
+  judgement: z
+    .object({ status, reason: z.string(), by: z.string(), at: z.string() })
+    .optional()
+    .describe("a reviewer's judgement that overrides the computed status"),
+});
+export type YearResult = z.infer<typeof yearResultSchema>;
+
+export const seriesResultSchema = z.object({
+  itemKey: z.string(),
+  indicatorKey: z.string(),
+  series: z.string().optional(),
+  /** 再掲: shown, but not counted twice in tallies. */
+  crossListed: z.boolean(),
+  /** Department keys: the indicator's own, else its item's. */
+  departments: z.array(z.string()),
+  /** Every evaluated year, oldest first; the last one is the published fiscal year. */
+  years: z.array(yearResultSchema),
+});
+export type SeriesResult = z.infer<typeof seriesResultSchema>;
+
+export const itemResultSchema = z.object({
+  itemKey: z.string(),
+  implementation: z.enum(IMPLEMENTATION_STATUSES),
+  explanation: z.string(),
+});
+export type ItemResult = z.infer<typeof itemResultSchema>;
+
+export const basisSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("all_data") }),
+  z.object({
+    kind: z.literal("approved_round"),
+    roundId: z.string(),
+    /** Items whose report of the year was not approved: their data of the year is left out. */
+    withheldItems: z.array(z.string()),
+  }),
+]);
+export type PublishBasis = z.infer<typeof basisSchema>;
+
+export const snapshotSchema = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  fiscalYear: z.number().int(),
+  basis: basisSchema,
+  document: planDocumentSchema,
+  series: z.array(seriesResultSchema),
+  items: z.array(itemResultSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/**
+ * The document as a fiscal year's publication shows it: actuals, progress reports and activity results of
+ * later years are left out (a FY2021 publication made in 2023 must not show FY2022); plans for later
+ * years stay, because they are plans. Items in `withheld` lose their data of the year itself too.
+ */
+export function documentForYear(
+  doc: PlanDocument,
+  fiscalYear: number,
+  withheld = new Set<string>(),
+): PlanDocument {
+  const shown = (item: Item, fy: number) => fy < fiscalYear || (fy === fiscalYear && !withheld.has(item.key));
+  const trim = (item: Item): Item => ({
+    ...item,
+    indicators: item.indicators.map((ind) => ({
+      ...ind,
+      actuals: ind.actuals.filter((a) => shown(item, a.fiscalYear)),
+    })),
+    progress: item.progress.filter((p) => shown(item, p.fiscalYear)),
+    activities: item.activities.filter((a) => a.kind === "plan" || shown(item, a.fiscalYear)),
+    children: item.children.map(trim),
+  });
+  return { ...doc, items: doc.items.map(trim) };
+}
+
+/**
+ * Builds the snapshot of `fiscalYear`: every indicator series judged in each year from the plan's first
+ * year (or the published year, if earlier) up to the published one, reviewers' judgements applied, and the
+ * 着手状況 of every item that records stages.
+ * @example buildSnapshot(doc, 2022).series[0].years.at(-1).status === "achieved"
+ */
+export function buildSnapshot(
+  source: PlanDocument,
+  fiscalYear: number,
+  options: { judgements?: readonly StoredJudgement[]; basis?: PublishBasis } = {},
+): Snapshot {
+  const basis = options.basis ?? { kind: "all_data" };
+  const withheld = new Set(basis.kind === "approved_round" ? basis.withheldItems : []);
+  const document = documentForYear(source, fiscalYear, withheld);
+  // A judgement of a withheld item's year judged data that is not published: it goes with the data.
+  const withheldIndicators = new Set(
+    [...walkItems(document.items)]
+      .filter(({ item }) => withheld.has(item.key))
+      .flatMap(({ item }) => item.indicators.map((i) => i.key)),
+  );
+  const judgements = (options.judgements ?? []).filter(
+    (j) => !(j.fiscalYear === fiscalYear && withheldIndicators.has(j.indicatorKey)),
+  );
+  const evaluated = evaluatePlan(document, fiscalYear, judgements);
+  const first = Math.min(document.plan.periodStart, fiscalYear);
+  const years = Array.from({ length: fiscalYear - first + 1 }, (_, i) => first + i);
+  const series = evaluated.rows.map((row) => ({
+    itemKey: row.item.key,
+    indicatorKey: row.indicator.key,
+    ...(row.series === undefined ? {} : { series: row.series }),
+    crossListed: row.crossListed,
+    departments: row.departments,
+    years: years.map((fy) => yearResult(fy === fiscalYear ? row.evaluation : evaluated.evaluateIn(row, fy))),
+  }));
+  return {
+    format: SNAPSHOT_FORMAT,
+    fiscalYear,
+    basis,
+    document,
+    series,
+    items: implementationResults(document, fiscalYear),
+  };
+}
+
+function yearResult(e: Evaluation): YearResult {
+  const r: YearResult = {
+    fiscalYear: e.fiscalYear,
+    status: e.status,
+    computedStatus: e.computedStatus,
+    explanation: e.explanation,
+    targetKind: e.targetKind,
+  };
+  if (e.reason !== undefined) r.reason = e.reason;
+  if (!e.target.empty && e.target.text) r.targetText = e.target.text;
+  const line =
+    e.expected ?? (e.targetKind === "relative" || e.targetKind === "direction" ? undefined : e.target.number);
+  if (line !== undefined) r.targetNumber = line;
+  if (e.actual) {
+    r.actualText = e.actual.text;
+    if (e.actual.kind === "number" && e.actual.number !== undefined) r.actualNumber = e.actual.number;
+  }
+  if (e.comparedWith !== undefined) r.comparedWith = e.comparedWith;
+  if (e.progressRate !== undefined) r.progressRate = e.progressRate;
+  if (e.judgement) r.judgement = { ...e.judgement };
+  return r;
+}
+
+/** 着手状況 of each item that records stage words (its own status tags, activity results, stage actuals). */
+function implementationResults(doc: PlanDocument, fiscalYear: number): ItemResult[] {
+  const ladder = ladderFor(doc.plan.stages);
+  const out: ItemResult[] = [];
+  const visit = (item: Item) => {
+    const records: StageRecord[] = [
+      ...item.progress.flatMap((p) =>
+        p.status ? [{ fiscalYear: p.fiscalYear, word: p.status, source: "progress" }] : [],
+      ),
+      ...item.activities.flatMap((a) =>
+        a.kind === "result" && a.status
+          ? [{ fiscalYear: a.fiscalYear, word: a.status, source: "activities" }]
+          : [],
+      ),
+      ...item.indicators.flatMap((ind) =>
+        ind.actuals.flatMap((a) =>
+          a.kind === "stage" ? [{ fiscalYear: a.fiscalYear, word: a.stage ?? a.text, source: ind.key }] : [],
+        ),
+      ),
+    ];
+    if (records.length > 0) {
+      const r = implementationStatus({ fiscalYear, records, ladder });
+      out.push({ itemKey: item.key, implementation: r.status, explanation: r.explanation });
+    }
+    item.children.forEach(visit);
+  };
+  doc.items.forEach(visit);
+  return out;
+}
