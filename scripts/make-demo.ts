@@ -3,8 +3,9 @@
 // so descriptions, texts, narratives and activity texts are left out.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { demoDir, seedDocuments } from "../src/demo/demo.service.ts";
+import { demoDir, demoStaffingDir, seedDocuments, seedStaffingDocuments } from "../src/demo/demo.service.ts";
 import type { Item, PlanDocument } from "../src/plans/plan-document.schema.ts";
+import { parseStaffingDocument } from "../src/staffing/staffing-document.ts";
 
 function stripItem(item: Item): Item {
   const { description: _d, ...rest } = item;
@@ -37,5 +38,15 @@ for (const f of readdirSync(demoDir)) if (f.endsWith(".json")) rmSync(join(demoD
 for (const doc of seeds.documents) {
   const file = join(demoDir, `${doc.municipality.code}-${doc.plan.key}.json`);
   writeFileSync(file, `${JSON.stringify(strip(doc), null, 1)}\n`);
+  console.log(`wrote ${file}`);
+}
+
+// Staffing documents hold figures and short labels only: kept whole.
+mkdirSync(demoStaffingDir, { recursive: true });
+for (const f of readdirSync(demoStaffingDir)) if (f.endsWith(".json")) rmSync(join(demoStaffingDir, f));
+for (const raw of seedStaffingDocuments()?.documents ?? []) {
+  const doc = parseStaffingDocument(raw);
+  const file = join(demoStaffingDir, `${doc.municipality.code}-staffing.json`);
+  writeFileSync(file, `${JSON.stringify(doc, null, 1)}\n`);
   console.log(`wrote ${file}`);
 }

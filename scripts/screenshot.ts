@@ -1,10 +1,15 @@
 // Takes full-page screenshots of pages of a running server with Debian's Chromium:
-//   npx tsx scripts/screenshot.ts http://localhost:3000/ docs/screenshots/plans.png [width]
+//   npx tsx scripts/screenshot.ts [--login EMAIL:PASSWORD] [--width 1280] URL OUT.png [URL OUT.png …]
+// With --login, signs in through the login form first (the internal pages need an account).
+import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
-const [url, out, width = "1280"] = process.argv.slice(2);
-if (!url || !out) {
-  console.error("usage: screenshot.ts URL OUT.png [width]");
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { login: { type: "string" }, width: { type: "string", default: "1280" } },
+});
+if (positionals.length === 0 || positionals.length % 2 !== 0) {
+  console.error("usage: screenshot.ts [--login EMAIL:PASSWORD] [--width 1280] URL OUT.png [URL OUT.png …]");
   process.exit(2);
 }
 const browser = await chromium.launch({
@@ -17,8 +22,19 @@ const browser = await chromium.launch({
     "--disable-sync",
   ],
 });
-const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } });
-await page.goto(url, { waitUntil: "networkidle" });
-await page.screenshot({ path: out, fullPage: process.env.FULL !== "0" });
+const page = await browser.newPage({ viewport: { width: Number(values.width), height: 900 } });
+if (values.login) {
+  const [email, ...rest] = values.login.split(":");
+  await page.goto(new URL("/login", positionals[0]).href);
+  await page.getByLabel("メールアドレス").fill(email ?? "");
+  await page.getByLabel("パスワード").fill(rest.join(":"));
+  await page.getByRole("button", { name: "ログイン" }).click();
+  await page.waitForLoadState("networkidle");
+}
+for (let i = 0; i < positionals.length; i += 2) {
+  const [url, out] = [positionals[i]!, positionals[i + 1]!];
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.screenshot({ path: out, fullPage: process.env.FULL !== "0" });
+  console.log(`saved ${out} (${page.url()})`);
+}
 await browser.close();
-console.log(`saved ${out}`);

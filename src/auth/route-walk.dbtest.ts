@@ -137,6 +137,9 @@ const EXPECTED: Record<string, Expect> = {
   "POST /plans/:planId/items/:itemKey/move": editing,
   "POST /plans/:planId/items/:itemKey/indicators": editing,
   "POST /plans/:planId/items/:itemKey/targets": editing,
+  // Publishing from the app: any user of the municipality sees the versions; the reform office publishes.
+  "GET /plans/:id/publish": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
+  "POST /plans/:id/publish": editing,
   // Staffing (src/staffing): internal figures of the user's own municipality.
   "GET /staffing": { anonymous: LOGIN, signedIn: 200 },
   "GET /staffing/template.xlsx": { anonymous: LOGIN, signedIn: 200 },

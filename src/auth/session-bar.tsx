@@ -10,6 +10,8 @@ export function SessionBar() {
     { href: "/", label: "計画の一覧" },
     { href: "/dashboard", label: "ダッシュボード" },
     { href: "/rounds", label: user.role === "department" ? "照会（回答）" : "照会" },
+    { href: "/staffing", label: "定数管理" },
+    { href: "/public/", label: "公表ページ" },
     ...(user.role === "admin" ? [{ href: "/users", label: "利用者" }] : []),
   ];
   return (

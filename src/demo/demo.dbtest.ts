@@ -28,6 +28,15 @@ test("without the seeds, the bundled demo plans load once, and they hold no pros
     const first = await withSeeds(join(empty, "absent"), () => loadDemoIfEmpty(open.db));
     assert.equal(first?.from, "bundled");
     assert.equal(first?.stored.length, 4);
+    assert.deepEqual(
+      first?.staffing.map((s) => [s.municipalityName, s.firstYear, s.lastYear]),
+      [["千歳市", 2005, 2025]],
+    );
+    assert.deepEqual(
+      first?.published.map((p) => [p.fiscalYear, p.path]),
+      [[2022, "/public/012173/ebetsu-gyokaku-2019/2022/"]],
+      "the latest year with figures of each plan with actuals is published for the citizens' pages",
+    );
     assert.equal(await loadDemoIfEmpty(open.db), null, "a database with plans is left alone");
     const ebetsu = (await listPlans(open.db)).find((p) => p.municipalityCode === "012173")!;
     assert.equal(ebetsu.indicatorCount, 29);
@@ -52,6 +61,10 @@ test("with the seeds at hand, the demo is read from them through the readers", {
     const loaded = await withSeeds(undefined, () => loadDemoIfEmpty(open.db));
     assert.equal(loaded?.from, "seeds");
     assert.equal(loaded?.stored.length, 4);
+    assert.deepEqual(
+      loaded?.staffing.map((s) => [s.municipalityName, s.firstYear, s.lastYear, s.findings.length]),
+      [["千歳市", 2005, 2025, 0]],
+    );
   } finally {
     await open.close();
   }

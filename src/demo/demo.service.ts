@@ -12,10 +12,16 @@ import type { Finding } from "../importers/findings.ts";
 import { readFiles } from "../importers/import.service.ts";
 import { readers } from "../importers/registry.ts";
 import type { PlanDocument } from "../plans/plan-document.schema.ts";
-import { importDocuments, listPlans, type StoredPlan } from "../plans/plans.service.ts";
+import { walkItems } from "../plans/plan-document.ts";
+import { getPlan, importDocuments, listPlans, type StoredPlan } from "../plans/plans.service.ts";
+import { publicPath, publishFiscalYear } from "../publish/publish.service.ts";
+import { detectChitoseStaffing, readChitoseStaffing } from "../staffing/chitose-reader.ts";
+import { importStaffingDocuments, type StoredStaffing } from "../staffing/staffing.service.ts";
 import { seedFiles } from "./seeds.ts";
 
 export const demoDir = join(dirname(fileURLToPath(import.meta.url)), "data");
+/** The committed staffing documents (figures only), beside the plans. */
+export const demoStaffingDir = join(demoDir, "staffing");
 
 /** The committed demo plans (no prose). */
 export function demoDocuments(): unknown[] {
@@ -33,17 +39,71 @@ export function seedDocuments(): { documents: PlanDocument[]; findings: Finding[
   return files.length > 0 ? readFiles(files) : null;
 }
 
-export type DemoLoad = { stored: StoredPlan[]; from: "seeds" | "bundled"; findings: number };
+/** The committed staffing documents. */
+export function demoStaffingDocuments(): unknown[] {
+  return readdirSync(demoStaffingDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(demoStaffingDir, f), "utf8")));
+}
 
-/** Loads demo plans when the database holds no plan; null when it already has plans. */
+/** The staffing tables of the seeds (千歳市 図表4–10) read through the staffing reader, or null. */
+export function seedStaffingDocuments(): { documents: unknown[]; findings: Finding[] } | null {
+  const documents: unknown[] = [];
+  const findings: Finding[] = [];
+  for (const path of seedFiles()) {
+    const text = readFileSync(path, "utf8");
+    if (!detectChitoseStaffing(text)) continue;
+    const r = readChitoseStaffing(path, text);
+    documents.push(r.document);
+    findings.push(...r.findings);
+  }
+  return documents.length > 0 ? { documents, findings } : null;
+}
+
+export type DemoLoad = {
+  stored: StoredPlan[];
+  staffing: StoredStaffing[];
+  /** The fiscal years published for the citizens' pages. */
+  published: { title: string; fiscalYear: number; path: string }[];
+  from: "seeds" | "bundled";
+  findings: number;
+};
+
+/**
+ * Loads demo plans and staffing data when the database holds no plan, and publishes the latest fiscal year
+ * with figures of each plan so that the citizens' pages have something to show; null when it already has plans.
+ */
 export async function loadDemoIfEmpty(db: DB): Promise<DemoLoad | null> {
   if ((await listPlans(db)).length > 0) return null;
   const seeds = seedDocuments();
-  if (seeds)
-    return {
-      stored: await importDocuments(db, seeds.documents),
-      from: "seeds",
-      findings: seeds.findings.length,
-    };
-  return { stored: await importDocuments(db, demoDocuments()), from: "bundled", findings: 0 };
+  const staffing = seeds ? seedStaffingDocuments() : { documents: demoStaffingDocuments(), findings: [] };
+  const plans = seeds?.documents ?? demoDocuments();
+  const stored = await importDocuments(db, plans);
+  const load: DemoLoad = {
+    stored,
+    staffing: await importStaffingDocuments(
+      db,
+      (staffing?.documents ?? []).map((document) => ({ document })),
+    ),
+    published: [],
+    from: seeds ? "seeds" : "bundled",
+    findings: (seeds?.findings.length ?? 0) + (staffing?.findings.length ?? 0),
+  };
+  for (const plan of stored) {
+    const doc = await getPlan(db, plan.planId);
+    const years = doc
+      ? [...walkItems(doc.items)].flatMap(({ item }) =>
+          item.indicators.flatMap((i) => i.actuals.map((a) => a.fiscalYear)),
+        )
+      : [];
+    if (years.length === 0) continue;
+    const published = await publishFiscalYear(db, {
+      plan: plan.planId,
+      fiscalYear: Math.max(...years),
+      publishedBy: "デモデータ",
+    });
+    load.published.push({ title: plan.title, fiscalYear: published.fiscalYear, path: publicPath(published) });
+  }
+  return load;
 }

@@ -1,4 +1,6 @@
 /** The plan list and the plan page, rendered on the server from plan documents. */
+import { requestAuth } from "../auth/context.ts";
+import { canEditPlan } from "../auth/policy.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { Layout } from "../web/layout.tsx";
 import type { Indicator, Item, PlanDocument, Value } from "./plan-document.schema.ts";
@@ -278,6 +280,8 @@ function allItems(items: Item[]): Item[] {
 }
 
 export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string }) {
+  const { user } = requestAuth();
+  const canEdit = user !== null && canEditPlan(user, { municipalityCode: doc.municipality.code });
   const items = allItems(doc.items);
   const years = [
     ...new Set(items.flatMap((i) => i.indicators.flatMap((ind) => ind.actuals.map((a) => a.fiscalYear)))),
@@ -341,6 +345,21 @@ export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string })
         <p>
           取組状況一覧・個票・達成度と着手状況の集計・工程表を、年度を選んで画面・Excel・PDF で作成できます。
           <a href={`/plans/${planId}/reports`}>帳票の作成へ</a>
+        </p>
+        <h2 id="publish-title">公表</h2>
+        <p>
+          年度ごとに、市民向けページ（ログイン不要）とオープンデータ（CSV・JSON・API）として公表します。
+          <a href={`/plans/${planId}/publish`}>公表の管理へ</a>
+        </p>
+        <h2 id="edit-title">計画の編集・照会</h2>
+        <p>
+          {canEdit && (
+            <>
+              <a href={`/plans/${planId}/edit`}>項目・指標・目標の編集</a>
+              {" ・ "}
+            </>
+          )}
+          <a href="/rounds">年度の照会（各課の回答）</a>
         </p>
       </section>
 

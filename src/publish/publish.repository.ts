@@ -124,6 +124,16 @@ export async function listLatest(q: Q): Promise<PublicationRow[]> {
     .execute();
 }
 
+/** Every version of every fiscal year of one plan, newest year and version first. */
+export async function listOfPlan(q: Q, municipalityCode: string, planId: string): Promise<PublicationRow[]> {
+  return base(q)
+    .where("p.municipality_code", "=", municipalityCode)
+    .where("p.plan_id", "=", planId)
+    .orderBy("p.fiscal_year", "desc")
+    .orderBy("p.version", "desc")
+    .execute();
+}
+
 /** Every version of one plan's fiscal year, newest first. */
 export async function listVersions(
   q: Q,

@@ -2,6 +2,11 @@
  * Publishing (公表): freezing a fiscal year of a plan into a numbered snapshot, and reading published
  * snapshots back for the public pages, the static export, open data and the API.
  */
+
+import { z } from "zod";
+import { authorize, notFound } from "../auth/errors.ts";
+import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
+import { parseInput } from "../auth/validate.ts";
 import type { DB } from "../db/database.ts";
 import { walkItems } from "../plans/plan-document.ts";
 import { getPlan, resolvePlan } from "../plans/plans.service.ts";
@@ -40,6 +45,11 @@ export type ApprovalSource = (
 /** The default source: the rounds tables, where a round has been opened for the plan and year. */
 export const roundApprovals: ApprovalSource = (db, plan, fiscalYear) =>
   repo.roundApprovals(db, plan.municipalityCode, plan.id, fiscalYear);
+
+/** Where a publication's pages are on this server (the latest version; `v2/` below it for an older one). */
+export function publicPath(p: { municipalityCode: string; planKey: string; fiscalYear: number }): string {
+  return `/public/${p.municipalityCode}/${encodeURIComponent(p.planKey)}/${p.fiscalYear}/`;
+}
 
 export function checkFiscalYear(fy: number): number {
   if (!Number.isInteger(fy) || fy < 1900 || fy > 2200) {
@@ -140,4 +150,46 @@ export async function listPublications(db: DB): Promise<PublicationMeta[]> {
 
 export async function listVersions(db: DB, p: PublicationMeta): Promise<PublicationMeta[]> {
   return repo.listVersions(db, p);
+}
+
+/** A plan of the user's municipality by id, for the publishing page; 404 for anything else. */
+async function planFor(db: DB, user: Actor, planId: string) {
+  const plan = await resolvePlan(db, planId).catch(() => null);
+  if (!plan || !canView(user, plan)) throw notFound("指定された計画は見つかりません。");
+  const doc = await getPlan(db, plan.id);
+  if (!doc) throw notFound("指定された計画は見つかりません。");
+  return { ...plan, doc };
+}
+
+/** The publishing page of a plan: the plan and every version published so far. */
+export async function publicationsOfPlanFor(db: DB, user: Actor, planId: string) {
+  const plan = await planFor(db, user, planId);
+  return {
+    plan,
+    canPublish: canEditPlan(user, plan),
+    publications: await repo.listOfPlan(db, plan.municipalityCode, plan.id),
+  };
+}
+
+const publishForm = z.object({
+  fy: z.coerce
+    .number({ error: "公表する年度を選んでください" })
+    .int({ error: "公表する年度を選んでください" })
+    .min(1900, { error: "年度が範囲外です" })
+    .max(2200, { error: "年度が範囲外です" }),
+});
+
+/**
+ * Publishes a fiscal year from the app (the form's fields): the reform office and administrators of the
+ * plan's municipality. Who may is checked before the form is looked at.
+ */
+export async function publishAs(db: DB, user: Actor, planId: string, form: { fy: string }) {
+  const plan = await planFor(db, user, planId);
+  authorize(canEditPlan(user, plan), "公表できるのは行革担当と管理者です。");
+  const { fy } = parseInput(publishForm, { fy: form.fy || undefined });
+  return publishFiscalYear(db, {
+    plan: plan.id,
+    fiscalYear: fy,
+    publishedBy: `${user.name}（${user.email}）`,
+  });
 }

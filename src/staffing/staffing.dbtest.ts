@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
+import { createApp } from "../web/app.tsx";
 import { readChitoseStaffing } from "./chitose-reader.ts";
 import { staffingImportCommand, staffingReportCommand, staffingTemplateCommand } from "./staffing.cli.ts";
 import { replaceStaffing } from "./staffing.repository.ts";
-import { staffingRoutes } from "./staffing.routes.tsx";
 import {
   getStaffing,
   importStaffingDocuments,
@@ -104,7 +105,26 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
   });
 
   describe("pages through HTTP", () => {
-    const get = (path: string) => staffingRoutes(open.db).request(path);
+    // Signed in as a viewer of 江別市: a municipality's staffing figures are its own users' to see.
+    let ebetsu: TestSession;
+    before(async () => {
+      ebetsu = await signIn(open.db, "viewer", { municipalityCode: "012173" });
+    });
+    const get = (path: string, as: TestSession = ebetsu) =>
+      createApp(open).request(path, { headers: { cookie: as.cookie } });
+
+    test("another municipality's staffing is not there for them, and anonymous users must log in", async () => {
+      if (!(await getStaffing(open.db, "012246"))) {
+        // Without the seeds, a copy of the sample stands in for 千歳市.
+        const copy = { ...sampleStaffingDocument(), municipality: { code: "012246", name: "千歳市" } };
+        await importStaffingDocuments(open.db, [{ document: copy }]);
+      }
+      assert.equal((await get("/staffing/012246")).status, 404);
+      assert.doesNotMatch(await (await get("/staffing")).text(), /千歳市/);
+      const other = await signIn(open.db, "viewer", { municipalityCode: "012246" });
+      assert.equal((await get("/staffing/012246", other)).status, 200);
+      assert.equal((await createApp(open).request("/staffing/012173")).status, 303);
+    });
 
     test("the list and a municipality's overview", async () => {
       const list = await get("/staffing");
@@ -115,7 +135,8 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
     });
 
     test("千歳市's diagnosis shows 図表10's figures", { skip: seedsSkip("003_") }, async () => {
-      const res = await get("/staffing/012246/diagnosis");
+      const chitose = await signIn(open.db, "viewer", { municipalityCode: "012246" });
+      const res = await get("/staffing/012246/diagnosis", chitose);
       assert.equal(res.status, 200);
       const html = await res.text();
       assert.match(
@@ -123,7 +144,7 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
         /<th scope="row">普通会計計<\/th><td class="num">703<\/td><td class="num">717<\/td><td class="num">14<\/td><td class="num">642<\/td><td class="num">75<\/td><td class="num">10.5<\/td><td class="num">731<\/td><td class="num neg">▲14<\/td><td class="num neg">▲2.0<\/td>/,
       );
       assert.match(html, /本市 73.16人、類似団体平均 65.53人/);
-      const head = await (await get("/staffing/012246/headcount")).text();
+      const head = await (await get("/staffing/012246/headcount", chitose)).text();
       assert.match(head, /一般職（合計）[\s\S]*?1,104/);
     });
 

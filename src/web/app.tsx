@@ -18,6 +18,7 @@ import { editingRoutes } from "../editing/editing.routes.tsx";
 import { apiRoutes } from "../opendata/api.routes.ts";
 import { NotFoundPage } from "../plans/plans.pages.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
+import { publishAdminRoutes } from "../publish/publish.admin.tsx";
 import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
@@ -103,6 +104,7 @@ export function createApp(open: OpenDatabase) {
   app.route("/", reportRoutes(open.db));
   app.route("/", staffingRoutes(open.db));
   app.route("/", publishRoutes(open.db));
+  app.route("/", publishAdminRoutes(open.db));
   app.route("/", apiRoutes(open.db));
   app.route("/", planRoutes(open.db));
   app.notFound((c) => c.html(<NotFoundPage message="お探しのページは見つかりません。" />, 404));

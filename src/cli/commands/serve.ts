@@ -31,6 +31,13 @@ export async function serveCommand(argv: string[]): Promise<void> {
           `デモデータを読み込みました（${from}）: ${d.title}（項目 ${d.items}、指標 ${d.indicators}）`,
         );
       }
+      for (const s of demo.staffing) {
+        console.log(
+          `デモデータを読み込みました（${from}）: ${s.municipalityName} の定数管理（${s.firstYear}〜${s.lastYear}年度、${s.headcounts} 件）`,
+        );
+      }
+      for (const p of demo.published)
+        console.log(`  公表（市民向けページ）: ${p.title} ${p.fiscalYear}年度 → ${p.path}`);
       if (demo.findings > 0)
         console.log(`  取り込み時の指摘事項 ${demo.findings} 件（gyokaku import --report で確認できます）`);
       const users = await createDemoUsers(open.db);

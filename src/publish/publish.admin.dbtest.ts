@@ -1,0 +1,71 @@
+// Publishing from the app: the reform office publishes a fiscal year with a form; every user of the
+// municipality sees the versions; nobody else publishes.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
+import type { OpenDatabase } from "../db/database.ts";
+import { importDocuments } from "../plans/plans.service.ts";
+import { openTestDatabase } from "../testing/db.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { createApp } from "../web/app.tsx";
+import { listPublications } from "./publish.service.ts";
+
+describe("publishing from the app", () => {
+  let open: OpenDatabase;
+  let app: ReturnType<typeof createApp>;
+  let planId: string;
+  let office: TestSession;
+  let viewer: TestSession;
+  before(async () => {
+    open = await openTestDatabase();
+    app = createApp(open);
+    const [plan] = await importDocuments(open.db, [samplePlanDocument()]);
+    planId = plan!.planId;
+    office = await signIn(open.db, "office", { municipalityCode: "012173", name: "行革 花子" });
+    viewer = await signIn(open.db, "viewer", { municipalityCode: "012173" });
+  });
+  after(async () => open.close());
+
+  const page = async (s: TestSession, query = "") => {
+    const res = await app.request(`/plans/${planId}/publish${query}`, { headers: { cookie: s.cookie } });
+    return { status: res.status, html: await res.text() };
+  };
+
+  test("the office publishes a year; publishing again makes the next version; both are listed", async () => {
+    const before = await page(office);
+    assert.equal(before.status, 200);
+    assert.match(before.html, /まだ公表していません/);
+    assert.match(before.html, /この年度を公表する/);
+
+    const first = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "2022" }));
+    assert.equal(first.status, 303);
+    assert.equal(first.headers.get("location"), `/plans/${planId}/publish?published=2022-1`);
+    const second = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "2022" }));
+    assert.equal(second.headers.get("location"), `/plans/${planId}/publish?published=2022-2`);
+
+    const after = await page(office, "?published=2022-2");
+    assert.match(after.html, /2022年度（令和4年度）を第2版として公表しました/);
+    assert.match(after.html, /第1版を見る/);
+    assert.match(after.html, /公表中の版を見る/);
+    assert.match(after.html, /行革 花子/);
+    const latest = (await listPublications(open.db)).find((p) => p.fiscalYear === 2022);
+    assert.equal(latest?.version, 2);
+
+    const pub = await app.request("/public/012173/sample/2022/index.html");
+    assert.equal(pub.status, 200, "the published year is on the public pages");
+  });
+
+  test("a viewer sees the versions but has no form and may not publish", async () => {
+    const seen = await page(viewer);
+    assert.equal(seen.status, 200);
+    assert.doesNotMatch(seen.html, /この年度を公表する/);
+    const res = await app.request(`/plans/${planId}/publish`, postForm(viewer, { fy: "2022" }));
+    assert.equal(res.status, 403);
+  });
+
+  test("a year that is not a year is refused with a message", async () => {
+    const res = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "来年" }));
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /公表する年度を選んでください/);
+  });
+});
