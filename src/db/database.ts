@@ -46,6 +46,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
           typeParsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server closes (a restart, an administrator) must not crash the process: the
+    // pool drops it and opens another when needed.
+    pool.on("error", (e) => console.error(`PostgreSQL: 待機中の接続が切れました: ${e.message}`));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     describe = `PostgreSQL (${redact(options.url)})`;
   } else {

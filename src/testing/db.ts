@@ -29,8 +29,21 @@ export async function openPostgresTestDatabase(): Promise<OpenDatabase> {
       await open.close();
       const a = new pg.Client({ connectionString: postgresAdminUrl() });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        // pg's pool.end() resolves before its connections have closed on the server. Dropping "with (force)"
+        // at once would terminate a closing connection, whose error then surfaces in a later test as an
+        // uncaught exception: wait for the server to see them gone first.
+        for (let i = 0; i < 100; i++) {
+          const r = await a.query("select count(*)::int as n from pg_stat_activity where datname = $1", [
+            name,
+          ]);
+          if (r.rows[0].n === 0) break;
+          await new Promise((done) => setTimeout(done, 50));
+        }
+        await a.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
     },
   };
 }
