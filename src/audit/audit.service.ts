@@ -27,6 +27,8 @@ export const ACTION_LABELS = {
   "item.renumber": "番号を振り直し",
   "indicator.add": "指標を追加",
   "target.add": "目標を追加",
+  "judgement.set": "評価者の判定",
+  "judgement.withdraw": "評価者の判定を取消",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

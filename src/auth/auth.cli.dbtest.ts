@@ -1,30 +1,16 @@
 // `gyokaku user` as a user runs it: a real process on a real data directory.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { repoRoot } from "../testing/seeds.ts";
+import { cliSandbox } from "../testing/cli.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "gyokaku-user-"));
-const env = { ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" };
-
-function gyokaku(args: string[], input?: string, data = join(dir, "data")) {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), ...args, "--data", data],
-    {
-      encoding: "utf8",
-      env,
-      ...(input !== undefined ? { input } : {}),
-    },
-  );
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const sandbox = cliSandbox("user");
+const { dir } = sandbox;
+const gyokaku = (args: string[], input?: string, data = join(dir, "data")) =>
+  sandbox.run(args, { ...(input !== undefined ? { input } : {}), data });
 
 describe("gyokaku user", () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(sandbox.cleanup);
 
   test("the first admin of an empty database, with the password from standard input", () => {
     const r = gyokaku(

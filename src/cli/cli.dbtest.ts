@@ -1,39 +1,23 @@
 // The command line as a user runs it: a real process on a real data directory.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { cliEnv, cliSandbox, mainScript } from "../testing/cli.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { repoRoot } from "../testing/seeds.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "gyokaku-cli-"));
-const data = join(dir, "data");
-const env = { ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" };
-
-function gyokaku(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), ...args, "--data", data],
-    {
-      encoding: "utf8",
-      env,
-    },
-  );
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const sandbox = cliSandbox("cli");
+const { dir, data, gyokaku } = sandbox;
 
 describe("gyokaku CLI", () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(sandbox.cleanup);
 
   test("help in Japanese and English", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), "help"], {
-      encoding: "utf8",
-    });
-    assert.equal(r.status, 0);
-    assert.match(r.stdout, /使い方 \/ usage/);
-    assert.match(r.stdout, /Imports plan documents/);
+    const r = sandbox.run(["help"], { data: null });
+    assert.equal(r.code, 0);
+    assert.match(r.out, /使い方 \/ usage/);
+    assert.match(r.out, /Imports plan documents/);
   });
 
   test("import → export → import → export gives the same document", () => {
@@ -93,18 +77,8 @@ describe("gyokaku CLI", () => {
   test("a second server on the same data directory says it is in use and by which process", async () => {
     const first = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(repoRoot, "src/cli/main.ts"),
-        "serve",
-        "--port",
-        "0",
-        "--no-demo",
-        "--data",
-        data,
-      ],
-      { env },
+      ["--import", "tsx", mainScript, "serve", "--port", "0", "--no-demo", "--data", data],
+      { env: cliEnv() },
     );
     try {
       await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { ImportError } from "../importers/importer.ts";
 import { UnrepresentableCharacterError } from "../opendata/csv.ts";
 import { opendataCommand, opendataHelp } from "../opendata/opendata.cli.ts";
 import { InvalidPlanDocumentError } from "../plans/plan-document.ts";
-import { PlanNotFoundError } from "../plans/plans.service.ts";
+import { LockedYearError, PlanNotFoundError } from "../plans/plans.service.ts";
 import { publishCommand, publishHelp } from "../publish/publish.cli.ts";
 import { PublishError } from "../publish/publish.service.ts";
 import { reportCommand, reportHelp } from "../reports/reports.cli.ts";
@@ -75,7 +75,8 @@ async function main(argv: string[]): Promise<number> {
       e instanceof PlanNotFoundError ||
       e instanceof PublishError ||
       e instanceof UnrepresentableCharacterError ||
-      e instanceof ReportUnavailableError
+      e instanceof ReportUnavailableError ||
+      e instanceof LockedYearError
     ) {
       console.error(`gyokaku ${name}: ${e.message}`);
       if (e instanceof ImportError && e.findings.length > 0) {

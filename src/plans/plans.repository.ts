@@ -155,8 +155,12 @@ export async function replacePlan(trx: Transaction<Database>, doc: PlanDocument)
     updated_at: new Date(),
   };
   let planId: string;
+  let judgements: KeptJudgement[] = [];
   if (existing) {
     planId = existing.id;
+    // Reviewers' judgements hang on indicator ids, which the items' deletion takes with it: keep them by
+    // indicator key and put them back on the new rows of the same indicators.
+    judgements = await keepJudgements(trx, code, planId);
     // Items cascade to indicators, values, progress and activities. Cross-listings point inside the plan.
     await trx
       .updateTable("plan_items")
@@ -183,7 +187,58 @@ export async function replacePlan(trx: Transaction<Database>, doc: PlanDocument)
       .execute();
   }
   await insertItems(trx, code, planId, doc.items, deptIds);
+  if (judgements.length > 0) await restoreJudgements(trx, code, planId, judgements);
   return planId;
+}
+
+type KeptJudgement = Omit<Database["indicator_judgements"], "indicator_id" | "judged_at"> & {
+  indicator_key: string;
+  judged_at: Date;
+};
+
+async function keepJudgements(trx: Transaction<Database>, code: string, planId: string) {
+  return trx
+    .selectFrom("indicator_judgements as j")
+    .innerJoin("indicators as i", (join) =>
+      join.onRef("i.municipality_code", "=", "j.municipality_code").onRef("i.id", "=", "j.indicator_id"),
+    )
+    .select([
+      "j.municipality_code",
+      "i.key as indicator_key",
+      "j.series",
+      "j.fiscal_year",
+      "j.status",
+      "j.reason",
+      "j.judged_by",
+      "j.judged_at",
+    ])
+    .where("j.municipality_code", "=", code)
+    .where("i.plan_id", "=", planId)
+    .execute() as Promise<KeptJudgement[]>;
+}
+
+/** Judgements whose indicator (by key) is still in the plan go back; those of removed indicators go with them. */
+async function restoreJudgements(
+  trx: Transaction<Database>,
+  code: string,
+  planId: string,
+  kept: KeptJudgement[],
+): Promise<void> {
+  const ids = new Map(
+    (
+      await trx
+        .selectFrom("indicators")
+        .select(["id", "key"])
+        .where("municipality_code", "=", code)
+        .where("plan_id", "=", planId)
+        .execute()
+    ).map((r) => [r.key, r.id]),
+  );
+  const rows = kept.flatMap(({ indicator_key, ...j }) => {
+    const id = ids.get(indicator_key);
+    return id ? [{ ...j, indicator_id: id }] : [];
+  });
+  if (rows.length > 0) await trx.insertInto("indicator_judgements").values(rows).execute();
 }
 
 async function insertItems(
@@ -376,6 +431,30 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
     else m.set(k, [r]);
   }
   return m;
+}
+
+/** The fiscal years of the plan whose reporting round is locked (read-only until unlocked). */
+export async function lockedFiscalYears(q: Q, code: string, planId: string): Promise<number[]> {
+  const rows = await q
+    .selectFrom("rounds")
+    .select("fiscal_year")
+    .where("municipality_code", "=", code)
+    .where("plan_id", "=", planId)
+    .where("status", "=", "locked")
+    .orderBy("fiscal_year")
+    .execute();
+  return rows.map((r) => r.fiscal_year);
+}
+
+/** The id of a municipality's plan by its key, or undefined. */
+export async function findPlanId(q: Q, code: string, key: string): Promise<string | undefined> {
+  const row = await q
+    .selectFrom("plans")
+    .select("id")
+    .where("municipality_code", "=", code)
+    .where("key", "=", key)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function findPlanRow(q: Q, id: string) {

@@ -38,12 +38,79 @@ export function countDocument(doc: PlanDocument): { items: number; indicators: n
   return { items, indicators, actuals };
 }
 
-/** Validates and stores documents in one transaction: all or nothing. */
+/** An import that would change a fiscal year whose reporting round is locked. */
+export class LockedYearError extends Error {
+  constructor(
+    readonly plan: string,
+    readonly changes: { fiscalYear: number; what: string }[],
+  ) {
+    const shown = changes.slice(0, 10).map((c) => `\n  ${c.fiscalYear}年度: ${c.what}`);
+    const more = changes.length > 10 ? `\n  ほか ${changes.length - 10} 件` : "";
+    super(
+      `計画 ${plan} の取込は、照会が締め切られた（ロックされた）年度の値を変えるため、何も保存していません。` +
+        `ロックを解除（理由を記録）してから取り込むか、その年度の値を元に戻してください。${shown.join("")}${more}`,
+    );
+    this.name = "LockedYearError";
+  }
+}
+
+/** What a fiscal year holds, by place: actuals (text as written) and progress (取組状況, 次年度, 状況). */
+function yearContent(doc: PlanDocument, fiscalYear: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { item } of walkItems(doc.items)) {
+    for (const ind of item.indicators)
+      for (const a of ind.actuals)
+        if (a.fiscalYear === fiscalYear)
+          out.set(`指標 ${ind.key}${a.series ? `（${a.series}）` : ""} の実績値`, a.text);
+    for (const p of item.progress)
+      if (p.fiscalYear === fiscalYear)
+        out.set(
+          `項目 ${item.key} の取組状況・次年度の取組・状況`,
+          JSON.stringify([p.narrative ?? "", p.nextYearPlan ?? "", p.status ?? ""]),
+        );
+  }
+  return out;
+}
+
+/** The changes a document would make to the locked fiscal years of the stored plan. */
+export function lockedYearChanges(
+  stored: PlanDocument,
+  incoming: PlanDocument,
+  lockedYears: readonly number[],
+): { fiscalYear: number; what: string }[] {
+  const changes: { fiscalYear: number; what: string }[] = [];
+  for (const fy of lockedYears) {
+    const before = yearContent(stored, fy);
+    const after = yearContent(incoming, fy);
+    for (const place of new Set([...before.keys(), ...after.keys()])) {
+      const [b, a] = [before.get(place), after.get(place)];
+      if (b === a) continue;
+      const shown = (v: string | undefined) =>
+        v === undefined ? "（なし）" : v.startsWith("[") ? "（文章）" : `「${v}」`;
+      changes.push({ fiscalYear: fy, what: `${place}: ${shown(b)} → ${shown(a)}` });
+    }
+  }
+  return changes;
+}
+
+/**
+ * Validates and stores documents in one transaction: all or nothing. A document that would change a fiscal
+ * year whose reporting round is locked is refused (LockedYearError): locked years change only after an unlock.
+ */
 export async function importDocuments(db: DB, inputs: unknown[]): Promise<StoredPlan[]> {
   const docs = inputs.map((d) => parsePlanDocument(d));
   return db.transaction().execute(async (trx) => {
     const stored: StoredPlan[] = [];
     for (const doc of docs) {
+      const existing = await repo.findPlanId(trx, doc.municipality.code, doc.plan.key);
+      if (existing) {
+        const locked = await repo.lockedFiscalYears(trx, doc.municipality.code, existing);
+        const before =
+          locked.length > 0 ? await repo.loadPlanDocument(trx, doc.municipality.code, existing) : null;
+        const changes = before ? lockedYearChanges(before, doc, locked) : [];
+        if (changes.length > 0)
+          throw new LockedYearError(`${doc.municipality.code}/${doc.plan.key}`, changes);
+      }
       const planId = await repo.replacePlan(trx, doc);
       stored.push({
         planId,

@@ -1,33 +1,18 @@
 // `gyokaku publish` and `gyokaku opendata` as a user runs them: a real process on a real data directory.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import iconv from "iconv-lite";
+import { cliSandbox } from "../testing/cli.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { repoRoot } from "../testing/seeds.ts";
 import { crawl } from "./crawl.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "gyokaku-publish-cli-"));
-const data = join(dir, "data");
-const env = { ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" };
-
-function gyokaku(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(repoRoot, "src/cli/main.ts"), ...args, "--data", data],
-    {
-      encoding: "utf8",
-      env,
-    },
-  );
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const sandbox = cliSandbox("publish-cli");
+const { dir, gyokaku } = sandbox;
 
 describe("gyokaku publish / opendata", () => {
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(sandbox.cleanup);
 
   test("help in Japanese and English", () => {
     for (const c of ["publish", "opendata"]) {

@@ -24,13 +24,31 @@ export async function findIndicator(
   code: string,
   planId: string,
   key: string,
-): Promise<{ id: string; series: string[] } | undefined> {
+): Promise<{ id: string; series: string[]; itemKey: string } | undefined> {
   return q
-    .selectFrom("indicators")
-    .select(["id", "series"])
-    .where("municipality_code", "=", code)
-    .where("plan_id", "=", planId)
-    .where("key", "=", key)
+    .selectFrom("indicators as i")
+    .innerJoin("plan_items as it", (join) =>
+      join.onRef("it.municipality_code", "=", "i.municipality_code").onRef("it.id", "=", "i.item_id"),
+    )
+    .select(["i.id", "i.series", "it.key as itemKey"])
+    .where("i.municipality_code", "=", code)
+    .where("i.plan_id", "=", planId)
+    .where("i.key", "=", key)
+    .executeTakeFirst();
+}
+
+/** The judgement of an indicator, series and year, or undefined. */
+export async function findJudgement(
+  q: Q,
+  key: { code: string; indicatorId: string; series: string; fiscalYear: number },
+): Promise<{ status: string; reason: string; judgedBy: string } | undefined> {
+  return q
+    .selectFrom("indicator_judgements")
+    .select(["status", "reason", "judged_by as judgedBy"])
+    .where("municipality_code", "=", key.code)
+    .where("indicator_id", "=", key.indicatorId)
+    .where("series", "=", key.series)
+    .where("fiscal_year", "=", key.fiscalYear)
     .executeTakeFirst();
 }
 

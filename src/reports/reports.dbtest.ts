@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { historyOfItem } from "../audit/audit.service.ts";
 import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { Actor } from "../auth/policy.ts";
 import { type OpenDatabase, openDatabase } from "../db/database.ts";
@@ -145,6 +146,31 @@ describe("reports on a database", () => {
       assert.equal(await withdrawJudgement(open.db, reviewer, plan, key), true);
       assert.equal((await listJudgements(open.db, plan)).length, 0);
       assert.equal(await withdrawJudgement(open.db, reviewer, plan, key), false);
+    });
+
+    test("a judgement survives a re-import of the plan, and recording and withdrawing are in the item's history", async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      await recordJudgement(open.db, reviewer, plan, { ...key, status: "behind", reason: "再取込の前" });
+      await importDocuments(open.db, [samplePlanDocument()]);
+      const again = await loadPlan(open.db, sampleId);
+      assert.deepEqual(
+        (await listJudgements(open.db, again)).map((j) => [j.indicatorKey, j.fiscalYear, j.status, j.reason]),
+        [[key.indicatorKey, 2021, "behind", "再取込の前"]],
+      );
+      assert.equal(await withdrawJudgement(open.db, reviewer, again, key), true);
+      const history = await historyOfItem(open.db, reviewer, sampleId, "1-1-1");
+      assert.deepEqual(
+        history.slice(0, 2).map((e) => [e.action, e.subject, e.fiscalYear, e.actorName]),
+        [
+          ["judgement.withdraw", "指標 1-1-1-i2 の評価", 2021, reviewer.name],
+          ["judgement.set", "指標 1-1-1-i2 の評価", 2021, reviewer.name],
+        ],
+      );
+      assert.deepEqual(history[1]!.after, {
+        status: "behind",
+        reason: "再取込の前",
+        judgedBy: reviewer.name,
+      });
     });
 
     test("series: a judgement of 男性 leaves 女性 alone", async () => {

@@ -3,6 +3,7 @@
  * municipalities publish — as HTML, xlsx or PDF. Also records and withdraws judgements. Callers are the
  * HTTP and CLI adapters.
  */
+import { record } from "../audit/audit.service.ts";
 import { authorize, invalid, notFound } from "../auth/errors.ts";
 import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
 import type { DB } from "../db/database.ts";
@@ -167,7 +168,7 @@ async function indicatorOf(db: DB, plan: LoadedPlan, key: string, series: string
         : `指標 "${key}" には系列がありません`,
     );
   }
-  return { id: ind.id, series: s };
+  return { id: ind.id, series: s, itemKey: ind.itemKey };
 }
 
 /**
@@ -184,16 +185,31 @@ export async function recordJudgement(
   const reason = input.reason.trim();
   if (!reason) throw refuse("reason", "判定の理由を書いてください");
   const ind = await indicatorOf(db, plan, input.indicatorKey, input.series);
-  await repo.upsertJudgement(db, {
+  const key = {
     code: plan.municipalityCode,
     indicatorId: ind.id,
     series: ind.series,
     fiscalYear: input.fiscalYear,
-    status: input.status,
-    reason,
-    judgedBy: actor.name,
+  };
+  await db.transaction().execute(async (trx) => {
+    const before = await repo.findJudgement(trx, key);
+    await repo.upsertJudgement(trx, { ...key, status: input.status, reason, judgedBy: actor.name });
+    await record(trx, actor, [
+      {
+        action: "judgement.set",
+        subject: judgementSubject(input.indicatorKey, ind.series),
+        planId: plan.planId,
+        itemKey: ind.itemKey,
+        fiscalYear: input.fiscalYear,
+        before,
+        after: { status: input.status, reason, judgedBy: actor.name },
+      },
+    ]);
   });
 }
+
+const judgementSubject = (indicatorKey: string, series: string) =>
+  `指標 ${indicatorKey}${series ? `（${series}）` : ""} の評価`;
 
 /** Withdraws a judgement, so that the computed result speaks again. Returns whether there was one. */
 export async function withdrawJudgement(
@@ -204,11 +220,27 @@ export async function withdrawJudgement(
 ): Promise<boolean> {
   authorize(canJudge(actor, plan), "評価者の判定を取り消せるのは行革担当と管理者です。");
   const ind = await indicatorOf(db, plan, key.indicatorKey, key.series);
-  return repo.deleteJudgement(db, {
+  const ref = {
     code: plan.municipalityCode,
     indicatorId: ind.id,
     series: ind.series,
     fiscalYear: key.fiscalYear,
+  };
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findJudgement(trx, ref);
+    if (!before) return false;
+    await repo.deleteJudgement(trx, ref);
+    await record(trx, actor, [
+      {
+        action: "judgement.withdraw",
+        subject: judgementSubject(key.indicatorKey, ind.series),
+        planId: plan.planId,
+        itemKey: ind.itemKey,
+        fiscalYear: key.fiscalYear,
+        before,
+      },
+    ]);
+    return true;
   });
 }
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import { exportDocument, importDocuments } from "../plans/plans.service.ts";
+import { exportDocument, importDocuments, LockedYearError } from "../plans/plans.service.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
@@ -296,6 +296,22 @@ describe("reporting round", () => {
     assert.match(html, /締め切られています/);
     assert.match(html, /締切後に書いた文章/, "the text is kept on screen even so");
     assert.doesNotMatch(html, /下書き保存/);
+
+    // A re-import may not change the locked year either; the same figures go through.
+    const doc = await exportDocument(open.db, "012173/sample");
+    await importDocuments(open.db, [doc]);
+    const changed = structuredClone(doc);
+    const male = changed.items[1]!.children[0]!.children[0]!.indicators[0]!.actuals.find(
+      (a) => a.fiscalYear === 2023 && a.series === "男性",
+    )!;
+    male.text = "99%";
+    await assert.rejects(importDocuments(open.db, [changed]), (e: unknown) => {
+      assert.ok(e instanceof LockedYearError);
+      assert.match(e.message, /2023年度: 指標 2-1-1-i1（男性） の実績値: 「１８．２％」 → 「99%」/);
+      return true;
+    });
+    assert.deepEqual(await exportDocument(open.db, "012173/sample"), doc, "nothing was stored");
+
     const lockedRound = await (await get(office, `/rounds/${roundId}`)).text();
     const noReason = await post(office, `/rounds/${roundId}/unlock`, {
       version: versionOf(lockedRound),
@@ -319,6 +335,7 @@ describe("reporting round", () => {
       .execute();
     assert.deepEqual(events.map((e) => e.action).sort(), ["round.lock", "round.open", "round.unlock"]);
     assert.equal(events.find((e) => e.action === "round.unlock")!.note, "数値の誤りの訂正");
+    await importDocuments(open.db, [changed]); // unlocked: the correction goes in
   });
 
   test("viewers and other departments read but do not edit", async () => {
