@@ -2,14 +2,14 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { cliSandbox } from "../testing/cli.ts";
+import { cliSandbox, cliSkip } from "../testing/cli.ts";
 
 const sandbox = cliSandbox("user");
 const { dir } = sandbox;
 const gyokaku = (args: string[], input?: string, data = join(dir, "data")) =>
   sandbox.run(args, { ...(input !== undefined ? { input } : {}), data });
 
-describe("gyokaku user", () => {
+describe("gyokaku user", { skip: cliSkip() }, () => {
   after(sandbox.cleanup);
 
   test("the first admin of an empty database, with the password from standard input", () => {

@@ -4,13 +4,13 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { cliEnv, cliSandbox, mainScript } from "../testing/cli.ts";
+import { cliEnv, cliSandbox, cliSkip, mainScript } from "../testing/cli.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 
 const sandbox = cliSandbox("cli");
 const { dir, data, gyokaku } = sandbox;
 
-describe("gyokaku CLI", () => {
+describe("gyokaku CLI", { skip: cliSkip() }, () => {
   after(sandbox.cleanup);
 
   test("help in Japanese and English", () => {

@@ -4,14 +4,14 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import iconv from "iconv-lite";
-import { cliSandbox } from "../testing/cli.ts";
+import { cliSandbox, cliSkip } from "../testing/cli.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { crawl } from "./crawl.ts";
 
 const sandbox = cliSandbox("publish-cli");
 const { dir, gyokaku } = sandbox;
 
-describe("gyokaku publish / opendata", () => {
+describe("gyokaku publish / opendata", { skip: cliSkip() }, () => {
   after(sandbox.cleanup);
 
   test("help in Japanese and English", () => {

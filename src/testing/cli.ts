@@ -3,7 +3,17 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { testDatabaseKind } from "./db.ts";
 import { repoRoot } from "./seeds.ts";
+
+/**
+ * The command line runs on a data directory of its own (embedded PGlite) whatever database the tests use, so
+ * the CLI suites run once, on the PGlite pass of `.ci/run`, not again on the PostgreSQL pass.
+ */
+export const cliSkip = (): string | false =>
+  testDatabaseKind() === "postgres"
+    ? "the command line runs on its own embedded database (PGlite pass)"
+    : false;
 
 export type CliResult = { code: number | null; out: string; err: string };
 
