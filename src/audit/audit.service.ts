@@ -29,6 +29,7 @@ export const ACTION_LABELS = {
   "target.add": "目標を追加",
   "judgement.set": "評価者の判定",
   "judgement.withdraw": "評価者の判定を取消",
+  "publication.publish": "公表",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

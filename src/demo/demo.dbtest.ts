@@ -3,8 +3,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
+import { createUser } from "../auth/auth.service.ts";
 import { parsePlanDocument, walkItems } from "../plans/plan-document.ts";
 import { listPlans } from "../plans/plans.service.ts";
+import { importStaffingDocuments } from "../staffing/staffing.service.ts";
+import { sampleStaffingDocument } from "../staffing/test-documents.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { seedsSkip } from "../testing/seeds.ts";
 import { demoDocuments, loadDemoIfEmpty } from "./demo.service.ts";
@@ -67,5 +70,29 @@ test("with the seeds at hand, the demo is read from them through the readers", {
     );
   } finally {
     await open.close();
+  }
+});
+
+test("a database with only staffing data or only an account is not empty: no demo data, no demo accounts", async () => {
+  for (const fill of ["staffing", "account"] as const) {
+    const open = await openTestDatabase();
+    try {
+      if (fill === "staffing")
+        await importStaffingDocuments(open.db, [{ document: sampleStaffingDocument() }]);
+      else
+        await createUser(open.db, {
+          email: "first-admin@city.example.jp",
+          name: "最初の管理者",
+          role: "admin",
+          departments: [],
+          municipalityCode: "012173",
+          municipalityName: "江別市",
+          password: "a-long-password-2026",
+        });
+      assert.equal(await loadDemoIfEmpty(open.db), null, fill);
+      assert.equal((await listPlans(open.db)).length, 0, fill);
+    } finally {
+      await open.close();
+    }
   }
 });

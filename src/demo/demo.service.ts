@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listUsers } from "../auth/auth.service.ts";
 import type { DB } from "../db/database.ts";
 import type { Finding } from "../importers/findings.ts";
 import { readFiles } from "../importers/import.service.ts";
@@ -16,7 +17,7 @@ import { walkItems } from "../plans/plan-document.ts";
 import { getPlan, importDocuments, listPlans, type StoredPlan } from "../plans/plans.service.ts";
 import { publicPath, publishFiscalYear } from "../publish/publish.service.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../staffing/chitose-reader.ts";
-import { importStaffingDocuments, type StoredStaffing } from "../staffing/staffing.service.ts";
+import { importStaffingDocuments, listStaffing, type StoredStaffing } from "../staffing/staffing.service.ts";
 import { seedFiles } from "./seeds.ts";
 
 export const demoDir = join(dirname(fileURLToPath(import.meta.url)), "data");
@@ -71,11 +72,14 @@ export type DemoLoad = {
 };
 
 /**
- * Loads demo plans and staffing data when the database holds no plan, and publishes the latest fiscal year
- * with figures of each plan so that the citizens' pages have something to show; null when it already has plans.
+ * Loads demo plans and staffing data when the database is empty, and publishes the latest fiscal year
+ * with figures of each plan so that the citizens' pages have something to show; null when the database holds anything.
  */
 export async function loadDemoIfEmpty(db: DB): Promise<DemoLoad | null> {
+  // Empty means nothing of anyone's: no plan, no staffing data, no account. A site that has imported only
+  // its staffing, or has only created its first admin, is not given demo data (nor public demo passwords).
   if ((await listPlans(db)).length > 0) return null;
+  if ((await listStaffing(db)).length > 0 || (await listUsers(db)).length > 0) return null;
   const seeds = seedDocuments();
   const staffing = seeds ? seedStaffingDocuments() : { documents: demoStaffingDocuments(), findings: [] };
   const plans = seeds?.documents ?? demoDocuments();

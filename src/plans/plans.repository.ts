@@ -224,19 +224,21 @@ async function restoreJudgements(
   planId: string,
   kept: KeptJudgement[],
 ): Promise<void> {
-  const ids = new Map(
+  const indicators = new Map(
     (
       await trx
         .selectFrom("indicators")
-        .select(["id", "key"])
+        .select(["id", "key", "series"])
         .where("municipality_code", "=", code)
         .where("plan_id", "=", planId)
         .execute()
-    ).map((r) => [r.key, r.id]),
+    ).map((r) => [r.key, r]),
   );
+  // Only where the indicator and its series are still there ('' for an indicator without series).
   const rows = kept.flatMap(({ indicator_key, ...j }) => {
-    const id = ids.get(indicator_key);
-    return id ? [{ ...j, indicator_id: id }] : [];
+    const ind = indicators.get(indicator_key);
+    const seriesThere = ind && (ind.series.length > 0 ? ind.series.includes(j.series) : j.series === "");
+    return ind && seriesThere ? [{ ...j, indicator_id: ind.id }] : [];
   });
   if (rows.length > 0) await trx.insertInto("indicator_judgements").values(rows).execute();
 }
@@ -442,6 +444,8 @@ export async function lockedFiscalYears(q: Q, code: string, planId: string): Pro
     .where("plan_id", "=", planId)
     .where("status", "=", "locked")
     .orderBy("fiscal_year")
+    // A round locked while the import runs waits for it (as round saves do), so it never locks in new data.
+    .forShare()
     .execute();
   return rows.map((r) => r.fiscal_year);
 }

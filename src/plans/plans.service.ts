@@ -54,20 +54,36 @@ export class LockedYearError extends Error {
   }
 }
 
-/** What a fiscal year holds, by place: actuals (text as written) and progress (取組状況, 次年度, 状況). */
-function yearContent(doc: PlanDocument, fiscalYear: number): Map<string, string> {
-  const out = new Map<string, string>();
+/** A value as it counts: everything but where it was read from. */
+const valueContent = ({ source: _source, ...v }: { source?: unknown } & Record<string, unknown>) =>
+  JSON.stringify(v, Object.keys(v).sort());
+
+/**
+ * What a fiscal year holds, by place: actuals (the whole value: text, number, unit, kind …), progress
+ * (取組状況, 次年度, 状況) and activities (取組計画・実績) of the year.
+ */
+function yearContent(doc: PlanDocument, fiscalYear: number): Map<string, { shown: string; content: string }> {
+  const out = new Map<string, { shown: string; content: string }>();
   for (const { item } of walkItems(doc.items)) {
     for (const ind of item.indicators)
       for (const a of ind.actuals)
         if (a.fiscalYear === fiscalYear)
-          out.set(`指標 ${ind.key}${a.series ? `（${a.series}）` : ""} の実績値`, a.text);
+          out.set(`指標 ${ind.key}${a.series ? `（${a.series}）` : ""} の実績値`, {
+            shown: `「${a.text}」`,
+            content: valueContent(a),
+          });
     for (const p of item.progress)
       if (p.fiscalYear === fiscalYear)
-        out.set(
-          `項目 ${item.key} の取組状況・次年度の取組・状況`,
-          JSON.stringify([p.narrative ?? "", p.nextYearPlan ?? "", p.status ?? ""]),
-        );
+        out.set(`項目 ${item.key} の取組状況・次年度の取組・状況`, {
+          shown: "（文章）",
+          content: JSON.stringify([p.narrative ?? "", p.nextYearPlan ?? "", p.status ?? ""]),
+        });
+    const activities = item.activities.filter((a) => a.fiscalYear === fiscalYear);
+    if (activities.length > 0)
+      out.set(`項目 ${item.key} の取組計画・実績`, {
+        shown: "（文章）",
+        content: JSON.stringify(activities.map((a) => valueContent(a))),
+      });
   }
   return out;
 }
@@ -84,10 +100,10 @@ export function lockedYearChanges(
     const after = yearContent(incoming, fy);
     for (const place of new Set([...before.keys(), ...after.keys()])) {
       const [b, a] = [before.get(place), after.get(place)];
-      if (b === a) continue;
-      const shown = (v: string | undefined) =>
-        v === undefined ? "（なし）" : v.startsWith("[") ? "（文章）" : `「${v}」`;
-      changes.push({ fiscalYear: fy, what: `${place}: ${shown(b)} → ${shown(a)}` });
+      if (b?.content === a?.content) continue;
+      const shown = (v: { shown: string } | undefined) => v?.shown ?? "（なし）";
+      const same = b && a && b.shown === a.shown ? "（読み取り結果・単位などが変わります）" : "";
+      changes.push({ fiscalYear: fy, what: `${place}: ${shown(b)} → ${shown(a)}${same}` });
     }
   }
   return changes;

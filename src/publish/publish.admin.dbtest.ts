@@ -63,9 +63,28 @@ describe("publishing from the app", () => {
     assert.equal(res.status, 403);
   });
 
-  test("a year that is not a year is refused with a message", async () => {
+  test("a year that is not a year, or outside the plan's period, is refused with a message", async () => {
     const res = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "来年" }));
     assert.equal(res.status, 400);
     assert.match(await res.text(), /公表する年度を選んでください/);
+    const early = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "1900" }));
+    assert.equal(early.status, 400);
+    assert.match(await early.text(), /計画期間（\d{4}〜\d{4}年度）の年度を選んでください/);
+  });
+
+  test("publishing is in the history, with who and which version", async () => {
+    const events = await open.db
+      .selectFrom("audit_events")
+      .select(["action", "actor_name", "fiscal_year", "after"])
+      .where("action", "=", "publication.publish")
+      .orderBy("at")
+      .execute();
+    assert.deepEqual(
+      events.map((e) => [e.actor_name, e.fiscal_year, (e.after as { version: number }).version]),
+      [
+        ["行革 花子", 2022, 1],
+        ["行革 花子", 2022, 2],
+      ],
+    );
   });
 });

@@ -4,12 +4,14 @@
  */
 
 import { z } from "zod";
-import { authorize, notFound } from "../auth/errors.ts";
+import { record } from "../audit/audit.service.ts";
+import { authorize, invalid, notFound } from "../auth/errors.ts";
 import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
 import { parseInput } from "../auth/validate.ts";
 import type { DB } from "../db/database.ts";
+import { bothFiscalYear } from "../domain/fiscal-year.ts";
 import { walkItems } from "../plans/plan-document.ts";
-import { getPlan, resolvePlan } from "../plans/plans.service.ts";
+import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
 import * as repo from "./publish.repository.ts";
 import { buildSnapshot, type PublishBasis, type Snapshot, snapshotSchema } from "./snapshot.ts";
 
@@ -64,7 +66,13 @@ export function checkFiscalYear(fy: number): number {
  */
 export async function publishFiscalYear(
   db: DB,
-  input: { plan: string; fiscalYear: number; publishedBy?: string | undefined },
+  input: {
+    plan: string;
+    fiscalYear: number;
+    publishedBy?: string | undefined;
+    /** The signed-in user publishing from the app: recorded in the history with the new version. */
+    actor?: Actor | undefined;
+  },
   approvals: ApprovalSource = roundApprovals,
 ): Promise<PublicationMeta & { counts: { items: number; series: number; withheld: number } }> {
   const fiscalYear = checkFiscalYear(input.fiscalYear);
@@ -82,8 +90,8 @@ export async function publishFiscalYear(
   }
   const judgements = await repo.judgementsOf(db, plan.municipalityCode, plan.id, fiscalYear);
   const snapshot = buildSnapshot(doc, fiscalYear, { judgements, basis });
-  const { version, publishedAt } = await db.transaction().execute((trx) =>
-    repo.insertPublication(trx, {
+  const { version, publishedAt } = await db.transaction().execute(async (trx) => {
+    const stored = await repo.insertPublication(trx, {
       municipalityCode: plan.municipalityCode,
       planId: plan.id,
       fiscalYear,
@@ -91,8 +99,19 @@ export async function publishFiscalYear(
       basis: basis.kind,
       snapshot,
       publishedBy: input.publishedBy ?? null,
-    }),
-  );
+    });
+    if (input.actor)
+      await record(trx, input.actor, [
+        {
+          action: "publication.publish",
+          planId: plan.id,
+          fiscalYear,
+          subject: `${doc.plan.title} ${bothFiscalYear(fiscalYear)}`,
+          after: { version: stored.version, basis: basis.kind },
+        },
+      ]);
+    return stored;
+  });
   return {
     municipalityCode: plan.municipalityCode,
     municipalityName: doc.municipality.name,
@@ -152,9 +171,15 @@ export async function listVersions(db: DB, p: PublicationMeta): Promise<Publicat
   return repo.listVersions(db, p);
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A plan of the user's municipality by id, for the publishing page; 404 for anything else. */
 async function planFor(db: DB, user: Actor, planId: string) {
-  const plan = await resolvePlan(db, planId).catch(() => null);
+  if (!UUID.test(planId)) throw notFound("指定された計画は見つかりません。");
+  const plan = await resolvePlan(db, planId).catch((e) => {
+    if (e instanceof PlanNotFoundError) return null;
+    throw e;
+  });
   if (!plan || !canView(user, plan)) throw notFound("指定された計画は見つかりません。");
   const doc = await getPlan(db, plan.id);
   if (!doc) throw notFound("指定された計画は見つかりません。");
@@ -187,9 +212,16 @@ export async function publishAs(db: DB, user: Actor, planId: string, form: { fy:
   const plan = await planFor(db, user, planId);
   authorize(canEditPlan(user, plan), "公表できるのは行革担当と管理者です。");
   const { fy } = parseInput(publishForm, { fy: form.fy || undefined });
+  const { periodStart, periodEnd } = plan.doc.plan;
+  if (fy < periodStart || fy > periodEnd)
+    throw invalid(
+      { fy: `計画期間（${periodStart}〜${periodEnd}年度）の年度を選んでください` },
+      "計画期間外の年度は公表できません。",
+    );
   return publishFiscalYear(db, {
     plan: plan.id,
     fiscalYear: fy,
     publishedBy: `${user.name}（${user.email}）`,
+    actor: user,
   });
 }

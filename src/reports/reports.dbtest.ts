@@ -173,6 +173,16 @@ describe("reports on a database", () => {
       });
     });
 
+    test("after a re-import, a judgement stays only where its indicator and series still are", async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      const male = { indicatorKey: "2-1-1-i1", series: "男性", fiscalYear: 2019 };
+      await recordJudgement(open.db, reviewer, plan, { ...male, status: "behind", reason: "系列の改名前" });
+      const renamed = JSON.parse(JSON.stringify(samplePlanDocument()).replaceAll('"男性"', '"M"'));
+      await importDocuments(open.db, [renamed]);
+      assert.deepEqual(await listJudgements(open.db, await loadPlan(open.db, sampleId)), []);
+      await importDocuments(open.db, [samplePlanDocument()]);
+    });
+
     test("series: a judgement of 男性 leaves 女性 alone", async () => {
       const plan = await loadPlan(open.db, sampleId);
       const male = { indicatorKey: "2-1-1-i1", series: "男性", fiscalYear: 2019 };

@@ -311,6 +311,20 @@ describe("reporting round", () => {
       return true;
     });
     assert.deepEqual(await exportDocument(open.db, "012173/sample"), doc, "nothing was stored");
+    // The same text read as another number counts as a change too; so does a new activity of the year.
+    const renumbered = structuredClone(doc);
+    const item = renumbered.items[1]!.children[0]!.children[0]!;
+    item.indicators[0]!.actuals.find((a) => a.fiscalYear === 2023 && a.series === "男性")!.number = 99;
+    item.activities.push({ fiscalYear: 2023, kind: "result", text: "後から足した実績" });
+    await assert.rejects(importDocuments(open.db, [renumbered]), (e: unknown) => {
+      assert.ok(e instanceof LockedYearError);
+      assert.match(
+        e.message,
+        /指標 2-1-1-i1（男性） の実績値: 「１８．２％」 → 「１８．２％」（読み取り結果・単位などが変わります）/,
+      );
+      assert.match(e.message, /項目 2-1-1 の取組計画・実績: （なし） → （文章）/);
+      return true;
+    });
 
     const lockedRound = await (await get(office, `/rounds/${roundId}`)).text();
     const noReason = await post(office, `/rounds/${roundId}/unlock`, {
