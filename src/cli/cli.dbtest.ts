@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { cliEnv, cliSandbox, cliSkip, mainScript } from "../testing/cli.ts";
@@ -39,6 +40,28 @@ describe("gyokaku CLI", { skip: cliSkip() }, () => {
     const out2 = join(dir, "out2.json");
     assert.equal(gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", out2).code, 0);
     assert.equal(readFileSync(out2, "utf8"), readFileSync(out1, "utf8"));
+  });
+
+  test("the installed command works from any folder (pages need the project's JSX settings)", () => {
+    const out = join(dir, "summary.html");
+    const r = sandbox.run(
+      [
+        "report",
+        "--plan",
+        "012173/sample",
+        "--fy",
+        "2020",
+        "--kind",
+        "summary",
+        "--format",
+        "html",
+        "--out",
+        out,
+      ],
+      { cwd: tmpdir(), viaBin: true },
+    );
+    assert.equal(r.code, 0, r.err);
+    assert.match(readFileSync(out, "utf8"), /<table/);
   });
 
   test("export --format xlsx → import gives the same plan back", () => {

@@ -18,6 +18,7 @@ export const cliSkip = (): string | false =>
 export type CliResult = { code: number | null; out: string; err: string };
 
 export const mainScript = join(repoRoot, "src/cli/main.ts");
+export const binScript = join(repoRoot, "bin/gyokaku.js");
 
 /** The environment of the command: never a PostgreSQL server or data directory of the developer's. */
 export const cliEnv = () => ({ ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" });
@@ -29,12 +30,22 @@ export const cliEnv = () => ({ ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "
 export function cliSandbox(name: string) {
   const dir = mkdtempSync(join(tmpdir(), `gyokaku-${name}-`));
   const data = join(dir, "data");
-  const run = (args: string[], options: { input?: string; data?: string | null } = {}): CliResult => {
+  const run = (
+    args: string[],
+    options: { input?: string; data?: string | null; cwd?: string; viaBin?: boolean } = {},
+  ): CliResult => {
     const target = options.data === undefined ? data : options.data;
+    // Through bin/gyokaku.js, as an installed command runs, or the sources with the tsx loader.
+    const entry = options.viaBin ? [binScript] : ["--import", "tsx", mainScript];
     const r = spawnSync(
       process.execPath,
-      ["--import", "tsx", mainScript, ...args, ...(target === null ? [] : ["--data", target])],
-      { encoding: "utf8", env: cliEnv(), ...(options.input !== undefined ? { input: options.input } : {}) },
+      [...entry, ...args, ...(target === null ? [] : ["--data", target])],
+      {
+        encoding: "utf8",
+        env: cliEnv(),
+        ...(options.input !== undefined ? { input: options.input } : {}),
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      },
     );
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
