@@ -15,6 +15,7 @@ export const ACTION_LABELS = {
   "round.open": "照会を開始",
   "round.lock": "照会を締切（ロック）",
   "round.unlock": "ロックを解除",
+  "round.deadline": "回答期限を変更",
   "round_item.save": "下書きを保存",
   "round_item.submit": "提出",
   "round_item.approve": "承認",

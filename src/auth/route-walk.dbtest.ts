@@ -85,6 +85,12 @@ const EXPECTED: Record<string, Expect> = {
     otherMunicipality: NOT_FOUND,
     signedIn: FORBIDDEN,
   },
+  "POST /rounds/:roundId/deadline": {
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
   "POST /rounds/:roundId/unlock": {
     anonymous: LOGIN,
     admin: CONFLICT, // the round is not locked

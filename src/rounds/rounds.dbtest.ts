@@ -279,6 +279,38 @@ describe("reporting round", () => {
       assert.ok(done.includes(s), `history shows ${s}`);
   });
 
+  test("the office moves the deadline of an open round; the change is in the history", async () => {
+    const page = await (await get(office, `/rounds/${roundId}`)).text();
+    assert.match(page, /回答期限の変更/);
+    const empty = await post(office, `/rounds/${roundId}/deadline`, {
+      version: versionOf(page),
+      deadline: "",
+    });
+    assert.equal(empty.status, 400);
+    assert.match(await empty.text(), /回答期限を入力してください/);
+    assert.equal(
+      (
+        await post(shokuin, `/rounds/${roundId}/deadline`, {
+          version: versionOf(page),
+          deadline: "2031-01-31",
+        })
+      ).status,
+      403,
+    );
+    const moved = await post(office, `/rounds/${roundId}/deadline`, {
+      version: versionOf(page),
+      deadline: "2031-01-31",
+    });
+    assert.equal(moved.status, 303);
+    assert.match(await (await get(office, moved.headers.get("location")!)).text(), /回答期限を変更しました/);
+    const event = await open.db
+      .selectFrom("audit_events")
+      .select(["before", "after"])
+      .where("action", "=", "round.deadline")
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(event.after, { deadline: "2031-01-31" });
+  });
+
   test("locking makes the year read-only; unlocking needs a reason, kept in the history", async () => {
     const round = await (await get(office, `/rounds/${roundId}`)).text();
     assert.match(round, /未承認の項目が/);
@@ -347,7 +379,12 @@ describe("reporting round", () => {
       .select(["action", "note"])
       .where("action", "like", "round.%")
       .execute();
-    assert.deepEqual(events.map((e) => e.action).sort(), ["round.lock", "round.open", "round.unlock"]);
+    assert.deepEqual(events.map((e) => e.action).sort(), [
+      "round.deadline",
+      "round.lock",
+      "round.open",
+      "round.unlock",
+    ]);
     assert.equal(events.find((e) => e.action === "round.unlock")!.note, "数値の誤りの訂正");
     await importDocuments(open.db, [changed]); // unlocked: the correction goes in
   });

@@ -257,6 +257,24 @@ export function RoundPage({
         </tbody>
       </table>
       {o.can.lock && (
+        <form method="post" action={`/rounds/${r.id}/deadline`} class="panel narrow" novalidate>
+          <h2>回答期限の変更</h2>
+          <CsrfField />
+          <input type="hidden" name="version" value={String(r.version)} />
+          <TextField
+            name="deadline"
+            label="新しい回答期限"
+            hint="例: 2026-06-30。変更は履歴に残ります。"
+            type="date"
+            value={r.deadline}
+            error={errors.deadline}
+          />
+          <button type="submit" class="button button-secondary">
+            期限を変更する
+          </button>
+        </form>
+      )}
+      {o.can.lock && (
         <div class="panel">
           <h2>締切（ロック）</h2>
           <p>

@@ -101,7 +101,7 @@ export async function updateRound(
   code: string,
   id: string,
   expectedVersion: number,
-  patch: { status: RoundStatus; locked_by: string | null; locked_at: Date | null },
+  patch: { status: RoundStatus; locked_by: string | null; locked_at: Date | null } | { deadline: string },
 ): Promise<boolean> {
   const r = await q
     .updateTable("rounds")

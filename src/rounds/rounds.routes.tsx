@@ -13,6 +13,7 @@ const NOTICES: Record<string, string> = {
   opened: "照会を開始しました。所管課の利用者には、担当する項目が「照会（回答）」に表示されます。",
   locked: "照会をロックしました。この年度の値は読み取り専用になりました。",
   unlocked: "ロックを解除しました。理由は履歴に残りました。",
+  deadline: "回答期限を変更しました。",
   draft: "下書きを保存しました。各欄の下に、どう読み取ったかを表示しています。",
   submitted: "提出しました。行革担当の確認を待っています。",
   approved: "承認しました。",
@@ -166,6 +167,23 @@ export function roundRoutes(db: DB) {
     const body = await form(c);
     await service.lockRound(db, user, roundId, { version: field(body, "version") });
     return c.redirect(`/rounds/${roundId}?done=locked`, 303);
+  });
+
+  app.post("/rounds/:roundId/deadline", async (c) => {
+    const user = currentUser(c);
+    const roundId = c.req.param("roundId");
+    const body = await form(c);
+    try {
+      await service.changeDeadline(db, user, roundId, {
+        version: field(body, "version"),
+        deadline: field(body, "deadline"),
+      });
+      return c.redirect(`/rounds/${roundId}?done=deadline`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+      const o = await service.getRound(db, user, roundId);
+      return c.html(<RoundPage o={o} errors={e.fields} />, 400);
+    }
   });
 
   app.post("/rounds/:roundId/unlock", async (c) => {

@@ -9,20 +9,30 @@ export const versionField = z
 const version = versionField;
 const text = (max: number, label: string) => z.string().max(max, `${label}は${max}文字以内にしてください。`);
 
+const deadline = z
+  .string()
+  .refine((s) => s.trim() !== "", "回答期限を入力してください（例: 2026-06-30）。")
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "回答期限を 2026-06-30 の形で入力してください。")
+      .refine(
+        (s) =>
+          !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+          new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+        {
+          message: "回答期限の日付がありません（例: 2026-06-30）。",
+        },
+      ),
+  );
+
 export const openRoundSchema = z.object({
   planId: z.uuid("計画を選んでください。"),
   fiscalYear: z.coerce.number("年度を選んでください。").int("年度を選んでください。").min(1990).max(2200),
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "回答期限を 2026-06-30 の形で入力してください。")
-    .refine(
-      (s) =>
-        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-      {
-        message: "回答期限の日付がありません（例: 2026-06-30）。",
-      },
-    ),
+  deadline,
 });
+
+export const deadlineSchema = z.object({ version, deadline });
 
 export const saveItemSchema = z.object({
   version,

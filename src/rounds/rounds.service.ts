@@ -26,6 +26,7 @@ import type { Indicator, Item, PlanDocument, Value } from "../plans/plan-documen
 import { loadDepartments, loadPlanDocument } from "../plans/plans.repository.ts";
 import * as repo from "./rounds.repository.ts";
 import {
+  deadlineSchema,
   lockSchema,
   openRoundSchema,
   reviewSchema,
@@ -705,6 +706,34 @@ export async function lockRound(db: DB, user: Actor, roundId: string, raw: unkno
         before: { status: "受付中" },
         after: { status: "ロック" },
         note: open > 0 ? `未承認 ${open} 項目のままロック` : undefined,
+      },
+    ]);
+  });
+}
+
+/** Moves the deadline of an open round (a mistake at opening, an extension); kept in the history. */
+export async function changeDeadline(db: DB, user: Actor, roundId: string, raw: unknown): Promise<void> {
+  const ctx = await loadContext(db, user, roundId);
+  const ref = roundRef(ctx.round);
+  if (!canLockRound(user, ref)) {
+    if (canUnlockRound(user, ref))
+      throw conflict("ロックされた照会の期限は変えられません。先にロックを解除してください。");
+    throw forbidden("回答期限を変えられるのは行革担当と管理者です。");
+  }
+  const input = parseInput(deadlineSchema, raw);
+  await db.transaction().execute(async (trx) => {
+    const ok = await repo.updateRound(trx, user.municipalityCode, roundId, input.version, {
+      deadline: input.deadline,
+    });
+    if (!ok) throw conflict("ほかの人が先にこの照会を変更しました。ページを読み込み直してください。");
+    await record(trx, user, [
+      {
+        action: "round.deadline",
+        planId: ctx.round.plan_id,
+        fiscalYear: ctx.round.fiscal_year,
+        subject: `${ctx.round.plan_title} ${warekiFiscalYear(ctx.round.fiscal_year)}`,
+        before: { deadline: ctx.round.deadline },
+        after: { deadline: input.deadline },
       },
     ]);
   });
