@@ -54,6 +54,23 @@ describe("gyokaku user", { skip: cliSkip() }, () => {
     assert.match(r.out, /初期パスワード: [A-Za-z0-9_-]{20}/);
   });
 
+  test("a password is set again, and an account disabled and enabled", () => {
+    const reset = gyokaku(["user", "password", "--email", "viewer@city.example.jp"]);
+    assert.equal(reset.code, 0, reset.err);
+    assert.match(reset.out, /新しいパスワード: [A-Za-z0-9_-]{20}/);
+    const off = gyokaku(["user", "disable", "--email", "viewer@city.example.jp"]);
+    assert.match(off.out, /無効にしました/);
+    const list = JSON.parse(gyokaku(["user", "list", "--json"]).out) as {
+      email: string;
+      disabled: boolean;
+    }[];
+    assert.equal(list.find((u) => u.email === "viewer@city.example.jp")?.disabled, true);
+    assert.match(gyokaku(["user", "enable", "--email", "viewer@city.example.jp"]).out, /有効に戻しました/);
+    const unknown = gyokaku(["user", "password", "--email", "nobody@city.example.jp"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /登録されていません/);
+  });
+
   test("bad input gets a clear message and exit code 2", () => {
     const noDept = gyokaku([
       "user",

@@ -2,7 +2,7 @@
 import { parse, UsageError } from "../cli/args.ts";
 import { withDatabase } from "../cli/context.ts";
 import { loadDemoIfEmpty } from "../demo/demo.service.ts";
-import { createUser, listUsers } from "./auth.service.ts";
+import { createUser, listUsers, resetPassword, setAccountDisabled } from "./auth.service.ts";
 import type { Role } from "./auth.tables.ts";
 import { createDemoUsers, demoUsersMessage } from "./demo-users.ts";
 import { AppError } from "./errors.ts";
@@ -16,9 +16,15 @@ export const userHelp = `gyokaku user add --email ADDRESS --name NAME --role adm
   --password-stdin がなければパスワードを作って一度だけ表示します。団体が一つだけなら --municipality は不要。
 gyokaku user list [--json] [--data DIR]
   登録されている利用者の一覧。
+gyokaku user password --email ADDRESS [--password-stdin] [--data DIR]
+  パスワードを設定し直します（忘れたとき、デモ用アカウントを本番で残すときなど）。その利用者のログインはすべて終了します。
+  --password-stdin がなければパスワードを作って一度だけ表示します。利用者は画面の自分の名前から自分で変更もできます。
+gyokaku user disable|enable --email ADDRESS [--data DIR]
+  利用者を無効にします（ログインできず、ログイン中のものも終了します）／有効に戻します。履歴の名前は残ります。
 gyokaku user demo [--data DIR]
   デモ用アカウント（役割ごとに一つ、江別市）を作ります。データベースが空ならデモデータも読み込みます。
-  Adds users (the first admin too), lists them, or creates the demo accounts.`;
+  Adds users (the first admin too), lists them, resets a password, disables or enables an account, or creates
+  the demo accounts.`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -33,8 +39,12 @@ export async function userCommand(argv: string[]): Promise<void> {
   if (sub === "add") return add(rest);
   if (sub === "list") return list(rest);
   if (sub === "demo") return demo(rest);
+  if (sub === "password") return password(rest);
+  if (sub === "disable" || sub === "enable") return disable(rest, sub === "disable");
   throw new UsageError(
-    sub ? `知らないサブコマンドです: ${sub}` : "add、list、demo のどれかを指定してください",
+    sub
+      ? `知らないサブコマンドです: ${sub}`
+      : "add、list、password、disable、enable、demo のどれかを指定してください",
   );
 }
 
@@ -67,6 +77,40 @@ async function add(argv: string[]): Promise<void> {
       if (e instanceof AppError) throw new UsageError(Object.values(e.fields).join(" ") || e.message);
       throw e;
     }
+  });
+}
+
+async function password(argv: string[]): Promise<void> {
+  const { values } = parse(argv, {
+    email: { type: "string" },
+    "password-stdin": { type: "boolean" },
+    data: { type: "string" },
+  });
+  if (!values.email) throw new UsageError("--email が必要です");
+  const password = values["password-stdin"] ? await readStdin() : generatePassword();
+  await withDatabase(values.data, async (db) => {
+    try {
+      await resetPassword(db, values.email!, password);
+    } catch (e) {
+      if (e instanceof AppError) throw new UsageError(Object.values(e.fields).join(" ") || e.message);
+      throw e;
+    }
+    console.log(`パスワードを設定しました: ${values.email}（ログイン中のものは終了しました）`);
+    if (!values["password-stdin"]) console.log(`新しいパスワード: ${password}（この表示きりです）`);
+  });
+}
+
+async function disable(argv: string[], disabled: boolean): Promise<void> {
+  const { values } = parse(argv, { email: { type: "string" }, data: { type: "string" } });
+  if (!values.email) throw new UsageError("--email が必要です");
+  await withDatabase(values.data, async (db) => {
+    try {
+      await setAccountDisabled(db, values.email!, disabled);
+    } catch (e) {
+      if (e instanceof AppError) throw new UsageError(Object.values(e.fields).join(" ") || e.message);
+      throw e;
+    }
+    console.log(disabled ? `無効にしました: ${values.email}` : `有効に戻しました: ${values.email}`);
   });
 }
 

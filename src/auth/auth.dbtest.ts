@@ -6,7 +6,14 @@ import { importDocuments } from "../plans/plans.service.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
-import { createUser, listUsers, SESSION_IDLE_MS, sessionFromCookie } from "./auth.service.ts";
+import {
+  createUser,
+  listUsers,
+  resetPassword,
+  SESSION_IDLE_MS,
+  sessionFromCookie,
+  setAccountDisabled,
+} from "./auth.service.ts";
 import { postForm, signIn, TEST_PASSWORD } from "./auth.testing.ts";
 import { createDemoUsers } from "./demo-users.ts";
 
@@ -125,6 +132,66 @@ describe("accounts and sessions", () => {
       (await app.request("/", { headers: { cookie } })).status,
       303,
       "the old cookie no longer works",
+    );
+  });
+
+  test("a user changes their own password: the current one is checked, other sessions end, this one stays", async () => {
+    await createUser(open.db, {
+      email: "pw@example.jp",
+      name: "変更 太郎",
+      role: "viewer",
+      password: TEST_PASSWORD,
+    });
+    const other = `gyokaku_session=${sessionCookieOf(await login(app, "pw@example.jp", TEST_PASSWORD))!}`;
+    const cookie = `gyokaku_session=${sessionCookieOf(await login(app, "pw@example.jp", TEST_PASSWORD))!}`;
+    const page = await (await app.request("/account/password", { headers: { cookie } })).text();
+    assert.match(page, /<label for="f-current">今のパスワード<\/label>/);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+    const post = (body: Record<string, string>) =>
+      app.request("/account/password", postForm({ cookie, csrf }, body));
+    const wrong = await post({
+      current: "nope-nope-nope",
+      password: "new-password-2026",
+      confirm: "new-password-2026",
+    });
+    assert.equal(wrong.status, 400);
+    assert.match(await wrong.text(), /今のパスワードが違います/);
+    const mismatch = await post({
+      current: TEST_PASSWORD,
+      password: "new-password-2026",
+      confirm: "other-2026-xx",
+    });
+    assert.match(await mismatch.text(), /同じパスワードをもう一度/);
+    const ok = await post({
+      current: TEST_PASSWORD,
+      password: "new-password-2026",
+      confirm: "new-password-2026",
+    });
+    assert.equal(ok.status, 303);
+    assert.equal((await app.request("/", { headers: { cookie } })).status, 200, "this session stays");
+    assert.equal((await app.request("/", { headers: { cookie: other } })).status, 303, "the other one ended");
+    assert.equal((await login(app, "pw@example.jp", TEST_PASSWORD)).status, 400);
+    assert.equal((await login(app, "pw@example.jp", "new-password-2026")).status, 303);
+  });
+
+  test("the operator resets a password and disables an account; sessions end", async () => {
+    await createUser(open.db, {
+      email: "op@example.jp",
+      name: "運用 次郎",
+      role: "viewer",
+      password: TEST_PASSWORD,
+    });
+    const cookie = `gyokaku_session=${sessionCookieOf(await login(app, "op@example.jp", TEST_PASSWORD))!}`;
+    await resetPassword(open.db, "OP@example.jp", "reset-password-2026");
+    assert.equal((await app.request("/", { headers: { cookie } })).status, 303);
+    assert.equal((await login(app, "op@example.jp", "reset-password-2026")).status, 303);
+    await setAccountDisabled(open.db, "op@example.jp", true);
+    assert.equal((await login(app, "op@example.jp", "reset-password-2026")).status, 400);
+    await setAccountDisabled(open.db, "op@example.jp", false);
+    assert.equal((await login(app, "op@example.jp", "reset-password-2026")).status, 303);
+    await assert.rejects(
+      resetPassword(open.db, "nobody@example.jp", "reset-password-2026"),
+      /登録されていません/,
     );
   });
 

@@ -10,6 +10,7 @@ import {
   SelectField,
   TextField,
 } from "./form-components.tsx";
+import { MIN_PASSWORD_LENGTH } from "./password.ts";
 import { ROLE_LABELS, ROLES } from "./policy.ts";
 
 export function LoginPage({
@@ -177,6 +178,45 @@ export function UsersPage({
         <p class="hint">初期パスワードは自動で作られ、登録後に一度だけ表示されます。</p>
         <button type="submit" class="button button-primary">
           登録する
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** A signed-in user changes their own password. */
+export function PasswordPage({ errors = {}, done = false }: { errors?: FieldErrors; done?: boolean }) {
+  return (
+    <Layout title="パスワードの変更">
+      <h1>パスワードの変更</h1>
+      {done && <Notice>パスワードを変更しました。ほかの端末でのログインは終了しました。</Notice>}
+      <form method="post" action="/account/password" class="panel narrow" novalidate>
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <TextField
+          name="current"
+          label="今のパスワード"
+          type="password"
+          autocomplete="current-password"
+          error={errors.current}
+        />
+        <TextField
+          name="password"
+          label="新しいパスワード"
+          hint={`${MIN_PASSWORD_LENGTH}文字以上。ほかのサービスと同じものは避けてください。`}
+          type="password"
+          autocomplete="new-password"
+          error={errors.password}
+        />
+        <TextField
+          name="confirm"
+          label="新しいパスワード（確認）"
+          type="password"
+          autocomplete="new-password"
+          error={errors.confirm}
+        />
+        <button type="submit" class="button button-primary">
+          変更する
         </button>
       </form>
     </Layout>

@@ -199,3 +199,38 @@ export async function deleteSession(q: Q, code: string, id: string): Promise<voi
 export async function deleteExpiredSessions(q: Q, now: Date): Promise<void> {
   await q.deleteFrom("sessions").where("expires_at", "<", now).execute();
 }
+
+/** A new password hash; the user's sessions other than `keepSessionId` end (everyone else must log in again). */
+export async function setPasswordHash(
+  q: Q,
+  code: string,
+  userId: string,
+  passwordHash: string,
+  keepSessionId: string | null,
+): Promise<void> {
+  await q
+    .updateTable("users")
+    .set({ password_hash: passwordHash })
+    .where("municipality_code", "=", code)
+    .where("id", "=", userId)
+    .execute();
+  let del = q.deleteFrom("sessions").where("municipality_code", "=", code).where("user_id", "=", userId);
+  if (keepSessionId) del = del.where("id", "!=", keepSessionId);
+  await del.execute();
+}
+
+/** Disables (with the time) or enables an account; a disabled account's sessions end. */
+export async function setDisabled(q: Q, code: string, userId: string, disabled: boolean): Promise<void> {
+  await q
+    .updateTable("users")
+    .set({ disabled_at: disabled ? new Date() : null })
+    .where("municipality_code", "=", code)
+    .where("id", "=", userId)
+    .execute();
+  if (disabled)
+    await q
+      .deleteFrom("sessions")
+      .where("municipality_code", "=", code)
+      .where("user_id", "=", userId)
+      .execute();
+}

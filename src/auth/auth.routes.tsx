@@ -6,7 +6,7 @@ import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { DB } from "../db/database.ts";
 import { isHttps, SESSION_COOKIE } from "./auth.middleware.ts";
-import { LoginPage, UsersPage } from "./auth.pages.tsx";
+import { LoginPage, PasswordPage, UsersPage } from "./auth.pages.tsx";
 import * as service from "./auth.service.ts";
 import { type AuthEnv, currentUser } from "./context.ts";
 import { LOGIN_CSRF_COOKIE, newToken } from "./csrf.ts";
@@ -98,6 +98,28 @@ export function authRoutes(db: DB, limiter: LoginLimiter) {
     await service.logout(db, getCookie(c, SESSION_COOKIE));
     deleteCookie(c, SESSION_COOKIE, { path: "/", secure: isHttps(c) });
     return c.redirect("/login", 303);
+  });
+
+  app.get("/account/password", (c) => {
+    currentUser(c);
+    return c.html(<PasswordPage done={c.req.query("done") === "1"} />);
+  });
+
+  app.post("/account/password", async (c) => {
+    const user = currentUser(c);
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    try {
+      await service.changeOwnPassword(db, user, getCookie(c, SESSION_COOKIE), {
+        current: field(body, "current"),
+        password: field(body, "password"),
+        confirm: field(body, "confirm"),
+      });
+      return c.redirect("/account/password?done=1", 303);
+    } catch (e) {
+      if (e instanceof AppError && e.code === "invalid")
+        return c.html(<PasswordPage errors={e.fields} />, 400);
+      throw e;
+    }
   });
 
   app.get("/users", async (c) => {

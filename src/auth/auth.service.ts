@@ -203,6 +203,52 @@ export async function sessionFromCookie(db: DB, value: string | undefined): Prom
   return { actor, csrfToken: s.csrf_token };
 }
 
+/**
+ * A signed-in user changes their own password: the current one is asked for, the new one twice. Their other
+ * sessions end; this one stays.
+ */
+export async function changeOwnPassword(
+  db: DB,
+  user: Actor,
+  sessionCookie: string | undefined,
+  input: { current: string; password: string; confirm: string },
+): Promise<void> {
+  const row = await repo.findUser(db, user.municipalityCode, user.id);
+  if (!row) throw invalid({ current: "利用者が見つかりません。" });
+  const errors: Record<string, string> = {};
+  if (!(await verifyPassword(input.current, row.password_hash)))
+    errors.current = "今のパスワードが違います。";
+  const problem = passwordProblem(input.password);
+  if (problem) errors.password = problem;
+  else if (input.password !== input.confirm)
+    errors.confirm = "確認のため、同じパスワードをもう一度入力してください。";
+  else if (input.password === input.current) errors.password = "今のパスワードと違うものにしてください。";
+  if (Object.keys(errors).length > 0) throw invalid(errors);
+  await repo.setPasswordHash(
+    db,
+    user.municipalityCode,
+    user.id,
+    await hashPassword(input.password),
+    parseCookie(sessionCookie)?.id ?? null,
+  );
+}
+
+/** The operator (CLI) sets a new password for an account, e.g. a forgotten one; all its sessions end. */
+export async function resetPassword(db: DB, email: string, password: string): Promise<void> {
+  const row = await repo.findUserByEmail(db, email.trim().toLowerCase());
+  if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
+  const problem = passwordProblem(password);
+  if (problem) throw invalid({ password: problem }, problem);
+  await repo.setPasswordHash(db, row.municipality_code, row.id, await hashPassword(password), null);
+}
+
+/** The operator (CLI) disables or enables an account; a disabled one cannot log in and its sessions end. */
+export async function setAccountDisabled(db: DB, email: string, disabled: boolean): Promise<void> {
+  const row = await repo.findUserByEmail(db, email.trim().toLowerCase());
+  if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
+  await repo.setDisabled(db, row.municipality_code, row.id, disabled);
+}
+
 export async function logout(db: DB, value: string | undefined): Promise<void> {
   const ref = parseCookie(value);
   if (ref) await repo.deleteSession(db, ref.code, ref.id);

@@ -53,6 +53,8 @@ const EXPECTED: Record<string, Expect> = {
   // anonymous without the login form's CSRF cookie: refused before the form is read
   "POST /login": { anonymous: FORBIDDEN, signedIn: INVALID },
   "POST /logout": { anonymous: LOGIN, signedIn: REDIRECT },
+  "GET /account/password": { anonymous: LOGIN, signedIn: 200 },
+  "POST /account/password": { anonymous: LOGIN, signedIn: INVALID },
   "GET /users": { anonymous: LOGIN, admin: 200, signedIn: FORBIDDEN },
   "POST /users": { anonymous: LOGIN, admin: INVALID, signedIn: FORBIDDEN },
   "GET /": { anonymous: LOGIN, signedIn: 200 },

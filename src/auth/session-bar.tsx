@@ -26,9 +26,9 @@ export function SessionBar() {
         </ul>
       </nav>
       <div class="account">
-        <span class="account-name">
+        <a class="account-name" href="/account/password" title="パスワードの変更">
           {user.name}（{ROLE_LABELS[user.role]}）
-        </span>
+        </a>
         <form method="post" action="/logout" class="inline-form">
           <CsrfField />
           <button type="submit" class="button button-header">
