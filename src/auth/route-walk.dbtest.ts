@@ -47,6 +47,7 @@ const editing: Expect = {
 // filled in, not even the version), one that may not gets 403, before any input is looked at.
 const EXPECTED: Record<string, Expect> = {
   "GET /healthz": { anonymous: 200, signedIn: 200 },
+  "GET /favicon.ico": { anonymous: 204, signedIn: 204 },
   "GET /assets/*": { anonymous: 200, signedIn: 200 },
   "GET /assets/fonts/*": { anonymous: 200, signedIn: 200 },
   "GET /login": { anonymous: 200, signedIn: REDIRECT },

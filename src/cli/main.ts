@@ -88,5 +88,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Output piped into a command that stops reading (gyokaku report … | head) is not an error of ours.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 const code = await main(process.argv.slice(2));
 if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;

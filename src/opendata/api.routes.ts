@@ -21,7 +21,11 @@ import { TABLE_NAMES, TABLES, type TableName } from "./tables.ts";
 const refSchema = z.object({
   code: z.string().regex(/^\d{6}$/, "全国地方公共団体コードは6桁の数字です"),
   key: z.string().min(1).max(200),
-  fy: z.coerce.number().int().min(1900).max(2200),
+  fy: z.coerce
+    .number({ error: "年度は西暦4桁の数字です（例 2022 = 令和4年度）" })
+    .int({ error: "年度は西暦4桁の数字です（例 2022 = 令和4年度）" })
+    .min(1900, { error: "年度が範囲外です（1900〜2200）" })
+    .max(2200, { error: "年度が範囲外です（1900〜2200）" }),
 });
 const versionSchema = z.coerce.number().int().min(1).optional();
 

@@ -127,6 +127,8 @@ export function ReportPage(props: {
   years: number[];
   /** Whether the reader may record judgements: the rows then link to the form. */
   canJudge: boolean;
+  /** What to know before relying on the figures (a round still open, a year outside the plan). */
+  caveats?: string[];
 }) {
   const { doc, planId, report } = props;
   const fy = report.model.fiscalYear;
@@ -159,6 +161,11 @@ export function ReportPage(props: {
         </span>
         <span class="small">ブラウザの印刷機能でも A4 横で印刷できます。</span>
       </nav>
+      {(props.caveats ?? []).map((c) => (
+        <div class="notice notice-warning" role="status">
+          {c}
+        </div>
+      ))}
       <div class="report">
         <ReportBody
           report={report}

@@ -28,6 +28,7 @@ import {
   loadPlanFor,
   recordJudgement,
   renderReport,
+  reportCaveats,
   reportModel,
   withdrawJudgement,
 } from "./reports.service.ts";
@@ -227,6 +228,7 @@ export function reportRoutes(db: DB) {
           report={report}
           years={offeredYears(p, fy)}
           canJudge={judge}
+          caveats={await reportCaveats(db, p, fy)}
         />,
       );
     }

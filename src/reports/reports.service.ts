@@ -8,9 +8,11 @@ import { authorize, invalid, notFound } from "../auth/errors.ts";
 import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES, type EvaluationStatus } from "../domain/evaluation/index.ts";
+import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { htmlToPdf } from "../pdf/pdf.service.ts";
 import type { PlanDocument } from "../plans/plan-document.schema.ts";
 import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
+import { findRoundByPlanYear } from "../rounds/rounds.repository.ts";
 import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
 import * as repo from "./judgements.repository.ts";
@@ -250,4 +252,24 @@ export async function listJudgements(
   fiscalYear?: number,
 ): Promise<StoredJudgement[]> {
   return toStored(await repo.listJudgements(db, plan.municipalityCode, plan.planId, fiscalYear));
+}
+
+/**
+ * What a reader of the year's report should know about the reporting round: while it is open, the figures
+ * include departments' answers that the reform office has not approved yet (nothing to say when there is no
+ * round or it is locked). A year outside the plan's period is said too.
+ */
+export async function reportCaveats(db: DB, plan: LoadedPlan, fiscalYear: number): Promise<string[]> {
+  const out: string[] = [];
+  const { periodStart, periodEnd } = plan.doc.plan;
+  if (fiscalYear < periodStart || fiscalYear > periodEnd)
+    out.push(
+      `${warekiFiscalYear(fiscalYear)}は計画期間（${warekiFiscalYear(periodStart)}〜${warekiFiscalYear(periodEnd)}）の外です。`,
+    );
+  const round = await findRoundByPlanYear(db, plan.municipalityCode, plan.planId, fiscalYear);
+  if (round?.status === "open")
+    out.push(
+      `${warekiFiscalYear(fiscalYear)}の照会は受付中です（回答期限 ${round.deadline}）。この帳票には、行革担当が承認する前の回答も含まれています。確定版は照会をロックしてから作成してください。`,
+    );
+  return out;
 }

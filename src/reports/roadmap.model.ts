@@ -66,9 +66,15 @@ export function buildRoadmap(plan: EvaluatedPlan): RoadmapModel {
     }
     if (entries.size > 0) perItem.push({ item, path, entries });
   }
-  const used = perItem.flatMap((p) => [...p.entries.keys()]);
+  // Every year of the plan's period and of the entries, and the report's year: a year with nothing planned
+  // still shows, as a gap.
+  const used = [
+    ...perItem.flatMap((p) => [...p.entries.keys()]),
+    doc.plan.periodStart,
+    doc.plan.periodEnd,
+    fiscalYear,
+  ];
   const years: number[] = [];
-  // Every year from the first to the last, so that a year with nothing planned still shows as a gap.
   for (let fy = Math.min(...used); fy <= Math.max(...used); fy++) years.push(fy);
   return {
     ...reportHead(doc, fiscalYear, "roadmap"),

@@ -132,3 +132,9 @@ test("roadmap from a plan without activities: stage targets and next year's plan
     "every year, gaps included",
   );
 });
+
+test("the roadmap shows every year of the plan's period, with nothing planned or not", () => {
+  const doc = parsePlanDocument(samplePlanDocument());
+  const empty = { ...doc, items: doc.items.map((i) => ({ ...i, children: [] })) };
+  assert.deepEqual(buildRoadmap(evaluatePlan(empty, 2023)).years, [2019, 2020, 2021, 2022, 2023]);
+});

@@ -139,6 +139,16 @@ describe("reporting round", () => {
     assert.ok(overtime.unreadable);
   });
 
+  test("while the round is open, the year's reports say they include answers not yet approved", async () => {
+    const page = await (await get(office, `/plans/${planId}/reports/summary?fy=2023`)).text();
+    assert.match(
+      page,
+      /令和5年度の照会は受付中です（回答期限 [\d-]+）。この帳票には、行革担当が承認する前の回答も含まれています/,
+    );
+    const before = await (await get(office, `/plans/${planId}/reports/summary?fy=2022`)).text();
+    assert.doesNotMatch(before, /受付中/, "a year without a round says nothing");
+  });
+
   test("checking shows the reading without saving", async () => {
     const page = await (await get(shokuin, itemUrl(roundId, "2-1-1"))).text();
     const res = await post(

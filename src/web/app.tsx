@@ -85,6 +85,8 @@ export function createApp(open: OpenDatabase) {
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));
+  // No icon of our own: an empty answer rather than a 404 page for every browser's request.
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   app.get("/healthz", async (c) => {
     try {
       await open.db.selectFrom("municipalities").select("municipality_code").limit(1).execute();
