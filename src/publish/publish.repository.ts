@@ -184,7 +184,7 @@ export async function roundApprovals(
   municipalityCode: string,
   planId: string,
   fiscalYear: number,
-): Promise<{ roundId: string; approved: string[] } | undefined> {
+): Promise<{ roundId: string; approved: string[]; asked: string[] } | undefined> {
   const round = await q
     .selectFrom("rounds")
     .select("id")
@@ -193,14 +193,17 @@ export async function roundApprovals(
     .where("fiscal_year", "=", fiscalYear)
     .executeTakeFirst();
   if (!round) return undefined;
-  const approved = await q
+  const items = await q
     .selectFrom("round_items")
-    .select("item_key")
+    .select(["item_key", "state"])
     .where("municipality_code", "=", municipalityCode)
     .where("round_id", "=", round.id)
-    .where("state", "=", "approved")
     .execute();
-  return { roundId: round.id, approved: approved.map((r) => r.item_key) };
+  return {
+    roundId: round.id,
+    approved: items.filter((r) => r.state === "approved").map((r) => r.item_key),
+    asked: items.map((r) => r.item_key),
+  };
 }
 
 export async function planKey(q: Q, municipalityCode: string, planId: string): Promise<string> {

@@ -10,6 +10,7 @@ import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
 import { parseInput } from "../auth/validate.ts";
 import type { DB } from "../db/database.ts";
 import { bothFiscalYear } from "../domain/fiscal-year.ts";
+import type { Item } from "../plans/plan-document.schema.ts";
 import { walkItems } from "../plans/plan-document.ts";
 import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
 import * as repo from "./publish.repository.ts";
@@ -42,7 +43,16 @@ export type ApprovalSource = (
   db: DB,
   plan: { id: string; municipalityCode: string },
   fiscalYear: number,
-) => Promise<{ roundId: string; approved: readonly string[] } | undefined>;
+) => Promise<{ roundId: string; approved: readonly string[]; asked?: readonly string[] } | undefined>;
+
+/** Whether an item holds data of the fiscal year: an actual, its progress or an activity. */
+function holdsYear(item: Item, fiscalYear: number): boolean {
+  return (
+    item.indicators.some((i) => i.actuals.some((a) => a.fiscalYear === fiscalYear)) ||
+    item.progress.some((p) => p.fiscalYear === fiscalYear) ||
+    item.activities.some((a) => a.fiscalYear === fiscalYear)
+  );
+}
 
 /** The default source: the rounds tables, where a round has been opened for the plan and year. */
 export const roundApprovals: ApprovalSource = (db, plan, fiscalYear) =>
@@ -82,8 +92,12 @@ export async function publishFiscalYear(
   const round = await approvals(db, plan, fiscalYear);
   let basis: PublishBasis = { kind: "all_data" };
   if (round) {
+    // Withheld: what the round asked about, or what holds data of the year, and was not approved. Headings
+    // that hold nothing of the year are neither asked nor withheld.
     const approved = new Set(round.approved);
+    const asked = new Set(round.asked ?? []);
     const withheldItems = [...walkItems(doc.items)]
+      .filter(({ item }) => asked.has(item.key) || holdsYear(item, fiscalYear))
       .map(({ item }) => item.key)
       .filter((k) => !approved.has(k));
     basis = { kind: "approved_round", roundId: round.roundId, withheldItems };
