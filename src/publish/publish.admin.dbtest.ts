@@ -44,7 +44,7 @@ describe("publishing from the app", () => {
     assert.equal(second.headers.get("location"), `/plans/${planId}/publish?published=2022-2`);
 
     const after = await page(office, "?published=2022-2");
-    assert.match(after.html, /2022年度（令和4年度）を第2版として公表しました/);
+    assert.match(after.html, /令和4年度（2022年度）を第2版として公表しました/);
     assert.match(after.html, /第1版を見る/);
     assert.match(after.html, /公表中の版を見る/);
     assert.match(after.html, /行革 花子/);

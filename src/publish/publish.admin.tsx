@@ -9,7 +9,7 @@ import { AppError } from "../auth/errors.ts";
 import { CsrfField, ErrorSummary, Notice, SelectField } from "../auth/form-components.tsx";
 import { type FormBody, field } from "../auth/validate.ts";
 import type { DB } from "../db/database.ts";
-import { bothFiscalYear } from "../domain/fiscal-year.ts";
+import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { Layout } from "../web/layout.tsx";
 import type { PublicationMeta } from "./publish.service.ts";
 import { publicationsOfPlanFor, publicPath, publishAs } from "./publish.service.ts";
@@ -63,7 +63,7 @@ export function PublishAdminPage({
       </p>
       {published && (
         <Notice>
-          {bothFiscalYear(published.fiscalYear)}を第{published.version}版として公表しました。
+          {yearLabel(published.fiscalYear)}を第{published.version}版として公表しました。
         </Notice>
       )}
       {canPublish ? (
@@ -78,7 +78,7 @@ export function PublishAdminPage({
             value={String(years.at(-1) ?? "")}
             options={years.map((y) => ({
               value: String(y),
-              label: `${bothFiscalYear(y)}${latest.has(y) ? `（公表済み 第${latest.get(y)}版）` : ""}`,
+              label: `${yearLabel(y)}${latest.has(y) ? `（公表済み 第${latest.get(y)}版）` : ""}`,
             }))}
           />
           <button type="submit" class="button button-primary">
@@ -108,7 +108,7 @@ export function PublishAdminPage({
             <tbody>
               {publications.map((p) => (
                 <tr>
-                  <td>{bothFiscalYear(p.fiscalYear)}</td>
+                  <td>{yearLabel(p.fiscalYear)}</td>
                   <td>第{p.version}版</td>
                   <td>{dateTime.format(p.publishedAt)}</td>
                   <td>{p.publishedBy ?? "（コマンドライン）"}</td>
@@ -133,6 +133,9 @@ export function PublishAdminPage({
     </Layout>
   );
 }
+
+/** 「令和4年度（2022年度）」, as the other pages write a fiscal year. */
+const yearLabel = (fy: number) => `${warekiFiscalYear(fy)}（${fy}年度）`;
 
 function periodYears(start: number, end: number): number[] {
   const years: number[] = [];

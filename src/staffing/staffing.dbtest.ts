@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { OpenDatabase } from "../db/database.ts";
+import { closeBrowser } from "../pdf/pdf.service.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { createApp } from "../web/app.tsx";
@@ -31,6 +32,7 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
     open = await openTestDatabase();
   });
   after(async () => {
+    await closeBrowser(); // the PDF of the pages' test starts one
     await open.close();
   });
 
@@ -174,6 +176,15 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
         assert.deepEqual([...bytes.slice(0, 2)], [0x50, 0x4b], `${p} is a zip (xlsx)`);
       }
       assert.equal((await get("/staffing/template.xlsx")).status, 200);
+      const pdf = await get("/staffing/012173/headcount.pdf");
+      assert.equal(pdf.status, 200);
+      assert.match(pdf.headers.get("content-type") ?? "", /application\/pdf/);
+      assert.equal(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+        "%PDF-",
+      );
     });
 
     test("the hiring plan entered in the form changes the projection", async () => {

@@ -158,6 +158,9 @@ function Downloads({ code, kind, fy }: { code: string; kind: ReportKind; fy?: nu
       <a href={`${STAFFING_BASE}/${code}/${kind}.xlsx${q}`} download>
         この表を Excel（xlsx）で保存
       </a>
+      <a href={`${STAFFING_BASE}/${code}/${kind}.pdf${q}`} download>
+        PDF で保存
+      </a>
       <a href={`${STAFFING_BASE}/${code}/template.xlsx`} download>
         データをテンプレート（xlsx）で保存
       </a>

@@ -102,7 +102,7 @@ export function staffingRoutes(db: DB) {
   });
 
   app.get(`${STAFFING_BASE}/:code/:report`, async (c) => {
-    const m = /^(headcount|population|diagnosis|retirement)(\.xlsx)?$/.exec(c.req.param("report"));
+    const m = /^(headcount|population|diagnosis|retirement)(?:\.(xlsx|pdf))?$/.exec(c.req.param("report"));
     if (!m) return c.html(notFound("そのページはありません。"), 404);
     const kind = m[1] as ReportKind;
     const doc = await load(c);
@@ -110,11 +110,12 @@ export function staffingRoutes(db: DB) {
     const fy = fyOf(c.req.query("fy"));
     try {
       if (m[2]) {
-        const out = await renderReport(doc, kind, "xlsx", fy);
+        const format = m[2] as "xlsx" | "pdf";
+        const out = await renderReport(doc, kind, format, fy);
         c.header("Content-Type", out.contentType);
         c.header(
           "Content-Disposition",
-          attachment(`${doc.municipality.code}-${kind}${fy ? `-${fy}` : ""}.xlsx`),
+          attachment(`${doc.municipality.code}-${kind}${fy ? `-${fy}` : ""}.${format}`),
         );
         return c.body(new Uint8Array(out.bytes));
       }
