@@ -34,4 +34,10 @@ describe("an actual as typed, described back", () => {
     assert.match(understand("12%", { unit: "日" }).warnings[0]!, /単位「%」が指標の単位「日」と違います/);
     assert.match(understand("女性98%", { unit: "%" }, "男性").warnings[0]!, /「男性」の欄/);
   });
+
+  test("a word where the indicator is measured in a unit is pointed out; a word without a unit is not", () => {
+    assert.match(understand("たくさん", { unit: "%" }).warnings[0]!, /「%」で測ります。数値でないため/);
+    assert.deepEqual(understand("令和元年度に完了", {}).warnings, []);
+    assert.deepEqual(understand("—", { unit: "%" }).warnings, []);
+  });
 });

@@ -36,6 +36,11 @@ export function understand(
     warnings.push(`読み取れません: ${reading.unreadable}。書かれたとおりに保存し、印を付けます。`);
   if (reading.kind === "number" && reading.unit && indicator.unit && !sameUnit(reading.unit, indicator.unit))
     warnings.push(`単位「${reading.unit}」が指標の単位「${indicator.unit}」と違います。`);
+  // An indicator measured in a unit expects a number: a word there cannot be compared with its target.
+  if (reading.kind === "text" && !reading.unreadable && !reading.sameAs && indicator.unit)
+    warnings.push(
+      `この指標は「${indicator.unit}」で測ります。数値でないため、目標と比べた評価ができません（値がなければ「—」）。`,
+    );
   if (reading.series && series && reading.series !== series)
     warnings.push(`「${reading.series}」と書かれていますが、この欄は「${series}」の欄です。`);
   return { reading, description: describe(reading, indicator.unit), warnings };
