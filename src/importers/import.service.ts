@@ -3,6 +3,8 @@
  * Everything given in one call is stored in one transaction, or nothing is.
  */
 import { basename } from "node:path";
+import { authorize, invalid } from "../auth/errors.ts";
+import { type Actor, canEditPlan } from "../auth/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { PlanDocument } from "../plans/plan-document.schema.ts";
 import { parsePlanDocument, parsePlanDocumentText } from "../plans/plan-document.ts";
@@ -105,7 +107,11 @@ async function readWorkbookFile(
 export async function importFiles(
   db: DB,
   files: FileBytes[],
-  options: { format?: string } = {},
+  options: {
+    format?: string | undefined;
+    /** Only plans of this municipality may be stored (an import from the app: the user's own). */
+    municipalityCode?: string | undefined;
+  } = {},
 ): Promise<ImportOutcome> {
   const workbooks = options.format === XLSX_FORMAT ? files : files.filter(isWorkbook);
   const texts = files.filter((f) => !workbooks.includes(f));
@@ -117,6 +123,31 @@ export async function importFiles(
     documents.push(r.document);
     findings.push(...r.findings);
   }
+  if (options.municipalityCode) {
+    const others = documents.filter((d) => d.municipality.code !== options.municipalityCode);
+    if (others.length > 0)
+      throw new ImportError(
+        `自分の団体（${options.municipalityCode}）の計画だけを取り込めます: ${others
+          .map((d) => `「${d.plan.title}」は ${d.municipality.name}（${d.municipality.code}）の計画です`)
+          .join("、")}。何も保存していません。`,
+      );
+  }
   const stored = await importDocuments(db, documents);
   return { stored, findings, documents };
+}
+
+/**
+ * An import from the app: the reform office and administrators, for their own municipality only. All files in
+ * one transaction, as on the command line.
+ */
+export async function importFilesAs(
+  db: DB,
+  user: Actor,
+  files: FileBytes[],
+  format?: string,
+): Promise<ImportOutcome> {
+  authorize(canEditPlan(user, user), "計画を取り込めるのは行革担当と管理者です。");
+  if (files.length === 0)
+    throw invalid({ files: "取り込むファイルを選んでください。" }, "取り込むファイルを選んでください。");
+  return importFiles(db, files, { format, municipalityCode: user.municipalityCode });
 }

@@ -20,13 +20,21 @@ function period(start: number, end: number) {
 }
 
 export function PlanListPage({ plans }: { plans: PlanSummaryRow[] }) {
+  const { user } = requestAuth();
+  const canImport = user !== null && canEditPlan(user, user);
   return (
     <Layout title="計画の一覧">
       <h1>計画の一覧</h1>
-      {plans.length === 0 ? (
+      {canImport && (
         <p>
-          計画はまだありません。<code>gyokaku import FILE</code> で取り込めます。
+          <a href="/import">計画を取り込む</a>（編集した Excel、計画文書 JSON、各団体の資料）・{" "}
+          <a href="/templates/plan.xlsx" download>
+            空のひな形（説明付き）
+          </a>
         </p>
+      )}
+      {plans.length === 0 ? (
+        <p>計画はまだありません。{canImport ? "上の「計画を取り込む」から" : "行革担当が"}取り込めます。</p>
       ) : (
         <ul class="cards">
           {plans.map((p) => (
@@ -333,6 +341,12 @@ export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string })
           <a href={`/plans/${planId}/export.xlsx`} download>
             Excel で書き出す（編集して取り込めます）
           </a>
+          {canEdit && (
+            <>
+              {" ・ "}
+              <a href="/import">取り込む</a>
+            </>
+          )}
           {" ・ "}
           <a href="/templates/plan.xlsx" download>
             空のひな形（説明付き）

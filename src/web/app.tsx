@@ -15,6 +15,7 @@ import { LoginLimiter } from "../auth/rate-limit.ts";
 import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import type { OpenDatabase } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
+import { importRoutes } from "../importers/import.routes.tsx";
 import { apiRoutes } from "../opendata/api.routes.ts";
 import { NotFoundPage } from "../plans/plans.pages.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
@@ -103,6 +104,7 @@ export function createApp(open: OpenDatabase) {
     "/assets/*",
     async (c) => (await serveFile(join(here, "static"), c.req.path.slice("/assets/".length))) ?? c.notFound(),
   );
+  app.route("/", importRoutes(open.db));
   app.route("/", reportRoutes(open.db));
   app.route("/", staffingRoutes(open.db));
   app.route("/", publishRoutes(open.db));

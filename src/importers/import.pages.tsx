@@ -1,0 +1,118 @@
+/** The reform office's import page: files in, what was stored and what was found out. */
+import { CsrfField, ErrorSummary, type FieldErrors, Notice } from "../auth/form-components.tsx";
+import type { StoredPlan } from "../plans/plans.service.ts";
+import { Layout } from "../web/layout.tsx";
+import { type Finding, formatFinding } from "./findings.ts";
+
+const SEVERITY: Record<Finding["severity"], string> = { error: "誤り", warning: "要確認", info: "参考" };
+
+export type ImportPageProps = {
+  formats: { id: string; label: string }[];
+  errors?: FieldErrors;
+  /** The import was refused: why, and the findings that say where. */
+  refused?: { message: string; findings: Finding[] } | undefined;
+  done?: { stored: StoredPlan[]; findings: Finding[] } | undefined;
+};
+
+function Findings({ findings, title }: { findings: Finding[]; title: string }) {
+  if (findings.length === 0) return null;
+  return (
+    <>
+      <h2>{title}</h2>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">区分</th>
+              <th scope="col">場所と内容</th>
+            </tr>
+          </thead>
+          <tbody>
+            {findings.slice(0, 500).map((f) => (
+              <tr>
+                <td>{SEVERITY[f.severity]}</td>
+                <td>{formatFinding(f)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {findings.length > 500 && (
+        <p>ほか {findings.length - 500} 件（コマンドの --report で全件を書き出せます）。</p>
+      )}
+    </>
+  );
+}
+
+export function ImportPage({ formats, errors = {}, refused, done }: ImportPageProps) {
+  return (
+    <Layout title="計画の取り込み" breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
+      <h1>計画の取り込み</h1>
+      <p class="lead">
+        計画のページから書き出した Excel（編集したもの）、gyokaku
+        の計画文書（JSON）、各団体の資料のテキストを取り込みます。
+        複数のファイルは一度に取り込み、一つでも誤りがあれば何も保存しません。照会がロックされた年度の値は変えられません。
+      </p>
+      {done && (
+        <Notice>
+          取り込みました:{" "}
+          {done.stored
+            .map((p) => `${p.title}（項目 ${p.items}、指標 ${p.indicators}、実績値 ${p.actuals}）`)
+            .join("、")}
+        </Notice>
+      )}
+      {done && (
+        <ul>
+          {done.stored.map((p) => (
+            <li>
+              <a href={`/plans/${p.planId}`}>{p.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {refused && (
+        <div class="notice notice-warning" role="alert">
+          取り込めませんでした。何も保存していません。{refused.message}
+        </div>
+      )}
+      {refused && <Findings findings={refused.findings} title="問題の場所" />}
+      {done && <Findings findings={done.findings} title="取り込み時の指摘事項" />}
+      <form method="post" action="/import" enctype="multipart/form-data" class="panel narrow" novalidate>
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <div class={`field${errors.files ? " field-error" : ""}`}>
+          <label for="f-files">ファイル</label>
+          <div class="hint" id="f-files-hint">
+            .xlsx、.json、.txt（複数選べます。江別市の個票と一覧は一緒に選びます）
+          </div>
+          {errors.files && (
+            <p class="error-message" id="f-files-error">
+              <span class="visually-hidden">エラー: </span>
+              {errors.files}
+            </p>
+          )}
+          <input
+            id="f-files"
+            name="files"
+            type="file"
+            multiple
+            accept=".xlsx,.json,.txt"
+            aria-describedby={errors.files ? "f-files-hint f-files-error" : "f-files-hint"}
+          />
+        </div>
+        <div class="field">
+          <label for="f-format">形式</label>
+          <select id="f-format" name="format">
+            <option value="">自動で判別する</option>
+            {formats.map((f) => (
+              <option value={f.id}>{f.label}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="button button-primary">
+          取り込む
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+// Importing from the app: the reform office uploads files; only its own municipality's plans are stored.
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { signIn, type TestSession } from "../auth/auth.testing.ts";
+import type { OpenDatabase } from "../db/database.ts";
+import { exportDocument, importDocuments } from "../plans/plans.service.ts";
+import { openTestDatabase } from "../testing/db.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { createApp } from "../web/app.tsx";
+
+describe("importing from the app", () => {
+  let open: OpenDatabase;
+  let app: ReturnType<typeof createApp>;
+  let office: TestSession;
+  before(async () => {
+    open = await openTestDatabase();
+    app = createApp(open);
+    await importDocuments(open.db, [samplePlanDocument()]);
+    office = await signIn(open.db, "office", { municipalityCode: "012173" });
+  });
+  after(async () => open.close());
+
+  const upload = (s: TestSession, files: { name: string; text: string }[]) => {
+    const body = new FormData();
+    for (const f of files) body.append("files", new File([f.text], f.name, { type: "application/json" }));
+    body.append("format", "");
+    return app.request("/import", {
+      method: "POST",
+      body,
+      headers: { cookie: s.cookie, "x-csrf-token": s.csrf, origin: "http://localhost" },
+    });
+  };
+
+  test("the office uploads a plan document of its municipality: stored, with a link to the plan", async () => {
+    const doc = samplePlanDocument({ key: "uploaded" });
+    const res = await upload(office, [{ name: "uploaded.json", text: JSON.stringify(doc) }]);
+    const html = await res.text();
+    assert.equal(res.status, 200, html);
+    assert.match(html, /取り込みました/);
+    assert.match(html, /href="\/plans\/[0-9a-f-]{36}"/);
+    assert.ok(await exportDocument(open.db, "012173/uploaded"));
+  });
+
+  test("another municipality's plan, a broken file or no file: refused with where and why, nothing stored", async () => {
+    const other = {
+      ...samplePlanDocument({ key: "theirs" }),
+      municipality: { code: "012246", name: "千歳市" },
+    };
+    const res = await upload(office, [{ name: "theirs.json", text: JSON.stringify(other) }]);
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /自分の団体（012173）の計画だけを取り込めます/);
+    await assert.rejects(exportDocument(open.db, "012246/theirs"));
+    const broken = await upload(office, [
+      { name: "broken.json", text: '{"format": "gyokaku.plan-document/1"' },
+    ]);
+    assert.equal(broken.status, 400);
+    assert.match(await broken.text(), /何も保存していません/);
+    const none = await upload(office, []);
+    assert.equal(none.status, 400);
+    assert.match(await none.text(), /取り込むファイルを選んでください/);
+  });
+
+  test("a viewer may not import", async () => {
+    const viewer = await signIn(open.db, "viewer", { municipalityCode: "012173" });
+    assert.equal((await app.request("/import", { headers: { cookie: viewer.cookie } })).status, 403);
+    const res = await upload(viewer, [
+      { name: "x.json", text: JSON.stringify(samplePlanDocument({ key: "v" })) },
+    ]);
+    assert.equal(res.status, 403);
+  });
+});
