@@ -72,7 +72,9 @@ export function ImportPage({ formats, errors = {}, refused, done }: ImportPagePr
       )}
       {refused && (
         <div class="notice notice-warning" role="alert">
-          取り込めませんでした。何も保存していません。{refused.message}
+          取り込めませんでした。
+          {refused.message.includes("何も保存していません") ? "" : "何も保存していません。"}
+          {refused.message}
         </div>
       )}
       {refused && <Findings findings={refused.findings} title="問題の場所" />}
