@@ -37,10 +37,16 @@ describe("publishing from the app", () => {
     assert.match(before.html, /まだ公表していません/);
     assert.match(before.html, /この年度を公表する/);
 
-    const first = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "2022" }));
+    const first = await app.request(
+      `/plans/${planId}/publish`,
+      postForm(office, { fy: "2022", confirm: "yes" }),
+    );
     assert.equal(first.status, 303);
     assert.equal(first.headers.get("location"), `/plans/${planId}/publish?published=2022-1`);
-    const second = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "2022" }));
+    const second = await app.request(
+      `/plans/${planId}/publish`,
+      postForm(office, { fy: "2022", confirm: "yes" }),
+    );
     assert.equal(second.headers.get("location"), `/plans/${planId}/publish?published=2022-2`);
 
     const after = await page(office, "?published=2022-2");
@@ -64,12 +70,24 @@ describe("publishing from the app", () => {
   });
 
   test("a year that is not a year, or outside the plan's period, is refused with a message", async () => {
-    const res = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "来年" }));
+    const res = await app.request(
+      `/plans/${planId}/publish`,
+      postForm(office, { fy: "来年", confirm: "yes" }),
+    );
     assert.equal(res.status, 400);
     assert.match(await res.text(), /公表する年度を選んでください/);
-    const early = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "1900" }));
+    const early = await app.request(
+      `/plans/${planId}/publish`,
+      postForm(office, { fy: "1900", confirm: "yes" }),
+    );
     assert.equal(early.status, 400);
     assert.match(await early.text(), /計画期間（\d{4}〜\d{4}年度）の年度を選んでください/);
+  });
+
+  test("without the confirmation nothing is published, and the box says why", async () => {
+    const res = await app.request(`/plans/${planId}/publish`, postForm(office, { fy: "2022" }));
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /公表してよいことを確認して、チェックを入れてください/);
   });
 
   test("publishing is in the history, with who and which version", async () => {

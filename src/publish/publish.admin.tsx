@@ -81,6 +81,26 @@ export function PublishAdminPage({
               label: `${yearLabel(y)}${latest.has(y) ? `（公表済み 第${latest.get(y)}版）` : ""}`,
             }))}
           />
+          <div class={`field${errors.confirm ? " field-error" : ""}`}>
+            {errors.confirm && (
+              <p class="error-message" id="f-confirm-error">
+                <span class="visually-hidden">エラー: </span>
+                {errors.confirm}
+              </p>
+            )}
+            <div class="checkbox">
+              <input
+                type="checkbox"
+                id="f-confirm"
+                name="confirm"
+                value="yes"
+                aria-describedby={errors.confirm ? "f-confirm-error" : undefined}
+              />
+              <label for="f-confirm">
+                公表した版は市民向けページとオープンデータに載り、取り消せないことを確認しました
+              </label>
+            </div>
+          </div>
           <button type="submit" class="button button-primary">
             この年度を公表する
           </button>
@@ -165,7 +185,10 @@ export function publishAdminRoutes(db: DB) {
   app.post("/plans/:id/publish", async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     try {
-      const done = await publishAs(db, currentUser(c), c.req.param("id"), { fy: field(body, "fy") });
+      const done = await publishAs(db, currentUser(c), c.req.param("id"), {
+        fy: field(body, "fy"),
+        confirm: field(body, "confirm"),
+      });
       return c.redirect(`${publishPath(done.planId)}?published=${done.fiscalYear}-${done.version}`, 303);
     } catch (e) {
       // The form again, with the problem next to its field.

@@ -211,6 +211,8 @@ export async function publicationsOfPlanFor(db: DB, user: Actor, planId: string)
 }
 
 const publishForm = z.object({
+  // A published version cannot be withdrawn: the person says they know.
+  confirm: z.literal("yes", { error: "公表してよいことを確認して、チェックを入れてください" }),
   fy: z.coerce
     .number({ error: "公表する年度を選んでください" })
     .int({ error: "公表する年度を選んでください" })
@@ -222,10 +224,15 @@ const publishForm = z.object({
  * Publishes a fiscal year from the app (the form's fields): the reform office and administrators of the
  * plan's municipality. Who may is checked before the form is looked at.
  */
-export async function publishAs(db: DB, user: Actor, planId: string, form: { fy: string }) {
+export async function publishAs(
+  db: DB,
+  user: Actor,
+  planId: string,
+  form: { fy: string; confirm?: string | undefined },
+) {
   const plan = await planFor(db, user, planId);
   authorize(canEditPlan(user, plan), "公表できるのは行革担当と管理者です。");
-  const { fy } = parseInput(publishForm, { fy: form.fy || undefined });
+  const { fy } = parseInput(publishForm, { fy: form.fy || undefined, confirm: form.confirm });
   const { periodStart, periodEnd } = plan.doc.plan;
   if (fy < periodStart || fy > periodEnd)
     throw invalid(
