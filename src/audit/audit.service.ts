@@ -31,6 +31,7 @@ export const ACTION_LABELS = {
   "judgement.set": "評価者の判定",
   "judgement.withdraw": "評価者の判定を取消",
   "publication.publish": "公表",
+  "plan.import": "計画を取り込み",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

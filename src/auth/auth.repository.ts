@@ -208,6 +208,7 @@ export async function setPasswordHash(
   passwordHash: string,
   keepSessionId: string | null,
 ): Promise<void> {
+  // Callers pass a transaction: the new hash and the end of the other sessions go together.
   await q
     .updateTable("users")
     .set({ password_hash: passwordHash })

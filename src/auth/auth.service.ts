@@ -224,13 +224,11 @@ export async function changeOwnPassword(
     errors.confirm = "確認のため、同じパスワードをもう一度入力してください。";
   else if (input.password === input.current) errors.password = "今のパスワードと違うものにしてください。";
   if (Object.keys(errors).length > 0) throw invalid(errors);
-  await repo.setPasswordHash(
-    db,
-    user.municipalityCode,
-    user.id,
-    await hashPassword(input.password),
-    parseCookie(sessionCookie)?.id ?? null,
-  );
+  const hash = await hashPassword(input.password);
+  const keep = parseCookie(sessionCookie)?.id ?? null;
+  await db
+    .transaction()
+    .execute((trx) => repo.setPasswordHash(trx, user.municipalityCode, user.id, hash, keep));
 }
 
 /** The operator (CLI) sets a new password for an account, e.g. a forgotten one; all its sessions end. */
@@ -239,14 +237,17 @@ export async function resetPassword(db: DB, email: string, password: string): Pr
   if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
   const problem = passwordProblem(password);
   if (problem) throw invalid({ password: problem }, problem);
-  await repo.setPasswordHash(db, row.municipality_code, row.id, await hashPassword(password), null);
+  const hash = await hashPassword(password);
+  await db
+    .transaction()
+    .execute((trx) => repo.setPasswordHash(trx, row.municipality_code, row.id, hash, null));
 }
 
 /** The operator (CLI) disables or enables an account; a disabled one cannot log in and its sessions end. */
 export async function setAccountDisabled(db: DB, email: string, disabled: boolean): Promise<void> {
   const row = await repo.findUserByEmail(db, email.trim().toLowerCase());
   if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
-  await repo.setDisabled(db, row.municipality_code, row.id, disabled);
+  await db.transaction().execute((trx) => repo.setDisabled(trx, row.municipality_code, row.id, disabled));
 }
 
 export async function logout(db: DB, value: string | undefined): Promise<void> {

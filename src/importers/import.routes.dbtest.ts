@@ -4,6 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
+import { writePlanWorkbook } from "../spreadsheet/index.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
@@ -39,6 +40,12 @@ describe("importing from the app", () => {
     assert.match(html, /取り込みました/);
     assert.match(html, /href="\/plans\/[0-9a-f-]{36}"/);
     assert.ok(await exportDocument(open.db, "012173/uploaded"));
+    const event = await open.db
+      .selectFrom("audit_events")
+      .select(["actor_name", "subject"])
+      .where("action", "=", "plan.import")
+      .executeTakeFirstOrThrow();
+    assert.equal(event.subject, doc.plan.title, "the import is in the history");
   });
 
   test("another municipality's plan, a broken file or no file: refused with where and why, nothing stored", async () => {
@@ -58,6 +65,42 @@ describe("importing from the app", () => {
     const none = await upload(office, []);
     assert.equal(none.status, 400);
     assert.match(await none.text(), /取り込むファイルを選んでください/);
+  });
+
+  test("a workbook naming another municipality's plan is refused before that plan is read", async () => {
+    const theirs = {
+      ...samplePlanDocument({ key: "secret" }),
+      municipality: { code: "012246", name: "千歳市" },
+    };
+    theirs.plan.title = "極秘の計画タイトル";
+    await importDocuments(open.db, [theirs]);
+    const book = await writePlanWorkbook((await exportDocument(open.db, "012246/secret"))!);
+    const body = new FormData();
+    body.append("files", new File([new Uint8Array(book)], "theirs.xlsx"));
+    const res = await app.request("/import", {
+      method: "POST",
+      body,
+      headers: { cookie: office.cookie, "x-csrf-token": office.csrf, origin: "http://localhost" },
+    });
+    const html = await res.text();
+    assert.equal(res.status, 400);
+    assert.match(html, /団体コード 012246 の計画です。自分の団体（012173）の計画だけを取り込めます/);
+    assert.doesNotMatch(html, /極秘の計画タイトル/);
+  });
+
+  test("a body over the limit is refused before it is read", async () => {
+    const big = "x".repeat(2 * 1024 * 1024);
+    const res = await app.request("/rounds", {
+      method: "POST",
+      body: new URLSearchParams({ _csrf: office.csrf, note: big }),
+      headers: {
+        cookie: office.cookie,
+        origin: "http://localhost",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+    });
+    assert.equal(res.status, 413);
+    assert.match(await res.text(), /大きすぎます/);
   });
 
   test("a viewer may not import", async () => {

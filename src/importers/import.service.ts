@@ -94,9 +94,15 @@ export function isWorkbook(file: FileBytes): boolean {
 async function readWorkbookFile(
   db: DB,
   file: FileBytes,
+  onlyMunicipality?: string,
 ): Promise<{ document: PlanDocument; findings: Finding[] }> {
   const name = basename(file.path);
   const ref = await readWorkbookPlanRef(file.bytes, name);
+  // Before the stored plan is looked at: another municipality's plan is not there for this import.
+  if (onlyMunicipality && ref.municipalityCode !== onlyMunicipality)
+    throw new ImportError(
+      `${name}: 団体コード ${ref.municipalityCode} の計画です。自分の団体（${onlyMunicipality}）の計画だけを取り込めます。何も保存していません。`,
+    );
   const existing = await findPlansByKey(db, ref.planKey, ref.municipalityCode);
   const base = existing[0] ? await loadPlanDocument(db, ref.municipalityCode, existing[0].id) : null;
   const { document, findings } = await readPlanWorkbook(file.bytes, name, base);
@@ -111,6 +117,8 @@ export async function importFiles(
     format?: string | undefined;
     /** Only plans of this municipality may be stored (an import from the app: the user's own). */
     municipalityCode?: string | undefined;
+    /** Who imports from the app, for the history. */
+    actor?: Actor | undefined;
   } = {},
 ): Promise<ImportOutcome> {
   const workbooks = options.format === XLSX_FORMAT ? files : files.filter(isWorkbook);
@@ -119,7 +127,7 @@ export async function importFiles(
   const documents = [...read.documents];
   const findings = [...read.findings];
   for (const wb of workbooks) {
-    const r = await readWorkbookFile(db, wb);
+    const r = await readWorkbookFile(db, wb, options.municipalityCode);
     documents.push(r.document);
     findings.push(...r.findings);
   }
@@ -132,7 +140,7 @@ export async function importFiles(
           .join("、")}。何も保存していません。`,
       );
   }
-  const stored = await importDocuments(db, documents);
+  const stored = await importDocuments(db, documents, options.actor);
   return { stored, findings, documents };
 }
 
@@ -149,5 +157,5 @@ export async function importFilesAs(
   authorize(canEditPlan(user, user), "計画を取り込めるのは行革担当と管理者です。");
   if (files.length === 0)
     throw invalid({ files: "取り込むファイルを選んでください。" }, "取り込むファイルを選んでください。");
-  return importFiles(db, files, { format, municipalityCode: user.municipalityCode });
+  return importFiles(db, files, { format, municipalityCode: user.municipalityCode, actor: user });
 }

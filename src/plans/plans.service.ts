@@ -1,4 +1,5 @@
 /** Plans: storing documents, reading them back, listing. Callers are the CLI and HTTP adapters. */
+import { record } from "../audit/audit.service.ts";
 import { type Actor, canView } from "../auth/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { PlanDocument } from "./plan-document.schema.ts";
@@ -113,7 +114,12 @@ export function lockedYearChanges(
  * Validates and stores documents in one transaction: all or nothing. A document that would change a fiscal
  * year whose reporting round is locked is refused (LockedYearError): locked years change only after an unlock.
  */
-export async function importDocuments(db: DB, inputs: unknown[]): Promise<StoredPlan[]> {
+export async function importDocuments(
+  db: DB,
+  inputs: unknown[],
+  /** The signed-in user importing from the app: recorded in the history, in the same transaction. */
+  actor?: Actor,
+): Promise<StoredPlan[]> {
   const docs = inputs.map((d) => parsePlanDocument(d));
   return db.transaction().execute(async (trx) => {
     const stored: StoredPlan[] = [];
@@ -135,6 +141,15 @@ export async function importDocuments(db: DB, inputs: unknown[]): Promise<Stored
         title: doc.plan.title,
         ...countDocument(doc),
       });
+      if (actor)
+        await record(trx, actor, [
+          {
+            action: "plan.import",
+            planId,
+            subject: doc.plan.title,
+            after: { ...countDocument(doc), sources: doc.plan.sources },
+          },
+        ]);
     }
     return stored;
   });

@@ -45,12 +45,13 @@ export type ApprovalSource = (
   fiscalYear: number,
 ) => Promise<{ roundId: string; approved: readonly string[]; asked?: readonly string[] } | undefined>;
 
-/** Whether an item holds data of the fiscal year: an actual, its progress or an activity. */
+/** Whether an item holds answers of the fiscal year: an actual, its progress or a result (実績). */
 function holdsYear(item: Item, fiscalYear: number): boolean {
   return (
     item.indicators.some((i) => i.actuals.some((a) => a.fiscalYear === fiscalYear)) ||
     item.progress.some((p) => p.fiscalYear === fiscalYear) ||
-    item.activities.some((a) => a.fiscalYear === fiscalYear)
+    // 取組計画 (plans) are published whatever the round says; only results are the year's answers.
+    item.activities.some((a) => a.kind === "result" && a.fiscalYear === fiscalYear)
   );
 }
 

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
 import { auditRoutes } from "../audit/audit.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
@@ -24,6 +25,9 @@ import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
+
+const MAX_FORM_BYTES = 1024 * 1024;
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fontDir = dirname(createRequire(import.meta.url).resolve("@fontsource/biz-udpgothic/400.css"));
@@ -67,6 +71,20 @@ export function createApp(open: OpenDatabase) {
     c.header("X-Frame-Options", "DENY");
   });
   // Accounts: the session of the request, a login for everything but the open paths, CSRF on every change.
+  // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
+  app.use(async (c, next) =>
+    bodyLimit({
+      maxSize: c.req.path === "/import" ? MAX_IMPORT_BYTES : MAX_FORM_BYTES,
+      onError: (c) =>
+        c.html(
+          <ErrorPage
+            status={413}
+            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" ? "50" : "1"} MB）。`}
+          />,
+          413,
+        ),
+    })(c, next),
+  );
   app.use(contextStorage());
   app.use(sessionMiddleware(open.db));
   app.use(requireLogin());
