@@ -3,12 +3,12 @@
 //   npm run bench:reports            (ITEMS=300 INDICATORS_PER_ITEM=2 YEARS=10 to change the size)
 // Aim on these machines: xlsx under 1 s, PDF under 5 s. Figures are printed, never asserted.
 import { existsSync } from "node:fs";
+import { closeBrowser, sharedBrowser } from "../src/core/pdf/pdf.ts";
 import { openDatabase } from "../src/db/database.ts";
-import { closeBrowser, sharedBrowser } from "../src/pdf/pdf.service.ts";
 import { importDocuments } from "../src/plans/plans.service.ts";
 import { REPORT_FORMATS, REPORT_KINDS } from "../src/reports/report.model.ts";
 import { loadPlan, renderReport, reportModel } from "../src/reports/reports.service.ts";
-import { syntheticPlan } from "../src/reports/synthetic-plan.ts";
+import { syntheticPlan } from "../src/testing/synthetic-plan.ts";
 
 const items = Number(process.env.ITEMS ?? 300);
 const perItem = Number(process.env.INDICATORS_PER_ITEM ?? 2);

@@ -3,8 +3,8 @@
 // so descriptions, texts, narratives and activity texts are left out.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Item, PlanDocument } from "../src/core/plan-document/schema.ts";
 import { demoDir, demoStaffingDir, seedDocuments, seedStaffingDocuments } from "../src/demo/demo.service.ts";
-import type { Item, PlanDocument } from "../src/plans/plan-document.schema.ts";
 import { parseStaffingDocument } from "../src/staffing/staffing-document.ts";
 
 function stripItem(item: Item): Item {

@@ -1,12 +1,12 @@
 // The audit trail: who, when, what before and after; shown on the item; kept across a re-import of the plan.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { signIn, type TestSession } from "../auth/auth.testing.ts";
-import type { Actor } from "../auth/policy.ts";
+import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { loadDepartments } from "../plans/plans.repository.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
 import { getItem, openRound, saveItem } from "../rounds/rounds.service.ts";
+import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";

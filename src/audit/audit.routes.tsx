@@ -1,6 +1,6 @@
 /** HTTP adapter for the audit trail: the history page of an item. */
 import { Hono } from "hono";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { HistoryPage } from "./audit.pages.tsx";
 import { itemHistoryPage } from "./audit.service.ts";

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { authorize, notFound } from "../auth/errors.ts";
-import type { Actor } from "../auth/policy.ts";
-import { canView } from "../auth/policy.ts";
+import { authorize, notFound } from "../core/errors.ts";
+import type { Actor } from "../core/policy.ts";
+import { canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import * as repo from "./audit.repository.ts";

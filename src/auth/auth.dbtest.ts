@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
+import { postForm, signIn, TEST_PASSWORD } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
@@ -14,7 +15,6 @@ import {
   sessionFromCookie,
   setAccountDisabled,
 } from "./auth.service.ts";
-import { postForm, signIn, TEST_PASSWORD } from "./auth.testing.ts";
 import { createDemoUsers } from "./demo-users.ts";
 
 /** The login form's CSRF cookie and token, as a browser gets them. */

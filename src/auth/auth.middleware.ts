@@ -4,9 +4,9 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { type AuthEnv, ERA_COOKIE, readEra } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { sessionFromCookie } from "./auth.service.ts";
-import { type AuthEnv, ERA_COOKIE, readEra } from "./context.ts";
 import { CSRF_FIELD, LOGIN_CSRF_COOKIE, SAFE_METHODS, sameOrigin, tokensMatch } from "./csrf.ts";
 
 export const SESSION_COOKIE = "gyokaku_session";
@@ -33,12 +33,6 @@ function csrfExempt(path: string): boolean {
 }
 
 /** Whether cookies get the Secure flag: under HTTPS, seen directly or through a trusted proxy. */
-export function isHttps(c: Context, env = process.env): boolean {
-  if (env.GYOKAKU_SECURE_COOKIES === "1") return true;
-  if (new URL(c.req.url).protocol === "https:") return true;
-  return env.GYOKAKU_TRUST_PROXY === "1" && c.req.header("x-forwarded-proto") === "https";
-}
-
 export function sessionMiddleware(db: DB): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     c.set("era", readEra(getCookie(c, ERA_COOKIE)));

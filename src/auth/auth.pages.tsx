@@ -1,7 +1,6 @@
 /** Pages of the account capability: login, the admin's list of users, errors. */
-import { Layout } from "../web/layout.tsx";
-import type { UserListRow } from "./auth.repository.ts";
-import type { Role } from "./auth.tables.ts";
+
+import { ROLE_LABELS, ROLES } from "../core/policy.ts";
 import {
   CsrfField,
   ErrorSummary,
@@ -9,9 +8,11 @@ import {
   Notice,
   SelectField,
   TextField,
-} from "./form-components.tsx";
+} from "../core/ui/forms.tsx";
+import { Layout } from "../core/ui/layout.tsx";
+import type { Role } from "../domain/roles.ts";
+import type { UserListRow } from "./auth.repository.ts";
 import { MIN_PASSWORD_LENGTH } from "./password.ts";
-import { ROLE_LABELS, ROLES } from "./policy.ts";
 
 export function LoginPage({
   csrfToken,
@@ -58,30 +59,6 @@ export function LoginPage({
         </form>
         <p class="hint">アカウントは管理者が発行します（gyokaku user add）。</p>
       </div>
-    </Layout>
-  );
-}
-
-export function ErrorPage({ status, message }: { status: number; message: string }) {
-  const title =
-    status === 403
-      ? "この操作はできません"
-      : status === 404
-        ? "見つかりません"
-        : status === 409
-          ? "ほかの人が先に変更しました"
-          : status === 423
-            ? "締め切られています"
-            : status === 429
-              ? "しばらくお待ちください"
-              : "エラーが発生しました";
-  return (
-    <Layout title={title}>
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <p>
-        <a href="/">計画の一覧へ戻る</a>
-      </p>
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 /** SQL for accounts and sessions. Every query is scoped by municipality_code, except the login look-up by address. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import type { Role } from "./auth.tables.ts";
+import type { Role } from "../domain/roles.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 

@@ -4,34 +4,17 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { AppError } from "../core/errors.ts";
+import { clientIp, isHttps, safeNext } from "../core/http.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { type FormBody, field, fields } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
-import { isHttps, SESSION_COOKIE } from "./auth.middleware.ts";
+import { SESSION_COOKIE } from "./auth.middleware.ts";
 import { LoginPage, PasswordPage, UsersPage } from "./auth.pages.tsx";
 import * as service from "./auth.service.ts";
-import { type AuthEnv, currentUser } from "./context.ts";
 import { LOGIN_CSRF_COOKIE, newToken } from "./csrf.ts";
-import { AppError } from "./errors.ts";
 import { generatePassword } from "./password.ts";
 import type { LoginLimiter } from "./rate-limit.ts";
-import { type FormBody, field, fields } from "./validate.ts";
-
-/** A local path to go back to after login; anything else (other hosts, //evil) becomes "/". */
-export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : "/";
-}
-
-/** The client's address: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
-function clientIp(c: Context): string {
-  if (process.env.GYOKAKU_TRUST_PROXY === "1") {
-    const fwd = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (fwd) return fwd;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? "unknown";
-  } catch {
-    return "unknown"; // app.request() in tests has no socket
-  }
-}
 
 export function authRoutes(db: DB, limiter: LoginLimiter) {
   const app = new Hono<AuthEnv>();

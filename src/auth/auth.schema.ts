@@ -1,7 +1,7 @@
 /** Inputs of the account capability, one zod schema each. */
 import { z } from "zod";
-import type { Role } from "./auth.tables.ts";
-import { ROLES } from "./policy.ts";
+import { ROLES } from "../core/policy.ts";
+import type { Role } from "../domain/roles.ts";
 
 export const emailSchema = z
   .string()

@@ -3,17 +3,17 @@
  * session of a request, logging out.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { AppError, authorize, invalid } from "../core/errors.ts";
+import { type Actor, canManageUsers } from "../core/policy.ts";
+import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
-import { loadDepartments } from "../plans/plans.repository.ts";
+import { loadDepartments } from "../plans/plans.service.ts";
 import * as repo from "./auth.repository.ts";
 import { loginSchema, type NewUserInput, newUserSchema } from "./auth.schema.ts";
 import { newToken } from "./csrf.ts";
-import { AppError, authorize, invalid } from "./errors.ts";
 import { dummyHash, hashPassword, passwordProblem, verifyPassword } from "./password.ts";
-import { type Actor, canManageUsers } from "./policy.ts";
 import type { LoginLimiter } from "./rate-limit.ts";
-import { parseInput } from "./validate.ts";
 
 /** A session ends after 8 hours without use, and 24 hours after login whatever happens. */
 export const SESSION_IDLE_MS = 8 * 60 * 60_000;
@@ -260,3 +260,6 @@ export async function departmentsFor(db: DB, user: Actor): Promise<{ key: string
   authorize(canManageUsers(user, user));
   return (await loadDepartments(db, user.municipalityCode)).map((d) => ({ key: d.key, name: d.name }));
 }
+
+export { createDemoUsers, demoUsersMessage } from "./demo-users.ts";
+export { generatePassword } from "./password.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Hono } from "hono";
+import type { AuthEnv } from "../core/request.ts";
 import { csrfProtection } from "./auth.middleware.ts";
-import type { AuthEnv } from "./context.ts";
 import { newToken, sameOrigin, tokensMatch } from "./csrf.ts";
 
 describe("CSRF tokens", () => {

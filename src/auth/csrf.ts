@@ -6,7 +6,9 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 
-export const CSRF_FIELD = "_csrf";
+import { CSRF_FIELD } from "../core/request.ts";
+
+export { CSRF_FIELD };
 export const LOGIN_CSRF_COOKIE = "gyokaku_login_csrf";
 
 export function newToken(): string {

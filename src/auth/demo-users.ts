@@ -3,9 +3,9 @@
  * passwords are public (docs/accounts.md) and printed at first start: demo only, never in production.
  */
 import type { DB } from "../db/database.ts";
+import type { Role } from "../domain/roles.ts";
 import * as repo from "./auth.repository.ts";
 import { createUser } from "./auth.service.ts";
-import type { Role } from "./auth.tables.ts";
 
 export const DEMO_MUNICIPALITY = "012173";
 

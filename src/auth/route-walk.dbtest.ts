@@ -2,18 +2,17 @@
 // listed from the Hono app itself: a route without an expectation below fails the test, so none escapes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import { loadDepartments } from "../plans/plans.repository.ts";
-import { importDocuments } from "../plans/plans.service.ts";
+import { importDocuments, loadDepartments } from "../plans/plans.service.ts";
 import { publishFiscalYear } from "../publish/publish.service.ts";
 import { openRound, saveItem } from "../rounds/rounds.service.ts";
 import { importStaffingDocuments } from "../staffing/staffing.service.ts";
-import { sampleStaffingDocument } from "../staffing/test-documents.ts";
+import { freshSession, postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
+import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { createApp } from "../web/app.tsx";
-import { freshSession, postForm, signIn, type TestSession } from "./auth.testing.ts";
-import type { Actor } from "./policy.ts";
 
 const WHO = [
   "anonymous",
@@ -162,7 +161,7 @@ const EXPECTED: Record<string, Expect> = {
     otherMunicipality: NOT_FOUND,
     signedIn: 200,
   },
-  // Publishing (src/publish, src/opendata): open to anyone, signed in or not; the walked plan's FY2022 is
+  // Publishing (src/publish, src/publish/opendata): open to anyone, signed in or not; the walked plan's FY2022 is
   // published in before().
   "GET /public": { anonymous: 301, signedIn: 301 },
   "GET /public/": { anonymous: 200, signedIn: 200 },

@@ -1,22 +1,22 @@
 /** The gyokaku command line: one thin adapter per command. */
 
-import { userCommand, userHelp } from "../auth/auth.cli.ts";
+import { ImportError } from "../core/document-reader.ts";
+import { InvalidPlanDocumentError } from "../core/plan-document/document.ts";
 import { DataDirectoryInUseError } from "../db/lock.ts";
-import { ImportError } from "../importers/importer.ts";
-import { UnrepresentableCharacterError } from "../opendata/csv.ts";
-import { opendataCommand, opendataHelp } from "../opendata/opendata.cli.ts";
-import { InvalidPlanDocumentError } from "../plans/plan-document.ts";
 import { LockedYearError, PlanNotFoundError } from "../plans/plans.service.ts";
-import { publishCommand, publishHelp } from "../publish/publish.cli.ts";
+import { UnrepresentableCharacterError } from "../publish/opendata/csv.ts";
 import { PublishError } from "../publish/publish.service.ts";
-import { reportCommand, reportHelp } from "../reports/reports.cli.ts";
-import { staffingCommand, staffingHelp } from "../staffing/staffing.cli.ts";
-import { ReportUnavailableError } from "../staffing/staffing.export.tsx";
+import { ReportUnavailableError } from "../staffing/staffing.service.ts";
 import { UsageError } from "./args.ts";
 import { exportCommand, exportHelp } from "./commands/export.ts";
 import { importCommand, importHelp } from "./commands/import.ts";
+import { opendataCommand, opendataHelp } from "./commands/opendata.ts";
 import { plansCommand, plansHelp } from "./commands/plans.ts";
+import { publishCommand, publishHelp } from "./commands/publish.ts";
+import { reportCommand, reportHelp } from "./commands/report.ts";
 import { serveCommand, serveHelp } from "./commands/serve.ts";
+import { staffingCommand, staffingHelp } from "./commands/staffing.ts";
+import { userCommand, userHelp } from "./commands/user.ts";
 
 const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
   serve: { run: serveCommand, help: serveHelp },

@@ -1,12 +1,13 @@
 /** The dashboard page: results by level and by department, departments behind schedule, recent changes. */
-import { formatTime } from "../audit/audit.pages.tsx";
-import { requestAuth } from "../auth/context.ts";
-import { CsrfField, SelectField } from "../auth/form-components.tsx";
+
+import { requestAuth } from "../core/request.ts";
+import { dateLabel, fiscalYearLabel, otherFiscalYearLabel } from "../core/ui/era.ts";
+import { CsrfField, SelectField } from "../core/ui/forms.tsx";
+import { formatTime } from "../core/ui/history.tsx";
+import { Layout } from "../core/ui/layout.tsx";
 import { EVALUATION_STATUSES, STATUS_LABELS, type Tally } from "../domain/evaluation/index.ts";
 import { STATUS_SYMBOLS } from "../domain/evaluation/labels.ts";
-import { Layout } from "../web/layout.tsx";
 import type { Dashboard, TallyRow } from "./dashboard.service.ts";
-import { dateLabel, fiscalYearLabel, otherFiscalYearLabel } from "./era.ts";
 
 /** 和暦/西暦: two buttons; the pressed one is the current display. Works without JavaScript (a form post). */
 export function EraSwitch({ back }: { back: string }) {

@@ -1,11 +1,10 @@
 /** HTTP adapter for the dashboard and the 和暦/西暦 display switch. */
 import { Hono } from "hono";
 import { setCookie } from "hono/cookie";
-import { isHttps } from "../auth/auth.middleware.ts";
-import { safeNext } from "../auth/auth.routes.tsx";
-import { type AuthEnv, currentUser, ERA_COOKIE } from "../auth/context.ts";
-import { invalid } from "../auth/errors.ts";
-import { type FormBody, field } from "../auth/validate.ts";
+import { invalid } from "../core/errors.ts";
+import { isHttps, safeNext } from "../core/http.ts";
+import { type AuthEnv, currentUser, ERA_COOKIE } from "../core/request.ts";
+import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { DashboardPage } from "./dashboard.pages.tsx";
 import { getDashboard } from "./dashboard.service.ts";

@@ -3,7 +3,8 @@
  * the departments behind schedule in open reporting rounds, and the items changed most recently.
  */
 import { type AuditEvent, recentChanges } from "../audit/audit.service.ts";
-import { type Actor, canEditPlan } from "../auth/policy.ts";
+import type { Item } from "../core/plan-document/schema.ts";
+import { type Actor, canEditPlan } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import {
   EVALUATION_STATUSES,
@@ -12,11 +13,8 @@ import {
   rollUpBy,
   type Tally,
 } from "../domain/evaluation/index.ts";
-import type { Item } from "../plans/plan-document.schema.ts";
-import { defaultFiscalYear } from "../reports/report.model.ts";
-import { evaluateStoredPlan, loadPlanFor } from "../reports/reports.service.ts";
-import * as repo from "../rounds/rounds.repository.ts";
-import { getRound, listRounds, OPEN_STATES } from "../rounds/rounds.service.ts";
+import { defaultFiscalYear, evaluateStoredPlan, loadPlanFor } from "../reports/reports.service.ts";
+import { getRound, listRounds, OPEN_STATES, plansOf } from "../rounds/rounds.service.ts";
 
 export type TallyRow = { label: string; tally: Tally };
 
@@ -48,7 +46,7 @@ export async function getDashboard(
   user: Actor,
   query: { plan?: string | undefined; fy?: string | undefined; level?: string | undefined },
 ): Promise<Dashboard> {
-  const plans = (await repo.plansOf(db, user.municipalityCode)).map((p) => ({ id: p.id, title: p.title }));
+  const plans = (await plansOf(db, user.municipalityCode)).map((p) => ({ id: p.id, title: p.title }));
   const chosen = plans.find((p) => p.id === query.plan) ?? plans[0];
   const recent = await recentChanges(db, user, 15);
   const behind = await behindSchedule(db, user);

@@ -1,11 +1,11 @@
 /** Kysely's view of the tables (see src/db/migrations). jsonb columns are written as JSON text (see json()). */
 import type { ColumnType, Generated } from "kysely";
-import type { AuditTables } from "../audit/audit.tables.ts";
-import type { AuthTables } from "../auth/auth.tables.ts";
-import type { EditingTables } from "../editing/editing.tables.ts";
-import type { PublishTables } from "../publish/publish.tables.ts";
-import type { RoundTables } from "../rounds/rounds.tables.ts";
-import type { StaffingTables } from "../staffing/staffing.tables.ts";
+import type { AuditTables } from "./tables/audit.ts";
+import type { AuthTables } from "./tables/auth.ts";
+import type { EditingTables } from "./tables/editing.ts";
+import type { PublishTables } from "./tables/publish.ts";
+import type { RoundTables } from "./tables/rounds.ts";
+import type { StaffingTables } from "./tables/staffing.ts";
 
 type Json<T> = ColumnType<T, string, string>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;

@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { createUser } from "../auth/auth.service.ts";
-import { parsePlanDocument, walkItems } from "../plans/plan-document.ts";
+import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts";
 import { listPlans } from "../plans/plans.service.ts";
 import { importStaffingDocuments } from "../staffing/staffing.service.ts";
-import { sampleStaffingDocument } from "../staffing/test-documents.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { seedsSkip } from "../testing/seeds.ts";
+import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { demoDocuments, loadDemoIfEmpty } from "./demo.service.ts";
 
 async function withSeeds<T>(dir: string | undefined, fn: () => Promise<T>): Promise<T> {

@@ -8,16 +8,20 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listUsers } from "../auth/auth.service.ts";
+import type { Finding } from "../core/findings.ts";
+import { walkItems } from "../core/plan-document/document.ts";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
 import type { DB } from "../db/database.ts";
-import type { Finding } from "../importers/findings.ts";
-import { readFiles } from "../importers/import.service.ts";
-import { readers } from "../importers/registry.ts";
-import type { PlanDocument } from "../plans/plan-document.schema.ts";
-import { walkItems } from "../plans/plan-document.ts";
+import { readers, readFiles } from "../importers/import.service.ts";
 import { getPlan, importDocuments, listPlans, type StoredPlan } from "../plans/plans.service.ts";
 import { publicPath, publishFiscalYear } from "../publish/publish.service.ts";
-import { detectChitoseStaffing, readChitoseStaffing } from "../staffing/chitose-reader.ts";
-import { importStaffingDocuments, listStaffing, type StoredStaffing } from "../staffing/staffing.service.ts";
+import {
+  detectChitoseStaffing,
+  importStaffingDocuments,
+  listStaffing,
+  readChitoseStaffing,
+  type StoredStaffing,
+} from "../staffing/staffing.service.ts";
 import { seedFiles } from "./seeds.ts";
 
 export const demoDir = join(dirname(fileURLToPath(import.meta.url)), "data");

@@ -2,10 +2,10 @@
 // preview; a stale form refused with the text kept; every change in the history.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
+import type { Item } from "../core/plan-document/schema.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import type { Item } from "../plans/plan-document.schema.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
+import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";

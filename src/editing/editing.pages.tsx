@@ -1,5 +1,6 @@
 /** Pages of plan editing: the plan's structure, and one item with its indicators and targets. */
-import { HistoryList } from "../audit/audit.pages.tsx";
+
+import type { Item } from "../core/plan-document/schema.ts";
 import {
   CsrfField,
   ErrorSummary,
@@ -10,9 +11,9 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from "../auth/form-components.tsx";
-import type { Item } from "../plans/plan-document.schema.ts";
-import { Layout } from "../web/layout.tsx";
+} from "../core/ui/forms.tsx";
+import { HistoryList } from "../core/ui/history.tsx";
+import { Layout } from "../core/ui/layout.tsx";
 import type { ItemEditor, PlanEditor, Preview } from "./editing.service.ts";
 import { STYLE_LABELS } from "./numbering.ts";
 

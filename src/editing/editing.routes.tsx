@@ -1,9 +1,9 @@
 /** HTTP adapter for plan editing (reform office and admin). */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
-import { AppError } from "../auth/errors.ts";
-import { type FormBody, field, fields } from "../auth/validate.ts";
+import { AppError } from "../core/errors.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { type FormBody, field, fields } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { ItemEditPage, type ItemPosted, PlanEditPage } from "./editing.pages.tsx";
 import * as service from "./editing.service.ts";

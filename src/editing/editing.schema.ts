@@ -1,6 +1,6 @@
 /** Inputs of plan editing, one zod schema each. */
 import { z } from "zod";
-import { versionField as version } from "../rounds/rounds.schema.ts";
+import { versionField as version } from "../core/validation.ts";
 
 const title = z
   .string()

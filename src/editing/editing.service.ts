@@ -6,13 +6,13 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { type AuditEntry, type AuditEvent, historyOfItem, record } from "../audit/audit.service.ts";
-import { authorize, conflict, invalid, notFound } from "../auth/errors.ts";
-import { type Actor, canEditPlan } from "../auth/policy.ts";
-import { parseInput } from "../auth/validate.ts";
+import { authorize, conflict, invalid, notFound } from "../core/errors.ts";
+import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
+import { type Actor, canEditPlan } from "../core/policy.ts";
+import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
-import type { Item, PlanDocument } from "../plans/plan-document.schema.ts";
-import { loadDepartments, loadPlanDocument } from "../plans/plans.repository.ts";
+import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
 import * as repo from "./editing.repository.ts";
 import {
   addIndicatorSchema,

@@ -2,12 +2,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
+import { ImportError } from "../core/document-reader.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { seedFiles } from "../demo/seeds.ts";
 import { exportDocument } from "../plans/plans.service.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { importFiles, readFiles } from "./import.service.ts";
-import { ImportError } from "./importer.ts";
 
 const files = () => seedFiles().map((path) => ({ path, bytes: readFileSync(path) }));
 const skip = seedFiles().length >= 5 ? false : "the seed documents (../shared/seeds) are not at hand";
@@ -70,7 +70,7 @@ describe("importing the seed documents", { skip }, () => {
 describe("importing a plan workbook", () => {
   test("a changed cell updates, a new row adds, a second import adds nothing, errors name the cell", async () => {
     const ExcelJS = (await import("exceljs")).default;
-    const { writePlanWorkbook } = await import("../spreadsheet/index.ts");
+    const { writePlanWorkbook } = await import("../core/plan-workbook/index.ts");
     const { samplePlanDocument } = await import("../testing/factories.ts");
     const { importDocuments } = await import("../plans/plans.service.ts");
     const open = await openTestDatabase();

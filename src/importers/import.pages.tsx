@@ -1,8 +1,9 @@
 /** The reform office's import page: files in, what was stored and what was found out. */
-import { CsrfField, ErrorSummary, type FieldErrors, Notice } from "../auth/form-components.tsx";
+
+import { type Finding, formatFinding } from "../core/findings.ts";
+import { CsrfField, ErrorSummary, type FieldErrors, Notice } from "../core/ui/forms.tsx";
+import { Layout } from "../core/ui/layout.tsx";
 import type { StoredPlan } from "../plans/plans.service.ts";
-import { Layout } from "../web/layout.tsx";
-import { type Finding, formatFinding } from "./findings.ts";
 
 const SEVERITY: Record<Finding["severity"], string> = { error: "誤り", warning: "要確認", info: "参考" };
 

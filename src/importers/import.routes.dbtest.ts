@@ -1,10 +1,10 @@
 // Importing from the app: the reform office uploads files; only its own municipality's plans are stored.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { signIn, type TestSession } from "../auth/auth.testing.ts";
+import { writePlanWorkbook } from "../core/plan-workbook/index.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
-import { writePlanWorkbook } from "../spreadsheet/index.ts";
+import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";

@@ -1,14 +1,14 @@
 /** HTTP adapter for importing from the app: the form, the upload, the outcome. */
 import { Hono } from "hono";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
-import { AppError, authorize } from "../auth/errors.ts";
-import { canEditPlan } from "../auth/policy.ts";
+import { ImportError } from "../core/document-reader.ts";
+import { AppError, authorize } from "../core/errors.ts";
+import { InvalidPlanDocumentError } from "../core/plan-document/document.ts";
+import { canEditPlan } from "../core/policy.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
-import { InvalidPlanDocumentError } from "../plans/plan-document.ts";
 import { LockedYearError } from "../plans/plans.service.ts";
 import { ImportPage } from "./import.pages.tsx";
 import { importFilesAs, JSON_FORMAT, XLSX_FORMAT } from "./import.service.ts";
-import { ImportError } from "./importer.ts";
 import { readers } from "./registry.ts";
 
 const FORMATS = [

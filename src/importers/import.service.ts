@@ -3,16 +3,20 @@
  * Everything given in one call is stored in one transaction, or nothing is.
  */
 import { basename } from "node:path";
-import { authorize, invalid } from "../auth/errors.ts";
-import { type Actor, canEditPlan } from "../auth/policy.ts";
+import { ImportError, type InputFile } from "../core/document-reader.ts";
+import { authorize, invalid } from "../core/errors.ts";
+import type { Finding } from "../core/findings.ts";
+import { parsePlanDocument, parsePlanDocumentText } from "../core/plan-document/document.ts";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
+import { readPlanWorkbook, readWorkbookPlanRef } from "../core/plan-workbook/index.ts";
+import { type Actor, canEditPlan } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
-import type { PlanDocument } from "../plans/plan-document.schema.ts";
-import { parsePlanDocument, parsePlanDocumentText } from "../plans/plan-document.ts";
-import { findPlansByKey, loadPlanDocument } from "../plans/plans.repository.ts";
-import { importDocuments, type StoredPlan } from "../plans/plans.service.ts";
-import { readPlanWorkbook, readWorkbookPlanRef } from "../spreadsheet/index.ts";
-import type { Finding } from "./findings.ts";
-import { ImportError, type InputFile } from "./importer.ts";
+import {
+  findPlansByKey,
+  importDocuments,
+  loadPlanDocument,
+  type StoredPlan,
+} from "../plans/plans.service.ts";
 import { readerById, readers } from "./registry.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
@@ -159,3 +163,5 @@ export async function importFilesAs(
     throw invalid({ files: "取り込むファイルを選んでください。" }, "取り込むファイルを選んでください。");
   return importFiles(db, files, { format, municipalityCode: user.municipalityCode, actor: user });
 }
+
+export { readers } from "./registry.ts";

@@ -1,7 +1,8 @@
 /** The document readers gyokaku knows, in the order they are tried when detecting a layout. */
+
+import type { DocumentReader } from "../core/document-reader.ts";
 import { chitoseReader } from "./chitose/index.ts";
 import { ebetsuReader } from "./ebetsu/index.ts";
-import type { DocumentReader } from "./importer.ts";
 import { sapporoReader } from "./sapporo/index.ts";
 import { wardProposalReader } from "./ward-proposal/index.ts";
 

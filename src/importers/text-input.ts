@@ -1,6 +1,7 @@
 /** Input checks shared by the text readers: a file that is empty or binary is not read at all. */
-import type { Finding } from "./findings.ts";
-import { type DocumentReader, ImportError, type InputFile } from "./importer.ts";
+
+import { type DocumentReader, ImportError, type InputFile } from "../core/document-reader.ts";
+import type { Finding } from "../core/findings.ts";
 
 /** The index of the first NUL or other C0 control but tab/newline/CR/form feed, or U+FFFD (not UTF-8), or -1. */
 function binaryAt(text: string): number {

@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
+import { InvalidPlanDocumentError, parsePlanDocumentText } from "../core/plan-document/document.ts";
+import { planDocumentJsonSchemaText } from "../core/plan-document/json-schema.ts";
 import { demoDocuments } from "../demo/demo.service.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { repoRoot } from "../testing/seeds.ts";
-import { planDocumentJsonSchemaText } from "./plan-document.json-schema.ts";
-import { InvalidPlanDocumentError, parsePlanDocumentText } from "./plan-document.ts";
 
 const committed = readFileSync(join(repoRoot, "schema/plan-document.schema.json"), "utf8");
 

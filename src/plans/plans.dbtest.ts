@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { InvalidPlanDocumentError, parsePlanDocument } from "../core/plan-document/document.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { InvalidPlanDocumentError, parsePlanDocument } from "./plan-document.ts";
 import { exportDocument, importDocuments, listPlans } from "./plans.service.ts";
 
 describe(`plan store on ${testDatabaseKind()}`, () => {

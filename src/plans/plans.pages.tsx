@@ -1,9 +1,10 @@
 /** The plan list and the plan page, rendered on the server from plan documents. */
-import { requestAuth } from "../auth/context.ts";
-import { canEditPlan } from "../auth/policy.ts";
+
+import type { Indicator, Item, PlanDocument, Value } from "../core/plan-document/schema.ts";
+import { canEditPlan } from "../core/policy.ts";
+import { requestAuth } from "../core/request.ts";
+import { Layout } from "../core/ui/layout.tsx";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { Layout } from "../web/layout.tsx";
-import type { Indicator, Item, PlanDocument, Value } from "./plan-document.schema.ts";
 import type { PlanSummaryRow } from "./plans.repository.ts";
 
 function FiscalYearHeading({ fy }: { fy: number }) {
@@ -420,15 +421,6 @@ export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string })
           ))}
         </tbody>
       </table>
-    </Layout>
-  );
-}
-
-export function NotFoundPage({ message }: { message: string }) {
-  return (
-    <Layout title="見つかりません" breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
-      <h1>見つかりません</h1>
-      <p>{message}</p>
     </Layout>
   );
 }

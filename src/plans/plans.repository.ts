@@ -4,8 +4,6 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, SourceJson } from "../db/schema.ts";
-import { json } from "../db/schema.ts";
 import type {
   Activity,
   Department,
@@ -16,8 +14,10 @@ import type {
   Source,
   Target,
   Value,
-} from "./plan-document.schema.ts";
-import { PLAN_DOCUMENT_FORMAT } from "./plan-document.schema.ts";
+} from "../core/plan-document/schema.ts";
+import { PLAN_DOCUMENT_FORMAT } from "../core/plan-document/schema.ts";
+import type { Database, SourceJson } from "../db/schema.ts";
+import { json } from "../db/schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 

@@ -1,10 +1,11 @@
 /** HTTP adapter for plans: validates the path, calls the service, renders. */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
+import { writeBlankTemplate, writePlanWorkbook } from "../core/plan-workbook/index.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { NotFoundPage } from "../core/ui/error-pages.tsx";
 import type { DB } from "../db/database.ts";
-import { writeBlankTemplate, writePlanWorkbook } from "../spreadsheet/index.ts";
-import { NotFoundPage, PlanListPage, PlanPage } from "./plans.pages.tsx";
+import { PlanListPage, PlanPage } from "./plans.pages.tsx";
 import { getPlanFor, listPlansFor } from "./plans.service.ts";
 
 const planId = z.uuid();

@@ -1,9 +1,9 @@
 /** Plans: storing documents, reading them back, listing. Callers are the CLI and HTTP adapters. */
 import { record } from "../audit/audit.service.ts";
-import { type Actor, canView } from "../auth/policy.ts";
+import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
+import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
-import type { PlanDocument } from "./plan-document.schema.ts";
-import { parsePlanDocument, walkItems } from "./plan-document.ts";
 import * as repo from "./plans.repository.ts";
 
 export type StoredPlan = {
@@ -199,3 +199,6 @@ export async function getPlan(db: DB, id: string): Promise<PlanDocument | null> 
   if (!row) return null;
   return repo.loadPlanDocument(db, row.municipality_code, id);
 }
+
+/** What other capabilities read of the plan store (the repository stays private to this folder). */
+export { type DepartmentRow, findPlansByKey, loadDepartments, loadPlanDocument } from "./plans.repository.ts";

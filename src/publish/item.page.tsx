@@ -3,9 +3,9 @@
  * progress report, each indicator with its result, a chart and its values by year, and the activities.
  */
 import { raw } from "hono/html";
-import { indicatorChart } from "../charts/indicator-chart.ts";
+import { indicatorChart } from "../core/charts/indicator-chart.ts";
+import type { Indicator } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
-import type { Indicator } from "../plans/plan-document.schema.ts";
 import { type Crumb, PublicLayout, type SiteMode } from "./public.layout.tsx";
 import { overviewTitle, rootCrumb, siteName } from "./public.pages.tsx";
 import { Fy, Implementation, itemHref, levelLabel, Status, TallyTable } from "./public.parts.tsx";

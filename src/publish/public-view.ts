@@ -4,7 +4,8 @@
  * Pure; the same view feeds the server's pages and the static export.
  */
 import { createHash } from "node:crypto";
-import type { IndicatorChartInput } from "../charts/indicator-chart.ts";
+import type { IndicatorChartInput } from "../core/charts/indicator-chart.ts";
+import type { Indicator, Item } from "../core/plan-document/schema.ts";
 import type { ImplementationStatus } from "../domain/evaluation/index.ts";
 import {
   type EvaluationStatus,
@@ -13,7 +14,6 @@ import {
   type Tally,
 } from "../domain/evaluation/index.ts";
 import { shortWareki } from "../domain/fiscal-year.ts";
-import type { Indicator, Item } from "../plans/plan-document.schema.ts";
 import type { Publication } from "./publish.service.ts";
 import type { ItemResult, SeriesResult } from "./snapshot.ts";
 

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { testPublication } from "../testing/publication.ts";
 import type { SiteMode } from "./public.layout.tsx";
 import { searchItems } from "./public.pages.tsx";
 import { buildView } from "./public-view.ts";
 import { renderFile, sitePaths } from "./site.tsx";
-import { testPublication } from "./test-publication.ts";
 
 const mode: SiteMode = { assets: "../../../assets/", home: "../../../index.html", search: true };
 

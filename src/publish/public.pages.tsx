@@ -3,7 +3,7 @@
  * list of everything published. Presenters: they render the view of a snapshot, never database rows.
  */
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { TABLE_NAMES, TABLES } from "../opendata/tables.ts";
+import { TABLE_NAMES, TABLES } from "./opendata/tables.ts";
 import { type Crumb, PlainLayout, PublicLayout, rel, type SiteMode } from "./public.layout.tsx";
 import {
   ImplementationSummary,

@@ -2,9 +2,9 @@
 // municipality sees the versions; nobody else publishes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
+import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";

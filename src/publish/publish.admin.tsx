@@ -4,13 +4,13 @@
  * publish.routes.tsx. Plain HTML forms: works without JavaScript.
  */
 import { type Context, Hono } from "hono";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
-import { AppError } from "../auth/errors.ts";
-import { CsrfField, ErrorSummary, Notice, SelectField } from "../auth/form-components.tsx";
-import { type FormBody, field } from "../auth/validate.ts";
+import { AppError } from "../core/errors.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { CsrfField, ErrorSummary, Notice, SelectField } from "../core/ui/forms.tsx";
+import { Layout } from "../core/ui/layout.tsx";
+import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { Layout } from "../web/layout.tsx";
 import type { PublicationMeta } from "./publish.service.ts";
 import { publicationsOfPlanFor, publicPath, publishAs } from "./publish.service.ts";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import type { PlanDocumentInput } from "../core/plan-document/schema.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import type { PlanDocumentInput } from "../plans/plan-document.schema.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
 import type { EvaluationStatus } from "../domain/evaluation/index.ts";
-import type { StoredJudgement } from "../reports/evaluation.ts";
+import type { StoredJudgement } from "../reports/reports.service.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 

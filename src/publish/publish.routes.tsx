@@ -8,7 +8,7 @@ import { join, normalize } from "node:path";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { DB } from "../db/database.ts";
-import { UnrepresentableCharacterError } from "../opendata/csv.ts";
+import { UnrepresentableCharacterError } from "./opendata/csv.ts";
 import type { SiteMode } from "./public.layout.tsx";
 import { PublicationListPage, PublicNotFoundPage, SearchPage } from "./public.pages.tsx";
 import { buildView } from "./public-view.ts";

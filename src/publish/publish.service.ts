@@ -5,13 +5,13 @@
 
 import { z } from "zod";
 import { record } from "../audit/audit.service.ts";
-import { authorize, invalid, notFound } from "../auth/errors.ts";
-import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
-import { parseInput } from "../auth/validate.ts";
+import { authorize, invalid, notFound } from "../core/errors.ts";
+import { walkItems } from "../core/plan-document/document.ts";
+import type { Item } from "../core/plan-document/schema.ts";
+import { type Actor, canEditPlan, canView } from "../core/policy.ts";
+import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { bothFiscalYear } from "../domain/fiscal-year.ts";
-import type { Item } from "../plans/plan-document.schema.ts";
-import { walkItems } from "../plans/plan-document.ts";
 import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
 import * as repo from "./publish.repository.ts";
 import { buildSnapshot, type PublishBasis, type Snapshot, snapshotSchema } from "./snapshot.ts";

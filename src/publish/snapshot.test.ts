@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { parsePlanDocument } from "../plans/plan-document.ts";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { buildSnapshot, documentForYear, snapshotSchema } from "./snapshot.ts";
 

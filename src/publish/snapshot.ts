@@ -4,6 +4,9 @@
  * so that pages, open data and the API render from it without evaluating again. Pure: no I/O.
  */
 import { z } from "zod";
+import { walkItems } from "../core/plan-document/document.ts";
+import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
+import { planDocumentSchema } from "../core/plan-document/schema.ts";
 import {
   EVALUATION_STATUSES,
   type Evaluation,
@@ -11,10 +14,7 @@ import {
   implementationStatus,
   type StageRecord,
 } from "../domain/evaluation/index.ts";
-import type { Item, PlanDocument } from "../plans/plan-document.schema.ts";
-import { planDocumentSchema } from "../plans/plan-document.schema.ts";
-import { walkItems } from "../plans/plan-document.ts";
-import { evaluatePlan, ladderFor, type StoredJudgement } from "../reports/evaluation.ts";
+import { evaluatePlan, ladderFor, type StoredJudgement } from "../reports/reports.service.ts";
 
 export const SNAPSHOT_FORMAT = "gyokaku.publication/1";
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
+import type { Target } from "../core/plan-document/schema.ts";
 import { compareStages, DEFAULT_STAGE_LADDER } from "../domain/values/index.ts";
-import type { Target } from "../plans/plan-document.schema.ts";
-import { parsePlanDocument } from "../plans/plan-document.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { evaluatePlan, ladderFor, targetInForce, toReadTarget, toReadValue } from "./evaluation.ts";
 

@@ -3,6 +3,8 @@
  * the target in force that year, reviewers' judgements applied. Pure: the document and the judgements in,
  * rows out; every report kind is built from these rows.
  */
+
+import type { Actual, Indicator, Item, PlanDocument, Target, Value } from "../core/plan-document/schema.ts";
 import { applyJudgement, type Evaluation, evaluate, type Judgement } from "../domain/evaluation/index.ts";
 import {
   DEFAULT_STAGE_LADDER,
@@ -15,7 +17,6 @@ import {
   readValue,
   type StageLadder,
 } from "../domain/values/index.ts";
-import type { Actual, Indicator, Item, PlanDocument, Target, Value } from "../plans/plan-document.schema.ts";
 
 /** A reviewer's judgement as stored: for one indicator (by its key in the document), series and fiscal year. */
 export type StoredJudgement = Judgement & {

@@ -1,7 +1,8 @@
 /** How reports print targets, values, years and departments. Pure. */
+
+import type { Department, Item, Target, Value } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { type ReadValue, readValue } from "../domain/values/index.ts";
-import type { Department, Item, Target, Value } from "../plans/plan-document.schema.ts";
 
 /** A cell of a value column: the text as written, and the number and unit for spreadsheets. */
 export type ValueCell = {

@@ -1,4 +1,6 @@
 /** What every report kind shares: its identity, the years it covers, the item's 着手状況. Pure. */
+
+import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import {
   type ImplementationResult,
   implementationStatus,
@@ -6,7 +8,6 @@ import {
 } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { StageLadder } from "../domain/values/index.ts";
-import type { Item, PlanDocument } from "../plans/plan-document.schema.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
 
 export const REPORT_KINDS = ["summary", "sheets", "tally", "roadmap"] as const;

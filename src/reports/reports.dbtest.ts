@@ -8,19 +8,19 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { historyOfItem } from "../audit/audit.service.ts";
-import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
-import type { Actor } from "../auth/policy.ts";
+import { reportCommand } from "../cli/commands/report.ts";
+import { closeBrowser } from "../core/pdf/pdf.ts";
+import type { Actor } from "../core/policy.ts";
 import { type OpenDatabase, openDatabase } from "../db/database.ts";
 import { readers } from "../importers/registry.ts";
-import { closeBrowser } from "../pdf/pdf.service.ts";
 import { importDocuments } from "../plans/plans.service.ts";
+import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
+import { asPrinted, EBETSU_001, findRow } from "../testing/ebetsu-001.fixture.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { createApp } from "../web/app.tsx";
-import { asPrinted, EBETSU_001, findRow } from "./ebetsu-001.fixture.ts";
 import { REPORT_FORMATS, REPORT_KINDS } from "./report.model.ts";
-import { reportCommand } from "./reports.cli.ts";
 import { reportRoutes } from "./reports.routes.tsx";
 import {
   evaluateStoredPlan,

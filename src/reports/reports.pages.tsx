@@ -3,7 +3,9 @@
  * judgement form and list. Plain HTML forms: everything works without JavaScript.
  */
 import { raw } from "hono/html";
-import { CsrfField, ErrorSummary, PostButton, SelectField, TextArea } from "../auth/form-components.tsx";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
+import { CsrfField, ErrorSummary, PostButton, SelectField, TextArea } from "../core/ui/forms.tsx";
+import { Layout } from "../core/ui/layout.tsx";
 import {
   EVALUATION_STATUSES,
   STATUS_LABELS,
@@ -11,8 +13,6 @@ import {
   statusText,
 } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import type { PlanDocument } from "../plans/plan-document.schema.ts";
-import { Layout } from "../web/layout.tsx";
 import type { ReportModel } from "./build-report.ts";
 import type { SeriesRow, StoredJudgement } from "./evaluation.ts";
 import { bothYears } from "./format.ts";

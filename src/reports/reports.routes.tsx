@@ -6,8 +6,8 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
-import { AppError, authorize } from "../auth/errors.ts";
+import { AppError, authorize } from "../core/errors.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES } from "../domain/evaluation/index.ts";
 import { walkWithPath } from "./evaluation.ts";

@@ -4,15 +4,15 @@
  * HTTP and CLI adapters.
  */
 import { record } from "../audit/audit.service.ts";
-import { authorize, invalid, notFound } from "../auth/errors.ts";
-import { type Actor, canEditPlan, canView } from "../auth/policy.ts";
+import { authorize, invalid, notFound } from "../core/errors.ts";
+import { htmlToPdf } from "../core/pdf/pdf.ts";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
+import { type Actor, canEditPlan, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES, type EvaluationStatus } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { htmlToPdf } from "../pdf/pdf.service.ts";
-import type { PlanDocument } from "../plans/plan-document.schema.ts";
 import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
-import { findRoundByPlanYear } from "../rounds/rounds.repository.ts";
+import { findRoundByPlanYear } from "../rounds/rounds.service.ts";
 import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
 import * as repo from "./judgements.repository.ts";
@@ -273,3 +273,6 @@ export async function reportCaveats(db: DB, plan: LoadedPlan, fiscalYear: number
     );
   return out;
 }
+
+export { type EvaluatedPlan, evaluatePlan, ladderFor, type StoredJudgement } from "./evaluation.ts";
+export { defaultFiscalYear } from "./report.model.ts";

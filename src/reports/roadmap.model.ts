@@ -4,8 +4,9 @@
  * の取組内容」), and stage targets (江別 (R3～)実施: the stage the item is to reach from that year). For the
  * report year and before, the result's status tag is shown beside the plan. Pure.
  */
+
+import type { Item } from "../core/plan-document/schema.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import type { Item } from "../plans/plan-document.schema.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
 import { departmentNames, itemLabel, targetLabel } from "./format.ts";
 import { type ReportHead, reportHead } from "./report.model.ts";

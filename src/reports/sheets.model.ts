@@ -4,10 +4,10 @@
  * year and a chart; 取組状況 and next year's plan. Items with yearly activities get the 千歳 item page:
  * the plan for the coming years and plan against result for the years so far, with status tags. Pure.
  */
-import type { ChartLine, IndicatorChartInput } from "../charts/indicator-chart.ts";
+import type { ChartLine, IndicatorChartInput } from "../core/charts/indicator-chart.ts";
+import type { Activity, Item } from "../core/plan-document/schema.ts";
 import { IMPLEMENTATION_LABELS, IMPLEMENTATION_SYMBOLS } from "../domain/evaluation/index.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
-import type { Activity, Item } from "../plans/plan-document.schema.ts";
 import { type EvaluatedPlan, type SeriesRow, targetInForce } from "./evaluation.ts";
 import {
   departmentNames,

@@ -1,8 +1,8 @@
 // The sheets (個票) of 江別 000 and the item pages of 千歳 003 §5, and the roadmap, built from the seeds.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
 import { readers } from "../importers/registry.ts";
-import { parsePlanDocument } from "../plans/plan-document.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { evaluatePlan } from "./evaluation.ts";

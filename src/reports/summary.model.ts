@@ -2,6 +2,8 @@
  * The summary table (取組状況一覧, 江別 001): one row per indicator series with its place in the tree,
  * 初期値, 目標, the actuals by year and the result of the report year with its rule. Pure.
  */
+
+import type { Item } from "../core/plan-document/schema.ts";
 import {
   type EvaluationStatus,
   IMPLEMENTATION_LABELS,
@@ -10,7 +12,6 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from "../domain/evaluation/index.ts";
-import type { Item } from "../plans/plan-document.schema.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";

@@ -2,10 +2,10 @@
 // of its own indicator, the shifted rows of 001 where they belong.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
 import { readers } from "../importers/registry.ts";
-import { parsePlanDocument } from "../plans/plan-document.ts";
+import { asPrinted, EBETSU_001, findRow, SHEETS_WIN } from "../testing/ebetsu-001.fixture.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
-import { asPrinted, EBETSU_001, findRow, SHEETS_WIN } from "./ebetsu-001.fixture.ts";
 import { evaluatePlan } from "./evaluation.ts";
 import { buildSummary, type SummaryModel } from "./summary.model.ts";
 

@@ -3,6 +3,8 @@
  * 未着手 / 取組中 / 完了), for the whole plan, for every level of the tree and for every department, each
  * with 増減 against the previous fiscal year. Counts, never averages of percentages. Pure.
  */
+
+import type { Item } from "../core/plan-document/schema.ts";
 import {
   compareGroupTallies,
   compareTallies,
@@ -15,7 +17,6 @@ import {
   type TallyChange,
   tally,
 } from "../domain/evaluation/index.ts";
-import type { Item } from "../plans/plan-document.schema.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
 import { departmentNames, itemLabel } from "./format.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead } from "./report.model.ts";

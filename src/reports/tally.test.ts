@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
+import { PLAN_DOCUMENT_FORMAT, type PlanDocumentInput } from "../core/plan-document/schema.ts";
 import { readers } from "../importers/registry.ts";
-import { PLAN_DOCUMENT_FORMAT, type PlanDocumentInput } from "../plans/plan-document.schema.ts";
-import { parsePlanDocument } from "../plans/plan-document.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { evaluatePlan } from "./evaluation.ts";
 import { buildTally, type TallyLine } from "./tally.model.ts";

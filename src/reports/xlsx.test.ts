@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
 import { readers } from "../importers/registry.ts";
-import { parsePlanDocument } from "../plans/plan-document.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { buildReport } from "./build-report.ts";

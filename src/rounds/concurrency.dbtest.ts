@@ -2,12 +2,11 @@
 // conflict, and nothing is half-written. On PostgreSQL the two run truly in parallel (a pool of connections).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { signIn } from "../auth/auth.testing.ts";
-import { AppError } from "../auth/errors.ts";
-import type { Actor } from "../auth/policy.ts";
+import { AppError } from "../core/errors.ts";
+import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import { loadDepartments } from "../plans/plans.repository.ts";
-import { exportDocument, importDocuments } from "../plans/plans.service.ts";
+import { exportDocument, importDocuments, loadDepartments } from "../plans/plans.service.ts";
+import { signIn } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { getItem, lockRound, openRound, saveItem, unlockRound } from "./rounds.service.ts";

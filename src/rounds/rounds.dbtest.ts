@@ -1,9 +1,9 @@
 // The reporting round through HTTP, as departments and the reform office use it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { postForm, signIn, type TestSession } from "../auth/auth.testing.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { exportDocument, importDocuments, LockedYearError } from "../plans/plans.service.ts";
+import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";

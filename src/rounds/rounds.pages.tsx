@@ -1,5 +1,7 @@
 /** Pages of the reporting round: the list of rounds, a round (office view or department inbox), one item. */
-import { HistoryList } from "../audit/audit.pages.tsx";
+
+import type { Value } from "../core/plan-document/schema.ts";
+import { dateLabel, fiscalYearLabel, otherFiscalYearLabel, shortYearLabel } from "../core/ui/era.ts";
 import {
   CsrfField,
   ErrorSummary,
@@ -10,10 +12,10 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from "../auth/form-components.tsx";
-import { dateLabel, fiscalYearLabel, otherFiscalYearLabel, shortYearLabel } from "../dashboard/era.ts";
-import type { Value } from "../plans/plan-document.schema.ts";
-import { Layout } from "../web/layout.tsx";
+} from "../core/ui/forms.tsx";
+import { HistoryList } from "../core/ui/history.tsx";
+import { Layout } from "../core/ui/layout.tsx";
+import type { ItemState } from "../domain/rounds/states.ts";
 import type {
   ItemDetail,
   ItemStatus,
@@ -24,7 +26,6 @@ import type {
   SeriesEntry,
 } from "./rounds.service.ts";
 import { STATE_LABELS, STATES, understandEntries } from "./rounds.service.ts";
-import type { ItemState } from "./rounds.tables.ts";
 import type { Understood } from "./understood.ts";
 
 const roundsCrumb = { href: "/rounds", label: "照会" };

@@ -1,7 +1,7 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import type { ItemState, RoundStatus } from "./rounds.tables.ts";
+import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 

@@ -1,13 +1,13 @@
 /** HTTP adapter for reporting rounds: reads the form, calls the service, renders or redirects (Post/Redirect/Get). */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
-import { AppError } from "../auth/errors.ts";
-import { type FormBody, field } from "../auth/validate.ts";
+import { AppError } from "../core/errors.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
+import type { ItemState } from "../domain/rounds/states.ts";
 import { formFromDetail, type ItemForm, ItemPage, RoundPage, RoundsPage } from "./rounds.pages.tsx";
 import * as service from "./rounds.service.ts";
-import type { ItemState } from "./rounds.tables.ts";
 
 const NOTICES: Record<string, string> = {
   opened: "照会を開始しました。所管課の利用者には、担当する項目が「照会（回答）」に表示されます。",

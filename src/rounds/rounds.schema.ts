@@ -1,11 +1,7 @@
 /** Inputs of the reporting round, one zod schema each. Messages name the field, in Japanese. */
 import { z } from "zod";
+import { versionField } from "../core/validation.ts";
 
-/** The version the form was made from (hidden field); required, so that no write happens blind. */
-export const versionField = z
-  .string("フォームの版番号がありません。ページを読み込み直してください。")
-  .regex(/^\d+$/, "フォームの版番号がありません。ページを読み込み直してください。")
-  .transform(Number);
 const version = versionField;
 const text = (max: number, label: string) => z.string().max(max, `${label}は${max}文字以内にしてください。`);
 

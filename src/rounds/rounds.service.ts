@@ -7,7 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { type AuditEntry, type AuditEvent, historyOfItem, record } from "../audit/audit.service.ts";
-import { AppError, authorize, conflict, forbidden, invalid, notFound } from "../auth/errors.ts";
+import { AppError, authorize, conflict, forbidden, invalid, notFound } from "../core/errors.ts";
+import type { Indicator, Item, PlanDocument, Value } from "../core/plan-document/schema.ts";
 import {
   type Actor,
   canApproveRoundItem,
@@ -18,12 +19,12 @@ import {
   canUnlockRound,
   canView,
   isResponsibleFor,
-} from "../auth/policy.ts";
-import { parseInput } from "../auth/validate.ts";
+} from "../core/policy.ts";
+import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import type { Indicator, Item, PlanDocument, Value } from "../plans/plan-document.schema.ts";
-import { loadDepartments, loadPlanDocument } from "../plans/plans.repository.ts";
+import { type ItemState, OPEN_STATES, STATE_LABELS } from "../domain/rounds/states.ts";
+import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
 import * as repo from "./rounds.repository.ts";
 import {
   deadlineSchema,
@@ -34,19 +35,9 @@ import {
   saveItemSchema,
   unlockSchema,
 } from "./rounds.schema.ts";
-import type { ItemState } from "./rounds.tables.ts";
 import { type Understood, understand } from "./understood.ts";
 
-export const STATES: readonly ItemState[] = ["not_started", "draft", "submitted", "returned", "approved"];
-export const STATE_LABELS: Record<ItemState, string> = {
-  not_started: "未着手",
-  draft: "下書き",
-  submitted: "提出済",
-  returned: "差戻し",
-  approved: "承認済",
-};
-/** Items the department still owes an answer for. */
-export const OPEN_STATES: readonly ItemState[] = ["not_started", "draft", "returned"];
+export { OPEN_STATES, STATE_LABELS, STATES } from "../domain/rounds/states.ts";
 
 export type ScopeItem = {
   item: Item;
@@ -768,3 +759,6 @@ export async function unlockRound(db: DB, user: Actor, roundId: string, raw: unk
     ]);
   });
 }
+
+/** The round of a plan's fiscal year, and the plans that can have rounds, for other capabilities. */
+export { findRoundByPlanYear, plansOf } from "./rounds.repository.ts";

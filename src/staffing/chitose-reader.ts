@@ -5,6 +5,9 @@
  * in, document and findings out. Figures the document prints but gyokaku computes (group totals, excess,
  * rates, per-10,000 ratios) are checked, not stored.
  */
+
+import { ImportError } from "../core/document-reader.ts";
+import type { Finding } from "../core/findings.ts";
 import { eraToWestern } from "../domain/fiscal-year.ts";
 import {
   compactLabel,
@@ -19,8 +22,6 @@ import {
   retirementFiscalYear,
   staffPer10k,
 } from "../domain/staffing/index.ts";
-import type { Finding } from "../importers/findings.ts";
-import { ImportError } from "../importers/importer.ts";
 import {
   type BreakdownCategory,
   STAFFING_DOCUMENT_FORMAT,

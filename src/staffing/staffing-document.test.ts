@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import type { StaffingDocumentInput } from "./staffing-document.schema.ts";
 import {
   InvalidStaffingDocumentError,
   parseStaffingDocument,
   staffingFindings,
 } from "./staffing-document.ts";
-import { sampleStaffingDocument } from "./test-documents.ts";
 
 function refused(doc: StaffingDocumentInput, ...patterns: RegExp[]) {
   assert.throws(

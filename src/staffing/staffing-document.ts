@@ -5,6 +5,9 @@
  * Also the findings of a valid document: printed totals that disagree with the sum of their parts.
  */
 import type { z } from "zod";
+import { ImportError } from "../core/document-reader.ts";
+import type { Finding } from "../core/findings.ts";
+import { jsonPath } from "../core/plan-document/document.ts";
 import {
   checkDiagnosisTotals,
   checkPrintedTotals,
@@ -19,9 +22,6 @@ import {
   UnitTree,
   unitsInCycles,
 } from "../domain/staffing/index.ts";
-import type { Finding } from "../importers/findings.ts";
-import { ImportError } from "../importers/importer.ts";
-import { jsonPath } from "../plans/plan-document.ts";
 import {
   breakdownCategories,
   type Source,

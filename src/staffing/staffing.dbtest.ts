@@ -3,14 +3,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { signIn, type TestSession } from "../auth/auth.testing.ts";
+import {
+  staffingImportCommand,
+  staffingReportCommand,
+  staffingTemplateCommand,
+} from "../cli/commands/staffing.ts";
+import { closeBrowser } from "../core/pdf/pdf.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import { closeBrowser } from "../pdf/pdf.service.ts";
+import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
+import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { createApp } from "../web/app.tsx";
 import { readChitoseStaffing } from "./chitose-reader.ts";
-import { staffingImportCommand, staffingReportCommand, staffingTemplateCommand } from "./staffing.cli.ts";
 import { replaceStaffing } from "./staffing.repository.ts";
 import {
   getStaffing,
@@ -21,7 +26,6 @@ import {
 import { readStaffingWorkbook, writeStaffingWorkbook } from "./staffing.template.ts";
 import type { StaffingDocument } from "./staffing-document.schema.ts";
 import { InvalidStaffingDocumentError, parseStaffingDocument } from "./staffing-document.ts";
-import { sampleStaffingDocument } from "./test-documents.ts";
 
 const withoutSources = (d: StaffingDocument | null) =>
   JSON.parse(JSON.stringify(d, (k, v) => (k === "source" ? undefined : v))) as StaffingDocument;

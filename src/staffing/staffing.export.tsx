@@ -1,11 +1,12 @@
 /**
  * Reports as files: a standalone HTML page, a workbook (one value per cell, header in row 1, numbers
- * without units) and a PDF printed from the HTML by the shared Chromium printer (src/pdf).
+ * without units) and a PDF printed from the HTML by the shared Chromium printer (src/core/pdf).
  */
-import { readFileSync } from "node:fs";
+
 import ExcelJS from "exceljs";
+import { htmlToPdf } from "../core/pdf/pdf.ts";
+import { appStylesheet } from "../core/ui/assets.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { htmlToPdf } from "../pdf/pdf.service.ts";
 import {
   DiagnosisBody,
   HeadcountBody,
@@ -75,12 +76,8 @@ export function reportView(
   }
 }
 
-let appCss: string | null = null;
-function siteCss(): string {
-  appCss ??= readFileSync(new URL("../web/static/app.css", import.meta.url), "utf8");
-  // The site's fonts are served by the site; a standalone file names the installed BIZ UD font instead.
-  return appCss;
-}
+// The site's fonts are served by the site; a standalone file names the installed BIZ UD font instead.
+const siteCss = appStylesheet;
 
 function body(v: View) {
   switch (v.kind) {

@@ -5,11 +5,11 @@
  */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import type { Finding } from "../core/findings.ts";
+import { formatFinding } from "../core/findings.ts";
+import { Layout } from "../core/ui/layout.tsx";
 import { shortWareki, wareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { type Comparison, formatChange, formatCount, formatDecimal } from "../domain/staffing/index.ts";
-import type { Finding } from "../importers/findings.ts";
-import { formatFinding } from "../importers/findings.ts";
-import { Layout } from "../web/layout.tsx";
 import {
   diagnosisChart,
   headcountChart,

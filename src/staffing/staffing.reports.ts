@@ -3,6 +3,8 @@
  * a staffing document with the domain core. Totals are computed here, from the units; nothing shown is
  * read from a stored total.
  */
+
+import type { Finding } from "../core/findings.ts";
 import {
   CITY_PEER_SCHEME,
   classifyPeerGroup,
@@ -26,7 +28,6 @@ import {
   staffPer10k,
   UnitTree,
 } from "../domain/staffing/index.ts";
-import type { Finding } from "../importers/findings.ts";
 import {
   BREAKDOWN_LABELS,
   type BreakdownCategory,

@@ -4,7 +4,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { type AuthEnv, currentUser } from "../auth/context.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
 import { REPORT_KINDS, ReportUnavailableError, renderReport, reportView } from "./staffing.export.tsx";

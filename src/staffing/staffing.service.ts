@@ -2,10 +2,11 @@
  * Staffing: reading files (Chitose's text, the spreadsheet template, staffing documents as JSON) into
  * staffing documents, storing them in one transaction (all or nothing), reading them back.
  */
-import { type Actor, canView } from "../auth/policy.ts";
+
+import { ImportError } from "../core/document-reader.ts";
+import type { Finding } from "../core/findings.ts";
+import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
-import type { Finding } from "../importers/findings.ts";
-import { ImportError } from "../importers/importer.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
 import * as repo from "./staffing.repository.ts";
 import { isXlsx, readStaffingWorkbook } from "./staffing.template.ts";
@@ -170,3 +171,9 @@ export async function getStaffingFor(db: DB, user: Actor, code: string): Promise
   if (!canView(user, { municipalityCode: code })) return null;
   return repo.loadStaffing(db, code);
 }
+
+export { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
+
+export { REPORT_KINDS, type ReportFormat, ReportUnavailableError, renderReport } from "./staffing.export.tsx";
+export type { ReportKind } from "./staffing.pages.tsx";
+export { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";

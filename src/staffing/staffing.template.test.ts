@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { emptyStaffingDocument, readStaffingWorkbook, writeStaffingWorkbook } from "./staffing.template.ts";
 import type { StaffingDocument } from "./staffing-document.schema.ts";
 import { InvalidStaffingDocumentError, parseStaffingDocument } from "./staffing-document.ts";
-import { sampleStaffingDocument } from "./test-documents.ts";
 
 const withoutSources = (d: StaffingDocument) =>
   JSON.parse(JSON.stringify(d, (k, v) => (k === "source" ? undefined : v))) as StaffingDocument;

@@ -1,6 +1,6 @@
 /** Plan documents for tests: small, synthetic, covering every feature of the format. */
-import type { PlanDocumentInput } from "../plans/plan-document.schema.ts";
-import { PLAN_DOCUMENT_FORMAT } from "../plans/plan-document.schema.ts";
+import type { PlanDocumentInput } from "../core/plan-document/schema.ts";
+import { PLAN_DOCUMENT_FORMAT } from "../core/plan-document/schema.ts";
 
 export function samplePlanDocument(overrides: Partial<PlanDocumentInput["plan"]> = {}): PlanDocumentInput {
   return {

@@ -1,25 +1,25 @@
 /** The HTTP application: security headers, static assets, health check and each capability's routes. */
+
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, normalize } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
 import { auditRoutes } from "../audit/audit.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
-import { ErrorPage } from "../auth/auth.pages.tsx";
 import { authRoutes } from "../auth/auth.routes.tsx";
-import type { AuthEnv } from "../auth/context.ts";
-import { AppError } from "../auth/errors.ts";
 import { LoginLimiter } from "../auth/rate-limit.ts";
+import { AppError } from "../core/errors.ts";
+import type { AuthEnv } from "../core/request.ts";
+import { fontDir, staticDir } from "../core/ui/assets.ts";
+import { ErrorPage, InternalErrorPage, NotFoundPage } from "../core/ui/error-pages.tsx";
 import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import type { OpenDatabase } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
-import { apiRoutes } from "../opendata/api.routes.ts";
-import { NotFoundPage } from "../plans/plans.pages.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
+import { apiRoutes } from "../publish/opendata/api.routes.ts";
 import { publishAdminRoutes } from "../publish/publish.admin.tsx";
 import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
@@ -28,9 +28,6 @@ import { staffingRoutes } from "../staffing/staffing.routes.tsx";
 
 const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-const here = dirname(fileURLToPath(import.meta.url));
-const fontDir = dirname(createRequire(import.meta.url).resolve("@fontsource/biz-udpgothic/400.css"));
 
 // Nothing may come from outside the server: municipal networks (LGWAN) are closed.
 const CSP =
@@ -120,7 +117,7 @@ export function createApp(open: OpenDatabase) {
   );
   app.get(
     "/assets/*",
-    async (c) => (await serveFile(join(here, "static"), c.req.path.slice("/assets/".length))) ?? c.notFound(),
+    async (c) => (await serveFile(staticDir, c.req.path.slice("/assets/".length))) ?? c.notFound(),
   );
   app.route("/", importRoutes(open.db));
   app.route("/", reportRoutes(open.db));
@@ -135,8 +132,9 @@ export function createApp(open: OpenDatabase) {
       if (err.code === "unauthenticated") return c.redirect("/login", 303);
       return c.html(<ErrorPage status={err.status} message={err.message} />, err.status as 400);
     }
-    console.error(err);
-    return c.html(<NotFoundPage message={`エラーが発生しました: ${err.message}`} />, 500);
+    const reference = randomUUID().slice(0, 8);
+    console.error(`[${reference}] ${c.req.method} ${c.req.path}:`, err);
+    return c.html(<InternalErrorPage reference={reference} />, 500);
   });
   return app;
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
+import { writePlanWorkbook } from "../../core/plan-workbook/index.ts";
 import { exportDocument } from "../../plans/plans.service.ts";
-import { writePlanWorkbook } from "../../spreadsheet/index.ts";
 import { parse, UsageError } from "../args.ts";
 import { withDatabase } from "../context.ts";
 

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { formatFinding } from "../../importers/findings.ts";
+import { formatFinding } from "../../core/findings.ts";
 import { importFiles } from "../../importers/import.service.ts";
 import { parse, UsageError } from "../args.ts";
 import { withDatabase } from "../context.ts";

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { createDemoUsers, demoUsersMessage } from "../../auth/demo-users.ts";
+import { createDemoUsers, demoUsersMessage } from "../../auth/auth.service.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
 import { createApp } from "../../web/app.tsx";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "./test-values.ts";
+import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "../../testing/values.ts";
 
 describe("direction: (初期値より)増加", () => {
   // 江別市 職員提案数: 初期値 13件, 7 / 11 / 14 / 10件.

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { evaluateIn, num, series } from "../../testing/values.ts";
 import { DEFAULT_STAGE_LADDER } from "../values/index.ts";
 import { evaluate } from "./evaluate.ts";
-import { evaluateIn, num, series } from "./test-values.ts";
 import { EVALUATION_STATUSES } from "./types.ts";
 
 const sns = {

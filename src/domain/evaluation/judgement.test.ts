@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { evaluateIn, series } from "../../testing/values.ts";
 import { applyJudgement } from "./judgement.ts";
-import { evaluateIn, series } from "./test-values.ts";
 
 // 江別市 職員数 806人 against (R1～)検討: the rule cannot compare a headcount with a stage.
 const staff = evaluateIn(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "./test-values.ts";
+import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "../../testing/values.ts";
 
 describe("floor: (R1～)13%以上", () => {
   // 江別市 育児休業取得率 男性: 初期値 6.9%, 15.4 / 36.7 / 38.8 / 52.8.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluateIn, evaluateYears, num, series } from "./test-values.ts";
+import { evaluateIn, evaluateYears, num, series } from "../../testing/values.ts";
 
 describe("relative: 10%増 (2023年度比), 2027年", () => {
   // 札幌市 組織診断におけるエンゲージメントスコア: 初期値 —, 目標 2027年 10%増 (2023年度比).

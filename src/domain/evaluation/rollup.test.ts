@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { evaluateIn, num, series } from "../../testing/values.ts";
 import {
   compareGroupTallies,
   compareTallies,
@@ -8,7 +9,6 @@ import {
   rollUpImplementation,
   tally,
 } from "./rollup.ts";
-import { evaluateIn, num, series } from "./test-values.ts";
 import { EVALUATION_STATUSES, type Evaluation } from "./types.ts";
 
 // Six 江別市 indicators with their 所管課 and 基本目標, evaluated for FY2021 and FY2022.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "./test-values.ts";
+import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "../../testing/values.ts";
 
 const fromR3 = (stage: string) => ({
   text: `(R3～)${stage}`,

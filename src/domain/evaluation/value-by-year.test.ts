@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "./test-values.ts";
+import { evaluateIn, evaluateYears, num, R1_TO_R4, series } from "../../testing/values.ts";
 
 // 江別市 SNS等広報媒体のフォロワー数: 初期値 1,483 (2017年度), 目標 (R5)6,000.
 const sns = {

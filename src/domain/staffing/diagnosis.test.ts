@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { DIAGNOSIS_AVERAGES, DIAGNOSIS_ROWS, POPULATION_2024 } from "../../testing/staffing-chitose.ts";
 import { checkDiagnosisTotals, type DiagnosisLine, diagnose } from "./diagnosis.ts";
 import { formatChange, formatCount, formatDecimal } from "./format.ts";
 import { NATIONAL_SECTOR_SCHEME } from "./sectors.ts";
-import { DIAGNOSIS_AVERAGES, DIAGNOSIS_ROWS, POPULATION_2024 } from "./test-chitose.ts";
 
 /**
  * 千歳市 図表10 as printed: row, A, B, B−A, 単純値 estimate / excess / rate, 修正値 estimate / excess / rate

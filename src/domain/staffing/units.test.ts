@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { HEADCOUNTS, headcountFigures, PRINTED, quotaFigures, UNITS, YEARS } from "./test-chitose.ts";
+import {
+  HEADCOUNTS,
+  headcountFigures,
+  PRINTED,
+  quotaFigures,
+  UNITS,
+  YEARS,
+} from "../../testing/staffing-chitose.ts";
 import {
   checkPrintedTotals,
   computeTotals,

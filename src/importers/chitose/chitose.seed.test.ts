@@ -5,9 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
-import { type PlanDocument, planDocumentSchema } from "../../plans/plan-document.schema.ts";
+import type { Finding } from "../../core/findings.ts";
+import { type PlanDocument, planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
-import type { Finding } from "../findings.ts";
 import { chitoseReader } from "./index.ts";
 
 const skip = seedsSkip("003_");

@@ -3,13 +3,13 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { planDocumentSchema } from "../../plans/plan-document.schema.ts";
+import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { Finding } from "../../core/findings.ts";
+import { planDocumentSchema } from "../../core/plan-document/schema.ts";
+import { fixtureItems, fixtureText, itemLines, PLAN_YEARS } from "../../testing/chitose-fixture.ts";
 import { readSeed, seedPath } from "../../testing/seeds.ts";
-import type { Finding } from "../findings.ts";
-import { ImportError, type InputFile } from "../importer.ts";
 import { chitoseReader } from "./index.ts";
 import { departmentKind, splitDepartments } from "./read-chitose.ts";
-import { fixtureItems, fixtureText, itemLines, PLAN_YEARS } from "./test-fixture.ts";
 
 const file = (text: string, path = "fixture.txt"): InputFile => ({ path, text });
 const read = (text: string) => chitoseReader.read([file(text)]);

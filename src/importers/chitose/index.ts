@@ -2,7 +2,7 @@
  * 千歳市 行政改革基本方針（重点推進項目）: the reader for Chitose's yearly 行政改革基本方針, as text extracted
  * from the PDF. See README.md beside this file for what is read and the decisions taken.
  */
-import { type DocumentReader, ImportError, type InputFile } from "../importer.ts";
+import { type DocumentReader, ImportError, type InputFile } from "../../core/document-reader.ts";
 import { ChitoseReader } from "./read-chitose.ts";
 
 export { ChitoseReader } from "./read-chitose.ts";

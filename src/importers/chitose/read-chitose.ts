@@ -6,14 +6,15 @@
  * the list of 重点推進項目 in 2(3), which is used to check that section 5 is complete.
  * The decisions are written down in README.md beside this file.
  */
-import { readFiscalYear, toHalfWidth } from "../../domain/values/index.ts";
+
+import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { Finding, ImportResult } from "../../core/findings.ts";
 import {
   type ItemInput,
   PLAN_DOCUMENT_FORMAT,
   type PlanDocumentInput,
-} from "../../plans/plan-document.schema.ts";
-import type { Finding, ImportResult } from "../findings.ts";
-import { ImportError, type InputFile } from "../importer.ts";
+} from "../../core/plan-document/schema.ts";
+import { readFiscalYear, toHalfWidth } from "../../domain/values/index.ts";
 import { cellToText, squash, tableCellTexts, unbalancedTags } from "./html-text.ts";
 
 export const CHITOSE = { code: "012246", name: "千歳市" } as const;

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import { editSeed, indicator, read, SHEETS, SUMMARY, seed, skipBoth } from "../../testing/ebetsu.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
-import { ImportError, type InputFile } from "../importer.ts";
 import { ebetsuReader } from "./index.ts";
-import { editSeed, indicator, read, SHEETS, SUMMARY, seed, skipBoth } from "./test-helpers.ts";
 
 /** A small synthetic sheet document in the 000 layout (7 cells a row); wording made up for the test. */
 function sheetsFixture(): InputFile {

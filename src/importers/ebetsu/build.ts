@@ -1,7 +1,8 @@
 /** The tree read from the Ebetsu documents, as a plan document. */
-import type { Department, ItemInput, PlanDocumentInput } from "../../plans/plan-document.schema.ts";
-import { PLAN_DOCUMENT_FORMAT } from "../../plans/plan-document.schema.ts";
-import type { Finding } from "../findings.ts";
+
+import type { Finding } from "../../core/findings.ts";
+import type { Department, ItemInput, PlanDocumentInput } from "../../core/plan-document/schema.ts";
+import { PLAN_DOCUMENT_FORMAT } from "../../core/plan-document/schema.ts";
 import type { Indicator, Item, Tree } from "./model.ts";
 
 export const EBETSU = { code: "012173", name: "江別市" } as const;

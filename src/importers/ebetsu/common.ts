@@ -3,6 +3,9 @@
  * extracted text, the guard against files that are not text, label normalisation, and the bridge to
  * the value reader (src/domain/values), which alone reads numbers, stages, targets and years.
  */
+
+import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { Finding } from "../../core/findings.ts";
 import { shortWareki } from "../../domain/fiscal-year.ts";
 import {
   type ReadTarget,
@@ -11,8 +14,6 @@ import {
   readTarget,
   readValue,
 } from "../../domain/values/index.ts";
-import type { Finding } from "../findings.ts";
-import { ImportError, type InputFile } from "../importer.ts";
 import type { Src, Target, Value } from "./model.ts";
 
 export type Line = { no: number; text: string; cells: string[] };

@@ -8,9 +8,10 @@
  *    取組状況, 所管課 or the year of the 初期値 (summary-tree.ts).
  * A file that is empty, not text, of another layout or cut short is refused with ImportError.
  */
-import type { PlanDocumentInput } from "../../plans/plan-document.schema.ts";
-import type { Finding, ImportResult } from "../findings.ts";
-import { type DocumentReader, ImportError, type InputFile } from "../importer.ts";
+
+import { type DocumentReader, ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { Finding, ImportResult } from "../../core/findings.ts";
+import type { PlanDocumentInput } from "../../core/plan-document/schema.ts";
 import { buildDocument } from "./build.ts";
 import { assertText, quote } from "./common.ts";
 import { reconcile } from "./reconcile.ts";

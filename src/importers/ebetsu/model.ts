@@ -5,7 +5,7 @@
  * the same node alike.
  */
 import type { z } from "zod";
-import type { indicatorSchema, valueSchema } from "../../plans/plan-document.schema.ts";
+import type { indicatorSchema, valueSchema } from "../../core/plan-document/schema.ts";
 
 type IndicatorIn = z.input<typeof indicatorSchema>;
 export type Value = z.input<typeof valueSchema>;

@@ -11,7 +11,7 @@ import {
   SUMMARY,
   seed,
   skipBoth,
-} from "./test-helpers.ts";
+} from "../../testing/ebetsu.ts";
 
 const both = () => read([seed(SHEETS), seed(SUMMARY)]);
 

@@ -24,7 +24,7 @@
  * only the summary gives one, it is added with the summary as its source ("summary.filled"); where only
  * the sheet gives one, that is noted ("summary.missing-value").
  */
-import type { Finding } from "../findings.ts";
+import type { Finding } from "../../core/findings.ts";
 import { normLabel, normName, quote, sameTarget, sameValue, targetLabel } from "./common.ts";
 import { indicatorsOf, type Tree } from "./model.ts";
 import type { Summary, SummaryRow } from "./summary.ts";

@@ -14,7 +14,7 @@
  *    令和4年度 never reports 令和元年度 alone; the actuals of such an indicator were lost (the summary
  *    has them).
  */
-import type { Finding } from "../findings.ts";
+import type { Finding } from "../../core/findings.ts";
 import { cellValue, type Line, quote, sheetTarget, splitSeries } from "./common.ts";
 import type { Indicator, Src } from "./model.ts";
 

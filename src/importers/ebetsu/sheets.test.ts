@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { actuals, indicator, indicators, leaves, read, SHEETS, seed } from "../../testing/ebetsu.ts";
 import { seedsSkip } from "../../testing/seeds.ts";
 import { ebetsuReader } from "./index.ts";
-import { actuals, indicator, indicators, leaves, read, SHEETS, seed } from "./test-helpers.ts";
 
 describe("Ebetsu sheets (000) alone", { skip: seedsSkip(SHEETS) }, () => {
   test("detects the sheets", () => {

@@ -7,8 +7,9 @@
  * value rows, 令和4年度取組状況 | text, 実績値を踏まえた令和5年度の取組内容 | text.
  * The value rows are read by sheet-values.ts.
  */
-import type { Finding } from "../findings.ts";
-import { ImportError, type InputFile } from "../importer.ts";
+
+import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { Finding } from "../../core/findings.ts";
 import {
   CIRCLED,
   circledIndex,

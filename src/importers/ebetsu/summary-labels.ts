@@ -5,7 +5,7 @@
  * cell's label that landed one row off ("summary.misplaced-label"); the same node written otherwise is
  * "summary.label-differs".
  */
-import type { Finding } from "../findings.ts";
+import type { Finding } from "../../core/findings.ts";
 import { normLabel, normName, quote } from "./common.ts";
 import {
   type Actual,

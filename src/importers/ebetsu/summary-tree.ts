@@ -14,8 +14,9 @@
  * figures moved against their labels (two rows named 職員1人当たりの年間時間外勤務時間数, one with 日,
  * one with 時間) are found only with the sheets, so here they are flagged as suspect.
  */
-import type { Finding } from "../findings.ts";
-import { ImportError } from "../importer.ts";
+
+import { ImportError } from "../../core/document-reader.ts";
+import type { Finding } from "../../core/findings.ts";
 import { normLabel, normName } from "./common.ts";
 import type { Goal, Indicator, Item, Policy, Tree } from "./model.ts";
 import type { Summary, SummaryRow } from "./summary.ts";

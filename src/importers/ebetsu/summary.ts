@@ -11,8 +11,9 @@
  * 「(1)…」 取組方針, 「①…」 取組項目. Which indicator the figures belong to is decided elsewhere: by the
  * sheets when they are given (reconcile.ts), by the labels only when the summary is read alone.
  */
-import type { Finding } from "../findings.ts";
-import { ImportError, type InputFile } from "../importer.ts";
+
+import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { Finding } from "../../core/findings.ts";
 import {
   CIRCLED,
   cellTarget,

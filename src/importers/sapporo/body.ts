@@ -2,8 +2,9 @@
  * The body of chapter 3, line by line: 取組方針 headings (known by the 現状と課題 that follows them), their
  * texts, and under 取組内容 the Ⅰ/Ⅱ headings, the item rows with their 所管 and the 目標 rows.
  */
-import type { Department } from "../../plans/plan-document.schema.ts";
-import type { Finding } from "../findings.ts";
+
+import type { Finding } from "../../core/findings.ts";
+import type { Department } from "../../core/plan-document/schema.ts";
 import { fail } from "../text-input.ts";
 import { departmentKind, parseDepartments } from "./bureaus.ts";
 import { buildIndicator, type IndicatorInput, type IndicatorRows } from "./indicators.ts";

@@ -4,7 +4,7 @@
  * The first occurrence is the original (it also carries the footnotes that define its terms); the later one
  * keeps its place, title and 所管 and points to the original with crossListingOf, without its own indicator.
  */
-import type { Finding } from "../findings.ts";
+import type { Finding } from "../../core/findings.ts";
 import type { IndicatorInput } from "./indicators.ts";
 
 export type Listed = {

@@ -4,9 +4,9 @@
  */
 
 import type { z } from "zod";
+import type { Finding } from "../../core/findings.ts";
+import type { indicatorSchema } from "../../core/plan-document/schema.ts";
 import { readFiscalYear, readTarget, readValue } from "../../domain/values/index.ts";
-import type { indicatorSchema } from "../../plans/plan-document.schema.ts";
-import type { Finding } from "../findings.ts";
 import type { IndicatorHeader, YearCell } from "./layout.ts";
 
 export type IndicatorInput = z.input<typeof indicatorSchema>;

@@ -3,10 +3,11 @@
  * The tree: 取組方針 (1–4, with 現状と課題 and 取組の方向性) → Ⅰ/Ⅱ… → 1/2… → ①②… / (1)(2)…, each item with
  * its 所管 and at most one 目標. See README.md for the decisions.
  */
-import type { ItemInput, PlanDocumentInput } from "../../plans/plan-document.schema.ts";
-import { PLAN_DOCUMENT_FORMAT } from "../../plans/plan-document.schema.ts";
-import type { Finding, ImportResult } from "../findings.ts";
-import type { InputFile } from "../importer.ts";
+
+import type { InputFile } from "../../core/document-reader.ts";
+import type { Finding, ImportResult } from "../../core/findings.ts";
+import type { ItemInput, PlanDocumentInput } from "../../core/plan-document/schema.ts";
+import { PLAN_DOCUMENT_FORMAT } from "../../core/plan-document/schema.ts";
 import { checkText, fail } from "../text-input.ts";
 import { Body, type Draft, type Overview, readOverview } from "./body.ts";
 import { markCrossListings, sharedIndicators } from "./cross-listing.ts";

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { type Item, type PlanDocument, planDocumentSchema } from "../../plans/plan-document.schema.ts";
+import { ImportError } from "../../core/document-reader.ts";
+import type { Finding } from "../../core/findings.ts";
+import { type Item, type PlanDocument, planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
-import type { Finding } from "../findings.ts";
-import { ImportError } from "../importer.ts";
 import { parseDepartments } from "./bureaus.ts";
 import { sapporoReader } from "./index.ts";
 

@@ -1,4 +1,4 @@
-import type { InputFile } from "../importer.ts";
+import type { InputFile } from "../../core/document-reader.ts";
 import { singleFileReader } from "../text-input.ts";
 import { readWardProposal } from "./read.ts";
 

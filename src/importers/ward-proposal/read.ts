@@ -4,11 +4,12 @@
  * problem → solution tables (2-2), the window-service goals and the roadmap (3-3, 3-4) where the document
  * ties them to a group or project. See README.md for the decisions.
  */
+
+import type { InputFile } from "../../core/document-reader.ts";
+import type { Finding, ImportResult } from "../../core/findings.ts";
+import type { ItemInput, PlanDocumentInput } from "../../core/plan-document/schema.ts";
+import { PLAN_DOCUMENT_FORMAT } from "../../core/plan-document/schema.ts";
 import { readFiscalYear } from "../../domain/values/index.ts";
-import type { ItemInput, PlanDocumentInput } from "../../plans/plan-document.schema.ts";
-import { PLAN_DOCUMENT_FORMAT } from "../../plans/plan-document.schema.ts";
-import type { Finding, ImportResult } from "../findings.ts";
-import type { InputFile } from "../importer.ts";
 import { checkText, fail } from "../text-input.ts";
 import { cells, findHeader, listLines, plain, tableAt } from "./tables.ts";
 

@@ -2,8 +2,9 @@
  * A report as a whole document: for print (the PDF — one self-contained HTML string, the app's and the
  * reports' CSS inline, fonts from the system's BIZ UD fonts) or inside the app's page frame.
  */
-import { readFileSync } from "node:fs";
+
 import { raw } from "hono/html";
+import { appStylesheet } from "../../core/ui/assets.ts";
 import type { ReportModel } from "../build-report.ts";
 import { REPORT_CSS } from "../report.css.ts";
 import type { ViewOptions } from "./common.tsx";
@@ -11,8 +12,6 @@ import { RoadmapView } from "./roadmap.view.tsx";
 import { SheetsView } from "./sheets.view.tsx";
 import { SummaryView } from "./summary.view.tsx";
 import { TallyView } from "./tally.view.tsx";
-
-const APP_CSS = readFileSync(new URL("../../web/static/app.css", import.meta.url), "utf8");
 
 export function ReportBody({ report, view }: { report: ReportModel; view: ViewOptions }) {
   switch (report.kind) {
@@ -37,7 +36,9 @@ export function PrintDocument({ report }: { report: ReportModel }) {
           <meta charset="utf-8" />
           <title>{report.model.title}</title>
           <style>
-            {raw(`${APP_CSS}\n${REPORT_CSS}\nbody{font-family:"BIZ UDPGothic","BIZ UDゴシック",sans-serif}`)}
+            {raw(
+              `${appStylesheet()}\n${REPORT_CSS}\nbody{font-family:"BIZ UDPGothic","BIZ UDゴシック",sans-serif}`,
+            )}
           </style>
         </head>
         <body>

@@ -1,6 +1,6 @@
 /** The sheets (個票) as HTML: one section per item, with its indicators, charts, progress and 千歳 item page. */
 import { raw } from "hono/html";
-import { indicatorChart } from "../../charts/indicator-chart.ts";
+import { indicatorChart } from "../../core/charts/indicator-chart.ts";
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import type { Sheet, SheetIndicator, SheetsModel } from "../sheets.model.ts";
 import { Pre, ReportTitle, StatusLegend, StatusMark, ValueTd, type ViewOptions, YearTh } from "./common.tsx";

@@ -1,0 +1,60 @@
+/** Small facts about an HTTP request that several capabilities need: HTTPS, the client, a safe way back. */
+
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context } from "hono";
+
+/** How many reverse proxies in front of gyokaku to trust (GYOKAKU_TRUST_PROXY=N; "1" is one proxy). */
+export function trustedProxies(env = process.env): number {
+  const n = Number(env.GYOKAKU_TRUST_PROXY ?? "0");
+  return Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** Whether the browser reached us over HTTPS (directly, or through a trusted proxy that says so). */
+export function isHttps(c: Context, env = process.env): boolean {
+  if (env.GYOKAKU_SECURE_COOKIES === "1") return true;
+  if (new URL(c.req.url).protocol === "https:") return true;
+  return trustedProxies(env) > 0 && c.req.header("x-forwarded-proto") === "https";
+}
+
+/**
+ * The client's address: the socket's; behind N trusted proxies, the address the outermost of them saw, which
+ * is the N-th entry of X-Forwarded-For counted from the right (entries further left are the client's to forge).
+ */
+export function clientIp(c: Context, env = process.env): string {
+  const proxies = trustedProxies(env);
+  if (proxies > 0) {
+    const hops = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const hop = hops[hops.length - proxies];
+    if (hop) return hop;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? "unknown";
+  } catch {
+    return "unknown"; // app.request() in tests has no socket
+  }
+}
+
+const ORIGIN = "http://gyokaku.invalid";
+
+/**
+ * A path on this server to go back to (after login, after a setting); anything else becomes "/". Decided by
+ * parsing the URL as the browser will, not by its prefix: `//evil`, `/\evil`, `/%09/evil` and control
+ * characters are refused.
+ * @example safeNext("/plans/1?fy=2022") === "/plans/1?fy=2022"; safeNext("//evil.example") === "/"
+ */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(next)) return "/";
+  let url: URL;
+  try {
+    url = new URL(next, ORIGIN);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== ORIGIN) return "/";
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path that begins with two slashes would be read as another host when sent back in Location.
+  return path.startsWith("//") ? "/" : path;
+}

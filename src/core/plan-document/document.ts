@@ -1,0 +1,211 @@
+/**
+ * Reading a plan document: schema validation with JSON-path messages, then the checks a schema cannot
+ * make (keys unique, references resolve, series named, years inside reason).
+ */
+import type { z } from "zod";
+import {
+  type Item,
+  PLAN_DOCUMENT_FORMAT,
+  type PlanDocument,
+  type PlanDocumentInput,
+  planDocumentSchema,
+} from "./schema.ts";
+
+export type DocumentProblem = { path: string; message: string };
+
+export class InvalidPlanDocumentError extends Error {
+  constructor(
+    readonly problems: DocumentProblem[],
+    readonly file?: string,
+  ) {
+    const head = problems
+      .slice(0, 10)
+      .map((p) => `  ${p.path}: ${p.message}`)
+      .join("\n");
+    const more = problems.length > 10 ? `\n  …ほか ${problems.length - 10} 件` : "";
+    super(`計画文書が正しくありません${file ? `（${file}）` : ""}:\n${head}${more}`);
+    this.name = "InvalidPlanDocumentError";
+  }
+}
+
+/** `$.items[0].children[2].title` from zod's path. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : `${acc}.${String(seg)}`),
+    "$",
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `${issue.expected} が必要です（expected ${issue.expected}）`;
+    case "unrecognized_keys":
+      return `不明な項目: ${issue.keys.join(", ")}（unrecognized keys）`;
+    case "invalid_value":
+      return `次のいずれかが必要です: ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Walks every item of a document tree, depth first, with its JSON path. */
+export function* walkItems(
+  items: Item[],
+  path = "$.items",
+): Generator<{ item: Item; path: string; depth: number }> {
+  const stack: { item: Item; path: string; depth: number }[] = [];
+  for (let i = items.length - 1; i >= 0; i--)
+    stack.push({ item: items[i]!, path: `${path}[${i}]`, depth: 0 });
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    yield top;
+    const kids = top.item.children;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push({ item: kids[i]!, path: `${top.path}.children[${i}]`, depth: top.depth + 1 });
+    }
+  }
+}
+
+/** The checks across the document that a schema cannot express. */
+export function crossCheck(doc: PlanDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const deptKeys = new Set<string>();
+  doc.departments.forEach((d, i) => {
+    if (deptKeys.has(d.key))
+      problems.push({ path: `$.departments[${i}].key`, message: `key "${d.key}" が重複しています` });
+    deptKeys.add(d.key);
+  });
+  doc.departments.forEach((d, i) => {
+    if (d.parent !== undefined && !deptKeys.has(d.parent)) {
+      problems.push({ path: `$.departments[${i}].parent`, message: `部署 "${d.parent}" がありません` });
+    }
+  });
+  const itemKeys = new Set<string>();
+  const indicatorKeys = new Set<string>();
+  const levels = doc.plan.levels.length;
+  for (const { item, path, depth } of walkItems(doc.items)) {
+    if (itemKeys.has(item.key))
+      problems.push({ path: `${path}.key`, message: `key "${item.key}" が重複しています` });
+    itemKeys.add(item.key);
+    if (depth >= levels) {
+      problems.push({ path, message: `階層が plan.levels（${levels} 段）より深くなっています` });
+    }
+    item.departments.forEach((k, i) => {
+      if (!deptKeys.has(k))
+        problems.push({ path: `${path}.departments[${i}]`, message: `部署 "${k}" がありません` });
+    });
+    item.indicators.forEach((ind, j) => {
+      const ip = `${path}.indicators[${j}]`;
+      if (indicatorKeys.has(ind.key))
+        problems.push({ path: `${ip}.key`, message: `key "${ind.key}" が重複しています` });
+      indicatorKeys.add(ind.key);
+      ind.departments.forEach((k, i) => {
+        if (!deptKeys.has(k))
+          problems.push({ path: `${ip}.departments[${i}]`, message: `部署 "${k}" がありません` });
+      });
+      const series = new Set(ind.series);
+      const checkSeries = (s: string | undefined, p: string) => {
+        if (s === undefined && series.size > 0)
+          problems.push({ path: p, message: "series が必要です（指標に系列があります）" });
+        if (s !== undefined && !series.has(s))
+          problems.push({ path: p, message: `系列 "${s}" は series にありません` });
+      };
+      ind.baselines.forEach((b, i) => {
+        checkSeries(b.series, `${ip}.baselines[${i}]`);
+      });
+      ind.targets.forEach((t, i) => {
+        checkSeries(t.series, `${ip}.targets[${i}]`);
+      });
+      const seen = new Set<string>();
+      ind.actuals.forEach((a, i) => {
+        checkSeries(a.series, `${ip}.actuals[${i}]`);
+        const k = `${a.series ?? ""}/${a.fiscalYear}`;
+        if (seen.has(k)) {
+          problems.push({
+            path: `${ip}.actuals[${i}]`,
+            message: `${a.fiscalYear}年度の実績値が重複しています`,
+          });
+        }
+        seen.add(k);
+      });
+    });
+    const years = new Set<number>();
+    item.progress.forEach((p, i) => {
+      if (years.has(p.fiscalYear)) {
+        problems.push({
+          path: `${path}.progress[${i}]`,
+          message: `${p.fiscalYear}年度の取組状況が重複しています`,
+        });
+      }
+      years.add(p.fiscalYear);
+    });
+  }
+  for (const { item, path } of walkItems(doc.items)) {
+    if (item.crossListingOf !== undefined) {
+      if (!itemKeys.has(item.crossListingOf)) {
+        problems.push({
+          path: `${path}.crossListingOf`,
+          message: `項目 "${item.crossListingOf}" がありません`,
+        });
+      } else if (item.crossListingOf === item.key) {
+        problems.push({ path: `${path}.crossListingOf`, message: "自分自身を再掲することはできません" });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Validates unknown JSON as a plan document; throws InvalidPlanDocumentError naming every problem's JSON path. */
+export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
+  if (
+    typeof input === "object" &&
+    input !== null &&
+    "format" in input &&
+    input.format !== PLAN_DOCUMENT_FORMAT
+  ) {
+    throw new InvalidPlanDocumentError(
+      [
+        {
+          path: "$.format",
+          message: `"${PLAN_DOCUMENT_FORMAT}" が必要です（found ${JSON.stringify(input.format)}）`,
+        },
+      ],
+      file,
+    );
+  }
+  const parsed = planDocumentSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new InvalidPlanDocumentError(
+      parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: describeIssue(i) })),
+      file,
+    );
+  }
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) throw new InvalidPlanDocumentError(problems, file);
+  return parsed.data;
+}
+
+/** Parses JSON text; a syntax error names the line and column. */
+export function parsePlanDocumentText(text: string, file?: string): PlanDocument {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    const m = /position (\d+)/.exec(String(e));
+    let where = "";
+    if (m) {
+      const before = text.slice(0, Number(m[1]));
+      const line = before.split("\n").length;
+      const col = Number(m[1]) - before.lastIndexOf("\n");
+      where = `（${line}行 ${col}桁目）`;
+    }
+    throw new InvalidPlanDocumentError(
+      [{ path: "$", message: `JSON として読めません${where}: ${(e as Error).message}` }],
+      file,
+    );
+  }
+  return parsePlanDocument(json, file);
+}
+
+export type { PlanDocument, PlanDocumentInput };

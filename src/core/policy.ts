@@ -1,0 +1,102 @@
+/**
+ * Who may do what: one function per question, each taking the user and the thing asked about. Services call
+ * them (through `authorize`) before they read or change anything; pages call them only to hide buttons.
+ *
+ * Roles: admin (everything in its municipality, and accounts); office (行革担当: edits plans, runs rounds,
+ * reviews); department (所管課: answers for the items of its departments); viewer (reads everything internal).
+ * Everything is scoped to the user's municipality: another municipality's data is not there for them.
+ */
+
+import type { Role } from "../domain/roles.ts";
+import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
+
+export type Actor = {
+  id: string;
+  municipalityCode: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** The departments a department editor answers for (ids); empty for the other roles. */
+  departmentIds: readonly string[];
+};
+
+export { ROLE_LABELS, ROLES } from "../domain/roles.ts";
+
+type Owned = { municipalityCode: string };
+type RoundRef = Owned & { status: RoundStatus };
+type RoundItemRef = { round: RoundRef; state: ItemState; departmentIds: readonly string[] };
+
+const sameMunicipality = (user: Actor, thing: Owned) => user.municipalityCode === thing.municipalityCode;
+const runsReform = (user: Actor) => user.role === "admin" || user.role === "office";
+
+/** Internal pages (plans, rounds, dashboard): any signed-in user. */
+export function canViewInternal(user: Actor | null): user is Actor {
+  return user !== null;
+}
+
+/** Plans, rounds, history and the dashboard of a municipality: its own users. */
+export function canView(user: Actor, thing: Owned): boolean {
+  return sameMunicipality(user, thing);
+}
+
+export function canManageUsers(user: Actor, municipality: Owned): boolean {
+  return user.role === "admin" && sameMunicipality(user, municipality);
+}
+
+/** Plan structure: add, move, renumber, rename items; indicators and targets. */
+export function canEditPlan(user: Actor, plan: Owned): boolean {
+  return runsReform(user) && sameMunicipality(user, plan);
+}
+
+export function canOpenRound(user: Actor, plan: Owned): boolean {
+  return runsReform(user) && sameMunicipality(user, plan);
+}
+
+export function canLockRound(user: Actor, round: RoundRef): boolean {
+  return runsReform(user) && sameMunicipality(user, round) && round.status === "open";
+}
+
+export function canUnlockRound(user: Actor, round: RoundRef): boolean {
+  return runsReform(user) && sameMunicipality(user, round) && round.status === "locked";
+}
+
+/** Whether the item is one of the department editor's: its own departments or one of its indicators'. */
+export function isResponsibleFor(user: Actor, item: { departmentIds: readonly string[] }): boolean {
+  return user.role === "department" && item.departmentIds.some((d) => user.departmentIds.includes(d));
+}
+
+/** The department inbox: the items a department editor answers for. */
+export function hasInbox(user: Actor): boolean {
+  return user.role === "department";
+}
+
+/**
+ * Entering the year's actuals, narrative, next year's plan and status, and submitting them. A department
+ * edits its own items until it submits and again when the item is returned; the reform office may correct
+ * any item that is not approved. Nothing changes in a locked round.
+ */
+export function canEditRoundItem(user: Actor, item: RoundItemRef): boolean {
+  if (!sameMunicipality(user, item.round) || item.round.status !== "open") return false;
+  if (runsReform(user)) return item.state !== "approved";
+  return isResponsibleFor(user, item) && ["not_started", "draft", "returned"].includes(item.state);
+}
+
+/** Approving a submitted item. */
+export function canApproveRoundItem(user: Actor, item: RoundItemRef): boolean {
+  return (
+    runsReform(user) &&
+    sameMunicipality(user, item.round) &&
+    item.round.status === "open" &&
+    item.state === "submitted"
+  );
+}
+
+/** Returning an item to its department with a comment: a submitted one, or an approved one reconsidered. */
+export function canReturnRoundItem(user: Actor, item: RoundItemRef): boolean {
+  return (
+    runsReform(user) &&
+    sameMunicipality(user, item.round) &&
+    item.round.status === "open" &&
+    (item.state === "submitted" || item.state === "approved")
+  );
+}

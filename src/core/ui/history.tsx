@@ -1,0 +1,113 @@
+/** The history of an item, as a list: when, who, what, before → after. */
+
+/** One change as the list shows it (the audit trail's events have this shape). */
+export type HistoryEvent = {
+  at: Date;
+  actorName: string;
+  actionLabel: string;
+  subject: string;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+};
+
+const TIME = new Intl.DateTimeFormat("ja-JP", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** 2026/11/22 14:05 (Japan time, whatever the server's zone). */
+export function formatTime(d: Date): string {
+  return TIME.format(d);
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  text: "値",
+  narrative: "取組状況",
+  nextYearPlan: "次年度の取組内容",
+  status: "状況",
+  state: "状態",
+  title: "名称",
+  number: "番号",
+  description: "取組内容",
+  parent: "親項目",
+  position: "順番",
+  deadline: "回答期限",
+  name: "名称",
+  unit: "単位",
+  series: "系列",
+};
+
+/** A value as a short text: the text as written, or field: value pairs. */
+export function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return "（なし）";
+  if (typeof v !== "object") return String(v);
+  const o = v as Record<string, unknown>;
+  if (
+    typeof o.text === "string" &&
+    Object.keys(o).every((k) => ["text", "kind", "number", "unit", "stage", "unreadable"].includes(k))
+  )
+    return o.text === "" ? "（空欄）" : o.text;
+  return Object.entries(o)
+    .map(
+      ([k, x]) =>
+        `${FIELD_LABELS[k] ?? k}: ${x === null || x === undefined || x === "" ? "（なし）" : Array.isArray(x) ? x.join("・") : String(x)}`,
+    )
+    .join(" / ");
+}
+
+export function HistoryList({
+  events,
+  empty = "まだ変更の記録はありません。",
+  within,
+}: {
+  events: readonly HistoryEvent[];
+  empty?: string;
+  /** the item the list is shown on: its label is left out of each line */
+  within?: string | undefined;
+}) {
+  const subject = (s: string) => {
+    if (!within || !s.startsWith(within)) return s;
+    return (
+      s
+        .slice(within.length)
+        .replace(/^\s*\/\s*/, "")
+        .trim() || s
+    );
+  };
+  if (events.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <ol class="history">
+      {events.map((e) => (
+        <li>
+          <div>
+            <time datetime={e.at.toISOString()}>{formatTime(e.at)}</time> {e.actorName}:{" "}
+            <strong>{e.actionLabel}</strong> {subject(e.subject)}
+          </div>
+          {(e.before !== null || e.after !== null) && (
+            <div class="change">
+              {e.before !== null && (
+                <>
+                  <span class="visually-hidden">変更前</span>
+                  <del>{describeValue(e.before)}</del>
+                </>
+              )}
+              {e.before !== null && e.after !== null && " → "}
+              {e.after !== null && (
+                <>
+                  <span class="visually-hidden">変更後</span>
+                  <ins>{describeValue(e.after)}</ins>
+                </>
+              )}
+            </div>
+          )}
+          {e.note && <div class="change">メモ: {e.note}</div>}
+        </li>
+      ))}
+    </ol>
+  );
+}

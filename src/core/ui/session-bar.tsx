@@ -1,0 +1,42 @@
+/** The signed-in part of the page header: navigation by role, the user's name and role, and logout. */
+
+import { ROLE_LABELS } from "../policy.ts";
+import { requestAuth } from "../request.ts";
+import { CsrfField } from "./forms.tsx";
+
+export function SessionBar() {
+  const { user } = requestAuth();
+  if (!user) return null;
+  const links = [
+    { href: "/", label: "計画の一覧" },
+    { href: "/dashboard", label: "ダッシュボード" },
+    { href: "/rounds", label: user.role === "department" ? "照会（回答）" : "照会" },
+    { href: "/staffing", label: "定数管理" },
+    { href: "/public/", label: "公表ページ" },
+    ...(user.role === "admin" ? [{ href: "/users", label: "利用者" }] : []),
+  ];
+  return (
+    <div class="session-bar">
+      <nav aria-label="主なページ" class="main-nav">
+        <ul>
+          {links.map((l) => (
+            <li>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="account">
+        <a class="account-name" href="/account/password" title="パスワードの変更">
+          {user.name}（{ROLE_LABELS[user.role]}）
+        </a>
+        <form method="post" action="/logout" class="inline-form">
+          <CsrfField />
+          <button type="submit" class="button button-header">
+            ログアウト
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

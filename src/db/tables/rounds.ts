@@ -1,0 +1,38 @@
+/** Kysely's view of the reporting-round tables (see src/db/migrations/2026-11-22T0500-rounds.ts). */
+import type { Generated } from "kysely";
+
+import type { ItemState, RoundStatus } from "../../domain/rounds/states.ts";
+
+export interface RoundsTable {
+  municipality_code: string;
+  id: string;
+  plan_id: string;
+  fiscal_year: number;
+  /** YYYY-MM-DD */
+  deadline: string;
+  status: RoundStatus;
+  version: Generated<number>;
+  opened_by: string;
+  opened_at: Generated<Date>;
+  locked_by: string | null;
+  locked_at: Date | null;
+}
+
+export interface RoundItemsTable {
+  municipality_code: string;
+  round_id: string;
+  item_key: string;
+  state: ItemState;
+  /** the item-year's version: bumped by every save, submission and review */
+  version: Generated<number>;
+  return_comment: string | null;
+  updated_by: string | null;
+  updated_at: Date | null;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+}
+
+export interface RoundTables {
+  rounds: RoundsTable;
+  round_items: RoundItemsTable;
+}
