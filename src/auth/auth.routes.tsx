@@ -1,6 +1,5 @@
 /** HTTP adapter for accounts: login, logout and the admin's page of users. */
 
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";

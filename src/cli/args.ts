@@ -1,18 +1,12 @@
 /** Small helpers shared by the commands: parsing options, failing with a message, reading files. */
 import { type ParseArgsConfig, parseArgs } from "node:util";
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { usage } from "../core/errors.ts";
 
 export function parse<T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw usage((e as Error).message);
   }
 }
 

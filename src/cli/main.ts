@@ -1,13 +1,6 @@
 /** The gyokaku command line: one thin adapter per command. */
 
-import { ImportError } from "../core/document-reader.ts";
-import { InvalidPlanDocumentError } from "../core/plan-document/document.ts";
-import { DataDirectoryInUseError } from "../db/lock.ts";
-import { LockedYearError, PlanNotFoundError } from "../plans/plans.service.ts";
-import { UnrepresentableCharacterError } from "../publish/opendata/csv.ts";
-import { PublishError } from "../publish/publish.service.ts";
-import { ReportUnavailableError } from "../staffing/staffing.service.ts";
-import { UsageError } from "./args.ts";
+import { describeError, isAppError } from "../core/errors.ts";
 import { exportCommand, exportHelp } from "./commands/export.ts";
 import { importCommand, importHelp } from "./commands/import.ts";
 import { opendataCommand, opendataHelp } from "./commands/opendata.ts";
@@ -64,27 +57,12 @@ async function main(argv: string[]): Promise<number> {
     await command.run(rest);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`gyokaku ${name}: ${e.message}\n\n${command.help}`);
-      return 2;
-    }
-    if (
-      e instanceof InvalidPlanDocumentError ||
-      e instanceof ImportError ||
-      e instanceof DataDirectoryInUseError ||
-      e instanceof PlanNotFoundError ||
-      e instanceof PublishError ||
-      e instanceof UnrepresentableCharacterError ||
-      e instanceof ReportUnavailableError ||
-      e instanceof LockedYearError
-    ) {
-      console.error(`gyokaku ${name}: ${e.message}`);
-      if (e instanceof ImportError && e.findings.length > 0) {
-        for (const f of e.findings) console.error(`  ${f.file}${f.line ? `:${f.line}` : ""} ${f.message}`);
-      }
-      return 1;
-    }
-    throw e;
+    if (!isAppError(e)) throw e;
+    const [message, ...where] = describeError(e);
+    console.error(`gyokaku ${name}: ${message}`);
+    for (const line of where) console.error(line);
+    if (e.code === "usage") console.error(`\n${command.help}`);
+    return e.exitCode;
   }
 }
 

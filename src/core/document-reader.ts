@@ -4,7 +4,7 @@
  * the CLI reads the files and the plans service stores the document in one transaction.
  */
 
-import type { Finding, ImportResult } from "./findings.ts";
+import type { ImportResult } from "./findings.ts";
 import type { PlanDocumentInput } from "./plan-document/schema.ts";
 
 export type InputFile = {
@@ -23,15 +23,4 @@ export interface DocumentReader {
   detect(file: InputFile): boolean;
   /** Reads all the files given for this layout (Ebetsu: the sheets and the summary together). */
   read(files: InputFile[]): ImportResult<PlanDocumentInput>;
-}
-
-/** A file that cannot be read at all (wrong layout, truncated, binary): nothing is stored. */
-export class ImportError extends Error {
-  constructor(
-    message: string,
-    readonly findings: Finding[] = [],
-  ) {
-    super(message);
-    this.name = "ImportError";
-  }
 }

@@ -46,7 +46,8 @@ const ORIGIN = "http://gyokaku.invalid";
  * @example safeNext("/plans/1?fy=2022") === "/plans/1?fy=2022"; safeNext("//evil.example") === "/"
  */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(next)) return "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused here
+  if (next === undefined || !next.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(next)) return "/";
   let url: URL;
   try {
     url = new URL(next, ORIGIN);

@@ -5,20 +5,16 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { AppError } from "../core/errors.ts";
 
-export class DataDirectoryInUseError extends Error {
-  constructor(
-    readonly dir: string,
-    readonly pid: number,
-    readonly host: string,
-  ) {
-    super(
-      `データディレクトリ ${dir} は別のプロセス（PID ${pid}、ホスト ${host}）が使用中です。` +
-        ` そのプロセスを終了するか、--data で別のディレクトリを指定してください。` +
-        ` / The data directory ${dir} is in use by process ${pid} on ${host}.`,
-    );
-    this.name = "DataDirectoryInUseError";
-  }
+/** The data directory is held by another live process: "in_use", naming the holder. */
+function dataDirectoryInUse(dir: string, pid: number, host: string): AppError {
+  return new AppError(
+    "in_use",
+    `データディレクトリ ${dir} は別のプロセス（PID ${pid}、ホスト ${host}）が使用中です。` +
+      ` そのプロセスを終了するか、--data で別のディレクトリを指定してください。` +
+      ` / The data directory ${dir} is in use by process ${pid} on ${host}.`,
+  );
 }
 
 function isAlive(pid: number): boolean {
@@ -58,7 +54,7 @@ export function acquireLock(dir: string): Lock {
       }
       const sameHost = !holder.host || holder.host === hostname();
       if (holder.pid && (!sameHost || isAlive(holder.pid))) {
-        throw new DataDirectoryInUseError(dir, holder.pid, holder.host ?? hostname());
+        throw dataDirectoryInUse(dir, holder.pid, holder.host ?? hostname());
       }
       // The holder is gone (crashed): the lock is stale.
       rmSync(path, { force: true });

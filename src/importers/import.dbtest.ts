@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { ImportError } from "../core/document-reader.ts";
+import { isAppError } from "../core/errors.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { seedFiles } from "../demo/seeds.ts";
 import { exportDocument } from "../plans/plans.service.ts";
@@ -36,7 +36,10 @@ describe("importing the seed documents", { skip }, () => {
   test("a wrong layout forced with --format is refused and nothing is stored", async () => {
     const before = await open.db.selectFrom("plans").select("id").execute();
     const ebetsuSheets = files().find((f) => f.path.includes("000_"))!;
-    assert.throws(() => readFiles([ebetsuSheets], "chitose"), ImportError);
+    assert.throws(
+      () => readFiles([ebetsuSheets], "chitose"),
+      (e: unknown) => isAppError(e, "invalid_document"),
+    );
     assert.throws(
       () => readFiles([{ path: "x.bin", bytes: new Uint8Array([0x50, 0x4b, 0, 1, 2]) }]),
       /テキストではありません/,
@@ -108,7 +111,7 @@ describe("importing a plan workbook", () => {
       added.getCell(col("年度")).value = "去年";
       const bad = { path: "bad.xlsx", bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
       await assert.rejects(importFiles(open.db, [bad]), (e: unknown) => {
-        assert.ok(e instanceof ImportError);
+        assert.ok(isAppError(e, "invalid_document"));
         assert.match(
           e.message + e.findings.map((f) => `${f.sheet} ${f.row} ${f.column}`).join(" "),
           /実績値/,

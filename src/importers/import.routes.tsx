@@ -1,12 +1,9 @@
 /** HTTP adapter for importing from the app: the form, the upload, the outcome. */
 import { Hono } from "hono";
-import { ImportError } from "../core/document-reader.ts";
-import { AppError, authorize } from "../core/errors.ts";
-import { InvalidPlanDocumentError } from "../core/plan-document/document.ts";
+import { authorize, isAppError } from "../core/errors.ts";
 import { canEditPlan } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
-import { LockedYearError } from "../plans/plans.service.ts";
 import { ImportPage } from "./import.pages.tsx";
 import { importFilesAs, JSON_FORMAT, XLSX_FORMAT } from "./import.service.ts";
 import { readers } from "./registry.ts";
@@ -50,15 +47,13 @@ export function importRoutes(db: DB) {
       const outcome = await importFilesAs(db, user, files, format || undefined);
       return c.html(<ImportPage formats={FORMATS} done={outcome} />);
     } catch (e) {
-      if (e instanceof AppError && e.code === "invalid")
+      if (isAppError(e, "invalid"))
         return c.html(<ImportPage formats={FORMATS} errors={{ ...e.fields }} />, 400);
-      if (e instanceof ImportError)
+      if (isAppError(e, "invalid_document", "locked", "not_found"))
         return c.html(
-          <ImportPage formats={FORMATS} refused={{ message: e.message, findings: e.findings }} />,
+          <ImportPage formats={FORMATS} refused={{ message: e.message, findings: [...e.findings] }} />,
           400,
         );
-      if (e instanceof InvalidPlanDocumentError || e instanceof LockedYearError)
-        return c.html(<ImportPage formats={FORMATS} refused={{ message: e.message, findings: [] }} />, 400);
       throw e;
     }
   });

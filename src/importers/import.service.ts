@@ -3,8 +3,8 @@
  * Everything given in one call is stored in one transaction, or nothing is.
  */
 import { basename } from "node:path";
-import { ImportError, type InputFile } from "../core/document-reader.ts";
-import { authorize, invalid } from "../core/errors.ts";
+import type { InputFile } from "../core/document-reader.ts";
+import { authorize, invalid, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { parsePlanDocument, parsePlanDocumentText } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
@@ -28,16 +28,16 @@ export const XLSX_FORMAT = "xlsx";
 /** Decodes a file as UTF-8 text; binary or mis-encoded files are refused with the byte offset. */
 export function decodeText(file: FileBytes): string {
   const { bytes } = file;
-  if (bytes.length === 0) throw new ImportError(`${file.path}: ファイルが空です`);
+  if (bytes.length === 0) throw invalidDocument(`${file.path}: ファイルが空です`);
   const nul = bytes.indexOf(0);
   if (nul >= 0)
-    throw new ImportError(
+    throw invalidDocument(
       `${file.path}: テキストではありません（${nul} バイト目に NUL）。バイナリファイルは取り込めません`,
     );
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
   } catch {
-    throw new ImportError(
+    throw invalidDocument(
       `${file.path}: UTF-8 として読めません（Shift_JIS などは UTF-8 に変換してください）`,
     );
   }
@@ -58,7 +58,7 @@ export function readFiles(
   const findings: Finding[] = [];
   const groups = new Map<string, InputFile[]>();
   if (format !== undefined && format !== JSON_FORMAT && !readerById(format)) {
-    throw new ImportError(
+    throw invalidDocument(
       `--format ${format} は知らない形式です。使える形式: ${[JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)].join(", ")}`,
     );
   }
@@ -69,7 +69,7 @@ export function readFiles(
     }
     const reader = format ? readerById(format)! : readers.find((r) => r.detect(file));
     if (!reader) {
-      throw new ImportError(
+      throw invalidDocument(
         `${file.path}: 様式を判別できません。--format で指定してください（${[JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)].join(", ")}）`,
       );
     }
@@ -104,7 +104,7 @@ async function readWorkbookFile(
   const ref = await readWorkbookPlanRef(file.bytes, name);
   // Before the stored plan is looked at: another municipality's plan is not there for this import.
   if (onlyMunicipality && ref.municipalityCode !== onlyMunicipality)
-    throw new ImportError(
+    throw invalidDocument(
       `${name}: 団体コード ${ref.municipalityCode} の計画です。自分の団体（${onlyMunicipality}）の計画だけを取り込めます。何も保存していません。`,
     );
   const existing = await findPlansByKey(db, ref.planKey, ref.municipalityCode);
@@ -138,7 +138,7 @@ export async function importFiles(
   if (options.municipalityCode) {
     const others = documents.filter((d) => d.municipality.code !== options.municipalityCode);
     if (others.length > 0)
-      throw new ImportError(
+      throw invalidDocument(
         `自分の団体（${options.municipalityCode}）の計画だけを取り込めます: ${others
           .map((d) => `「${d.plan.title}」は ${d.municipality.name}（${d.municipality.code}）の計画です`)
           .join("、")}。何も保存していません。`,

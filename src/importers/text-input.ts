@@ -1,6 +1,7 @@
 /** Input checks shared by the text readers: a file that is empty or binary is not read at all. */
 
-import { type DocumentReader, ImportError, type InputFile } from "../core/document-reader.ts";
+import type { DocumentReader, InputFile } from "../core/document-reader.ts";
+import { invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 
 /** The index of the first NUL or other C0 control but tab/newline/CR/form feed, or U+FFFD (not UTF-8), or -1. */
@@ -14,7 +15,7 @@ function binaryAt(text: string): number {
 
 export function fail(file: string, line: number, code: string, message: string): never {
   const finding: Finding = { file, line, code, message, severity: "error" };
-  throw new ImportError(`${file} 行 ${line}: ${message}`, [finding]);
+  throw invalidDocument(`${file} 行 ${line}: ${message}`, [finding]);
 }
 
 export function checkText(file: InputFile): string[] {
@@ -51,7 +52,7 @@ export function singleFileReader(spec: {
     },
     read(files) {
       const [file, ...more] = files;
-      if (!file) throw new ImportError("読むファイルがありません");
+      if (!file) throw invalidDocument("読むファイルがありません");
       if (more.length > 0) fail(more[0]!.path, 1, "input.extra-file", "この形式は 1 ファイルだけを読みます");
       return spec.read(file);
     },

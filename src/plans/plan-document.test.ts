@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import Ajv2020 from "ajv/dist/2020.js";
-import { InvalidPlanDocumentError, parsePlanDocumentText } from "../core/plan-document/document.ts";
+import { isAppError } from "../core/errors.ts";
+import { parsePlanDocumentText } from "../core/plan-document/document.ts";
 import { planDocumentJsonSchemaText } from "../core/plan-document/json-schema.ts";
 import { demoDocuments } from "../demo/demo.service.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
@@ -30,8 +31,7 @@ test("the JSON Schema accepts the sample and demo documents and refuses a broken
 test("a JSON syntax error names line and column", () => {
   assert.throws(
     () => parsePlanDocumentText('{\n  "format": "gyokaku.plan-document/1",\n  oops\n}', "x.json"),
-    (e: unknown) =>
-      e instanceof InvalidPlanDocumentError && /3行/.test(e.message) && /x\.json/.test(e.message),
+    (e: unknown) => isAppError(e, "invalid_document") && /3行/.test(e.message) && /x\.json/.test(e.message),
   );
 });
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { InvalidPlanDocumentError, parsePlanDocument } from "../core/plan-document/document.ts";
+import { isAppError } from "../core/errors.ts";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
@@ -44,7 +45,7 @@ describe(`plan store on ${testDatabaseKind()}`, () => {
     await assert.rejects(
       importDocuments(open.db, [samplePlanDocument({ key: "ok-one" }), bad]),
       (e: unknown) => {
-        assert.ok(e instanceof InvalidPlanDocumentError);
+        assert.ok(isAppError(e, "invalid_document"));
         assert.match(
           e.message,
           /\$\.items\[0\]\.children\[0\]\.children\[0\]\.indicators\[0\]\.actuals\[0\]\.fiscalYear/,
@@ -73,8 +74,8 @@ describe(`plan store on ${testDatabaseKind()}`, () => {
     assert.throws(
       () => parsePlanDocument(doc),
       (e: unknown) => {
-        assert.ok(e instanceof InvalidPlanDocumentError);
-        const paths = e.problems.map((p) => p.path);
+        assert.ok(isAppError(e, "invalid_document"));
+        const paths = e.findings.map((f) => f.subject);
         assert.ok(paths.includes("$.items[0].children[0].children[0].departments[0]"));
         assert.ok(paths.includes("$.items[1].key"));
         assert.ok(paths.includes("$.items[1].children[0].children[1].crossListingOf"));

@@ -1,5 +1,6 @@
 /** Plans: storing documents, reading them back, listing. Callers are the CLI and HTTP adapters. */
 import { record } from "../audit/audit.service.ts";
+import { AppError } from "../core/errors.ts";
 import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
@@ -16,15 +17,14 @@ export type StoredPlan = {
   actuals: number;
 };
 
-export class PlanNotFoundError extends Error {
-  constructor(ref: string, candidates: string[] = []) {
-    super(
-      candidates.length > 1
-        ? `計画 "${ref}" が複数あります。ID か 団体コード/キー で指定してください: ${candidates.join(", ")}`
-        : `計画 "${ref}" が見つかりません（gyokaku plans で一覧を表示できます）`,
-    );
-    this.name = "PlanNotFoundError";
-  }
+/** A plan reference that names no plan, or several (then the candidates are listed): not_found. */
+export function planNotFound(ref: string, candidates: string[] = []): AppError {
+  return new AppError(
+    "not_found",
+    candidates.length > 1
+      ? `計画 "${ref}" が複数あります。ID か 団体コード/キー で指定してください: ${candidates.join(", ")}`
+      : `計画 "${ref}" が見つかりません（gyokaku plans で一覧を表示できます）`,
+  );
 }
 
 export function countDocument(doc: PlanDocument): { items: number; indicators: number; actuals: number } {
@@ -40,19 +40,15 @@ export function countDocument(doc: PlanDocument): { items: number; indicators: n
 }
 
 /** An import that would change a fiscal year whose reporting round is locked. */
-export class LockedYearError extends Error {
-  constructor(
-    readonly plan: string,
-    readonly changes: { fiscalYear: number; what: string }[],
-  ) {
-    const shown = changes.slice(0, 10).map((c) => `\n  ${c.fiscalYear}年度: ${c.what}`);
-    const more = changes.length > 10 ? `\n  ほか ${changes.length - 10} 件` : "";
-    super(
-      `計画 ${plan} の取込は、照会が締め切られた（ロックされた）年度の値を変えるため、何も保存していません。` +
-        `ロックを解除（理由を記録）してから取り込むか、その年度の値を元に戻してください。${shown.join("")}${more}`,
-    );
-    this.name = "LockedYearError";
-  }
+/** An import that would change a fiscal year whose round is locked: nothing is stored ("locked"). */
+export function lockedYear(plan: string, changes: readonly { fiscalYear: number; what: string }[]): AppError {
+  const shown = changes.slice(0, 10).map((c) => `\n  ${c.fiscalYear}年度: ${c.what}`);
+  const more = changes.length > 10 ? `\n  ほか ${changes.length - 10} 件` : "";
+  return new AppError(
+    "locked",
+    `計画 ${plan} の取込は、照会が締め切られた（ロックされた）年度の値を変えるため、何も保存していません。` +
+      `ロックを解除（理由を記録）してから取り込むか、その年度の値を元に戻してください。${shown.join("")}${more}`,
+  );
 }
 
 /** A value as it counts: everything but where it was read from. */
@@ -130,8 +126,7 @@ export async function importDocuments(
         const before =
           locked.length > 0 ? await repo.loadPlanDocument(trx, doc.municipality.code, existing) : null;
         const changes = before ? lockedYearChanges(before, doc, locked) : [];
-        if (changes.length > 0)
-          throw new LockedYearError(`${doc.municipality.code}/${doc.plan.key}`, changes);
+        if (changes.length > 0) throw lockedYear(`${doc.municipality.code}/${doc.plan.key}`, changes);
       }
       const planId = await repo.replacePlan(trx, doc);
       stored.push({
@@ -160,12 +155,12 @@ export async function resolvePlan(db: DB, ref: string): Promise<{ id: string; mu
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
     const row = await repo.findPlanRow(db, ref);
     if (row) return { id: row.id, municipalityCode: row.municipality_code };
-    throw new PlanNotFoundError(ref);
+    throw planNotFound(ref);
   }
   const m = /^(\d{6})\/(.+)$/.exec(ref);
   const rows = m ? await repo.findPlansByKey(db, m[2]!, m[1]!) : await repo.findPlansByKey(db, ref);
   if (rows.length === 1) return { id: rows[0]!.id, municipalityCode: rows[0]!.municipality_code };
-  throw new PlanNotFoundError(
+  throw planNotFound(
     ref,
     rows.map((r) => `${r.municipality_code}/${r.key}`),
   );
@@ -174,7 +169,7 @@ export async function resolvePlan(db: DB, ref: string): Promise<{ id: string; mu
 export async function exportDocument(db: DB, ref: string): Promise<PlanDocument> {
   const { id, municipalityCode } = await resolvePlan(db, ref);
   const doc = await repo.loadPlanDocument(db, municipalityCode, id);
-  if (!doc) throw new PlanNotFoundError(ref);
+  if (!doc) throw planNotFound(ref);
   return doc;
 }
 

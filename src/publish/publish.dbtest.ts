@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, test } from "node:test";
+import { isAppError } from "../core/errors.ts";
 import type { PlanDocumentInput } from "../core/plan-document/schema.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { publishRoutes } from "./publish.routes.tsx";
-import { getPublication, PublishError, publishFiscalYear } from "./publish.service.ts";
+import { getPublication, publishFiscalYear } from "./publish.service.ts";
 
 /** The sample plan with the 令和2年度 follower count and the plan's title changed. */
 function edited(count: string, title: string): PlanDocumentInput {
@@ -195,6 +196,8 @@ describe("publishing", () => {
   });
 
   test("a fiscal year outside 1900–2200 is refused", async () => {
-    await assert.rejects(publishFiscalYear(open.db, { plan: "sample", fiscalYear: 22 }), PublishError);
+    await assert.rejects(publishFiscalYear(open.db, { plan: "sample", fiscalYear: 22 }), (e: unknown) =>
+      isAppError(e, "invalid"),
+    );
   });
 });

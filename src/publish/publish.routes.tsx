@@ -7,8 +7,8 @@ import { readFile } from "node:fs/promises";
 import { join, normalize } from "node:path";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { isAppError } from "../core/errors.ts";
 import type { DB } from "../db/database.ts";
-import { UnrepresentableCharacterError } from "./opendata/csv.ts";
 import type { SiteMode } from "./public.layout.tsx";
 import { PublicationListPage, PublicNotFoundPage, SearchPage } from "./public.pages.tsx";
 import { buildView } from "./public-view.ts";
@@ -95,7 +95,7 @@ export function publishRoutes(db: DB) {
       }
       return c.body(typeof found.body === "string" ? found.body : new Uint8Array(found.body));
     } catch (e) {
-      if (e instanceof UnrepresentableCharacterError) {
+      if (isAppError(e, "invalid_document")) {
         return c.text(e.message, 422);
       }
       throw e;

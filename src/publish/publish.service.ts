@@ -5,25 +5,18 @@
 
 import { z } from "zod";
 import { record } from "../audit/audit.service.ts";
-import { authorize, invalid, notFound } from "../core/errors.ts";
+import { AppError, authorize, invalid, isAppError, notFound } from "../core/errors.ts";
 import { walkItems } from "../core/plan-document/document.ts";
 import type { Item } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan, canView } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { bothFiscalYear } from "../domain/fiscal-year.ts";
-import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
+import { getPlan, resolvePlan } from "../plans/plans.service.ts";
 import * as repo from "./publish.repository.ts";
 import { buildSnapshot, type PublishBasis, type Snapshot, snapshotSchema } from "./snapshot.ts";
 
 /** Something about a publication the user can fix: not published yet, a year out of range. */
-export class PublishError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PublishError";
-  }
-}
-
 export type PublicationRef = {
   municipalityCode: string;
   planKey: string;
@@ -66,7 +59,7 @@ export function publicPath(p: { municipalityCode: string; planKey: string; fisca
 
 export function checkFiscalYear(fy: number): number {
   if (!Number.isInteger(fy) || fy < 1900 || fy > 2200) {
-    throw new PublishError(`年度は西暦の4桁で指定してください（例 2022 = 令和4年度）: ${fy}`);
+    throw new AppError("invalid", `年度は西暦の4桁で指定してください（例 2022 = 令和4年度）: ${fy}`);
   }
   return fy;
 }
@@ -89,7 +82,7 @@ export async function publishFiscalYear(
   const fiscalYear = checkFiscalYear(input.fiscalYear);
   const plan = await resolvePlan(db, input.plan);
   const doc = await getPlan(db, plan.id);
-  if (!doc) throw new PublishError(`計画 "${input.plan}" が見つかりません`);
+  if (!doc) throw new AppError("not_found", `計画 "${input.plan}" が見つかりません`);
   const round = await approvals(db, plan, fiscalYear);
   let basis: PublishBasis = { kind: "all_data" };
   if (round) {
@@ -169,7 +162,8 @@ export async function getPublicationOfPlan(
     version,
   });
   if (!found) {
-    throw new PublishError(
+    throw new AppError(
+      "not_found",
       version === undefined
         ? `計画 "${planRef}" の${fiscalYear}年度はまだ公表されていません（gyokaku publish --plan ${planRef} --fy ${fiscalYear}）`
         : `計画 "${planRef}" の${fiscalYear}年度に第${version}版はありません`,
@@ -192,7 +186,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function planFor(db: DB, user: Actor, planId: string) {
   if (!UUID.test(planId)) throw notFound("指定された計画は見つかりません。");
   const plan = await resolvePlan(db, planId).catch((e) => {
-    if (e instanceof PlanNotFoundError) return null;
+    if (isAppError(e, "not_found")) return null;
     throw e;
   });
   if (!plan || !canView(user, plan)) throw notFound("指定された計画は見つかりません。");

@@ -4,14 +4,14 @@
  * HTTP and CLI adapters.
  */
 import { record } from "../audit/audit.service.ts";
-import { authorize, invalid, notFound } from "../core/errors.ts";
+import { authorize, invalid, isAppError, notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES, type EvaluationStatus } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { getPlan, PlanNotFoundError, resolvePlan } from "../plans/plans.service.ts";
+import { getPlan, planNotFound, resolvePlan } from "../plans/plans.service.ts";
 import { findRoundByPlanYear } from "../rounds/rounds.service.ts";
 import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
@@ -26,7 +26,7 @@ export type LoadedPlan = { planId: string; municipalityCode: string; doc: PlanDo
 export async function loadPlan(db: DB, ref: string): Promise<LoadedPlan> {
   const { id, municipalityCode } = await resolvePlan(db, ref);
   const doc = await getPlan(db, id);
-  if (!doc) throw new PlanNotFoundError(ref);
+  if (!doc) throw planNotFound(ref);
   return { planId: id, municipalityCode, doc };
 }
 
@@ -37,7 +37,7 @@ export async function loadPlanFor(db: DB, user: Actor, planId: string): Promise<
   const missing = () => notFound("指定された計画は見つかりません。");
   if (!UUID.test(planId)) throw missing();
   const found = await resolvePlan(db, planId).catch((e) => {
-    if (e instanceof PlanNotFoundError) return null;
+    if (isAppError(e, "not_found")) return null;
     throw e;
   });
   if (!found || !canView(user, { municipalityCode: found.municipalityCode })) throw missing();

@@ -1,8 +1,9 @@
 // The reporting round through HTTP, as departments and the reform office use it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { isAppError } from "../core/errors.ts";
 import type { OpenDatabase } from "../db/database.ts";
-import { exportDocument, importDocuments, LockedYearError } from "../plans/plans.service.ts";
+import { exportDocument, importDocuments } from "../plans/plans.service.ts";
 import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
@@ -348,7 +349,7 @@ describe("reporting round", () => {
     )!;
     male.text = "99%";
     await assert.rejects(importDocuments(open.db, [changed]), (e: unknown) => {
-      assert.ok(e instanceof LockedYearError);
+      assert.ok(isAppError(e, "locked"));
       assert.match(e.message, /2023年度: 指標 2-1-1-i1（男性） の実績値: 「１８．２％」 → 「99%」/);
       return true;
     });
@@ -359,7 +360,7 @@ describe("reporting round", () => {
     item.indicators[0]!.actuals.find((a) => a.fiscalYear === 2023 && a.series === "男性")!.number = 99;
     item.activities.push({ fiscalYear: 2023, kind: "result", text: "後から足した実績" });
     await assert.rejects(importDocuments(open.db, [renumbered]), (e: unknown) => {
-      assert.ok(e instanceof LockedYearError);
+      assert.ok(isAppError(e, "locked"));
       assert.match(
         e.message,
         /指標 2-1-1-i1（男性） の実績値: 「１８．２％」 → 「１８．２％」（読み取り結果・単位などが変わります）/,

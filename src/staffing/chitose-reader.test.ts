@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { isAppError } from "../core/errors.ts";
 import {
   diagnose,
   formatChange,
@@ -10,11 +11,7 @@ import {
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
 import { headcountView } from "./staffing.reports.ts";
-import {
-  InvalidStaffingDocumentError,
-  parseStaffingDocument,
-  staffingFindings,
-} from "./staffing-document.ts";
+import { parseStaffingDocument, staffingFindings } from "./staffing-document.ts";
 
 const skip = seedsSkip("003_");
 
@@ -178,7 +175,7 @@ describe("bad input in the text is refused naming line and column; nothing is re
     assert.throws(
       () => readChitoseStaffing("bad.txt", table(["企画部\t▲3\t61\t", "総務部\t1OO\t100\t"])),
       (e: unknown) => {
-        assert.ok(e instanceof InvalidStaffingDocumentError);
+        assert.ok(isAppError(e, "invalid_document"));
         assert.match(e.message, /bad\.txt 行 6 列「令6 \(2024\)」: 「企画部」の人数「▲3」が負の数です/);
         assert.match(
           e.message,
@@ -197,7 +194,7 @@ describe("bad input in the text is refused naming line and column; nothing is re
     assert.throws(
       () => parseStaffingDocument(document, "new.txt"),
       (e: unknown) => {
-        assert.ok(e instanceof InvalidStaffingDocumentError);
+        assert.ok(isAppError(e, "invalid_document"));
         assert.match(e.message, /new\.txt 行 7 列 部門: 「未来創造部」に部門がありません/);
         return true;
       },

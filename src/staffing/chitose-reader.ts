@@ -6,7 +6,7 @@
  * rates, per-10,000 ratios) are checked, not stored.
  */
 
-import { ImportError } from "../core/document-reader.ts";
+import { invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { eraToWestern } from "../domain/fiscal-year.ts";
 import {
@@ -27,7 +27,7 @@ import {
   STAFFING_DOCUMENT_FORMAT,
   type StaffingDocumentInput,
 } from "./staffing-document.schema.ts";
-import { InvalidStaffingDocumentError, type StaffingProblem } from "./staffing-document.ts";
+import { invalidStaffingDocument, type StaffingProblem } from "./staffing-document.ts";
 
 export const CHITOSE = { code: "012246", name: "千歳市" } as const;
 
@@ -148,7 +148,7 @@ function findLine(lines: string[], test: (l: string) => boolean, from = 0): numb
 /** 図表4: units, headcounts, quotas, breakdowns and what it printed for the groups. */
 function readHeadcountTable(ctx: Ctx, doc: StaffingDocumentInput): void {
   const start = findLine(ctx.lines, (l) => l.startsWith("<常勤職員>\t"));
-  if (start < 0) throw new ImportError(`${ctx.file}: 図表4（<常勤職員> の表）が見つかりません`);
+  if (start < 0) throw invalidDocument(`${ctx.file}: 図表4（<常勤職員> の表）が見つかりません`);
   const header = cells(ctx.lines[start]!);
   const years: { index: number; year: number; label: string }[] = [];
   let quotaIndex = -1;
@@ -158,7 +158,7 @@ function readHeadcountTable(ctx: Ctx, doc: StaffingDocumentInput): void {
     const y = yearHeader(ctx, h, start + 1);
     if (y !== null) years.push({ index: i, year: y, label: h });
   });
-  if (years.length === 0) throw new ImportError(`${ctx.file} 行 ${start + 1}: 図表4 の年度の列が読めません`);
+  if (years.length === 0) throw invalidDocument(`${ctx.file} 行 ${start + 1}: 図表4 の年度の列が読めません`);
   const quotaYear = Math.max(...years.map((y) => y.year));
   // 一般職 (the group of all general staff) goes before its first part; 特別職 stays where it is printed.
   const addRoot = () => {
@@ -185,7 +185,7 @@ function readHeadcountTable(ctx: Ctx, doc: StaffingDocumentInput): void {
     const breakdown = BREAKDOWNS.find(([re]) => re.test(label));
     if (breakdown) {
       if (!lastFigureRow)
-        throw new ImportError(`${ctx.file} 行 ${lineNo}: 「${row[0]}」の上に組織の行がありません`);
+        throw invalidDocument(`${ctx.file} 行 ${lineNo}: 「${row[0]}」の上に組織の行がありません`);
       for (const y of years) {
         const v = countCell(ctx, row[y.index] ?? "", lineNo, y.label, row[0]!);
         if (v !== null)
@@ -267,7 +267,7 @@ function readHeadcountTable(ctx: Ctx, doc: StaffingDocumentInput): void {
       });
     } else {
       if (!group)
-        throw new ImportError(
+        throw invalidDocument(
           `${ctx.file} 行 ${lineNo}: 「${row[0]}」がどの部局に属するか分かりません（図表4 の様式が想定と違います）`,
         );
       unitKey = label;
@@ -282,7 +282,7 @@ function readHeadcountTable(ctx: Ctx, doc: StaffingDocumentInput): void {
       });
     }
     if (position.has(unitKey))
-      throw new ImportError(`${ctx.file} 行 ${lineNo}: 「${row[0]}」の行が二度あります`);
+      throw invalidDocument(`${ctx.file} 行 ${lineNo}: 「${row[0]}」の行が二度あります`);
     position.add(unitKey);
     lastFigureRow = unitKey;
     const isGroup = top?.group ?? false;
@@ -385,7 +385,7 @@ function readPeerTable(
   const headText = `${ctx.lines[head]}\t${ctx.lines[head + 1] ?? ""}`;
   const popDate = /住基人口\s*\(R(\d+)\.(\d+)\.(\d+)\)/.exec(headText);
   const staffDate = /職員数\s*\(R(\d+)\.(\d+)\.(\d+)\)/.exec(headText);
-  if (!popDate || !staffDate) throw new ImportError(`${ctx.file} 行 ${head + 1}: 図表8 の基準日が読めません`);
+  if (!popDate || !staffDate) throw invalidDocument(`${ctx.file} 行 ${head + 1}: 図表8 の基準日が読めません`);
   const iso = (m: RegExpExecArray) =>
     `${eraToWestern("令和", Number(m[1]))}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   const fiscalYear = eraToWestern("令和", Number(staffDate[1]));
@@ -463,9 +463,9 @@ function readPeerTable(
   }
   const self = members.find((m) => m.self);
   if (!group || !self)
-    throw new ImportError(`${ctx.file} 行 ${head + 1}: 図表8 に類型の合計か${CHITOSE.name}の行がありません`);
+    throw invalidDocument(`${ctx.file} 行 ${head + 1}: 図表8 に類型の合計か${CHITOSE.name}の行がありません`);
   const groupLabel = parseGroupLabel(group.label);
-  if (!groupLabel) throw new ImportError(`${ctx.file} 行 ${group.line}: 類型「${group.label}」が読めません`);
+  if (!groupLabel) throw invalidDocument(`${ctx.file} 行 ${group.line}: 類型「${group.label}」が読めません`);
   const titleLine = findLine(ctx.lines, (l) => /類似団体別職員数の状況/.test(l), head);
   const baseDate = `${fiscalYear}-04-01`;
   const peerGroup = {
@@ -505,15 +505,15 @@ function readDiagnosisTable(
 ): void {
   const head = findLine(ctx.lines, (l) => compactLabel(cells(l)[0] ?? "") === "大部門");
   if (head < 0) return;
-  if (!peers) throw new ImportError(`${ctx.file} 行 ${head + 1}: 図表10 の人口（図表8）がありません`);
+  if (!peers) throw invalidDocument(`${ctx.file} 行 ${head + 1}: 図表10 の人口（図表8）がありません`);
   const dates = [...`${ctx.lines[head + 1]}`.matchAll(/R(\d+)\.4\.1/g)].map((m) =>
     eraToWestern("令和", Number(m[1])),
   );
   if (dates.length < 2)
-    throw new ImportError(`${ctx.file} 行 ${head + 2}: 図表10 の基準日（R5.4.1 など）が読めません`);
+    throw invalidDocument(`${ctx.file} 行 ${head + 2}: 図表10 の基準日（R5.4.1 など）が読めません`);
   const [previousYear, currentYear] = dates as [number, number];
   if (currentYear !== peers.fiscalYear)
-    throw new ImportError(
+    throw invalidDocument(
       `${ctx.file} 行 ${head + 2}: 図表10 の年度 ${currentYear} が図表8 の ${peers.fiscalYear} と違います`,
     );
   const rows: NonNullable<StaffingDocumentInput["diagnoses"]>[number]["rows"] = [];
@@ -670,6 +670,6 @@ export function readChitoseStaffing(file: string, text: string): ReadResult {
   const peers = readPeerTable(ctx, doc);
   readDiagnosisTable(ctx, doc, peers);
   readLaspeyres(ctx, doc);
-  if (ctx.problems.length > 0) throw new InvalidStaffingDocumentError(ctx.problems, file);
+  if (ctx.problems.length > 0) throw invalidStaffingDocument(ctx.problems, file);
   return { document: doc, findings: ctx.findings };
 }

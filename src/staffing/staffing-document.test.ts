@@ -1,18 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { isAppError } from "../core/errors.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import type { StaffingDocumentInput } from "./staffing-document.schema.ts";
-import {
-  InvalidStaffingDocumentError,
-  parseStaffingDocument,
-  staffingFindings,
-} from "./staffing-document.ts";
+import { parseStaffingDocument, staffingFindings } from "./staffing-document.ts";
 
 function refused(doc: StaffingDocumentInput, ...patterns: RegExp[]) {
   assert.throws(
     () => parseStaffingDocument(doc, "in.json"),
     (e: unknown) => {
-      assert.ok(e instanceof InvalidStaffingDocumentError, String(e));
+      assert.ok(isAppError(e, "invalid_document"), String(e));
       for (const p of patterns) assert.match(e.message, p);
       return true;
     },

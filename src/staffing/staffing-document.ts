@@ -5,7 +5,7 @@
  * Also the findings of a valid document: printed totals that disagree with the sum of their parts.
  */
 import type { z } from "zod";
-import { ImportError } from "../core/document-reader.ts";
+import { type AppError, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { jsonPath } from "../core/plan-document/document.ts";
 import {
@@ -35,19 +35,25 @@ export type StaffingProblem = { path: string; message: string; where?: string | 
 /** Turns a JSON path into a place a person can find ("シート「職員数」 行 5 列 D"), when known. */
 export type Locate = (path: string) => string | undefined;
 
-/** Bad input: nothing of it is stored. Extends ImportError so the CLI reports it like other bad files. */
-export class InvalidStaffingDocumentError extends ImportError {
-  constructor(
-    readonly problems: StaffingProblem[],
-    readonly file?: string,
-  ) {
-    const lines = problems
-      .slice(0, 12)
-      .map((p) => `  ${p.where ? `${p.where}: ` : ""}${p.message}（${p.path}）`);
-    const more = problems.length > 12 ? `\n  …ほか ${problems.length - 12} 件` : "";
-    super(`定数管理の文書を取り込めません${file ? `（${file}）` : ""}:\n${lines.join("\n")}${more}`);
-    this.name = "InvalidStaffingDocumentError";
-  }
+/**
+ * Bad input: nothing of it is stored. An AppError ("invalid_document") whose findings say where each problem is
+ * (the JSON path in `subject`, the place a person can find in the message).
+ */
+export function invalidStaffingDocument(problems: readonly StaffingProblem[], file?: string): AppError {
+  const lines = problems
+    .slice(0, 12)
+    .map((p) => `  ${p.where ? `${p.where}: ` : ""}${p.message}（${p.path}）`);
+  const more = problems.length > 12 ? `\n  …ほか ${problems.length - 12} 件` : "";
+  return invalidDocument(
+    `定数管理の文書を取り込めません${file ? `（${file}）` : ""}:\n${lines.join("\n")}${more}`,
+    problems.map((p) => ({
+      file: file ?? "定数管理の文書",
+      code: "staffing.invalid",
+      subject: p.path,
+      message: `${p.where ? `${p.where}: ` : ""}${p.message}`,
+      severity: "error" as const,
+    })),
+  );
 }
 
 /** "千歳市.txt 行 162" or "template.xlsx シート「職員数」 行 5 列 D" */
@@ -103,7 +109,7 @@ const FIELD_LABELS: Record<string, string> = {
   hires: "採用数",
 };
 
-/** Validates and normalises a staffing document; throws InvalidStaffingDocumentError listing every problem. */
+/** Validates and normalises a staffing document; throws an invalid_document AppError listing every problem. */
 export function parseStaffingDocument(input: unknown, file?: string, locate?: Locate): StaffingDocument {
   const parsed = staffingDocumentSchema.safeParse(input);
   if (!parsed.success) {
@@ -128,11 +134,11 @@ export function parseStaffingDocument(input: unknown, file?: string, locate?: Lo
         where: undefined,
       });
     }
-    throw new InvalidStaffingDocumentError(problems, file);
+    throw invalidStaffingDocument(problems, file);
   }
   const doc = canonicalOrder(parsed.data);
   const problems = checkDocument(doc).map((p) => ({ ...p, where: locate?.(p.path) ?? p.where }));
-  if (problems.length > 0) throw new InvalidStaffingDocumentError(problems, file);
+  if (problems.length > 0) throw invalidStaffingDocument(problems, file);
   return doc;
 }
 
@@ -141,7 +147,7 @@ export function parseStaffingDocumentText(text: string, file?: string): Staffing
   try {
     input = JSON.parse(text);
   } catch (e) {
-    throw new InvalidStaffingDocumentError(
+    throw invalidStaffingDocument(
       [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
       file,
     );

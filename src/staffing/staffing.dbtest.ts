@@ -8,6 +8,7 @@ import {
   staffingReportCommand,
   staffingTemplateCommand,
 } from "../cli/commands/staffing.ts";
+import { isAppError } from "../core/errors.ts";
 import { closeBrowser } from "../core/pdf/pdf.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
@@ -25,7 +26,7 @@ import {
 } from "./staffing.service.ts";
 import { readStaffingWorkbook, writeStaffingWorkbook } from "./staffing.template.ts";
 import type { StaffingDocument } from "./staffing-document.schema.ts";
-import { InvalidStaffingDocumentError, parseStaffingDocument } from "./staffing-document.ts";
+import { parseStaffingDocument } from "./staffing-document.ts";
 
 const withoutSources = (d: StaffingDocument | null) =>
   JSON.parse(JSON.stringify(d, (k, v) => (k === "source" ? undefined : v))) as StaffingDocument;
@@ -61,7 +62,7 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
     bad.headcounts![3]!.count = -5;
     await assert.rejects(
       importStaffingDocuments(open.db, [{ document: good }, { document: bad, file: "bad.json" }]),
-      (e: unknown) => e instanceof InvalidStaffingDocumentError && /負の数/.test(e.message),
+      (e: unknown) => isAppError(e, "invalid_document") && /負の数/.test(e.message),
     );
     assert.equal(await getStaffing(open.db, "011002"), null, "the good document beside it was not stored");
     assert.deepEqual(await getStaffing(open.db, "012173"), before);

@@ -4,6 +4,7 @@
  */
 
 import ExcelJS from "exceljs";
+import { notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
 import { appStylesheet } from "../core/ui/assets.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
@@ -33,13 +34,6 @@ import type { StaffingDocument } from "./staffing-document.schema.ts";
 export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement"];
 export type ReportFormat = "html" | "xlsx" | "pdf";
 
-export class ReportUnavailableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "ReportUnavailableError";
-  }
-}
-
 type View =
   | { kind: "headcount"; view: HeadcountView }
   | { kind: "population"; view: PopulationView }
@@ -56,17 +50,14 @@ export function reportView(
     case "headcount": {
       const view = headcountView(doc, fiscalYear);
       if (view.years.length === 0)
-        throw new ReportUnavailableError(
-          `${doc.municipality.name}: ${fiscalYear ?? ""}年度までの職員数がありません`,
-        );
+        throw notFound(`${doc.municipality.name}: ${fiscalYear ?? ""}年度までの職員数がありません`);
       return { kind, view };
     }
     case "population":
       return { kind, view: populationView(doc) };
     case "diagnosis": {
       const view = diagnosisView(doc, fiscalYear);
-      if (!view)
-        throw new ReportUnavailableError(`${doc.municipality.name}: 定員管理診断表のデータがありません`);
+      if (!view) throw notFound(`${doc.municipality.name}: 定員管理診断表のデータがありません`);
       return { kind, view };
     }
     case "retirement": {

@@ -4,10 +4,11 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { isAppError } from "../core/errors.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
-import { REPORT_KINDS, ReportUnavailableError, renderReport, reportView } from "./staffing.export.tsx";
+import { REPORT_KINDS, renderReport, reportView } from "./staffing.export.tsx";
 import {
   DiagnosisPage,
   HeadcountPage,
@@ -141,7 +142,7 @@ export function staffingRoutes(db: DB) {
           return c.html(notFound("そのページはありません。"), 404);
       }
     } catch (e) {
-      if (e instanceof ReportUnavailableError) return c.html(notFound(e.message), 404);
+      if (isAppError(e, "not_found")) return c.html(notFound(e.message), 404);
       throw e;
     }
   });

@@ -3,7 +3,7 @@
  * staffing documents, storing them in one transaction (all or nothing), reading them back.
  */
 
-import { ImportError } from "../core/document-reader.ts";
+import { AppError, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
@@ -12,7 +12,7 @@ import * as repo from "./staffing.repository.ts";
 import { isXlsx, readStaffingWorkbook } from "./staffing.template.ts";
 import type { StaffingDocument } from "./staffing-document.schema.ts";
 import {
-  InvalidStaffingDocumentError,
+  invalidStaffingDocument,
   type Locate,
   parseStaffingDocument,
   staffingFindings,
@@ -31,21 +31,14 @@ export type StoredStaffing = {
   findings: Finding[];
 };
 
-export class StaffingNotFoundError extends ImportError {
-  constructor(code: string) {
-    super(`団体コード ${code} の定数管理のデータはありません（gyokaku staffing import で取り込めます）`);
-    this.name = "StaffingNotFoundError";
-  }
-}
-
 type Candidate = { input: unknown; file: string; locate?: Locate };
 
 function decodeText(file: FileBytes): string {
-  if (file.bytes.length === 0) throw new ImportError(`${file.path}: ファイルが空です`);
+  if (file.bytes.length === 0) throw invalidDocument(`${file.path}: ファイルが空です`);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, "");
   } catch {
-    throw new ImportError(
+    throw invalidDocument(
       `${file.path}: UTF-8 として読めません（Shift_JIS などは UTF-8 に変換してください）`,
     );
   }
@@ -68,7 +61,7 @@ export async function readStaffingFiles(
       try {
         candidates.push({ input: JSON.parse(text), file: f.path });
       } catch (e) {
-        throw new InvalidStaffingDocumentError(
+        throw invalidStaffingDocument(
           [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
           f.path,
         );
@@ -81,7 +74,7 @@ export async function readStaffingFiles(
       findings.push(...r.findings);
       continue;
     }
-    throw new ImportError(
+    throw invalidDocument(
       `${f.path}: 定数管理の様式を判別できません（千歳市 行政改革基本方針のテキスト、gyokaku の定数管理テンプレート .xlsx、定数管理文書 .json に対応）`,
     );
   }
@@ -94,7 +87,7 @@ export async function readStaffingFiles(
     const code = d.document.municipality.code;
     const other = seen.get(code);
     if (other)
-      throw new ImportError(
+      throw invalidDocument(
         `${d.file}: ${other} と同じ団体（${code}）の定数管理文書です。一度に取り込めるのは一団体につき一つです`,
       );
     seen.set(code, d.file);
@@ -153,7 +146,11 @@ export async function getStaffing(db: DB, code: string): Promise<StaffingDocumen
 
 export async function requireStaffing(db: DB, code: string): Promise<StaffingDocument> {
   const doc = await repo.loadStaffing(db, code);
-  if (!doc) throw new StaffingNotFoundError(code);
+  if (!doc)
+    throw new AppError(
+      "not_found",
+      `団体コード ${code} の定数管理のデータはありません（gyokaku staffing import で取り込めます）`,
+    );
   return doc;
 }
 
@@ -174,6 +171,6 @@ export async function getStaffingFor(db: DB, user: Actor, code: string): Promise
 
 export { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
 
-export { REPORT_KINDS, type ReportFormat, ReportUnavailableError, renderReport } from "./staffing.export.tsx";
+export { REPORT_KINDS, type ReportFormat, renderReport } from "./staffing.export.tsx";
 export type { ReportKind } from "./staffing.pages.tsx";
 export { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";

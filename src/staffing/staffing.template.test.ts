@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
+import { isAppError } from "../core/errors.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { emptyStaffingDocument, readStaffingWorkbook, writeStaffingWorkbook } from "./staffing.template.ts";
 import type { StaffingDocument } from "./staffing-document.schema.ts";
-import { InvalidStaffingDocumentError, parseStaffingDocument } from "./staffing-document.ts";
+import { parseStaffingDocument } from "./staffing-document.ts";
 
 const withoutSources = (d: StaffingDocument) =>
   JSON.parse(JSON.stringify(d, (k, v) => (k === "source" ? undefined : v))) as StaffingDocument;
@@ -28,7 +29,7 @@ async function edited(edit: (wb: ExcelJS.Workbook) => void) {
 
 async function refused(edit: (wb: ExcelJS.Workbook) => void, ...patterns: RegExp[]) {
   await assert.rejects(edited(edit), (e: unknown) => {
-    assert.ok(e instanceof InvalidStaffingDocumentError, String(e));
+    assert.ok(isAppError(e, "invalid_document"), String(e));
     for (const p of patterns) assert.match(e.message, p);
     return true;
   });

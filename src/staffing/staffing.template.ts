@@ -16,7 +16,7 @@ import {
   type StaffingDocumentInput,
 } from "./staffing-document.schema.ts";
 import type { Locate, StaffingProblem } from "./staffing-document.ts";
-import { InvalidStaffingDocumentError } from "./staffing-document.ts";
+import { invalidStaffingDocument } from "./staffing-document.ts";
 
 type Kind = "text" | "count" | "positive" | "decimal" | "year" | "date" | "bool";
 type Col = { header: string; field: string; kind: Kind; required?: boolean; width?: number; list?: string[] };
@@ -557,7 +557,7 @@ export async function readStaffingWorkbook(
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InvalidStaffingDocumentError(
+    throw invalidStaffingDocument(
       [{ path: "$", message: `xlsx として読めません: ${(e as Error).message}` }],
       file,
     );
@@ -572,7 +572,7 @@ export async function readStaffingWorkbook(
   const code = item("団体コード")[0];
   const name = item("団体名")[0];
   if (!wb.getWorksheet(SHEETS.units.name) || !wb.getWorksheet(HEADCOUNT_SHEET) || !code || !name)
-    throw new InvalidStaffingDocumentError(
+    throw invalidStaffingDocument(
       [
         {
           path: "$",
@@ -895,7 +895,7 @@ export async function readStaffingWorkbook(
     return defined({ ...r.values, source: source(SHEETS.hiring.name, r.row) });
   });
 
-  if (ctx.problems.length > 0) throw new InvalidStaffingDocumentError(ctx.problems, file);
+  if (ctx.problems.length > 0) throw invalidStaffingDocument(ctx.problems, file);
 
   const document = defined({
     format: STAFFING_DOCUMENT_FORMAT,

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
+import { usage } from "../../core/errors.ts";
 import { writePlanWorkbook } from "../../core/plan-workbook/index.ts";
 import { exportDocument } from "../../plans/plans.service.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 
 export const exportHelp = `gyokaku export --plan ID --format json|xlsx [--out FILE] [--data DIR]
@@ -17,11 +18,11 @@ export async function exportCommand(argv: string[]): Promise<void> {
     out: { type: "string" },
     data: { type: "string" },
   });
-  if (!values.plan) throw new UsageError("--plan ID が必要です（gyokaku plans で一覧）");
+  if (!values.plan) throw usage("--plan ID が必要です（gyokaku plans で一覧）");
   if (values.format !== "json" && values.format !== "xlsx") {
-    throw new UsageError(`--format ${values.format} には対応していません（json, xlsx）`);
+    throw usage(`--format ${values.format} には対応していません（json, xlsx）`);
   }
-  if (values.format === "xlsx" && !values.out) throw new UsageError("xlsx には --out FILE が必要です");
+  if (values.format === "xlsx" && !values.out) throw usage("xlsx には --out FILE が必要です");
   await withDatabase(values.data, async (db) => {
     const doc = await exportDocument(db, values.plan!);
     if (values.format === "xlsx") {

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { usage } from "../../core/errors.ts";
 import { formatFinding } from "../../core/findings.ts";
 import { importFiles } from "../../importers/import.service.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 
 export const importHelp = `gyokaku import FILE... [--format ID] [--report FILE] [--data DIR]
@@ -17,15 +18,12 @@ export async function importCommand(argv: string[]): Promise<void> {
     report: { type: "string" },
     data: { type: "string" },
   });
-  if (positionals.length === 0)
-    throw new UsageError("取り込むファイルを指定してください: gyokaku import FILE...");
+  if (positionals.length === 0) throw usage("取り込むファイルを指定してください: gyokaku import FILE...");
   const files = positionals.map((path) => {
     try {
       return { path, bytes: readFileSync(path) };
     } catch (e) {
-      throw new UsageError(
-        `${path}: 読めません（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
-      );
+      throw usage(`${path}: 読めません（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
   });
   await withDatabase(values.data, async (db) => {

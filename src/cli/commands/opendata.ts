@@ -1,9 +1,10 @@
 /** `gyokaku opendata`: writes the open-data tables of a published fiscal year into a folder. */
 
+import { usage } from "../../core/errors.ts";
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import { type CsvEncoding, ENCODINGS } from "../../publish/opendata/csv.ts";
 import { exportOpenData } from "../../publish/opendata/opendata.service.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 import { positiveInt, yearOption } from "./publish.ts";
 
@@ -28,15 +29,15 @@ export async function opendataCommand(argv: string[]): Promise<void> {
     version: { type: "string" },
     data: { type: "string" },
   });
-  if (!values.plan) throw new UsageError("--plan ID が必要です（gyokaku plans で一覧）");
-  if (!values.out) throw new UsageError("--out DIR が必要です");
+  if (!values.plan) throw usage("--plan ID が必要です（gyokaku plans で一覧）");
+  if (!values.out) throw usage("--out DIR が必要です");
   const fiscalYear = yearOption(values.fy);
   if (values.format !== "csv" && values.format !== "json")
-    throw new UsageError(`--format ${values.format} には対応していません（csv, json）`);
+    throw usage(`--format ${values.format} には対応していません（csv, json）`);
   if (!(ENCODINGS as readonly string[]).includes(values.encoding!))
-    throw new UsageError(`--encoding ${values.encoding} には対応していません（utf8, sjis）`);
+    throw usage(`--encoding ${values.encoding} には対応していません（utf8, sjis）`);
   if (values.format === "json" && values.encoding !== "utf8")
-    throw new UsageError("JSON は UTF-8 だけです（--encoding は CSV に使います）");
+    throw usage("JSON は UTF-8 だけです（--encoding は CSV に使います）");
   const version = values.version === undefined ? undefined : positiveInt(values.version, "--version");
   await withDatabase(values.data, async (db) => {
     const { publication, files } = await exportOpenData(db, {

@@ -1,5 +1,6 @@
 /** `gyokaku publish`: publishes a fiscal year of a plan and, with --out, writes it as a static site. */
 
+import { usage } from "../../core/errors.ts";
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import {
   getPublicationOfPlan,
@@ -7,7 +8,7 @@ import {
   publishFiscalYear,
 } from "../../publish/publish.service.ts";
 import { writeStaticSite } from "../../publish/static-export.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 
 export const publishHelp = `gyokaku publish --plan ID --fy YEAR [--out DIR] [--by NAME] [--data DIR]
@@ -32,12 +33,12 @@ export async function publishCommand(argv: string[]): Promise<void> {
     "export-only": { type: "boolean", default: false },
     data: { type: "string" },
   });
-  if (!values.plan) throw new UsageError("--plan ID が必要です（gyokaku plans で一覧）");
+  if (!values.plan) throw usage("--plan ID が必要です（gyokaku plans で一覧）");
   const fiscalYear = yearOption(values.fy);
   const version = values.version === undefined ? undefined : positiveInt(values.version, "--version");
-  if (values["export-only"] && !values.out) throw new UsageError("--export-only には --out DIR が必要です");
+  if (values["export-only"] && !values.out) throw usage("--export-only には --out DIR が必要です");
   if (version !== undefined && !values["export-only"])
-    throw new UsageError("--version は --export-only と一緒に使います");
+    throw usage("--version は --export-only と一緒に使います");
   await withDatabase(values.data, async (db) => {
     let meta: PublicationMeta;
     if (values["export-only"]) {
@@ -61,13 +62,13 @@ export async function publishCommand(argv: string[]): Promise<void> {
 }
 
 export function yearOption(text: string | undefined): number {
-  if (!text) throw new UsageError("--fy YEAR（西暦の年度、例 2022）が必要です");
+  if (!text) throw usage("--fy YEAR（西暦の年度、例 2022）が必要です");
   if (!/^\d{4}$/.test(text))
-    throw new UsageError(`--fy は西暦の4桁で指定してください（例 2022 = 令和4年度）: ${text}`);
+    throw usage(`--fy は西暦の4桁で指定してください（例 2022 = 令和4年度）: ${text}`);
   return Number(text);
 }
 
 export function positiveInt(text: string, name: string): number {
-  if (!/^[1-9]\d*$/.test(text)) throw new UsageError(`${name} は1以上の整数です: ${text}`);
+  if (!/^[1-9]\d*$/.test(text)) throw usage(`${name} は1以上の整数です: ${text}`);
   return Number(text);
 }

@@ -1,10 +1,11 @@
 /** `gyokaku report`: a thin adapter — options checked with zod, one service call, the file written. */
 import { writeFileSync } from "node:fs";
 import { z } from "zod";
+import { usage } from "../../core/errors.ts";
 import { chromiumPath, closeBrowser } from "../../core/pdf/pdf.ts";
 import { REPORT_FORMATS, REPORT_KINDS } from "../../reports/report.model.ts";
 import { generateReport } from "../../reports/reports.service.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 
 export const reportHelp = `gyokaku report --plan ID --fy YEAR --kind summary|sheets|tally|roadmap --format html|xlsx|pdf --out FILE [--data DIR]
@@ -39,14 +40,14 @@ export async function reportCommand(argv: string[]): Promise<void> {
     data: { type: "string" },
   });
   const checked = options.safeParse(values);
-  if (!checked.success) throw new UsageError(checked.error.issues[0]!.message);
+  if (!checked.success) throw usage(checked.error.issues[0]!.message);
   const o = checked.data;
-  if (!o.out && o.format !== "html") throw new UsageError(`--format ${o.format} には --out FILE が必要です`);
+  if (!o.out && o.format !== "html") throw usage(`--format ${o.format} には --out FILE が必要です`);
   if (o.format === "pdf") {
     try {
       chromiumPath();
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      throw usage((e as Error).message);
     }
   }
   try {

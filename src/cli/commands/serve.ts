@@ -1,9 +1,10 @@
 import { serve } from "@hono/node-server";
 import { createDemoUsers, demoUsersMessage } from "../../auth/auth.service.ts";
+import { usage } from "../../core/errors.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
 import { createApp } from "../../web/app.tsx";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 
 export const serveHelp = `gyokaku serve [--port 3000] [--host 127.0.0.1] [--data DIR] [--no-demo]
   Web サーバーを起動します。データベースが空なら最初にデモデータ（江別市・札幌市・千歳市）を読み込みます。
@@ -19,7 +20,7 @@ export async function serveCommand(argv: string[]): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port ${values.port} はポート番号ではありません`);
+    throw usage(`--port ${values.port} はポート番号ではありません`);
   const open = await openDatabase(databaseOptionsFromEnv(values.data));
   console.log(`データベース: ${open.describe}`);
   if (!values["no-demo"]) {

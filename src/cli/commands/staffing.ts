@@ -8,6 +8,7 @@
  * already reports with exit code 1, and ReportUnavailableError, which it should report likewise.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { usage } from "../../core/errors.ts";
 import { formatFinding } from "../../core/findings.ts";
 import { closeBrowser } from "../../core/pdf/pdf.ts";
 import { codeProblem } from "../../domain/municipality-code.ts";
@@ -21,7 +22,7 @@ import {
   requireStaffing,
   writeStaffingWorkbook,
 } from "../../staffing/staffing.service.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 
 export const staffingImportHelp = `gyokaku staffing import FILE... [--report FILE] [--data DIR]
@@ -51,9 +52,7 @@ function readInputs(paths: string[]) {
     try {
       return { path, bytes: readFileSync(path) };
     } catch (e) {
-      throw new UsageError(
-        `${path}: 読めません（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`,
-      );
+      throw usage(`${path}: 読めません（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
   });
 }
@@ -61,7 +60,7 @@ function readInputs(paths: string[]) {
 export async function staffingImportCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parse(argv, { report: { type: "string" }, data: { type: "string" } });
   if (positionals.length === 0)
-    throw new UsageError("取り込むファイルを指定してください: gyokaku staffing import FILE...");
+    throw usage("取り込むファイルを指定してください: gyokaku staffing import FILE...");
   const files = readInputs(positionals);
   await withDatabase(values.data, async (db) => {
     const { stored, findings } = await importStaffingFiles(db, files);
@@ -84,9 +83,9 @@ export async function staffingImportCommand(argv: string[]): Promise<void> {
 }
 
 function municipalityOption(code: string | undefined): string {
-  if (!code) throw new UsageError("--municipality CODE（全国地方公共団体コード6桁）が必要です");
+  if (!code) throw usage("--municipality CODE（全国地方公共団体コード6桁）が必要です");
   const problem = codeProblem(code);
-  if (problem) throw new UsageError(problem);
+  if (problem) throw usage(problem);
   return code;
 }
 
@@ -102,16 +101,15 @@ export async function staffingReportCommand(argv: string[]): Promise<void> {
   const code = municipalityOption(values.municipality);
   const kind = values.kind as ReportKind | undefined;
   if (!kind || !REPORT_KINDS.includes(kind))
-    throw new UsageError(`--kind は ${REPORT_KINDS.join("|")} のいずれかです`);
+    throw usage(`--kind は ${REPORT_KINDS.join("|")} のいずれかです`);
   const format = values.format as ReportFormat;
-  if (!["html", "xlsx", "pdf"].includes(format))
-    throw new UsageError("--format は html|xlsx|pdf のいずれかです");
-  if (!values.out) throw new UsageError("--out FILE が必要です");
+  if (!["html", "xlsx", "pdf"].includes(format)) throw usage("--format は html|xlsx|pdf のいずれかです");
+  if (!values.out) throw usage("--out FILE が必要です");
   let fy: number | undefined;
   if (values.fy !== undefined) {
     fy = Number(values.fy);
     if (!Number.isInteger(fy) || fy < 1900 || fy > 2200)
-      throw new UsageError(`--fy は西暦の年度です（例 2025）: ${values.fy}`);
+      throw usage(`--fy は西暦の年度です（例 2025）: ${values.fy}`);
   }
   await withDatabase(values.data, async (db) => {
     const doc = await requireStaffing(db, code);
@@ -131,7 +129,7 @@ export async function staffingTemplateCommand(argv: string[]): Promise<void> {
     out: { type: "string" },
     data: { type: "string" },
   });
-  if (!values.out) throw new UsageError("--out FILE が必要です");
+  if (!values.out) throw usage("--out FILE が必要です");
   if (!values.municipality) {
     writeFileSync(values.out, await writeStaffingWorkbook(emptyStaffingDocument()));
     console.error(`書き出しました: ${values.out}（空のテンプレート）`);
@@ -156,7 +154,7 @@ export async function staffingCommand(argv: string[]): Promise<void> {
     case "template":
       return staffingTemplateCommand(rest);
     default:
-      throw new UsageError(
+      throw usage(
         sub ? `知らないサブコマンドです: ${sub}` : "import, report, template のいずれかを指定してください",
       );
   }

@@ -9,11 +9,11 @@ import {
   resetPassword,
   setAccountDisabled,
 } from "../../auth/auth.service.ts";
-import { AppError } from "../../core/errors.ts";
+import { AppError, usage } from "../../core/errors.ts";
 import { ROLE_LABELS } from "../../core/policy.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
 import type { Role } from "../../domain/roles.ts";
-import { parse, UsageError } from "../args.ts";
+import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 
 export const userHelp = `gyokaku user add --email ADDRESS --name NAME --role admin|office|department|viewer
@@ -48,7 +48,7 @@ export async function userCommand(argv: string[]): Promise<void> {
   if (sub === "demo") return demo(rest);
   if (sub === "password") return password(rest);
   if (sub === "disable" || sub === "enable") return disable(rest, sub === "disable");
-  throw new UsageError(
+  throw usage(
     sub
       ? `知らないサブコマンドです: ${sub}`
       : "add、list、password、disable、enable、demo のどれかを指定してください",
@@ -65,8 +65,7 @@ async function add(argv: string[]): Promise<void> {
     "password-stdin": { type: "boolean" },
     data: { type: "string" },
   });
-  for (const k of ["email", "name", "role"] as const)
-    if (!values[k]) throw new UsageError(`--${k} が必要です`);
+  for (const k of ["email", "name", "role"] as const) if (!values[k]) throw usage(`--${k} が必要です`);
   const password = values["password-stdin"] ? await readStdin() : generatePassword();
   await withDatabase(values.data, async (db) => {
     try {
@@ -81,7 +80,7 @@ async function add(argv: string[]): Promise<void> {
       console.log(`登録しました: ${u.email}（${ROLE_LABELS[u.role as Role]}、団体 ${u.municipalityCode}）`);
       if (!values["password-stdin"]) console.log(`初期パスワード: ${password}（この表示きりです）`);
     } catch (e) {
-      if (e instanceof AppError) throw new UsageError(Object.values(e.fields).join(" ") || e.message);
+      if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
     }
   });
@@ -93,13 +92,13 @@ async function password(argv: string[]): Promise<void> {
     "password-stdin": { type: "boolean" },
     data: { type: "string" },
   });
-  if (!values.email) throw new UsageError("--email が必要です");
+  if (!values.email) throw usage("--email が必要です");
   const password = values["password-stdin"] ? await readStdin() : generatePassword();
   await withDatabase(values.data, async (db) => {
     try {
       await resetPassword(db, values.email!, password);
     } catch (e) {
-      if (e instanceof AppError) throw new UsageError(Object.values(e.fields).join(" ") || e.message);
+      if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
     }
     console.log(`パスワードを設定しました: ${values.email}（ログイン中のものは終了しました）`);
@@ -109,12 +108,12 @@ async function password(argv: string[]): Promise<void> {
 
 async function disable(argv: string[], disabled: boolean): Promise<void> {
   const { values } = parse(argv, { email: { type: "string" }, data: { type: "string" } });
-  if (!values.email) throw new UsageError("--email が必要です");
+  if (!values.email) throw usage("--email が必要です");
   await withDatabase(values.data, async (db) => {
     try {
       await setAccountDisabled(db, values.email!, disabled);
     } catch (e) {
-      if (e instanceof AppError) throw new UsageError(Object.values(e.fields).join(" ") || e.message);
+      if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
     }
     console.log(disabled ? `無効にしました: ${values.email}` : `有効に戻しました: ${values.email}`);

@@ -3,6 +3,7 @@
  * make (keys unique, references resolve, series named, years inside reason).
  */
 import type { z } from "zod";
+import { type AppError, invalidDocument } from "../errors.ts";
 import {
   type Item,
   PLAN_DOCUMENT_FORMAT,
@@ -13,19 +14,26 @@ import {
 
 export type DocumentProblem = { path: string; message: string };
 
-export class InvalidPlanDocumentError extends Error {
-  constructor(
-    readonly problems: DocumentProblem[],
-    readonly file?: string,
-  ) {
-    const head = problems
-      .slice(0, 10)
-      .map((p) => `  ${p.path}: ${p.message}`)
-      .join("\n");
-    const more = problems.length > 10 ? `\n  …ほか ${problems.length - 10} 件` : "";
-    super(`計画文書が正しくありません${file ? `（${file}）` : ""}:\n${head}${more}`);
-    this.name = "InvalidPlanDocumentError";
-  }
+/**
+ * A plan document that breaks the schema or the cross-document rules: an AppError ("invalid_document") whose
+ * findings name the JSON path of each problem (in `subject`).
+ */
+export function invalidPlanDocument(problems: readonly DocumentProblem[], file?: string): AppError {
+  const head = problems
+    .slice(0, 10)
+    .map((p) => `  ${p.path}: ${p.message}`)
+    .join("\n");
+  const more = problems.length > 10 ? `\n  …ほか ${problems.length - 10} 件` : "";
+  return invalidDocument(
+    `計画文書が正しくありません${file ? `（${file}）` : ""}:\n${head}${more}`,
+    problems.map((p) => ({
+      file: file ?? "計画文書",
+      code: "document.invalid",
+      subject: p.path,
+      message: p.message,
+      severity: "error" as const,
+    })),
+  );
 }
 
 /** `$.items[0].children[2].title` from zod's path. */
@@ -164,7 +172,7 @@ export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
     "format" in input &&
     input.format !== PLAN_DOCUMENT_FORMAT
   ) {
-    throw new InvalidPlanDocumentError(
+    throw invalidPlanDocument(
       [
         {
           path: "$.format",
@@ -176,13 +184,13 @@ export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
   }
   const parsed = planDocumentSchema.safeParse(input);
   if (!parsed.success) {
-    throw new InvalidPlanDocumentError(
+    throw invalidPlanDocument(
       parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: describeIssue(i) })),
       file,
     );
   }
   const problems = crossCheck(parsed.data);
-  if (problems.length > 0) throw new InvalidPlanDocumentError(problems, file);
+  if (problems.length > 0) throw invalidPlanDocument(problems, file);
   return parsed.data;
 }
 
@@ -200,7 +208,7 @@ export function parsePlanDocumentText(text: string, file?: string): PlanDocument
       const col = Number(m[1]) - before.lastIndexOf("\n");
       where = `（${line}行 ${col}桁目）`;
     }
-    throw new InvalidPlanDocumentError(
+    throw invalidPlanDocument(
       [{ path: "$", message: `JSON として読めません${where}: ${(e as Error).message}` }],
       file,
     );

@@ -3,20 +3,23 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { addRow, col, edit, rowWhere, sample, save, set } from "../../testing/workbook.ts";
-import { ImportError } from "../document-reader.ts";
+import { type AppError, isAppError } from "../errors.ts";
 import { readPlanWorkbook, readWorkbookPlanRef, writePlanWorkbook } from "./index.ts";
 
 const base = sample();
 
-/** Asserts that reading refuses the bytes with an ImportError whose message matches every pattern. */
-async function refuses(bytes: Uint8Array, ...patterns: RegExp[]): Promise<ImportError> {
+/** Asserts that reading refuses the bytes with a refusal (invalid_document) whose message matches every pattern. */
+async function refuses(bytes: Uint8Array, ...patterns: RegExp[]): Promise<AppError> {
   let caught: unknown;
   try {
     await readPlanWorkbook(bytes, "bad.xlsx", base);
   } catch (e) {
     caught = e;
   }
-  assert.ok(caught instanceof ImportError, `expected ImportError, got ${String(caught)}`);
+  assert.ok(
+    isAppError(caught, "invalid_document"),
+    `expected a refusal (invalid_document), got ${String(caught)}`,
+  );
   for (const p of patterns) assert.match(caught.message, p);
   assert.match(caught.message, /^bad\.xlsx: /);
   assert.ok(caught.findings.length > 0 && caught.findings.every((f) => f.file === "bad.xlsx"));
@@ -134,7 +137,9 @@ describe("workbooks that are not plan workbooks", () => {
     await refuses(real.subarray(0, real.length / 2), /xlsx ファイルとして読めません/);
     const zipGarbage = Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.from(garbage)]);
     await refuses(zipGarbage, /xlsx ファイルとして読めません/);
-    await assert.rejects(readWorkbookPlanRef(garbage, "bad.xlsx"), ImportError);
+    await assert.rejects(readWorkbookPlanRef(garbage, "bad.xlsx"), (e: unknown) =>
+      isAppError(e, "invalid_document"),
+    );
   });
 
   test("a drop-down list stretched over a whole column does not slow reading down", async () => {

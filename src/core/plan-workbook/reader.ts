@@ -5,9 +5,9 @@
  * it could not be read, an unknown column) come back with the document.
  */
 import ExcelJS from "exceljs";
-import { ImportError } from "../document-reader.ts";
+import { invalidDocument, isAppError } from "../errors.ts";
 import type { Finding } from "../findings.ts";
-import { InvalidPlanDocumentError, parsePlanDocument } from "../plan-document/document.ts";
+import { parsePlanDocument } from "../plan-document/document.ts";
 import type { PlanDocument, PlanDocumentInput } from "../plan-document/schema.ts";
 import {
   ACTIVITIES_SHEET,
@@ -35,12 +35,12 @@ function refuse(problems: Problems, headline?: string): never {
   const lines = errors.slice(0, 20).map((f) => `  ${where(f)}${where(f) ? ": " : ""}${f.message}`);
   if (errors.length > 20) lines.push(`  …ほか ${errors.length - 20} 件`);
   const head = headline ?? `計画ワークブックを取り込めません（誤り ${errors.length} 件）`;
-  throw new ImportError(`${problems.file}: ${head}:\n${lines.join("\n")}`, problems.findings);
+  throw invalidDocument(`${problems.file}: ${head}:\n${lines.join("\n")}`, problems.findings);
 }
 
 function fatal(file: string, code: string, message: string): never {
   const finding: Finding = { file, code, message, severity: "error" };
-  throw new ImportError(`${file}: ${message}`, [finding]);
+  throw invalidDocument(`${file}: ${message}`, [finding]);
 }
 
 async function load(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
@@ -130,9 +130,9 @@ export async function readPlanWorkbook(
   try {
     parsePlanDocument(doc, path);
   } catch (e) {
-    if (!(e instanceof InvalidPlanDocumentError)) throw e;
+    if (!isAppError(e, "invalid_document")) throw e;
     // What the sheets could not check one row at a time (a series still used by values, …).
-    for (const p of e.problems) problems.error("document.invalid", {}, `${p.path}: ${p.message}`);
+    for (const f of e.findings) problems.error("document.invalid", {}, `${f.subject}: ${f.message}`);
     refuse(problems, "取り込んだ結果の計画文書が正しくありません");
   }
   return { document: doc, findings: problems.findings };

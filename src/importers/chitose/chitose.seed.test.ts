@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
+import { isAppError } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import { type PlanDocument, planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
@@ -320,23 +321,25 @@ describe("千歳市 行政改革基本方針 (seed 003)", { skip }, () => {
     assert.throws(
       () => chitoseReader.read([{ path: "cut.txt", text: cut(471) }]),
       (e: Error) =>
-        e.name === "ImportError" && /途中で切れて/.test(e.message) && /cut\.txt 行 \d+/.test(e.message),
+        isAppError(e, "invalid_document") &&
+        /途中で切れて/.test(e.message) &&
+        /cut\.txt 行 \d+/.test(e.message),
     );
     // cut after the R6 row of the last item: R5 and R4 missing at the end of the file
     assert.throws(
       () => chitoseReader.read([{ path: "cut.txt", text: cut(474) }]),
-      (e: Error) => e.name === "ImportError" && /2023年度/.test(e.message),
+      (e: unknown) => isAppError(e, "invalid_document") && /2023年度/.test(e.message),
     );
     // cut before section 5's eighth item: 2(3) announces ten
     assert.throws(
       () => chitoseReader.read([{ path: "cut.txt", text: cut(441) }]),
-      (e: Error) => e.name === "ImportError" && /7 件/.test(e.message),
+      (e: unknown) => isAppError(e, "invalid_document") && /7 件/.test(e.message),
     );
     // cut in the middle of the last line's HTML
     const text = seed.text.slice(0, seed.text.lastIndexOf("</p>"));
     assert.throws(
       () => chitoseReader.read([{ path: "cut.txt", text }]),
-      (e: Error) => e.name === "ImportError" && /閉じていません/.test(e.message),
+      (e: unknown) => isAppError(e, "invalid_document") && /閉じていません/.test(e.message),
     );
   });
 });

@@ -3,7 +3,8 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { InputFile } from "../../core/document-reader.ts";
+import { type AppError, isAppError } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import { planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { fixtureItems, fixtureText, itemLines, PLAN_YEARS } from "../../testing/chitose-fixture.ts";
@@ -15,15 +16,18 @@ const file = (text: string, path = "fixture.txt"): InputFile => ({ path, text })
 const read = (text: string) => chitoseReader.read([file(text)]);
 const codes = (fs: Finding[]) => fs.map((f) => f.code);
 
-/** Asserts an ImportError whose message matches and names the file. */
-function refuses(text: string, pattern: RegExp): ImportError {
+/** Asserts a refusal (invalid_document) whose message matches and names the file. */
+function refuses(text: string, pattern: RegExp): AppError {
   let caught: unknown;
   try {
     read(text);
   } catch (e) {
     caught = e;
   }
-  assert.ok(caught instanceof ImportError, `expected ImportError, got ${String(caught)}`);
+  assert.ok(
+    isAppError(caught, "invalid_document"),
+    `expected a refusal (invalid_document), got ${String(caught)}`,
+  );
   assert.match(caught.message, pattern);
   assert.match(caught.message, /fixture\.txt/);
   assert.ok(caught.findings.length > 0 && caught.findings.every((f) => f.file === "fixture.txt"));
@@ -249,7 +253,10 @@ describe("chitoseReader refuses bad input", () => {
   });
 
   test("no file, or more than one", () => {
-    assert.throws(() => chitoseReader.read([]), ImportError);
+    assert.throws(
+      () => chitoseReader.read([]),
+      (e: unknown) => isAppError(e, "invalid_document"),
+    );
     assert.throws(
       () => chitoseReader.read([file(fixtureText()), file(fixtureText(), "b.txt")]),
       /1 つのファイル/,

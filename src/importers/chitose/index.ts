@@ -2,7 +2,8 @@
  * 千歳市 行政改革基本方針（重点推進項目）: the reader for Chitose's yearly 行政改革基本方針, as text extracted
  * from the PDF. See README.md beside this file for what is read and the decisions taken.
  */
-import { type DocumentReader, ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { DocumentReader, InputFile } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import { ChitoseReader } from "./read-chitose.ts";
 
 export { ChitoseReader } from "./read-chitose.ts";
@@ -26,7 +27,7 @@ export const chitoseReader: DocumentReader = {
   detect: looksLikeChitose,
   read: (files) => {
     if (files.length !== 1) {
-      throw new ImportError(
+      throw invalidDocument(
         `千歳市 行政改革基本方針は 1 つのファイルから読みます（${files.length} ファイルが指定されました: ${files
           .map((f) => f.path)
           .join(", ")}）`,

@@ -7,7 +7,8 @@
  * The decisions are written down in README.md beside this file.
  */
 
-import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { InputFile } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import type { Finding, ImportResult } from "../../core/findings.ts";
 import {
   type ItemInput,
@@ -110,7 +111,7 @@ export class ChitoseReader {
       severity: "error",
       ...extra,
     };
-    throw new ImportError(`${this.file}${line ? ` 行 ${line}` : ""}: ${message}`, [...this.findings, f]);
+    throw invalidDocument(`${this.file}${line ? ` 行 ${line}` : ""}: ${message}`, [...this.findings, f]);
   }
 
   private fiscalYear(label: string, line: number, subject: string): number | null {
@@ -1040,7 +1041,7 @@ export function departmentKind(name: string): string | undefined {
 function checkReadable(file: InputFile): void {
   const t = file.text;
   const err = (message: string, line?: number): never => {
-    throw new ImportError(`${file.path}${line ? ` 行 ${line}` : ""}: ${message}`, [
+    throw invalidDocument(`${file.path}${line ? ` 行 ${line}` : ""}: ${message}`, [
       { file: file.path, line, code: "file.unreadable", message, severity: "error" },
     ]);
   };

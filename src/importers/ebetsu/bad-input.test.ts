@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { InputFile } from "../../core/document-reader.ts";
+import { isAppError } from "../../core/errors.ts";
 import { editSeed, indicator, read, SHEETS, SUMMARY, seed, skipBoth } from "../../testing/ebetsu.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
 import { ebetsuReader } from "./index.ts";
@@ -40,7 +41,7 @@ function throwsImport(files: InputFile[], pattern: RegExp) {
   assert.throws(
     () => ebetsuReader.read(files),
     (e: unknown) => {
-      assert.ok(e instanceof ImportError, String(e));
+      assert.ok(isAppError(e, "invalid_document"), String(e));
       assert.match(e.message, pattern);
       return true;
     },

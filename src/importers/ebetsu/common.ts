@@ -4,7 +4,8 @@
  * the value reader (src/domain/values), which alone reads numbers, stages, targets and years.
  */
 
-import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { InputFile } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import { shortWareki } from "../../domain/fiscal-year.ts";
 import {
@@ -28,12 +29,12 @@ export function toLines(file: InputFile): Line[] {
 
 /** Refuses an empty file or one that is not text (NUL, U+FFFD from a bad decode, control characters). */
 export function assertText(file: InputFile): void {
-  if (file.text.trim() === "") throw new ImportError(`${file.path}: ファイルが空です`);
+  if (file.text.trim() === "") throw invalidDocument(`${file.path}: ファイルが空です`);
   const lines = file.text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/.test(lines[i]!)) {
-      throw new ImportError(`${file.path} 行 ${i + 1}: テキストではないデータ（バイナリ）が含まれています`);
+      throw invalidDocument(`${file.path} 行 ${i + 1}: テキストではないデータ（バイナリ）が含まれています`);
     }
   }
 }
@@ -85,7 +86,7 @@ export const quote = (t: string | undefined) => (t === undefined || t === "" ? "
 export function headerYear(text: string, file: string, line: number): number {
   const r = readFiscalYear(text.replace(/\s+/g, ""));
   if ("unreadable" in r)
-    throw new ImportError(`${file} 行 ${line}: 年度の見出し${quote(text)}を読めません（${r.unreadable}）`);
+    throw invalidDocument(`${file} 行 ${line}: 年度の見出し${quote(text)}を読めません（${r.unreadable}）`);
   return r.fiscalYear;
 }
 

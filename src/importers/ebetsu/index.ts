@@ -9,7 +9,8 @@
  * A file that is empty, not text, of another layout or cut short is refused with ImportError.
  */
 
-import { type DocumentReader, ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { DocumentReader, InputFile } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import type { Finding, ImportResult } from "../../core/findings.ts";
 import type { PlanDocumentInput } from "../../core/plan-document/schema.ts";
 import { buildDocument } from "./build.ts";
@@ -39,20 +40,20 @@ export const ebetsuReader: DocumentReader = {
     }
   },
   read(files: InputFile[]): ImportResult<PlanDocumentInput> {
-    if (files.length === 0) throw new ImportError("江別市の取組状況: ファイルが指定されていません");
+    if (files.length === 0) throw invalidDocument("江別市の取組状況: ファイルが指定されていません");
     const byKind: Partial<Record<Kind, InputFile>> = {};
     for (const file of files) {
       assertText(file);
       const kind = kindOf(file.text);
       if (kind === null) {
         const first = file.text.split(/\r?\n/).findIndex((l) => l.trim() !== "");
-        throw new ImportError(
+        throw invalidDocument(
           `${file.path} 行 ${first + 1}: 江別市の取組状況の個票・一覧のどちらの形式でもありません（先頭${quote(file.text.split(/\r?\n/)[first]!.trim().slice(0, 40))}）。形式が違うか、ファイルが途中で切れています`,
         );
       }
       const had = byKind[kind];
       if (had)
-        throw new ImportError(
+        throw invalidDocument(
           `${file.path}: ${had.path} と同じ${kind === "sheets" ? "個票" : "一覧"}です。一つずつ指定してください`,
         );
       byKind[kind] = file;
@@ -61,7 +62,7 @@ export const ebetsuReader: DocumentReader = {
     const sheets = byKind.sheets && parseSheets(byKind.sheets);
     const summary = byKind.summary && parseSummary(byKind.summary);
     if (sheets && summary && sheets.tree.reportYear !== summary.summary.reportYear) {
-      throw new ImportError(
+      throw invalidDocument(
         `${summary.summary.file}: 一覧は ${summary.summary.reportYear}年度、個票（${sheets.tree.file}）は ${sheets.tree.reportYear}年度の取組状況です。同じ年度のものを指定してください`,
       );
     }

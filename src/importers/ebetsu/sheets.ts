@@ -8,7 +8,8 @@
  * The value rows are read by sheet-values.ts.
  */
 
-import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { InputFile } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import {
   CIRCLED,
@@ -52,7 +53,7 @@ export function parseSheets(file: InputFile): { tree: Tree; findings: Finding[] 
   const findings: Finding[] = [];
   const lines = toLines(file);
   const fail = (line: number, what: string): never => {
-    throw new ImportError(`${file.path} 行 ${line}: ${what}`, findings);
+    throw invalidDocument(`${file.path} 行 ${line}: ${what}`, findings);
   };
   const src = (line: number): Src => ({ file: file.path, line });
 

@@ -15,7 +15,7 @@
  * one with 時間) are found only with the sheets, so here they are flagged as suspect.
  */
 
-import { ImportError } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import { normLabel, normName } from "./common.ts";
 import type { Goal, Indicator, Item, Policy, Tree } from "./model.ts";
@@ -34,7 +34,7 @@ export function summaryTree(s: Summary): { tree: Tree; findings: Finding[] } {
   for (const r of s.rows)
     if (r.goal && !goalTitles.has(r.goal.index)) goalTitles.set(r.goal.index, r.goal.title);
   const fail = (line: number, what: string): never => {
-    throw new ImportError(`${s.file} 行 ${line}: ${what}`, findings);
+    throw invalidDocument(`${s.file} 行 ${line}: ${what}`, findings);
   };
   let goal: Goal | undefined;
   let policy: (Policy & { pending?: boolean }) | undefined;

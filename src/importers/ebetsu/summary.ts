@@ -12,7 +12,8 @@
  * sheets when they are given (reconcile.ts), by the labels only when the summary is read alone.
  */
 
-import { ImportError, type InputFile } from "../../core/document-reader.ts";
+import type { InputFile } from "../../core/document-reader.ts";
+import { invalidDocument } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import {
   CIRCLED,
@@ -71,7 +72,7 @@ export function parseSummary(file: InputFile): { summary: Summary; findings: Fin
   const findings: Finding[] = [];
   const lines = toLines(file);
   const fail = (line: number, what: string): never => {
-    throw new ImportError(`${file.path} 行 ${line}: ${what}`, findings);
+    throw invalidDocument(`${file.path} 行 ${line}: ${what}`, findings);
   };
   const titleLine = lines.find((l) => l.text.trim() !== "")!;
   const tm = TITLE.exec(titleLine.text.trim());

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ImportError } from "../../core/document-reader.ts";
+import { isAppError } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import { type Item, type PlanDocument, planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
@@ -298,11 +298,11 @@ describe("sapporoReader on synthetic input", () => {
     ],
   ];
   for (const [name, text, message] of cases) {
-    test(`bad input (${name}) → ImportError naming file and line`, () => {
+    test(`bad input (${name}) → refused (invalid_document) naming file and line`, () => {
       assert.throws(
         () => sapporoReader.read([{ path: "t.txt", text }]),
         (e: unknown) =>
-          e instanceof ImportError && message.test(e.message) && e.findings[0]?.file === "t.txt",
+          isAppError(e, "invalid_document") && message.test(e.message) && e.findings[0]?.file === "t.txt",
       );
     });
   }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { ImportError } from "../../core/document-reader.ts";
+import { isAppError } from "../../core/errors.ts";
 import type { Finding } from "../../core/findings.ts";
 import { type Item, type PlanDocument, planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
@@ -137,7 +137,7 @@ describe("wardProposalReader on seed 004", { skip: seedsSkip(SEED) }, () => {
     const cut = seed.text.split("\n").slice(0, 800).join("\n");
     assert.throws(
       () => wardProposalReader.read([{ path: seed.path, text: cut }]),
-      (e: unknown) => e instanceof ImportError && /行 800: .*個別の取組/.test(e.message),
+      (e: unknown) => isAppError(e, "invalid_document") && /行 800: .*個別の取組/.test(e.message),
     );
   });
 });
@@ -178,11 +178,11 @@ describe("wardProposalReader on synthetic input", () => {
     ],
   ];
   for (const [name, text, message] of cases) {
-    test(`bad input (${name}) → ImportError naming file and line`, () => {
+    test(`bad input (${name}) → refused (invalid_document) naming file and line`, () => {
       assert.throws(
         () => wardProposalReader.read([{ path: "t.txt", text }]),
         (e: unknown) =>
-          e instanceof ImportError && message.test(e.message) && e.findings[0]?.file === "t.txt",
+          isAppError(e, "invalid_document") && message.test(e.message) && e.findings[0]?.file === "t.txt",
       );
     });
   }

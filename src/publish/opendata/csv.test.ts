@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import iconv from "iconv-lite";
+import { isAppError } from "../../core/errors.ts";
 import { testPublication } from "../../testing/publication.ts";
-import { csvText, encodeCsv, quote, UnrepresentableCharacterError, unrepresentable } from "./csv.ts";
+import { csvText, encodeCsv, quote, unrepresentable } from "./csv.ts";
 import { tableCsv } from "./opendata.service.ts";
 
 describe("CSV", () => {
@@ -48,11 +49,20 @@ describe("CSV", () => {
           "sjis",
         ),
       (e: unknown) => {
-        assert.ok(e instanceof UnrepresentableCharacterError);
-        assert.deepEqual(e.problems, [
-          { table: "values.csv", row: 3, column: "記載", char: "〜", codePoint: "U+301C" },
-          { table: "values.csv", row: 4, column: "名称", char: "𠮷", codePoint: "U+20BB7" },
-        ]);
+        assert.ok(isAppError(e, "invalid_document"));
+        assert.deepEqual(
+          e.findings.map((f) => ({
+            table: f.file,
+            row: f.row,
+            column: f.column,
+            char: f.found,
+            codePoint: f.subject,
+          })),
+          [
+            { table: "values.csv", row: 3, column: "記載", char: "〜", codePoint: "U+301C" },
+            { table: "values.csv", row: 4, column: "名称", char: "𠮷", codePoint: "U+20BB7" },
+          ],
+        );
         assert.match(e.message, /values\.csv 3行目「記載」列: 「〜」（U\+301C）/);
         return true;
       },

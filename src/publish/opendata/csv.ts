@@ -5,6 +5,7 @@
  * reported with its table, row and column; nothing is ever replaced by "?".
  */
 import iconv from "iconv-lite";
+import { type AppError, invalidDocument } from "../../core/errors.ts";
 
 export const ENCODINGS = ["utf8", "sjis"] as const;
 export type CsvEncoding = (typeof ENCODINGS)[number];
@@ -17,19 +18,30 @@ export type Cell = string | number | boolean | null | undefined;
  */
 export type Unrepresentable = { table: string; row: number; column: string; char: string; codePoint: string };
 
-export class UnrepresentableCharacterError extends Error {
-  constructor(readonly problems: Unrepresentable[]) {
-    const shown = problems.slice(0, 20).map(describeProblem);
-    const more = problems.length > shown.length ? [`ほか ${problems.length - shown.length} 件`] : [];
-    super(
-      [
-        `Shift_JIS で表せない文字が ${problems.length} 件あります。UTF-8 で書き出すか、元の文字を直してください:`,
-        ...shown.map((s) => `  ${s}`),
-        ...more.map((s) => `  ${s}`),
-      ].join("\n"),
-    );
-    this.name = "UnrepresentableCharacterError";
-  }
+/**
+ * Characters Shift_JIS cannot hold: an AppError ("invalid_document") whose findings name table, row and column
+ * of each (the character in `found`, its code point in `subject`).
+ */
+export function unrepresentableCharacters(problems: readonly Unrepresentable[]): AppError {
+  const shown = problems.slice(0, 20).map(describeProblem);
+  const more = problems.length > shown.length ? [`ほか ${problems.length - shown.length} 件`] : [];
+  return invalidDocument(
+    [
+      `Shift_JIS で表せない文字が ${problems.length} 件あります。UTF-8 で書き出すか、元の文字を直してください:`,
+      ...shown.map((s) => `  ${s}`),
+      ...more.map((s) => `  ${s}`),
+    ].join("\n"),
+    problems.map((p) => ({
+      file: p.table,
+      row: p.row,
+      column: p.column,
+      code: "csv.unrepresentable",
+      subject: p.codePoint,
+      found: p.char,
+      message: `Shift_JIS で表せない文字「${p.char}」（${p.codePoint}）`,
+      severity: "error" as const,
+    })),
+  );
 }
 
 export function describeProblem(p: Unrepresentable): string {
@@ -94,6 +106,6 @@ export function encodeCsv(
       }
     });
   });
-  if (problems.length > 0) throw new UnrepresentableCharacterError(problems);
+  if (problems.length > 0) throw unrepresentableCharacters(problems);
   return iconv.encode(text, SJIS);
 }

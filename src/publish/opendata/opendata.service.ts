@@ -49,7 +49,7 @@ export function tableResponse<T extends TableName>(
   };
 }
 
-/** One table as CSV; throws UnrepresentableCharacterError for Shift_JIS when a character does not fit. */
+/** One table as CSV; throws an invalid_document AppError for Shift_JIS when a character does not fit. */
 export function tableCsv(
   p: Publication,
   table: TableName,
