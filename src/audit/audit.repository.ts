@@ -1,6 +1,7 @@
 /** SQL for the audit trail: appending events and reading them back by item or by time. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { scoped } from "../db/tenant.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -40,10 +41,9 @@ const columns = [
 ] as const;
 
 export async function eventsOfItem(q: Q, code: string, planId: string, itemKey: string, limit = 200) {
-  return q
+  return scoped(q, code)
     .selectFrom("audit_events")
     .select(columns)
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .where("item_key", "=", itemKey)
     .orderBy("at", "desc")
@@ -53,10 +53,9 @@ export async function eventsOfItem(q: Q, code: string, planId: string, itemKey: 
 }
 
 export async function recentEvents(q: Q, code: string, limit: number, planId?: string) {
-  let query = q
+  let query = scoped(q, code)
     .selectFrom("audit_events")
     .select(columns)
-    .where("municipality_code", "=", code)
     .orderBy("at", "desc")
     .orderBy("id")
     .limit(limit);
@@ -65,7 +64,7 @@ export async function recentEvents(q: Q, code: string, limit: number, planId?: s
 }
 
 export async function findItemTitle(q: Q, code: string, planId: string, key: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("plan_items")
     .innerJoin("plans", (j) =>
       j
@@ -73,7 +72,6 @@ export async function findItemTitle(q: Q, code: string, planId: string, key: str
         .onRef("plans.id", "=", "plan_items.plan_id"),
     )
     .select(["plan_items.number", "plan_items.title", "plans.title as plan_title"])
-    .where("plan_items.municipality_code", "=", code)
     .where("plan_items.plan_id", "=", planId)
     .where("plan_items.key", "=", key)
     .executeTakeFirst();

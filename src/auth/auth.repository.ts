@@ -1,12 +1,13 @@
 /** SQL for accounts and sessions. Every query is scoped by municipality_code, except the login look-up by address. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
 import type { Role } from "../domain/roles.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 export async function listMunicipalities(q: Q) {
-  return q
+  return acrossMunicipalities(q, "the list of municipalities")
     .selectFrom("municipalities")
     .select(["municipality_code", "name"])
     .orderBy("municipality_code")
@@ -24,12 +25,7 @@ export async function ensureMunicipality(q: Q, code: string, name: string): Prom
 
 export async function findDepartmentsByKey(q: Q, code: string, keys: readonly string[]) {
   if (keys.length === 0) return [];
-  return q
-    .selectFrom("departments")
-    .select(["id", "key"])
-    .where("municipality_code", "=", code)
-    .where("key", "in", keys)
-    .execute();
+  return scoped(q, code).selectFrom("departments").select(["id", "key"]).where("key", "in", keys).execute();
 }
 
 export async function insertUser(
@@ -63,23 +59,22 @@ export async function insertUser(
 }
 
 export async function findUserByEmail(q: Q, email: string) {
-  return q.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
-}
-
-export async function findUser(q: Q, code: string, id: string) {
-  return q
+  // An e-mail address names one account in the whole instance: login finds the municipality from it.
+  return acrossMunicipalities(q, "login by e-mail address")
     .selectFrom("users")
     .selectAll()
-    .where("municipality_code", "=", code)
-    .where("id", "=", id)
+    .where("email", "=", email)
     .executeTakeFirst();
 }
 
+export async function findUser(q: Q, code: string, id: string) {
+  return scoped(q, code).selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 export async function userDepartmentIds(q: Q, code: string, userId: string): Promise<string[]> {
-  const rows = await q
+  const rows = await scoped(q, code)
     .selectFrom("user_departments")
     .select("department_id")
-    .where("municipality_code", "=", code)
     .where("user_id", "=", userId)
     .execute();
   return rows.map((r) => r.department_id);
@@ -99,7 +94,7 @@ export type UserListRow = {
 
 /** Users with their departments' current names; all municipalities when code is undefined. */
 export async function listUsers(q: Q, code?: string): Promise<UserListRow[]> {
-  let users = q
+  const users = scopedOrAll(q, code, "the CLI's list of every account")
     .selectFrom("users")
     .innerJoin("municipalities", "municipalities.municipality_code", "users.municipality_code")
     .select([
@@ -114,14 +109,12 @@ export async function listUsers(q: Q, code?: string): Promise<UserListRow[]> {
     ])
     .orderBy("users.municipality_code")
     .orderBy("users.email");
-  if (code) users = users.where("users.municipality_code", "=", code);
-  let depts = q
+  const depts = scopedOrAll(q, code, "the CLI's list of every account")
     .selectFrom("user_departments as ud")
     .innerJoin("departments as d", (j) =>
       j.onRef("d.municipality_code", "=", "ud.municipality_code").onRef("d.id", "=", "ud.department_id"),
     )
     .select(["ud.municipality_code", "ud.user_id", "d.key", "d.id"]);
-  if (code) depts = depts.where("ud.municipality_code", "=", code);
   const names = await departmentNames(q, code);
   const [rows, deptRows] = await Promise.all([users.execute(), depts.execute()]);
   return rows.map((u) => ({
@@ -141,12 +134,11 @@ export async function listUsers(q: Q, code?: string): Promise<UserListRow[]> {
 
 /** Department id → its current name (the latest valid_from). */
 export async function departmentNames(q: Q, code?: string): Promise<Map<string, string>> {
-  let query = q
+  const rows = await scopedOrAll(q, code, "the CLI's list of every account")
     .selectFrom("department_names")
     .select(["department_id", "name", "valid_from"])
-    .orderBy("valid_from");
-  if (code) query = query.where("municipality_code", "=", code);
-  const rows = await query.execute();
+    .orderBy("valid_from")
+    .execute();
   return new Map(rows.map((r) => [r.department_id, r.name]));
 }
 
@@ -158,7 +150,7 @@ export async function insertSession(
 }
 
 export async function findSession(q: Q, code: string, id: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("sessions")
     .innerJoin("users", (j) =>
       j
@@ -178,26 +170,27 @@ export async function findSession(q: Q, code: string, id: string) {
       "users.role",
       "users.disabled_at",
     ])
-    .where("sessions.municipality_code", "=", code)
     .where("sessions.id", "=", id)
     .executeTakeFirst();
 }
 
 export async function touchSession(q: Q, code: string, id: string, expiresAt: Date): Promise<void> {
-  await q
+  await scoped(q, code)
     .updateTable("sessions")
     .set({ last_seen_at: new Date(), expires_at: expiresAt })
-    .where("municipality_code", "=", code)
     .where("id", "=", id)
     .execute();
 }
 
 export async function deleteSession(q: Q, code: string, id: string): Promise<void> {
-  await q.deleteFrom("sessions").where("municipality_code", "=", code).where("id", "=", id).execute();
+  await scoped(q, code).deleteFrom("sessions").where("id", "=", id).execute();
 }
 
 export async function deleteExpiredSessions(q: Q, now: Date): Promise<void> {
-  await q.deleteFrom("sessions").where("expires_at", "<", now).execute();
+  await acrossMunicipalities(q, "expired sessions of every account")
+    .deleteFrom("sessions")
+    .where("expires_at", "<", now)
+    .execute();
 }
 
 /** A new password hash; the user's sessions other than `keepSessionId` end (everyone else must log in again). */
@@ -209,29 +202,22 @@ export async function setPasswordHash(
   keepSessionId: string | null,
 ): Promise<void> {
   // Callers pass a transaction: the new hash and the end of the other sessions go together.
-  await q
+  await scoped(q, code)
     .updateTable("users")
     .set({ password_hash: passwordHash })
-    .where("municipality_code", "=", code)
     .where("id", "=", userId)
     .execute();
-  let del = q.deleteFrom("sessions").where("municipality_code", "=", code).where("user_id", "=", userId);
+  let del = scoped(q, code).deleteFrom("sessions").where("user_id", "=", userId);
   if (keepSessionId) del = del.where("id", "!=", keepSessionId);
   await del.execute();
 }
 
 /** Disables (with the time) or enables an account; a disabled account's sessions end. */
 export async function setDisabled(q: Q, code: string, userId: string, disabled: boolean): Promise<void> {
-  await q
+  await scoped(q, code)
     .updateTable("users")
     .set({ disabled_at: disabled ? new Date() : null })
-    .where("municipality_code", "=", code)
     .where("id", "=", userId)
     .execute();
-  if (disabled)
-    await q
-      .deleteFrom("sessions")
-      .where("municipality_code", "=", code)
-      .where("user_id", "=", userId)
-      .execute();
+  if (disabled) await scoped(q, code).deleteFrom("sessions").where("user_id", "=", userId).execute();
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, Migrator, PostgresDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { acquireLock, type Lock } from "./lock.ts";
 import { migrationProvider } from "./migrations/index.ts";
@@ -82,6 +82,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
       lock?.release();
     },
   };
+}
+
+/** A query the database must answer, for the health check. */
+export async function ping(db: DB): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 export async function migrate(db: DB): Promise<void> {

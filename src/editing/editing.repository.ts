@@ -2,24 +2,23 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
+import { scoped } from "../db/tenant.ts";
 import type { Placed } from "./tree.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 export async function findPlan(q: Q, code: string, id: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("plans")
     .select(["municipality_code", "id", "key", "title"])
-    .where("municipality_code", "=", code)
     .where("id", "=", id)
     .executeTakeFirst();
 }
 
 export async function planVersion(q: Q, code: string, planId: string): Promise<number> {
-  const r = await q
+  const r = await scoped(q, code)
     .selectFrom("plan_versions")
     .select("version")
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .executeTakeFirst();
   return r?.version ?? 0;
@@ -37,27 +36,24 @@ export async function bumpPlanVersion(
     .values({ municipality_code: code, plan_id: planId, version: 0 })
     .onConflict((oc) => oc.columns(["municipality_code", "plan_id"]).doNothing())
     .execute();
-  const r = await q
+  const r = await scoped(q, code)
     .updateTable("plan_versions")
     .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .where("version", "=", expected)
     .executeTakeFirst();
-  await q
+  await scoped(q, code)
     .updateTable("plans")
     .set({ updated_at: new Date() })
-    .where("municipality_code", "=", code)
     .where("id", "=", planId)
     .execute();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export async function itemRows(q: Q, code: string, planId: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("plan_items")
     .select(["id", "key", "parent_id", "position", "depth", "number", "title", "description"])
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .orderBy("position")
     .execute();
@@ -74,10 +70,9 @@ export async function applyPlacement(
   for (const p of placed) {
     const o = old.get(p.id);
     if (o && o.parent_id === p.parentId && o.depth === p.depth && o.position === p.position) continue;
-    await q
+    await scoped(q, code)
       .updateTable("plan_items")
       .set({ parent_id: p.parentId, depth: p.depth, position: p.position })
-      .where("municipality_code", "=", code)
       .where("id", "=", p.id)
       .execute();
   }
@@ -123,29 +118,22 @@ export async function updateItem(
   id: string,
   fields: { number: string | null; title: string; description: string | null },
 ): Promise<void> {
-  await q
-    .updateTable("plan_items")
-    .set(fields)
-    .where("municipality_code", "=", code)
-    .where("id", "=", id)
-    .execute();
+  await scoped(q, code).updateTable("plan_items").set(fields).where("id", "=", id).execute();
 }
 
 export async function indicatorKeys(q: Q, code: string, planId: string): Promise<Set<string>> {
-  const rows = await q
+  const rows = await scoped(q, code)
     .selectFrom("indicators")
     .select("key")
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .execute();
   return new Set(rows.map((r) => r.key));
 }
 
 export async function indicatorsOfItem(q: Q, code: string, itemId: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("indicators")
     .select(["id", "key", "name", "unit", "series", "position"])
-    .where("municipality_code", "=", code)
     .where("item_id", "=", itemId)
     .orderBy("position")
     .execute();
@@ -193,10 +181,9 @@ export async function insertTarget(
   series: string,
   t: TargetColumns,
 ): Promise<void> {
-  const max = await q
+  const max = await scoped(q, code)
     .selectFrom("indicator_targets")
     .select((eb) => eb.fn.max("position").as("p"))
-    .where("municipality_code", "=", code)
     .where("indicator_id", "=", indicatorId)
     .executeTakeFirst();
   await q

@@ -18,6 +18,7 @@ import type {
 import { PLAN_DOCUMENT_FORMAT } from "../core/plan-document/schema.ts";
 import type { Database, SourceJson } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
+import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -54,11 +55,7 @@ export async function upsertDepartments(
   code: string,
   departments: Department[],
 ): Promise<Map<string, string>> {
-  const existing = await q
-    .selectFrom("departments")
-    .select(["id", "key"])
-    .where("municipality_code", "=", code)
-    .execute();
+  const existing = await scoped(q, code).selectFrom("departments").select(["id", "key"]).execute();
   const ids = new Map(existing.map((d) => [d.key, d.id]));
   for (const d of departments) if (!ids.has(d.key)) ids.set(d.key, randomUUID());
   // Parents first is not needed: rows are inserted without parents, then parents set.
@@ -74,17 +71,12 @@ export async function upsertDepartments(
   }
   for (const d of departments) {
     const id = ids.get(d.key)!;
-    await q
+    await scoped(q, code)
       .updateTable("departments")
       .set({ parent_id: d.parent !== undefined ? ids.get(d.parent)! : null })
-      .where("municipality_code", "=", code)
       .where("id", "=", id)
       .execute();
-    await q
-      .deleteFrom("department_names")
-      .where("municipality_code", "=", code)
-      .where("department_id", "=", id)
-      .execute();
+    await scoped(q, code).deleteFrom("department_names").where("department_id", "=", id).execute();
     // The current name is the last entry; a department without a history holds its name from year 0.
     const names = d.names.length > 0 ? d.names : [{ name: d.name, validFrom: 0 }];
     const last = names[names.length - 1]!;
@@ -138,10 +130,9 @@ export async function replacePlan(trx: Transaction<Database>, doc: PlanDocument)
   const code = doc.municipality.code;
   await upsertMunicipality(trx, code, doc.municipality.name);
   const deptIds = await upsertDepartments(trx, code, doc.departments);
-  const existing = await trx
+  const existing = await scoped(trx, code)
     .selectFrom("plans")
     .select("id")
-    .where("municipality_code", "=", code)
     .where("key", "=", doc.plan.key)
     .executeTakeFirst();
   const p = doc.plan;
@@ -162,23 +153,13 @@ export async function replacePlan(trx: Transaction<Database>, doc: PlanDocument)
     // indicator key and put them back on the new rows of the same indicators.
     judgements = await keepJudgements(trx, code, planId);
     // Items cascade to indicators, values, progress and activities. Cross-listings point inside the plan.
-    await trx
+    await scoped(trx, code)
       .updateTable("plan_items")
       .set({ cross_listing_of: null })
-      .where("municipality_code", "=", code)
       .where("plan_id", "=", planId)
       .execute();
-    await trx
-      .deleteFrom("plan_items")
-      .where("municipality_code", "=", code)
-      .where("plan_id", "=", planId)
-      .execute();
-    await trx
-      .updateTable("plans")
-      .set(planRow)
-      .where("municipality_code", "=", code)
-      .where("id", "=", planId)
-      .execute();
+    await scoped(trx, code).deleteFrom("plan_items").where("plan_id", "=", planId).execute();
+    await scoped(trx, code).updateTable("plans").set(planRow).where("id", "=", planId).execute();
   } else {
     planId = randomUUID();
     await trx
@@ -197,7 +178,7 @@ type KeptJudgement = Omit<Database["indicator_judgements"], "indicator_id" | "ju
 };
 
 async function keepJudgements(trx: Transaction<Database>, code: string, planId: string) {
-  return trx
+  return scoped(trx, code)
     .selectFrom("indicator_judgements as j")
     .innerJoin("indicators as i", (join) =>
       join.onRef("i.municipality_code", "=", "j.municipality_code").onRef("i.id", "=", "j.indicator_id"),
@@ -212,7 +193,6 @@ async function keepJudgements(trx: Transaction<Database>, code: string, planId: 
       "j.judged_by",
       "j.judged_at",
     ])
-    .where("j.municipality_code", "=", code)
     .where("i.plan_id", "=", planId)
     .execute() as Promise<KeptJudgement[]>;
 }
@@ -226,10 +206,9 @@ async function restoreJudgements(
 ): Promise<void> {
   const indicators = new Map(
     (
-      await trx
+      await scoped(trx, code)
         .selectFrom("indicators")
         .select(["id", "key", "series"])
-        .where("municipality_code", "=", code)
         .where("plan_id", "=", planId)
         .execute()
     ).map((r) => [r.key, r]),
@@ -286,10 +265,9 @@ async function insertItems(
   );
   for (const { id, item } of itemRows) {
     if (item.crossListingOf !== undefined) {
-      await trx
+      await scoped(trx, code)
         .updateTable("plan_items")
         .set({ cross_listing_of: itemIds.get(item.crossListingOf)! })
-        .where("municipality_code", "=", code)
         .where("id", "=", id)
         .execute();
     }
@@ -437,10 +415,9 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
 
 /** The fiscal years of the plan whose reporting round is locked (read-only until unlocked). */
 export async function lockedFiscalYears(q: Q, code: string, planId: string): Promise<number[]> {
-  const rows = await q
+  const rows = await scoped(q, code)
     .selectFrom("rounds")
     .select("fiscal_year")
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .where("status", "=", "locked")
     .orderBy("fiscal_year")
@@ -452,43 +429,46 @@ export async function lockedFiscalYears(q: Q, code: string, planId: string): Pro
 
 /** The id of a municipality's plan by its key, or undefined. */
 export async function findPlanId(q: Q, code: string, key: string): Promise<string | undefined> {
-  const row = await q
+  const row = await scoped(q, code)
     .selectFrom("plans")
     .select("id")
-    .where("municipality_code", "=", code)
     .where("key", "=", key)
     .executeTakeFirst();
   return row?.id;
 }
 
 export async function findPlanRow(q: Q, id: string) {
-  return q.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
+  // A plan id (a UUID) names one plan in the whole instance; callers check the municipality against the user.
+  return acrossMunicipalities(q, "a plan by its id")
+    .selectFrom("plans")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function findPlansByKey(q: Q, key: string, code?: string) {
-  let query = q.selectFrom("plans").selectAll().where("key", "=", key);
-  if (code) query = query.where("municipality_code", "=", code);
-  return query.execute();
+  return scopedOrAll(q, code, "a plan key given on the command line")
+    .selectFrom("plans")
+    .selectAll()
+    .where("key", "=", key)
+    .execute();
 }
 
 /** Reads a whole plan back as a plan document. */
 export async function loadPlanDocument(q: Q, code: string, planId: string): Promise<PlanDocument | null> {
-  const plan = await q
+  const plan = await scoped(q, code)
     .selectFrom("plans")
     .selectAll()
-    .where("municipality_code", "=", code)
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!plan) return null;
-  const municipality = await q
+  const municipality = await scoped(q, code)
     .selectFrom("municipalities")
     .selectAll()
-    .where("municipality_code", "=", code)
     .executeTakeFirstOrThrow();
-  const items = await q
+  const items = await scoped(q, code)
     .selectFrom("plan_items")
     .selectAll()
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .orderBy("position")
     .execute();
@@ -496,62 +476,54 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
   const none = ["00000000-0000-0000-0000-000000000000"];
   const ids = itemIds.length > 0 ? itemIds : none;
   const [itemDepts, indicators, progress, activities] = await Promise.all([
-    q
+    scoped(q, code)
       .selectFrom("plan_item_departments")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("item_id", "in", ids)
       .orderBy("position")
       .execute(),
-    q
+    scoped(q, code)
       .selectFrom("indicators")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("plan_id", "=", planId)
       .orderBy("position")
       .execute(),
-    q
+    scoped(q, code)
       .selectFrom("item_progress")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("item_id", "in", ids)
       .orderBy("fiscal_year")
       .execute(),
-    q
+    scoped(q, code)
       .selectFrom("item_activities")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("item_id", "in", ids)
       .orderBy("position")
       .execute(),
   ]);
   const indIds = indicators.length > 0 ? indicators.map((i) => i.id) : none;
   const [indDepts, baselines, targets, actuals] = await Promise.all([
-    q
+    scoped(q, code)
       .selectFrom("indicator_departments")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("indicator_id", "in", indIds)
       .orderBy("position")
       .execute(),
-    q
+    scoped(q, code)
       .selectFrom("indicator_baselines")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("indicator_id", "in", indIds)
       .orderBy("position")
       .execute(),
-    q
+    scoped(q, code)
       .selectFrom("indicator_targets")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("indicator_id", "in", indIds)
       .orderBy("position")
       .execute(),
-    q
+    scoped(q, code)
       .selectFrom("actual_values")
       .selectAll()
-      .where("municipality_code", "=", code)
       .where("indicator_id", "in", indIds)
       .orderBy("position")
       .execute(),
@@ -706,19 +678,8 @@ export type DepartmentRow = {
 /** All departments of a municipality with their current name and name history (the history as stored). */
 export async function loadDepartments(q: Q, code: string): Promise<DepartmentRow[]> {
   const [depts, names] = await Promise.all([
-    q
-      .selectFrom("departments")
-      .selectAll()
-      .where("municipality_code", "=", code)
-      .orderBy("position")
-      .orderBy("key")
-      .execute(),
-    q
-      .selectFrom("department_names")
-      .selectAll()
-      .where("municipality_code", "=", code)
-      .orderBy("valid_from")
-      .execute(),
+    scoped(q, code).selectFrom("departments").selectAll().orderBy("position").orderBy("key").execute(),
+    scoped(q, code).selectFrom("department_names").selectAll().orderBy("valid_from").execute(),
   ]);
   const namesBy = groupBy(names, (n) => n.department_id);
   return depts.map((d) => {
@@ -735,9 +696,8 @@ export async function loadDepartments(q: Q, code: string): Promise<DepartmentRow
 
 /** Every plan, or those of one municipality. */
 export async function listPlans(q: Q, municipalityCode?: string): Promise<PlanSummaryRow[]> {
-  let query = q.selectFrom("plans");
-  if (municipalityCode !== undefined) query = query.where("plans.municipality_code", "=", municipalityCode);
-  const rows = await query
+  const rows = await scopedOrAll(q, municipalityCode, "the CLI's list of every plan")
+    .selectFrom("plans")
     .innerJoin("municipalities", "municipalities.municipality_code", "plans.municipality_code")
     .select((eb) => [
       "plans.id",

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
+import { acrossMunicipalities, scoped } from "../db/tenant.ts";
 import type { EvaluationStatus } from "../domain/evaluation/index.ts";
 import type { StoredJudgement } from "../reports/reports.service.ts";
 
@@ -21,7 +22,8 @@ export type PublicationRow = {
 };
 
 function base(q: Q) {
-  return q
+  // Publications are public: the citizens' pages list every municipality's.
+  return acrossMunicipalities(q, "published versions are public")
     .selectFrom("publications as p")
     .innerJoin("plans as pl", (j) =>
       j.onRef("pl.municipality_code", "=", "p.municipality_code").onRef("pl.id", "=", "p.plan_id"),
@@ -58,17 +60,15 @@ export async function insertPublication(
     publishedBy: string | null;
   },
 ): Promise<{ version: number; publishedAt: Date }> {
-  await trx
+  await scoped(trx, p.municipalityCode)
     .selectFrom("plans")
     .select("id")
-    .where("municipality_code", "=", p.municipalityCode)
     .where("id", "=", p.planId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const last = await trx
+  const last = await scoped(trx, p.municipalityCode)
     .selectFrom("publications")
     .select((eb) => eb.fn.max("version").as("version"))
-    .where("municipality_code", "=", p.municipalityCode)
     .where("plan_id", "=", p.planId)
     .where("fiscal_year", "=", p.fiscalYear)
     .executeTakeFirst();
@@ -154,13 +154,12 @@ export async function judgementsOf(
   planId: string,
   upToFiscalYear: number,
 ): Promise<StoredJudgement[]> {
-  const rows = await q
+  const rows = await scoped(q, municipalityCode)
     .selectFrom("indicator_judgements as j")
     .innerJoin("indicators as i", (join) =>
       join.onRef("i.municipality_code", "=", "j.municipality_code").onRef("i.id", "=", "j.indicator_id"),
     )
     .select(["i.key", "j.series", "j.fiscal_year", "j.status", "j.reason", "j.judged_by", "j.judged_at"])
-    .where("j.municipality_code", "=", municipalityCode)
     .where("i.plan_id", "=", planId)
     .where("j.fiscal_year", "<=", upToFiscalYear)
     .execute();
@@ -185,18 +184,16 @@ export async function roundApprovals(
   planId: string,
   fiscalYear: number,
 ): Promise<{ roundId: string; approved: string[]; asked: string[] } | undefined> {
-  const round = await q
+  const round = await scoped(q, municipalityCode)
     .selectFrom("rounds")
     .select("id")
-    .where("municipality_code", "=", municipalityCode)
     .where("plan_id", "=", planId)
     .where("fiscal_year", "=", fiscalYear)
     .executeTakeFirst();
   if (!round) return undefined;
-  const items = await q
+  const items = await scoped(q, municipalityCode)
     .selectFrom("round_items")
     .select(["item_key", "state"])
-    .where("municipality_code", "=", municipalityCode)
     .where("round_id", "=", round.id)
     .execute();
   return {
@@ -207,10 +204,9 @@ export async function roundApprovals(
 }
 
 export async function planKey(q: Q, municipalityCode: string, planId: string): Promise<string> {
-  const row = await q
+  const row = await scoped(q, municipalityCode)
     .selectFrom("plans")
     .select("key")
-    .where("municipality_code", "=", municipalityCode)
     .where("id", "=", planId)
     .executeTakeFirstOrThrow();
   return row.key;

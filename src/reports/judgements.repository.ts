@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { scoped } from "../db/tenant.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -25,13 +26,12 @@ export async function findIndicator(
   planId: string,
   key: string,
 ): Promise<{ id: string; series: string[]; itemKey: string } | undefined> {
-  return q
+  return scoped(q, code)
     .selectFrom("indicators as i")
     .innerJoin("plan_items as it", (join) =>
       join.onRef("it.municipality_code", "=", "i.municipality_code").onRef("it.id", "=", "i.item_id"),
     )
     .select(["i.id", "i.series", "it.key as itemKey"])
-    .where("i.municipality_code", "=", code)
     .where("i.plan_id", "=", planId)
     .where("i.key", "=", key)
     .executeTakeFirst();
@@ -42,10 +42,9 @@ export async function findJudgement(
   q: Q,
   key: { code: string; indicatorId: string; series: string; fiscalYear: number },
 ): Promise<{ status: string; reason: string; judgedBy: string } | undefined> {
-  return q
+  return scoped(q, key.code)
     .selectFrom("indicator_judgements")
     .select(["status", "reason", "judged_by as judgedBy"])
-    .where("municipality_code", "=", key.code)
     .where("indicator_id", "=", key.indicatorId)
     .where("series", "=", key.series)
     .where("fiscal_year", "=", key.fiscalYear)
@@ -59,7 +58,7 @@ export async function listJudgements(
   planId: string,
   fiscalYear?: number,
 ): Promise<JudgementRow[]> {
-  let query = q
+  let query = scoped(q, code)
     .selectFrom("indicator_judgements as j")
     .innerJoin("indicators as i", (join) =>
       join.onRef("i.municipality_code", "=", "j.municipality_code").onRef("i.id", "=", "j.indicator_id"),
@@ -73,7 +72,6 @@ export async function listJudgements(
       "j.judged_by as judgedBy",
       "j.judged_at as judgedAt",
     ])
-    .where("j.municipality_code", "=", code)
     .where("i.plan_id", "=", planId);
   if (fiscalYear !== undefined) query = query.where("j.fiscal_year", "=", fiscalYear);
   return query.orderBy("j.fiscal_year").orderBy("i.key").orderBy("j.series").execute();
@@ -113,9 +111,8 @@ export async function deleteJudgement(
   q: Q,
   key: { code: string; indicatorId: string; series: string; fiscalYear: number },
 ): Promise<boolean> {
-  const r = await q
+  const r = await scoped(q, key.code)
     .deleteFrom("indicator_judgements")
-    .where("municipality_code", "=", key.code)
     .where("indicator_id", "=", key.indicatorId)
     .where("series", "=", key.series)
     .where("fiscal_year", "=", key.fiscalYear)

@@ -1,6 +1,7 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { scoped } from "../db/tenant.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -22,7 +23,7 @@ export type RoundRow = {
 };
 
 function roundsQuery(q: Q, code: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("rounds")
     .innerJoin("plans", (j) =>
       j
@@ -43,8 +44,7 @@ function roundsQuery(q: Q, code: string) {
       "rounds.locked_at",
       "plans.title as plan_title",
       "plans.key as plan_key",
-    ])
-    .where("rounds.municipality_code", "=", code);
+    ]);
 }
 
 export async function findRound(q: Q, code: string, id: string): Promise<RoundRow | undefined> {
@@ -63,19 +63,17 @@ export async function listRounds(q: Q, code: string): Promise<RoundRow[]> {
 }
 
 export async function plansOf(q: Q, code: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("plans")
     .select(["id", "key", "title", "period_start", "period_end"])
-    .where("municipality_code", "=", code)
     .orderBy("key")
     .execute();
 }
 
 export async function findPlan(q: Q, code: string, id: string) {
-  return q
+  return scoped(q, code)
     .selectFrom("plans")
     .select(["municipality_code", "id", "key", "title", "period_start", "period_end"])
-    .where("municipality_code", "=", code)
     .where("id", "=", id)
     .executeTakeFirst();
 }
@@ -103,10 +101,9 @@ export async function updateRound(
   expectedVersion: number,
   patch: { status: RoundStatus; locked_by: string | null; locked_at: Date | null } | { deadline: string },
 ): Promise<boolean> {
-  const r = await q
+  const r = await scoped(q, code)
     .updateTable("rounds")
     .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
-    .where("municipality_code", "=", code)
     .where("id", "=", id)
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
@@ -125,7 +122,7 @@ export type RoundItemRow = {
 };
 
 export async function roundItems(q: Q, code: string, roundId: string): Promise<RoundItemRow[]> {
-  return q
+  return scoped(q, code)
     .selectFrom("round_items")
     .select([
       "item_key",
@@ -137,7 +134,6 @@ export async function roundItems(q: Q, code: string, roundId: string): Promise<R
       "submitted_at",
       "reviewed_at",
     ])
-    .where("municipality_code", "=", code)
     .where("round_id", "=", roundId)
     .execute();
 }
@@ -181,10 +177,9 @@ export async function updateRoundItem(
     >
   >,
 ): Promise<boolean> {
-  const r = await q
+  const r = await scoped(q, code)
     .updateTable("round_items")
     .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
-    .where("municipality_code", "=", code)
     .where("round_id", "=", roundId)
     .where("item_key", "=", itemKey)
     .where("version", "=", expectedVersion)
@@ -198,10 +193,9 @@ export async function findItemId(
   planId: string,
   key: string,
 ): Promise<string | undefined> {
-  const r = await q
+  const r = await scoped(q, code)
     .selectFrom("plan_items")
     .select("id")
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .where("key", "=", key)
     .executeTakeFirst();
@@ -210,10 +204,9 @@ export async function findItemId(
 
 export async function indicatorIds(q: Q, code: string, planId: string, keys: readonly string[]) {
   if (keys.length === 0) return new Map<string, string>();
-  const rows = await q
+  const rows = await scoped(q, code)
     .selectFrom("indicators")
     .select(["id", "key"])
-    .where("municipality_code", "=", code)
     .where("plan_id", "=", planId)
     .where("key", "in", keys)
     .execute();
@@ -238,10 +231,9 @@ export async function actualsOf(
   fy: number,
 ): Promise<ActualRow[]> {
   if (ids.length === 0) return [];
-  return q
+  return scoped(q, code)
     .selectFrom("actual_values")
     .select(["indicator_id", "series", "text", "kind", "number", "unit", "stage", "unreadable"])
-    .where("municipality_code", "=", code)
     .where("indicator_id", "in", ids)
     .where("fiscal_year", "=", fy)
     .execute();
@@ -253,10 +245,9 @@ export async function upsertActual(
   fy: number,
   row: Omit<ActualRow, "indicator_id"> & { indicator_id: string },
 ): Promise<void> {
-  const max = await q
+  const max = await scoped(q, code)
     .selectFrom("actual_values")
     .select((eb) => eb.fn.max("position").as("p"))
-    .where("municipality_code", "=", code)
     .where("indicator_id", "=", row.indicator_id)
     .executeTakeFirst();
   const values = {
@@ -293,9 +284,8 @@ export async function deleteActual(
   series: string,
   fy: number,
 ): Promise<void> {
-  await q
+  await scoped(q, code)
     .deleteFrom("actual_values")
-    .where("municipality_code", "=", code)
     .where("indicator_id", "=", indicatorId)
     .where("series", "=", series)
     .where("fiscal_year", "=", fy)
@@ -303,10 +293,9 @@ export async function deleteActual(
 }
 
 export async function progressOf(q: Q, code: string, itemId: string, fy: number) {
-  return q
+  return scoped(q, code)
     .selectFrom("item_progress")
     .select(["narrative", "next_year_plan", "status"])
-    .where("municipality_code", "=", code)
     .where("item_id", "=", itemId)
     .where("fiscal_year", "=", fy)
     .executeTakeFirst();
@@ -333,10 +322,9 @@ export async function upsertProgress(
  * round then happen one after the other, never interleaved.
  */
 export async function roundStatusForShare(q: Q, code: string, id: string): Promise<RoundStatus | undefined> {
-  const r = await q
+  const r = await scoped(q, code)
     .selectFrom("rounds")
     .select("status")
-    .where("municipality_code", "=", code)
     .where("id", "=", id)
     .forShare()
     .executeTakeFirst();
