@@ -15,7 +15,7 @@ import {
   sessionFromCookie,
   setAccountDisabled,
 } from "./auth.service.ts";
-import { createDemoUsers } from "./demo-users.ts";
+import { createDemoUsers } from "./demo-users.service.ts";
 
 /** The login form's CSRF cookie and token, as a browser gets them. */
 async function loginForm(app: ReturnType<typeof createApp>, url = "http://localhost/login") {

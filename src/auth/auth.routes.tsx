@@ -13,9 +13,9 @@ import { LoginPage, PasswordPage, UsersPage } from "./auth.pages.tsx";
 import * as service from "./auth.service.ts";
 import { LOGIN_CSRF_COOKIE, newToken } from "./csrf.ts";
 import { generatePassword } from "./password.ts";
-import type { LoginLimiter } from "./rate-limit.ts";
+import { LoginLimiter } from "./rate-limit.ts";
 
-export function authRoutes(db: DB, limiter: LoginLimiter) {
+export function authRoutes(db: DB, limiter = new LoginLimiter()) {
   const app = new Hono<AuthEnv>();
 
   const loginForm = (

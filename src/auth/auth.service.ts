@@ -261,5 +261,4 @@ export async function departmentsFor(db: DB, user: Actor): Promise<{ key: string
   return (await loadDepartments(db, user.municipalityCode)).map((d) => ({ key: d.key, name: d.name }));
 }
 
-export { createDemoUsers, demoUsersMessage } from "./demo-users.ts";
 export { generatePassword } from "./password.ts";

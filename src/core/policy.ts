@@ -48,6 +48,16 @@ export function canEditPlan(user: Actor, plan: Owned): boolean {
   return runsReform(user) && sameMunicipality(user, plan);
 }
 
+/** Reviewers' judgements that override an evaluation result: the reform office's and the administrators'. */
+export function canJudge(user: Actor, plan: Owned): boolean {
+  return runsReform(user) && sameMunicipality(user, plan);
+}
+
+/** Reviewing a round's answers (approving, returning): the reform office and the administrators. */
+export function canReview(user: Actor): boolean {
+  return runsReform(user);
+}
+
 export function canOpenRound(user: Actor, plan: Owned): boolean {
   return runsReform(user) && sameMunicipality(user, plan);
 }

@@ -11,7 +11,7 @@ import { samplePlanDocument } from "../testing/factories.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { crawl, parseTags } from "./crawl.ts";
 import { getPublicationOfPlan, publishFiscalYear } from "./publish.service.ts";
-import { writeStaticSite } from "./static-export.ts";
+import { writeStaticSite } from "./static-site.service.ts";
 
 describe("static export", () => {
   let open: OpenDatabase;

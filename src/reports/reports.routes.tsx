@@ -7,6 +7,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { z } from "zod";
 import { AppError, authorize } from "../core/errors.ts";
+import { canJudge } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES } from "../domain/evaluation/index.ts";
@@ -21,7 +22,6 @@ import {
   reportsPath,
 } from "./reports.pages.tsx";
 import {
-  canJudge,
   evaluateStoredPlan,
   type LoadedPlan,
   listJudgements,

@@ -7,7 +7,7 @@ import { record } from "../audit/audit.service.ts";
 import { authorize, invalid, isAppError, notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
-import { type Actor, canEditPlan, canView } from "../core/policy.ts";
+import { type Actor, canJudge, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES, type EvaluationStatus } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
@@ -44,11 +44,6 @@ export async function loadPlanFor(db: DB, user: Actor, planId: string): Promise<
   const doc = await getPlan(db, found.id);
   if (!doc) throw missing();
   return { planId: found.id, municipalityCode: found.municipalityCode, doc };
-}
-
-/** Reviewers' judgements are the reform office's (行革担当) and the administrators' to record. */
-export function canJudge(user: Actor, plan: LoadedPlan): boolean {
-  return canEditPlan(user, { municipalityCode: plan.municipalityCode });
 }
 
 /** Judgement dates as the reviewer saw the calendar: 「2023-05-10」 in Japan time. */
@@ -275,4 +270,4 @@ export async function reportCaveats(db: DB, plan: LoadedPlan, fiscalYear: number
 }
 
 export { type EvaluatedPlan, evaluatePlan, ladderFor, type StoredJudgement } from "./evaluation.ts";
-export { defaultFiscalYear } from "./report.model.ts";
+export { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS } from "./report.model.ts";

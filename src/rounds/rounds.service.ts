@@ -16,8 +16,10 @@ import {
   canLockRound,
   canOpenRound,
   canReturnRoundItem,
+  canReview,
   canUnlockRound,
   canView,
+  hasInbox,
   isResponsibleFor,
 } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
@@ -225,7 +227,7 @@ export async function listRounds(db: DB, user: Actor): Promise<RoundListEntry[]>
   for (const r of rows) {
     const ctx = await loadContext(db, user, r.id);
     const items = withStatus(ctx.items, await repo.roundItems(db, user.municipalityCode, r.id));
-    const mine = user.role === "department" ? items.filter((i) => isResponsibleFor(user, i)) : null;
+    const mine = hasInbox(user) ? items.filter((i) => isResponsibleFor(user, i)) : null;
     out.push({
       ...ctx.view,
       counts: countStates(items),
@@ -313,7 +315,7 @@ export async function getRound(
 ): Promise<RoundOverview> {
   const ctx = await loadContext(db, user, roundId);
   const all = withStatus(ctx.items, await repo.roundItems(db, user.municipalityCode, roundId));
-  const inbox = user.role === "department" && !options.all;
+  const inbox = hasInbox(user) && !options.all;
   const items = inbox ? all.filter((i) => isResponsibleFor(user, i)) : all;
   return {
     round: ctx.view,
@@ -500,7 +502,7 @@ export async function saveItem(
     const nextState: ItemState =
       input.action === "submit"
         ? "submitted"
-        : user.role === "department" || status.state === "not_started"
+        : hasInbox(user) || status.state === "not_started"
           ? "draft"
           : status.state;
     const now = new Date();
@@ -665,7 +667,7 @@ export async function reviewItem(
 }
 
 function reviewRefusal(user: Actor, state: ItemState): string {
-  if (user.role !== "admin" && user.role !== "office") return "承認と差戻しは行革担当と管理者が行います。";
+  if (!canReview(user)) return "承認と差戻しは行革担当と管理者が行います。";
   return `この項目は${STATE_LABELS[state]}のため、いまは承認・差戻しできません。`;
 }
 

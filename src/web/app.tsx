@@ -9,7 +9,6 @@ import { contextStorage } from "hono/context-storage";
 import { auditRoutes } from "../audit/audit.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
 import { authRoutes } from "../auth/auth.routes.tsx";
-import { LoginLimiter } from "../auth/rate-limit.ts";
 import { AppError } from "../core/errors.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
@@ -20,7 +19,7 @@ import { editingRoutes } from "../editing/editing.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
 import { apiRoutes } from "../publish/opendata/api.routes.ts";
-import { publishAdminRoutes } from "../publish/publish.admin.tsx";
+import { publishAdminRoutes } from "../publish/publish.admin.routes.tsx";
 import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
@@ -96,7 +95,7 @@ export function createApp(open: OpenDatabase) {
       ),
     ),
   );
-  app.route("/", authRoutes(open.db, new LoginLimiter()));
+  app.route("/", authRoutes(open.db));
   app.route("/", roundRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));

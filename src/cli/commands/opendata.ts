@@ -2,8 +2,7 @@
 
 import { usage } from "../../core/errors.ts";
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
-import { type CsvEncoding, ENCODINGS } from "../../publish/opendata/csv.ts";
-import { exportOpenData } from "../../publish/opendata/opendata.service.ts";
+import { type CsvEncoding, ENCODINGS, exportOpenData } from "../../publish/opendata/opendata.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 import { positiveInt, yearOption } from "./publish.ts";

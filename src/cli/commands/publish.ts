@@ -7,7 +7,7 @@ import {
   type PublicationMeta,
   publishFiscalYear,
 } from "../../publish/publish.service.ts";
-import { writeStaticSite } from "../../publish/static-export.ts";
+import { writeStaticSite } from "../../publish/static-site.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 

@@ -3,8 +3,7 @@ import { writeFileSync } from "node:fs";
 import { z } from "zod";
 import { usage } from "../../core/errors.ts";
 import { chromiumPath, closeBrowser } from "../../core/pdf/pdf.ts";
-import { REPORT_FORMATS, REPORT_KINDS } from "../../reports/report.model.ts";
-import { generateReport } from "../../reports/reports.service.ts";
+import { generateReport, REPORT_FORMATS, REPORT_KINDS } from "../../reports/reports.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 

@@ -1,5 +1,5 @@
 import { serve } from "@hono/node-server";
-import { createDemoUsers, demoUsersMessage } from "../../auth/auth.service.ts";
+import { createDemoUsers, demoUsersMessage } from "../../auth/demo-users.service.ts";
 import { usage } from "../../core/errors.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";

@@ -1,14 +1,13 @@
 /** `gyokaku user`: accounts from the command line (the first admin, lists, the demo accounts). */
 
 import {
-  createDemoUsers,
   createUser,
-  demoUsersMessage,
   generatePassword,
   listUsers,
   resetPassword,
   setAccountDisabled,
 } from "../../auth/auth.service.ts";
+import { createDemoUsers, demoUsersMessage } from "../../auth/demo-users.service.ts";
 import { AppError, usage } from "../../core/errors.ts";
 import { ROLE_LABELS } from "../../core/policy.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";

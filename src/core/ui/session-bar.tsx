@@ -1,6 +1,6 @@
 /** The signed-in part of the page header: navigation by role, the user's name and role, and logout. */
 
-import { ROLE_LABELS } from "../policy.ts";
+import { canManageUsers, hasInbox, ROLE_LABELS } from "../policy.ts";
 import { requestAuth } from "../request.ts";
 import { CsrfField } from "./forms.tsx";
 
@@ -10,10 +10,10 @@ export function SessionBar() {
   const links = [
     { href: "/", label: "計画の一覧" },
     { href: "/dashboard", label: "ダッシュボード" },
-    { href: "/rounds", label: user.role === "department" ? "照会（回答）" : "照会" },
+    { href: "/rounds", label: hasInbox(user) ? "照会（回答）" : "照会" },
     { href: "/staffing", label: "定数管理" },
     { href: "/public/", label: "公表ページ" },
-    ...(user.role === "admin" ? [{ href: "/users", label: "利用者" }] : []),
+    ...(canManageUsers(user, user) ? [{ href: "/users", label: "利用者" }] : []),
   ];
   return (
     <div class="session-bar">

@@ -1,10 +1,9 @@
 import { compareStages, type StageLadder } from "../values/index.ts";
 import { yearPhrase } from "./format.ts";
 import { IMPLEMENTATION_LABELS } from "./labels.ts";
+import type { ImplementationStatus } from "./types.ts";
 
-/** 着手状況 as municipalities publish it, plus データなし for an item with nothing recorded for the year. */
-export const IMPLEMENTATION_STATUSES = ["not_started", "in_progress", "completed", "no_data"] as const;
-export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+export { IMPLEMENTATION_STATUSES, type ImplementationStatus } from "./types.ts";
 
 /**
  * One recorded stage word of an item: an activity's or progress report's status tag (千歳 <実施>, <調査検討>)

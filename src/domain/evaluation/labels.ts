@@ -1,5 +1,4 @@
-import type { ImplementationStatus } from "./implementation.ts";
-import type { EvaluationStatus } from "./types.ts";
+import type { EvaluationStatus, ImplementationStatus } from "./types.ts";
 
 /** 達成度 labels as municipalities print them. @example STATUS_LABELS.on_track === "順調" */
 export const STATUS_LABELS: Readonly<Record<EvaluationStatus, string>> = {

@@ -13,6 +13,10 @@ export const EVALUATION_STATUSES = [
 
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
+/** 着手状況 as municipalities publish it, plus データなし for an item with nothing recorded for the year. */
+export const IMPLEMENTATION_STATUSES = ["not_started", "in_progress", "completed", "no_data"] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+
 /** 初期値 as the plan document holds it: the value and, when the document gives it, its fiscal year. */
 export type BaselineValue = ReadValue & { fiscalYear?: number | undefined };
 

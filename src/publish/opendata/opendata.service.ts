@@ -105,3 +105,5 @@ export async function exportOpenData(
   for (const f of files) writeFileSync(join(input.out, f.name), f.bytes);
   return { publication, files: files.map((f) => join(input.out, f.name)) };
 }
+
+export { type CsvEncoding, ENCODINGS } from "./csv.ts";
