@@ -3,7 +3,7 @@
  * municipality_code (the tenant key).
  */
 import { randomUUID } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
+import type { Insertable, Kysely, Transaction } from "kysely";
 import type {
   Activity,
   Department,
@@ -230,7 +230,7 @@ async function insertItems(
   deptIds: Map<string, string>,
 ) {
   const itemIds = new Map<string, string>();
-  const items: Database["plan_items"][] = [];
+  const items: Insertable<Database["plan_items"]>[] = [];
   const itemRows: { id: string; item: Item }[] = [];
   let position = 0;
   const visit = (list: Item[], parentId: string | null, depth: number) => {
@@ -252,17 +252,12 @@ async function insertItems(
         texts: json(item.texts),
         attributes: json(item.attributes),
         cross_listing_of: null,
-      } as unknown as Database["plan_items"]);
+      });
       visit(item.children, id, depth + 1);
     }
   };
   visit(roots, null, 0);
-  await insertChunks(items, (c) =>
-    trx
-      .insertInto("plan_items")
-      .values(c as never)
-      .execute(),
-  );
+  await insertChunks(items, (c) => trx.insertInto("plan_items").values(c).execute());
   for (const { id, item } of itemRows) {
     if (item.crossListingOf !== undefined) {
       await scoped(trx, code)
@@ -283,11 +278,11 @@ async function insertItems(
   );
   await insertChunks(itemDepts, (c) => trx.insertInto("plan_item_departments").values(c).execute());
 
-  const indicators: Database["indicators"][] = [];
-  const indDepts: Database["indicator_departments"][] = [];
-  const baselines: Record<string, unknown>[] = [];
-  const targets: Record<string, unknown>[] = [];
-  const actuals: Record<string, unknown>[] = [];
+  const indicators: Insertable<Database["indicators"]>[] = [];
+  const indDepts: Insertable<Database["indicator_departments"]>[] = [];
+  const baselines: Insertable<Database["indicator_baselines"]>[] = [];
+  const targets: Insertable<Database["indicator_targets"]>[] = [];
+  const actuals: Insertable<Database["actual_values"]>[] = [];
   for (const { id: itemId, item } of itemRows) {
     item.indicators.forEach((ind, pos) => {
       const id = randomUUID();
@@ -303,7 +298,7 @@ async function insertItems(
         unit: ind.unit ?? null,
         series: json(ind.series),
         stages: ind.stages ? json(ind.stages) : null,
-      } as unknown as Database["indicators"]);
+      });
       ind.departments.forEach((k, i) => {
         indDepts.push({
           municipality_code: code,
@@ -323,31 +318,11 @@ async function insertItems(
       });
     });
   }
-  await insertChunks(indicators, (c) =>
-    trx
-      .insertInto("indicators")
-      .values(c as never)
-      .execute(),
-  );
+  await insertChunks(indicators, (c) => trx.insertInto("indicators").values(c).execute());
   await insertChunks(indDepts, (c) => trx.insertInto("indicator_departments").values(c).execute());
-  await insertChunks(baselines, (c) =>
-    trx
-      .insertInto("indicator_baselines")
-      .values(c as never)
-      .execute(),
-  );
-  await insertChunks(targets, (c) =>
-    trx
-      .insertInto("indicator_targets")
-      .values(c as never)
-      .execute(),
-  );
-  await insertChunks(actuals, (c) =>
-    trx
-      .insertInto("actual_values")
-      .values(c as never)
-      .execute(),
-  );
+  await insertChunks(baselines, (c) => trx.insertInto("indicator_baselines").values(c).execute());
+  await insertChunks(targets, (c) => trx.insertInto("indicator_targets").values(c).execute());
+  await insertChunks(actuals, (c) => trx.insertInto("actual_values").values(c).execute());
 
   const progress = itemRows.flatMap(({ id, item }) =>
     item.progress.map((p) => ({

@@ -145,7 +145,7 @@ export interface StaffingClassificationsTable {
 export interface StaffingLaspeyresTable {
   municipality_code: string;
   fiscal_year: number;
-  own: Num;
+  own: number;
   peer_average: Num | null;
   national_average: Num | null;
   national_label: string | null;
