@@ -10,7 +10,7 @@ import { planDocumentSchema } from "../../core/plan-document/schema.ts";
 import { fixtureItems, fixtureText, itemLines, PLAN_YEARS } from "../../testing/chitose-fixture.ts";
 import { readSeed, seedPath } from "../../testing/seeds.ts";
 import { chitoseReader } from "./index.ts";
-import { departmentKind, splitDepartments } from "./read-chitose.ts";
+import { departmentKind, splitDepartments } from "./layout.ts";
 
 const file = (text: string, path = "fixture.txt"): InputFile => ({ path, text });
 const read = (text: string) => chitoseReader.read([file(text)]);
