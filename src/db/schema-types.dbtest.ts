@@ -168,4 +168,35 @@ describe("table types", () => {
     }
     assert.deepEqual(differences, []);
   });
+
+  test("every table carries the municipality first in its primary key, and every foreign key includes it", async () => {
+    const keys = await sql<{ table_name: string; constraint_type: string; columns: string }>`
+      select tc.table_name, tc.constraint_type,
+        string_agg(kcu.column_name, ',' order by kcu.ordinal_position) as columns
+      from information_schema.table_constraints tc
+      join information_schema.key_column_usage kcu
+        on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+       and kcu.table_name = tc.table_name
+      where tc.table_schema = 'public' and tc.table_name not like 'kysely_%'
+        and tc.constraint_type in ('PRIMARY KEY', 'FOREIGN KEY')
+      group by tc.table_name, tc.constraint_name, tc.constraint_type`.execute(open.db);
+    const tables = Object.keys(await databaseTables(open));
+    const primary = new Map(
+      keys.rows
+        .filter((k) => k.constraint_type === "PRIMARY KEY")
+        .map((k) => [k.table_name, k.columns.split(",")]),
+    );
+    const problems = [
+      ...tables
+        .filter((t) => primary.get(t)?.[0] !== "municipality_code")
+        .map((t) => `${t}: primary key (${primary.get(t)?.join(", ") ?? "none"})`),
+      ...keys.rows
+        .filter(
+          (k) => k.constraint_type === "FOREIGN KEY" && !k.columns.split(",").includes("municipality_code"),
+        )
+        .map((k) => `${k.table_name}: foreign key (${k.columns}) without municipality_code`),
+    ];
+    assert.ok(primary.size > 20);
+    assert.deepEqual(problems, []);
+  });
 });
