@@ -1,3 +1,4 @@
+/** From the drafts read off the tables to plan items: checks against the list, activities per year. */
 import type { ItemInput } from "../../core/plan-document/schema.ts";
 import { toHalfWidth } from "../../domain/values/index.ts";
 import { cellToText } from "./html-text.ts";
@@ -6,15 +7,15 @@ import {
   comparable,
   type Draft,
   expectedPastYears,
+  type ReaderContext,
   SAME_AS_LEFT,
   STATUS_RE,
   STATUS_TAGS,
   splitDepartments,
 } from "./layout.ts";
-import type { ChitoseReader } from "./read-chitose.ts";
 
 export function checkItems(
-  reader: ChitoseReader,
+  reader: ReaderContext,
   drafts: Draft[],
   list: { count: number | null; titles: { title: string; line: number }[] } | null,
   planYear: number,
@@ -124,7 +125,7 @@ export function checkItems(
 }
 
 export function buildItem(
-  reader: ChitoseReader,
+  reader: ReaderContext,
   d: Draft,
   index: number,
   deptKey: (name: string) => string,
@@ -274,7 +275,7 @@ export function buildItem(
  * An empty cell gives no activity and a finding.
  */
 export function cellActivity(
-  reader: ChitoseReader,
+  reader: ReaderContext,
   d: Draft,
   raw: string,
   kind: "plan" | "result",

@@ -1,6 +1,7 @@
 /** The layout of 千歳市 行政改革基本方針 as text: labels, patterns, rows, and the drafts items are read into. */
 import type { InputFile } from "../../core/document-reader.ts";
 import { invalidDocument } from "../../core/errors.ts";
+import type { Finding } from "../../core/findings.ts";
 import type { ItemInput } from "../../core/plan-document/schema.ts";
 import { toHalfWidth } from "../../domain/values/index.ts";
 
@@ -158,4 +159,16 @@ export function lineAt(text: string, index: number): number {
   let n = 1;
   for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
+}
+
+/** What the row readers and the item builder need of the reader: findings, failing, years, names. */
+export interface ReaderContext {
+  readonly file: string;
+  readonly lines: readonly string[];
+  note(f: Omit<Finding, "file">): void;
+  fail(message: string, line?: number, extra?: Partial<Finding>): never;
+  fiscalYear(label: string, line: number, subject: string): number | null;
+  subject(d: Draft, what?: string): string;
+  checkHtml(row: Row, cells: string[], d: Draft, label: string): void;
+  lastContentLine(): number;
 }

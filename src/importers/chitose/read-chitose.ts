@@ -30,6 +30,7 @@ import {
   LIST_HEADING_RE,
   labelOf,
   PLAN_TITLE,
+  type ReaderContext,
   type Row,
   SECTION5_RE,
   type State,
@@ -37,7 +38,7 @@ import {
 } from "./layout.ts";
 import { readPastHeader, readPastRow, readPlanHeader, readPlanRow, readRemarkRow } from "./rows.ts";
 
-export class ChitoseReader {
+export class ChitoseReader implements ReaderContext {
   readonly findings: Finding[] = [];
   readonly lines: string[];
   readonly file: string;

@@ -1,8 +1,8 @@
+/** The rows of an item's table: 備考, the plan per coming year, the plan and result of past years. */
 import { squash, tableCellTexts } from "./html-text.ts";
-import type { Draft, PlanColumn, Row } from "./layout.ts";
-import type { ChitoseReader } from "./read-chitose.ts";
+import type { Draft, PlanColumn, ReaderContext, Row } from "./layout.ts";
 
-export function readRemarkRow(reader: ChitoseReader, d: Draft, row: Row, labelled: boolean): void {
+export function readRemarkRow(reader: ReaderContext, d: Draft, row: Row, labelled: boolean): void {
   const cells = labelled ? row.cells.slice(1) : row.cells;
   const nonEmpty = cells.filter((c) => c !== "");
   if (nonEmpty.length === 0) return;
@@ -68,7 +68,7 @@ export function readRemarkRow(reader: ChitoseReader, d: Draft, row: Row, labelle
   d.remarks.push(...kept);
 }
 
-export function readPlanHeader(reader: ChitoseReader, d: Draft, row: Row): void {
+export function readPlanHeader(reader: ReaderContext, d: Draft, row: Row): void {
   if (d.planHeader) {
     reader.note({
       line: row.line,
@@ -94,7 +94,7 @@ export function readPlanHeader(reader: ChitoseReader, d: Draft, row: Row): void 
   d.planRow = null;
 }
 
-export function readPlanRow(reader: ChitoseReader, d: Draft, row: Row): void {
+export function readPlanRow(reader: ReaderContext, d: Draft, row: Row): void {
   const cells = row.cells.map((c) => c);
   reader.checkHtml(
     row,
@@ -124,7 +124,7 @@ export function readPlanRow(reader: ChitoseReader, d: Draft, row: Row): void {
   });
 }
 
-export function readPastHeader(reader: ChitoseReader, d: Draft, row: Row): void {
+export function readPastHeader(reader: ReaderContext, d: Draft, row: Row): void {
   const planCol = row.cells.findIndex((c, i) => i > 0 && c.replace(/\s/g, "") === "取組計画");
   const resultCol = row.cells.findIndex((c, i) => i > 0 && c.replace(/\s/g, "") === "取組実績");
   if (planCol < 0 || resultCol < 0) {
@@ -146,7 +146,7 @@ export function readPastHeader(reader: ChitoseReader, d: Draft, row: Row): void 
   };
 }
 
-export function readPastRow(reader: ChitoseReader, d: Draft, row: Row): void {
+export function readPastRow(reader: ReaderContext, d: Draft, row: Row): void {
   const h = d.pastHeader!;
   const yearCell = row.cells[1] ?? "";
   reader.checkHtml(
