@@ -54,7 +54,8 @@ async function databaseTables(open: OpenDatabase): Promise<Tables> {
   for (const r of rows.rows) {
     const kind = SQL_KINDS[r.data_type];
     assert.ok(kind, `${r.table_name}.${r.column_name}: the test knows the SQL type ${r.data_type}`);
-    (tables[r.table_name] ??= {})[r.column_name] = {
+    tables[r.table_name] ??= {};
+    tables[r.table_name]![r.column_name] = {
       kind,
       nullable: r.is_nullable === "YES",
       filled: r.column_default !== null || r.is_identity === "YES",
@@ -126,7 +127,8 @@ function typeScriptTables(): Tables {
       const insertKinds = kindsOf(insertType);
       const jsonText =
         insert && insertKinds.size === 1 && insertKinds.has("string") && kindOf(selectType, where) === "json";
-      (tables[table.name] ??= {})[col.name] = {
+      tables[table.name] ??= {};
+      tables[table.name]![col.name] = {
         kind: jsonText ? "json" : kindOf(selectType, where),
         nullable: hasNull(selectType) || hasNull(declared),
         filled:
