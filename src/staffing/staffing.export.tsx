@@ -6,6 +6,7 @@
 import ExcelJS from "exceljs";
 import { notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import { appStylesheet } from "../core/ui/assets.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import {
@@ -29,7 +30,6 @@ import {
   type RetirementView,
   retirementView,
 } from "./staffing.reports.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
 
 export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement"];
 export type ReportFormat = "html" | "xlsx" | "pdf";

@@ -6,6 +6,13 @@
 
 import type { Finding } from "../core/findings.ts";
 import {
+  BREAKDOWN_LABELS,
+  type BreakdownCategory,
+  type Diagnosis,
+  type StaffingDocument,
+  staffingFindings,
+} from "../core/staffing-document/index.ts";
+import {
   CITY_PEER_SCHEME,
   classifyPeerGroup,
   computeTotals,
@@ -28,13 +35,6 @@ import {
   staffPer10k,
   UnitTree,
 } from "../domain/staffing/index.ts";
-import {
-  BREAKDOWN_LABELS,
-  type BreakdownCategory,
-  type Diagnosis,
-  type StaffingDocument,
-} from "./staffing-document.schema.ts";
-import { staffingFindings } from "./staffing-document.ts";
 
 export type Municipality = { code: string; name: string };
 

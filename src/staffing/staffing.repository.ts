@@ -4,16 +4,16 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../db/schema.ts";
-import { json } from "../db/schema.ts";
 import {
   type BreakdownCategory,
   breakdownCategories,
+  canonicalOrder,
   type Source,
   STAFFING_DOCUMENT_FORMAT,
   type StaffingDocument,
-} from "./staffing-document.schema.ts";
-import { canonicalOrder } from "./staffing-document.ts";
+} from "../core/staffing-document/index.ts";
+import type { Database } from "../db/schema.ts";
+import { json } from "../db/schema.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 

@@ -6,6 +6,8 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isAppError } from "../core/errors.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
+import { staffingFindings } from "../core/staffing-document/index.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
 import { REPORT_KINDS, renderReport, reportView } from "./staffing.export.tsx";
@@ -23,8 +25,6 @@ import {
 import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
 import { getStaffingFor, listStaffingFor } from "./staffing.service.ts";
 import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
-import { staffingFindings } from "./staffing-document.ts";
 
 const fiscalYear = z.coerce.number().int().min(1900).max(2200);
 const headcount = z.coerce.number().int().min(0).max(1_000_000);

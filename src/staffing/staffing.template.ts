@@ -6,17 +6,17 @@
  * can always be read. Every problem names the sheet, the row and the column.
  */
 import ExcelJS from "exceljs";
-import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
+import type { Locate, StaffingProblem } from "../core/staffing-document/index.ts";
 import {
   BREAKDOWN_LABELS,
   type BreakdownCategory,
   breakdownCategories,
+  invalidStaffingDocument,
   STAFFING_DOCUMENT_FORMAT,
   type StaffingDocument,
   type StaffingDocumentInput,
-} from "./staffing-document.schema.ts";
-import type { Locate, StaffingProblem } from "./staffing-document.ts";
-import { invalidStaffingDocument } from "./staffing-document.ts";
+} from "../core/staffing-document/index.ts";
+import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
 
 type Kind = "text" | "count" | "positive" | "decimal" | "year" | "date" | "bool";
 type Col = { header: string; field: string; kind: Kind; required?: boolean; width?: number; list?: string[] };

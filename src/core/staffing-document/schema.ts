@@ -6,8 +6,8 @@
  * source printed for a group is kept as a printed total, to be checked.
  */
 import { z } from "zod";
-import { sourceSchema } from "../core/plan-document/schema.ts";
-import { codeProblem } from "../domain/municipality-code.ts";
+import { codeProblem } from "../../domain/municipality-code.ts";
+import { sourceSchema } from "../plan-document/schema.ts";
 
 export const STAFFING_DOCUMENT_FORMAT = "gyokaku.staffing-document/1";
 
