@@ -13,10 +13,11 @@ import {
   parseStaffingDocument,
   staffingFindings,
 } from "../core/staffing-document/index.ts";
+import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
 import * as repo from "./staffing.repository.ts";
-import { isXlsx, readStaffingWorkbook } from "./staffing.template.ts";
+import { readStaffingWorkbook } from "./staffing.template.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
 

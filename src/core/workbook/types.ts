@@ -45,6 +45,8 @@ export type ColumnDef = {
   choices?: readonly Choice[];
   /** words offered in a drop-down list without refusing others (status tags as written) */
   suggest?: boolean;
+  /** this column's own words offered without refusing others (部門 names, where aliases are read too) */
+  suggestions?: readonly string[];
   /** a hidden column the writer fills for the reader */
   hidden?: boolean;
   /** what the column holds, for the 説明 sheet */

@@ -86,7 +86,8 @@ export function writeSheet(wb: ExcelJS.Workbook, { def, rows }: SheetData, optio
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: def.columns.length } };
   const last = rows.length + 1 + SPARE_ROWS;
   def.columns.forEach((c, i) => {
-    const words = c.choices?.map((x) => x.label) ?? (c.suggest ? options.suggestions : undefined);
+    const words =
+      c.choices?.map((x) => x.label) ?? c.suggestions ?? (c.suggest ? options.suggestions : undefined);
     if (!words || words.length === 0) return;
     const letter = ws.getColumn(i + 1).letter;
     (ws as unknown as DataValidationSheet).dataValidations.add(`${letter}2:${letter}${last}`, {
@@ -94,7 +95,7 @@ export function writeSheet(wb: ExcelJS.Workbook, { def, rows }: SheetData, optio
       allowBlank: true,
       formulae: [`"${words.join(",")}"`],
       // A suggestion list (状況) offers words without refusing others; a vocabulary refuses them.
-      showErrorMessage: !c.suggest,
+      showErrorMessage: c.choices !== undefined,
       errorStyle: "stop",
       errorTitle: c.header,
       error: `${words.join("・")} のいずれかを選んでください`,

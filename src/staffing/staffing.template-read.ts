@@ -1,0 +1,386 @@
+/**
+ * Reading the staffing template back into a staffing document, through the workbook engine: every cell
+ * is read by its column's type, every problem names the sheet, the row and the column, and any problem
+ * refuses the whole workbook. The document is not yet validated: the caller parses it with `locate`, so
+ * that document-level problems (a unit without a 部門) name the cell too.
+ */
+import type ExcelJS from "exceljs";
+import type { Finding } from "../core/findings.ts";
+import {
+  invalidStaffingDocument,
+  type Locate,
+  STAFFING_DOCUMENT_FORMAT,
+  type StaffingDocumentInput,
+  type StaffingProblem,
+} from "../core/staffing-document/index.ts";
+import {
+  loadWorkbook,
+  Problems,
+  rawOf,
+  readTable,
+  type SheetDef,
+  type Table,
+  type TableRow,
+} from "../core/workbook/index.ts";
+import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
+import { HEADCOUNT_SHEET, headcountSheet, SHEETS, yearOfHeader } from "./staffing.template-sheets.ts";
+
+type Input = StaffingDocumentInput;
+type Values = Record<string, string | number>;
+
+/** "file.xlsx シート「職員数」 行 5 列 D（2024年度）": the place as staffing messages print it. */
+function placeText(file: string, f: Pick<Finding, "sheet" | "row" | "column" | "subject">): string {
+  return [
+    file,
+    f.sheet === undefined ? "" : ` シート「${f.sheet}」`,
+    f.row === undefined ? "" : ` 行 ${f.row}`,
+    f.column === undefined ? "" : ` 列 ${f.column}`,
+    f.subject === undefined ? "" : `（${f.subject}）`,
+  ].join("");
+}
+
+function refuse(problems: Problems): never {
+  const list: StaffingProblem[] = problems.errors.map((f) => ({
+    path: `${f.sheet ?? ""}!${f.column ?? ""}${f.row ?? ""}`,
+    where: placeText(problems.file, f),
+    message: f.message,
+  }));
+  throw invalidStaffingDocument(list, problems.file);
+}
+
+const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/** Rows of a sheet (read by type), each with its row for places; a missing sheet has none. */
+class Reader {
+  readonly problems: Problems;
+  /** JSON path of a record → the row it was read from, to name cells in document-level problems. */
+  readonly places = new Map<string, TableRow>();
+  constructor(
+    readonly wb: ExcelJS.Workbook,
+    readonly file: string,
+  ) {
+    this.problems = new Problems(file);
+  }
+  table(def: SheetDef): Table | undefined {
+    const ws = this.wb.getWorksheet(def.name);
+    return ws ? readTable(ws, def, this.problems) : undefined;
+  }
+  rows(def: SheetDef): { row: TableRow; values: Values }[] {
+    return (this.table(def)?.rows ?? []).map((row) => ({ row, values: row.record() }));
+  }
+  source(row: TableRow, column?: string) {
+    return defined({ file: this.file, sheet: row.table.name, row: row.rowNumber, column });
+  }
+  at(path: string, row: TableRow) {
+    this.places.set(path, row);
+  }
+  locate: Locate = (path) => {
+    const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\])?)(?:\.(\w+))?/.exec(path);
+    const row = m ? this.places.get(m[1]!) : undefined;
+    if (!row) return undefined;
+    const at = row.place(m![2]);
+    return placeText(this.file, { sheet: at.sheet, row: at.row, column: at.column, subject: at.header });
+  };
+}
+
+const num = (v: unknown) => v as number;
+const str = (v: unknown) => v as string | undefined;
+
+/** 職員数 (wide): the year columns are those whose header names a fiscal year. */
+function readHeadcounts(r: Reader): Pick<Input, "headcounts" | "breakdowns"> {
+  const ws = r.wb.getWorksheet(HEADCOUNT_SHEET)!;
+  const years: number[] = [];
+  ws.getRow(1).eachCell((cell) => {
+    const y = yearOfHeader(String(rawOf(cell.value) ?? ""));
+    if (y !== undefined) years.push(y);
+  });
+  if (years.length === 0)
+    r.problems.error(
+      "sheet.no-years",
+      { sheet: HEADCOUNT_SHEET, row: 1 },
+      "年度の列（2025年度 など）がありません",
+    );
+  const table = readTable(ws, headcountSheet(years), r.problems);
+  const headcounts: NonNullable<Input["headcounts"]> = [];
+  const breakdowns: NonNullable<Input["breakdowns"]> = [];
+  for (const row of table.rows) {
+    const unit = row.key("key");
+    const category = row.has("category") ? (row.choice("category") ?? "headcount") : "headcount";
+    if (unit === undefined) {
+      row.error("key", "cell.required", "組織のキーが空欄です");
+      continue;
+    }
+    const label = row.has("label") ? row.text("label")?.trim() : undefined;
+    for (const y of years) {
+      if (!row.has(String(y))) continue;
+      const count = row.count(String(y));
+      if (count === undefined) continue;
+      const source = r.source(row, row.place(String(y)).column);
+      if (category === "headcount") {
+        r.at(`$.headcounts[${headcounts.length}]`, row);
+        headcounts.push({ unit, fiscalYear: y, count, source });
+      } else {
+        r.at(`$.breakdowns[${breakdowns.length}]`, row);
+        const cat = category as NonNullable<Input["breakdowns"]>[number]["category"];
+        breakdowns.push({ unit, fiscalYear: y, category: cat, count, label: label || undefined, source });
+      }
+    }
+  }
+  return { headcounts, breakdowns: breakdowns.map((b) => defined(b)) };
+}
+
+function readPrinted(r: Reader): Pick<Input, "printedTotals" | "quotaCeilings"> {
+  const printedTotals: NonNullable<Input["printedTotals"]> = [];
+  const quotaCeilings: NonNullable<Input["quotaCeilings"]> = [];
+  for (const { row, values: v } of r.rows(SHEETS.printed)) {
+    const base = defined({
+      unit: str(v.unit)!,
+      fiscalYear: num(v.fiscalYear),
+      value: num(v.value),
+      label: str(v.label),
+      source: r.source(row),
+    });
+    if (v.measure === "ceiling") {
+      r.at(`$.quotaCeilings[${quotaCeilings.length}]`, row);
+      quotaCeilings.push(base);
+    } else if (v.measure === "headcount" || v.measure === "quota") {
+      r.at(`$.printedTotals[${printedTotals.length}]`, row);
+      printedTotals.push({ ...base, measure: v.measure });
+    }
+  }
+  return { printedTotals, quotaCeilings };
+}
+
+type Condition = { row: TableRow; values: Values };
+
+function peerGroupOf(r: Reader, conditions: Map<number, Condition>, fy: number, row: TableRow) {
+  const c = conditions.get(fy);
+  if (!c) {
+    row.error(
+      "fiscalYear",
+      "staffing.no-conditions",
+      `${fy}年度の類似団体の条件がシート「${SHEETS.peerGroups.name}」にありません`,
+    );
+    return null;
+  }
+  const v = c.values;
+  return {
+    condition: c,
+    peerGroup: defined({
+      scheme: str(v.kind) ?? "",
+      group: str(v.group) ?? "",
+      members: v.members as number | undefined,
+      baseDate: str(v.baseDate) ?? "",
+      title: str(v.title),
+    }),
+  };
+}
+
+function readDiagnoses(r: Reader, conditions: Map<number, Condition>): Input["diagnoses"] {
+  const all = r.rows(SHEETS.diagnosis);
+  const totals = new Set(NATIONAL_SECTOR_SCHEME.totals.map((t) => t.name));
+  const diagnoses: NonNullable<Input["diagnoses"]> = [];
+  for (const fy of [...new Set(all.map((x) => num(x.values.fiscalYear)))].sort()) {
+    const rows = all.filter((x) => x.values.fiscalYear === fy);
+    const pg = peerGroupOf(r, conditions, fy, rows[0]!.row);
+    if (!pg) continue;
+    if (pg.condition.values.population === undefined) {
+      pg.condition.row.error("population", "staffing.no-population", `${fy}年度の診断表に使う人口が空欄です`);
+      continue;
+    }
+    const sectorRows = rows.filter((x) => !totals.has(str(x.values.sector) ?? ""));
+    const totalRows = rows.filter((x) => totals.has(str(x.values.sector) ?? ""));
+    const di = diagnoses.length;
+    sectorRows.forEach((x, j) => {
+      r.at(`$.diagnoses[${di}].rows[${j}]`, x.row);
+    });
+    const figure = (per10k: unknown, estimate: unknown) =>
+      per10k === undefined && estimate === undefined
+        ? undefined
+        : defined({ per10k: per10k as number | undefined, estimate: estimate as number | undefined });
+    diagnoses.push(
+      defined({
+        fiscalYear: fy,
+        population: num(pg.condition.values.population),
+        populationAsOf: str(pg.condition.values.populationAsOf),
+        peerGroup: pg.peerGroup,
+        averages: totalRows
+          .filter(({ values: v }) => v.simplePer10k !== undefined || v.correctedPer10k !== undefined)
+          .map(({ values: v }) =>
+            defined({
+              total: str(v.sector)!,
+              simplePer10k: v.simplePer10k as number | undefined,
+              correctedPer10k: v.correctedPer10k as number | undefined,
+            }),
+          ),
+        rows: sectorRows.map(({ row, values: v }) =>
+          defined({
+            sector: str(v.sector)!,
+            previous: v.previous as number | undefined,
+            current: v.current as number | undefined,
+            simple: figure(v.simplePer10k, v.simpleEstimate),
+            corrected: figure(v.correctedPer10k, v.correctedEstimate),
+            source: r.source(row),
+          }),
+        ),
+        printedTotals: totalRows
+          .filter(({ values: v }) => v.previous !== undefined || v.current !== undefined)
+          .map(({ row, values: v }) =>
+            defined({
+              total: str(v.sector)!,
+              previous: v.previous as number | undefined,
+              current: v.current as number | undefined,
+              source: r.source(row),
+            }),
+          ),
+      }),
+    );
+  }
+  return diagnoses;
+}
+
+function readPeers(r: Reader, conditions: Map<number, Condition>): Input["peerComparisons"] {
+  const all = r.rows(SHEETS.peers);
+  const out: NonNullable<Input["peerComparisons"]> = [];
+  for (const fy of [...new Set(all.map((x) => num(x.values.fiscalYear)))].sort()) {
+    const rows = all.filter((x) => x.values.fiscalYear === fy);
+    const pg = peerGroupOf(r, conditions, fy, rows[0]!.row);
+    if (!pg) continue;
+    const group = rows.find((x) => x.values.role === "group");
+    const members = rows.filter((x) => x.values.role !== "group");
+    const ci = out.length;
+    members.forEach((x, j) => {
+      r.at(`$.peerComparisons[${ci}].members[${j}]`, x.row);
+    });
+    out.push(
+      defined({
+        fiscalYear: fy,
+        populationAsOf: str(pg.condition.values.populationAsOf),
+        peerGroup: pg.peerGroup,
+        members: members.map(({ row, values: v }) =>
+          defined({
+            prefecture: str(v.prefecture),
+            name: str(v.name) ?? "",
+            self: v.role === "self",
+            population: num(v.population),
+            ordinaryAccount: num(v.ordinaryAccount),
+            generalAdministration: v.generalAdministration as number | undefined,
+            source: r.source(row),
+          }),
+        ),
+        group: group
+          ? defined({
+              population: num(group.values.population),
+              ordinaryAccount: num(group.values.ordinaryAccount),
+              generalAdministration: group.values.generalAdministration as number | undefined,
+              source: r.source(group.row),
+            })
+          : undefined,
+      }),
+    );
+  }
+  return out;
+}
+
+function readClassifications(r: Reader): Input["classifications"] {
+  return r.rows(SHEETS.classifications).map(({ row, values: v }, i) => {
+    r.at(`$.classifications[${i}]`, row);
+    const hasCounts = v.primary !== undefined || v.secondary !== undefined || v.tertiary !== undefined;
+    const hasShares = v.secondaryTertiaryPercent !== undefined || v.tertiaryPercent !== undefined;
+    return defined({
+      fiscalYear: num(v.fiscalYear),
+      scheme: str(v.kind) ?? "",
+      population: num(v.population),
+      populationAsOf: str(v.populationAsOf),
+      censusYear: v.censusYear as number | undefined,
+      employed: hasCounts
+        ? { primary: num(v.primary), secondary: num(v.secondary), tertiary: num(v.tertiary) }
+        : undefined,
+      shares: hasShares
+        ? {
+            secondaryTertiaryPercent: num(v.secondaryTertiaryPercent),
+            tertiaryPercent: num(v.tertiaryPercent),
+          }
+        : undefined,
+      printedGroup: str(v.printedGroup),
+      source: r.source(row),
+    });
+  });
+}
+
+/** Rows of a simple sheet as records: the row's values and its source, placed at `path[i]`. */
+function records<T>(r: Reader, def: SheetDef, path: string): T[] {
+  return r.rows(def).map(({ row, values }, i) => {
+    r.at(`${path}[${i}]`, row);
+    return defined({ ...values, source: r.source(row) }) as T;
+  });
+}
+
+export async function readStaffingWorkbook(
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ document: StaffingDocumentInput; locate: Locate; findings: Finding[] }> {
+  const loaded = await loadWorkbook(bytes);
+  if ("failure" in loaded) {
+    const why =
+      loaded.failure.code === "file.xls"
+        ? "古い Excel 形式（.xls）です。.xlsx で保存し直してください"
+        : (loaded.failure.detail ?? "xlsx ではありません");
+    throw invalidStaffingDocument([{ path: "$", message: `xlsx として読めません: ${why}` }], file);
+  }
+  const r = new Reader(loaded.workbook, file);
+  const meta = r.rows(SHEETS.document);
+  const item = (name: string) =>
+    meta.filter((m) => m.values.item === name).map((m) => String(m.values.value ?? ""));
+  const code = item("団体コード")[0];
+  const name = item("団体名")[0];
+  if (!r.wb.getWorksheet(SHEETS.units.name) || !r.wb.getWorksheet(HEADCOUNT_SHEET) || !code || !name)
+    throw invalidStaffingDocument(
+      [
+        {
+          path: "$",
+          message: `gyokaku の定数管理テンプレートではありません（シート「${SHEETS.document.name}」の団体コード・団体名、シート「${SHEETS.units.name}」「${HEADCOUNT_SHEET}」が必要です）`,
+        },
+      ],
+      file,
+    );
+  const units = records<NonNullable<Input["units"]>[number]>(r, SHEETS.units, "$.units");
+  const { headcounts, breakdowns } = readHeadcounts(r);
+  const quotas = records<NonNullable<Input["quotas"]>[number]>(r, SHEETS.quotas, "$.quotas");
+  const { printedTotals, quotaCeilings } = readPrinted(r);
+  const populations = records<NonNullable<Input["populations"]>[number]>(
+    r,
+    SHEETS.populations,
+    "$.populations",
+  );
+  const conditions = new Map(r.rows(SHEETS.peerGroups).map((c) => [num(c.values.fiscalYear), c] as const));
+  const diagnoses = readDiagnoses(r, conditions);
+  const peerComparisons = readPeers(r, conditions);
+  const classifications = readClassifications(r);
+  const laspeyres = records<NonNullable<Input["laspeyres"]>[number]>(r, SHEETS.laspeyres, "$.laspeyres");
+  const cohorts = records<Record<string, unknown>>(r, SHEETS.cohorts, "$.retirement.cohorts");
+  const hiring = records<Record<string, unknown>>(r, SHEETS.hiring, "$.retirement.hiring");
+  if (r.problems.errors.length > 0) refuse(r.problems);
+
+  const document = defined({
+    format: STAFFING_DOCUMENT_FORMAT,
+    municipality: { code, name },
+    title: item("表題")[0] || undefined,
+    sources: item("出典"),
+    sectorScheme: item("部門の体系")[0] || undefined,
+    units,
+    headcounts,
+    breakdowns,
+    quotas,
+    quotaCeilings,
+    printedTotals,
+    populations,
+    diagnoses,
+    peerComparisons,
+    classifications,
+    laspeyres,
+    retirement: { cohorts, hiring },
+  }) as Input;
+  return { document, locate: r.locate, findings: r.problems.findings };
+}
