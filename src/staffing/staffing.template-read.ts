@@ -154,7 +154,7 @@ function readPrinted(r: Reader): Pick<Input, "printedTotals" | "quotaCeilings"> 
 
 type Condition = { row: TableRow; values: Values };
 
-function peerGroupOf(r: Reader, conditions: Map<number, Condition>, fy: number, row: TableRow) {
+function peerGroupOf(_r: Reader, conditions: Map<number, Condition>, fy: number, row: TableRow) {
   const c = conditions.get(fy);
   if (!c) {
     row.error(
