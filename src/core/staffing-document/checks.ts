@@ -12,7 +12,7 @@ import {
   UnitTree,
   unitsInCycles,
 } from "../../domain/staffing/index.ts";
-import { describeSource, type StaffingProblem } from "./document.ts";
+import { describeSource, type StaffingProblem } from "./problems.ts";
 import type { Source, StaffingDocument } from "./schema.ts";
 
 /** The checks a schema cannot make; each problem names its JSON path and, when known, its source. */

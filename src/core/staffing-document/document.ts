@@ -9,6 +9,10 @@ import type { z } from "zod";
 import { type AppError, invalidDocument } from "../errors.ts";
 import { jsonPath } from "../plan-document/document.ts";
 import { checkDocument } from "./checks.ts";
+import { describeSource, type StaffingProblem } from "./problems.ts";
+
+export { describeSource, type StaffingProblem };
+
 import {
   breakdownCategories,
   type Source,
@@ -16,8 +20,6 @@ import {
   type StaffingDocument,
   staffingDocumentSchema,
 } from "./schema.ts";
-
-export type StaffingProblem = { path: string; message: string; where?: string | undefined };
 
 /** Turns a JSON path into a place a person can find ("シート「職員数」 行 5 列 D"), when known. */
 export type Locate = (path: string) => string | undefined;
@@ -41,20 +43,6 @@ export function invalidStaffingDocument(problems: readonly StaffingProblem[], fi
       severity: "error" as const,
     })),
   );
-}
-
-/** "千歳市.txt 行 162" or "template.xlsx シート「職員数」 行 5 列 D" */
-export function describeSource(s: Source | undefined): string | undefined {
-  if (!s) return undefined;
-  return [
-    s.file,
-    s.line && `行 ${s.line}`,
-    s.sheet && `シート「${s.sheet}」`,
-    s.row && `行 ${s.row}`,
-    s.column && `列 ${s.column}`,
-  ]
-    .filter(Boolean)
-    .join(" ");
 }
 
 /** The `source` of the nearest record on a path of the raw input, to locate a schema error. */
