@@ -4,7 +4,7 @@
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { type Comparison, formatCount, formatDecimal } from "../domain/staffing/index.ts";
 import { diagnosisChart } from "./staffing.charts.ts";
-import { Chart, dateJa, Findings, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
+import { Chart, dateJa, Findings, Missing, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
 import type { DiagnosisView } from "./staffing.reports.ts";
 
 function ComparisonCells({ c }: { c: Comparison | undefined }) {
@@ -101,7 +101,7 @@ export function DiagnosisBody({ view }: { view: DiagnosisView }) {
                 <th scope="row">{l.name}</th>
                 <Num v={l.previous} />
                 <Num v={l.current} />
-                <Num v={l.change} blankZero />
+                {l.changeMissing ? <Missing why={l.changeMissing} /> : <Num v={l.change} blankZero />}
                 <ComparisonCells c={l.simple} />
                 <ComparisonCells c={l.corrected} />
               </tr>

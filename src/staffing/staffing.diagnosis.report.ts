@@ -36,11 +36,9 @@ export type DiagnosisView = {
 
 export function diagnosisView(doc: StaffingDocument, fiscalYear?: number): DiagnosisView | null {
   const years = doc.diagnoses.map((d) => d.fiscalYear);
+  // The year asked for, or none: another year's table is never shown in its place.
   const d =
-    fiscalYear === undefined
-      ? doc.diagnoses.at(-1)
-      : (doc.diagnoses.find((x) => x.fiscalYear === fiscalYear) ??
-        [...doc.diagnoses].reverse().find((x) => x.fiscalYear <= fiscalYear));
+    fiscalYear === undefined ? doc.diagnoses.at(-1) : doc.diagnoses.find((x) => x.fiscalYear === fiscalYear);
   const scheme = sectorScheme(doc.sectorScheme);
   if (!d || !scheme) return null;
   const lines = diagnose({ scheme, population: d.population, rows: d.rows, averages: d.averages });

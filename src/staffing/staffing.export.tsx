@@ -18,6 +18,7 @@ import {
   RetirementBody,
   StandaloneReport,
 } from "./staffing.pages.tsx";
+import { PlanBody } from "./staffing.plan.page.tsx";
 import {
   type DiagnosisView,
   diagnosisView,
@@ -25,20 +26,23 @@ import {
   type HiringPlan,
   headcountView,
   latestFiscalYear,
+  type PlanView,
   type PopulationView,
+  planView,
   populationView,
   type RetirementView,
   retirementView,
 } from "./staffing.reports.ts";
 
-export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement"];
+export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement", "plan"];
 export type ReportFormat = "html" | "xlsx" | "pdf";
 
 type View =
   | { kind: "headcount"; view: HeadcountView }
   | { kind: "population"; view: PopulationView }
   | { kind: "diagnosis"; view: DiagnosisView }
-  | { kind: "retirement"; view: RetirementView };
+  | { kind: "retirement"; view: RetirementView }
+  | { kind: "plan"; view: PlanView };
 
 export function reportView(
   doc: StaffingDocument,
@@ -49,6 +53,10 @@ export function reportView(
   switch (kind) {
     case "headcount": {
       const view = headcountView(doc, fiscalYear);
+      if (fiscalYear !== undefined && !view.years.includes(fiscalYear))
+        throw notFound(
+          `${doc.municipality.name}: ${fiscalYear}年度の職員数がありません（あるのは ${view.years.join("・") || "なし"} 年度）`,
+        );
       if (view.years.length === 0)
         throw notFound(`${doc.municipality.name}: ${fiscalYear ?? ""}年度までの職員数がありません`);
       return { kind, view };
@@ -57,7 +65,17 @@ export function reportView(
       return { kind, view: populationView(doc) };
     case "diagnosis": {
       const view = diagnosisView(doc, fiscalYear);
-      if (!view) throw notFound(`${doc.municipality.name}: 定員管理診断表のデータがありません`);
+      if (!view) {
+        const years = doc.diagnoses.map((d) => `${d.fiscalYear}年度`).join("・");
+        throw notFound(
+          `${doc.municipality.name}: ${fiscalYear === undefined ? "" : `${fiscalYear}年度の`}定員管理診断表のデータがありません（${years ? `あるのは ${years}` : "診断表のデータはありません"}）`,
+        );
+      }
+      return { kind, view };
+    }
+    case "plan": {
+      const view = planView(doc);
+      if (!view) throw notFound(`${doc.municipality.name}: 定員適正化計画のデータがありません`);
       return { kind, view };
     }
     case "retirement": {
@@ -80,6 +98,8 @@ function body(v: View) {
       return <DiagnosisBody view={v.view} />;
     case "retirement":
       return <RetirementBody view={v.view} />;
+    case "plan":
+      return <PlanBody view={v.view} />;
   }
 }
 
@@ -115,6 +135,44 @@ function sheet(
     c.width = Math.max(10, Math.min(40, (header[i]?.length ?? 4) * 2 + 2));
   });
   return ws;
+}
+
+/** 定員適正化計画: one sheet per scope, one row per year; a figure that cannot be computed is left empty. */
+function planSheets(wb: ExcelJS.Workbook, view: PlanView) {
+  view.lines.forEach((line, i) => {
+    sheet(
+      wb,
+      `計画${i + 1}`.slice(0, 31),
+      [
+        "対象",
+        "年度",
+        "和暦",
+        "目標",
+        "実績（4月1日）",
+        "差（実績−目標）",
+        "基準年度からの増減（目標）",
+        "率%（目標）",
+        "基準年度からの増減（実績）",
+        "率%（実績）",
+        "前年度からの増減",
+        "欠けている値",
+      ],
+      line.years.map((y) => [
+        line.scope,
+        y.fiscalYear,
+        warekiFiscalYear(y.fiscalYear),
+        y.target,
+        y.actual,
+        y.difference,
+        y.targetChange,
+        y.targetRate,
+        y.actualChange,
+        y.actualRate,
+        y.previousChange,
+        y.missing.join("。") || undefined,
+      ]),
+    );
+  });
 }
 
 export async function reportXlsx(v: View): Promise<Buffer> {
@@ -325,6 +383,9 @@ export async function reportXlsx(v: View): Promise<Buffer> {
         );
       break;
     }
+    case "plan":
+      planSheets(wb, v.view);
+      break;
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -81,6 +81,8 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
   const laspeyres = await s.selectFrom("staffing_laspeyres").selectAll().orderBy("fiscal_year").execute();
   const cohorts = await s.selectFrom("staffing_cohorts").selectAll().orderBy("birth_fiscal_year").execute();
   const hiring = await s.selectFrom("staffing_hiring_plans").selectAll().orderBy("fiscal_year").execute();
+  const plan = await s.selectFrom("staffing_plans").selectAll().executeTakeFirst();
+  const movements = await s.selectFrom("staffing_movements").selectAll().orderBy("fiscal_year").execute();
   const unitKey = (id: string) => keyOf.get(id)!;
   return canonicalOrder({
     format: STAFFING_DOCUMENT_FORMAT,
@@ -233,6 +235,10 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
         clean({ fiscalYear: h.fiscal_year, hires: h.hires, otherLeavers: h.other_leavers, source: h.source }),
       ),
     },
+    ...(plan ? { staffingPlan: plan.plan as StaffingDocument["staffingPlan"] } : {}),
+    movements: movements.map((m) =>
+      clean({ fiscalYear: m.fiscal_year, leavers: m.leavers, hires: m.hires, source: m.source }),
+    ),
   } as StaffingDocument);
 }
 

@@ -13,13 +13,14 @@ import { formatChange, formatCount, formatDecimal } from "../domain/staffing/ind
 import type { Municipality } from "./staffing.reports.ts";
 
 export const STAFFING_BASE = "/staffing";
-export type ReportKind = "headcount" | "population" | "diagnosis" | "retirement";
+export type ReportKind = "headcount" | "population" | "diagnosis" | "retirement" | "plan";
 
 export const REPORT_TITLES: Record<ReportKind, string> = {
   headcount: "部局別職員数の推移",
   population: "職員数と人口・類似団体との比較",
   diagnosis: "定員管理診断表",
   retirement: "定年引上げと退職者の予定",
+  plan: "定員適正化計画の進捗",
 };
 
 export function Fy({ fy }: { fy: number }) {
@@ -84,6 +85,7 @@ export function StaffingNav({
     ["population", "人口・類似団体"],
     ["diagnosis", "定員管理診断表"],
     ["retirement", "定年引上げ・退職者"],
+    ["plan", "定員適正化計画"],
   ];
   return (
     <nav class="staffing-nav" aria-label="定数管理のページ">
@@ -195,3 +197,12 @@ export const dateJa = (iso: string | undefined) => {
   const [y, mo, d] = iso.split("-").map(Number) as [number, number, number];
   return `${wareki(y)}${mo}月${d}日`;
 };
+
+/** A figure that cannot be computed: 「—」 with the reason, never 0. */
+export function Missing({ why }: { why: string }) {
+  return (
+    <td class="missing" title={why}>
+      —<span class="visually-hidden">（{why}）</span>
+    </td>
+  );
+}

@@ -4,5 +4,6 @@
  */
 export * from "./staffing.diagnosis.report.ts";
 export * from "./staffing.headcount.report.ts";
+export * from "./staffing.plan.report.ts";
 export * from "./staffing.population.report.ts";
 export * from "./staffing.retirement.report.ts";

@@ -16,6 +16,8 @@ const src = (s: Source | undefined) => (s ? json(s) : null);
 
 /** Children first, so no foreign key is left dangling. */
 const TABLES_IN_DELETE_ORDER = [
+  "staffing_movements",
+  "staffing_plans",
   "staffing_hiring_plans",
   "staffing_cohorts",
   "staffing_laspeyres",
@@ -299,6 +301,24 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
           hires: h.hires,
           other_leavers: h.otherLeavers ?? null,
           source: src(h.source),
+        })),
+      )
+      .execute();
+  if (doc.staffingPlan)
+    await q
+      .insertInto("staffing_plans")
+      .values({ municipality_code: code, plan: json(doc.staffingPlan) })
+      .execute();
+  if (doc.movements.length > 0)
+    await q
+      .insertInto("staffing_movements")
+      .values(
+        doc.movements.map((m) => ({
+          municipality_code: code,
+          fiscal_year: m.fiscalYear,
+          leavers: m.leavers ?? null,
+          hires: m.hires ?? null,
+          source: src(m.source),
         })),
       )
       .execute();

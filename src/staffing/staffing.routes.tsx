@@ -22,6 +22,7 @@ import {
   StaffingNotFoundPage,
   StaffingOverviewPage,
 } from "./staffing.pages.tsx";
+import { PlanPage } from "./staffing.plan.page.tsx";
 import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
 import { getStaffingFor, listStaffingFor } from "./staffing.service.ts";
 import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
@@ -103,7 +104,9 @@ export function staffingRoutes(db: DB) {
   });
 
   app.get(`${STAFFING_BASE}/:code/:report`, async (c) => {
-    const m = /^(headcount|population|diagnosis|retirement)(?:\.(xlsx|pdf))?$/.exec(c.req.param("report"));
+    const m = /^(headcount|population|diagnosis|retirement|plan)(?:\.(xlsx|pdf))?$/.exec(
+      c.req.param("report"),
+    );
     if (!m) return c.html(notFound("そのページはありません。"), 404);
     const kind = m[1] as ReportKind;
     const doc = await load(c);
@@ -138,6 +141,8 @@ export function staffingRoutes(db: DB) {
           return c.html(<PopulationPage view={v.view} />);
         case "diagnosis":
           return c.html(<DiagnosisPage view={v.view} />);
+        case "plan":
+          return c.html(<PlanPage view={v.view} />);
         default:
           return c.html(notFound("そのページはありません。"), 404);
       }

@@ -23,7 +23,13 @@ import {
   type TableRow,
 } from "../core/workbook/index.ts";
 import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
-import { HEADCOUNT_SHEET, headcountSheet, SHEETS, yearOfHeader } from "./staffing.template-sheets.ts";
+import {
+  HEADCOUNT_SHEET,
+  headcountSheet,
+  PLAN_ITEMS,
+  SHEETS,
+  yearOfHeader,
+} from "./staffing.template-sheets.ts";
 
 type Input = StaffingDocumentInput;
 type Values = Record<string, string | number>;
@@ -76,7 +82,9 @@ class Reader {
     this.places.set(path, row);
   }
   locate: Locate = (path) => {
-    const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\])?)(?:\.(\w+))?/.exec(path);
+    const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\]|\.targets\[\d+\])?)(?:\.(\w+))?/.exec(
+      path,
+    );
     const row = m ? this.places.get(m[1]!) : undefined;
     if (!row) return undefined;
     const at = row.place(m![2]);
@@ -309,6 +317,72 @@ function readClassifications(r: Reader): Input["classifications"] {
   });
 }
 
+/**
+ * 定員適正化計画: per scope one 基準 row (all in the same base year) and its 目標 rows; the period from the
+ * 団体 sheet, or the span of the targets.
+ */
+function readPlan(r: Reader, item: (name: string) => string[]): Input["staffingPlan"] {
+  const rows = r.rows(SHEETS.plan);
+  if (rows.length === 0) return undefined;
+  const bases = rows.filter((x) => x.values.kind === "base");
+  const baseYear = bases[0] ? num(bases[0].values.fiscalYear) : undefined;
+  if (baseYear === undefined) {
+    rows[0]!.row.error("kind", "staffing.plan-no-base", "種類「基準」の行（基準年度の職員数）がありません");
+    return undefined;
+  }
+  for (const b of bases)
+    if (b.values.fiscalYear !== baseYear)
+      b.row.error(
+        "fiscalYear",
+        "staffing.plan-base-years",
+        `基準年度が二つあります（${baseYear} と ${String(b.values.fiscalYear)}）`,
+      );
+  const scopes = [...new Set(rows.map((x) => str(x.values.scope) ?? ""))];
+  const lines: NonNullable<Input["staffingPlan"]>["lines"] = [];
+  for (const scope of scopes) {
+    const mine = rows.filter((x) => (str(x.values.scope) ?? "") === scope);
+    const base = mine.find((x) => x.values.kind === "base");
+    const targets = mine.filter((x) => x.values.kind === "target");
+    if (!base) {
+      mine[0]!.row.error(
+        "scope",
+        "staffing.plan-no-base",
+        `対象「${scope || "全体"}」の基準の行がありません`,
+      );
+      continue;
+    }
+    const li = lines.length;
+    r.at(`$.staffingPlan.lines[${li}]`, base.row);
+    targets.forEach((t, j) => {
+      r.at(`$.staffingPlan.lines[${li}].targets[${j}]`, t.row);
+    });
+    lines.push(
+      defined({
+        scope: scope || undefined,
+        baseHeadcount: num(base.values.headcount),
+        targets: targets.map((t) => ({
+          fiscalYear: num(t.values.fiscalYear),
+          headcount: num(t.values.headcount),
+          source: r.source(t.row),
+        })),
+        source: r.source(base.row),
+      }),
+    );
+  }
+  const years = rows.filter((x) => x.values.kind === "target").map((x) => num(x.values.fiscalYear));
+  const yearItem = (name: string) => {
+    const v = item(name)[0];
+    return v === undefined || v.trim() === "" ? undefined : Number(v.normalize("NFKC").trim());
+  };
+  return defined({
+    title: item(PLAN_ITEMS.title)[0] || undefined,
+    baseFiscalYear: baseYear,
+    fromFiscalYear: yearItem(PLAN_ITEMS.from) ?? (years.length > 0 ? Math.min(...years) : baseYear + 1),
+    toFiscalYear: yearItem(PLAN_ITEMS.to) ?? (years.length > 0 ? Math.max(...years) : baseYear + 1),
+    lines,
+  });
+}
+
 /** Rows of a simple sheet as records: the row's values and its source, placed at `path[i]`. */
 function records<T>(r: Reader, def: SheetDef, path: string): T[] {
   return r.rows(def).map(({ row, values }, i) => {
@@ -361,6 +435,8 @@ export async function readStaffingWorkbook(
   const laspeyres = records<NonNullable<Input["laspeyres"]>[number]>(r, SHEETS.laspeyres, "$.laspeyres");
   const cohorts = records<Record<string, unknown>>(r, SHEETS.cohorts, "$.retirement.cohorts");
   const hiring = records<Record<string, unknown>>(r, SHEETS.hiring, "$.retirement.hiring");
+  const staffingPlan = readPlan(r, item);
+  const movements = records<Record<string, unknown>>(r, SHEETS.movements, "$.movements");
   if (r.problems.errors.length > 0) refuse(r.problems);
 
   const document = defined({
@@ -381,6 +457,8 @@ export async function readStaffingWorkbook(
     classifications,
     laspeyres,
     retirement: { cohorts, hiring },
+    staffingPlan,
+    movements,
   }) as Input;
   return { document, locate: r.locate, findings: r.problems.findings };
 }

@@ -27,6 +27,10 @@ export const MEASURE_CHOICES: readonly Choice[] = [
   { value: "quota", label: "定数" },
   { value: "ceiling", label: "定数上限" },
 ];
+export const PLAN_ROW_CHOICES: readonly Choice[] = [
+  { value: "base", label: "基準" },
+  { value: "target", label: "目標" },
+];
 export const ROLE_CHOICES: readonly Choice[] = [
   { value: "member", label: "団体" },
   { value: "self", label: "自団体" },
@@ -200,9 +204,37 @@ export const SHEETS = {
       col("その他の退職者数", "otherLeavers", "count", { width: 14, help: "定年以外の退職者の見込み" }),
     ],
   },
+  plan: {
+    name: "定員適正化計画",
+    about:
+      "定員適正化計画の基準年度の職員数（種類「基準」）と年度ごとの目標の職員数（種類「目標」）。対象が空欄の行は全体（一般職の合計）、組織のキーや部門名を書くとその組織・部門の計画です。計画名と計画期間はシート「団体」に書きます。",
+    columns: [
+      col("対象", "scope", "key", { width: 16, help: "空欄は全体。組織のキーか部門名" }),
+      year(),
+      col("種類", "kind", "choice", { required: true, choices: PLAN_ROW_CHOICES, help: "基準・目標" }),
+      col("職員数", "headcount", "count", { required: true, help: "基準年度の職員数、または目標の職員数" }),
+    ],
+  },
+  movements: {
+    name: "退職・採用",
+    about:
+      "年度ごとの退職者数（その年度中に退職した人数。年度末の定年退職を含む）と採用者数（その年度の4月1日に採用した人数）。職員数(N) = 職員数(N−1) − 退職者数(N−1) + 採用者数(N) と合わない年度は指摘します。",
+    columns: [
+      year(),
+      col("退職者数", "leavers", "count", { help: "その年度中の退職者" }),
+      col("採用者数", "hires", "count", { help: "その年度4月1日の採用者" }),
+    ],
+  },
 } satisfies Record<string, SheetDef>;
 
 export const HEADCOUNT_SHEET = "職員数";
+
+/** Items of the 団体 sheet that name the 定員適正化計画 and its period. */
+export const PLAN_ITEMS = {
+  title: "定員適正化計画",
+  from: "計画期間の初年度",
+  to: "計画期間の最終年度",
+} as const;
 
 /** The fixed columns of 職員数; the year columns follow them. */
 export const HEADCOUNT_COLUMNS: readonly ColumnDef[] = [

@@ -66,6 +66,8 @@ describe("the spreadsheet template", () => {
         "ラスパイレス指数",
         "年齢構成",
         "採用計画",
+        "定員適正化計画",
+        "退職・採用",
       ],
     );
     await assert.rejects(

@@ -12,7 +12,13 @@ import {
 } from "../core/staffing-document/index.ts";
 import { guideSheet, type RowData, type SheetData, writeWorkbook } from "../core/workbook/index.ts";
 import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
-import { HEADCOUNT_SHEET, headcountSheet, INSTRUCTIONS, SHEETS } from "./staffing.template-sheets.ts";
+import {
+  HEADCOUNT_SHEET,
+  headcountSheet,
+  INSTRUCTIONS,
+  PLAN_ITEMS,
+  SHEETS,
+} from "./staffing.template-sheets.ts";
 
 export { readStaffingWorkbook } from "./staffing.template-read.ts";
 
@@ -35,6 +41,7 @@ export function emptyStaffingDocument(): StaffingDocument {
     classifications: [],
     laspeyres: [],
     retirement: { cohorts: [], hiring: [] },
+    movements: [],
   };
 }
 
@@ -118,6 +125,18 @@ function diagnosisRows(doc: StaffingDocument): RowData[] {
   ]);
 }
 
+/** 定員適正化計画: per scope, the base row then its targets. */
+function planRows(doc: StaffingDocument): RowData[] {
+  const plan = doc.staffingPlan;
+  if (!plan) return [];
+  return plan.lines.flatMap((l) => [
+    row({ scope: l.scope, fiscalYear: plan.baseFiscalYear, kind: "base", headcount: l.baseHeadcount }),
+    ...l.targets.map((t) =>
+      row({ scope: l.scope, fiscalYear: t.fiscalYear, kind: "target", headcount: t.headcount }),
+    ),
+  ]);
+}
+
 /** The document as the template's sheets, 説明 first. */
 export function staffingSheets(doc: StaffingDocument): SheetData[] {
   const names = new Map(doc.units.map((u) => [u.key, u.name]));
@@ -130,6 +149,13 @@ export function staffingSheets(doc: StaffingDocument): SheetData[] {
         { item: "表題", value: doc.title ?? "" },
         { item: "部門の体系", value: doc.sectorScheme },
         ...doc.sources.map((s) => ({ item: "出典", value: s })),
+        ...(doc.staffingPlan
+          ? [
+              { item: PLAN_ITEMS.title, value: doc.staffingPlan.title ?? "" },
+              { item: PLAN_ITEMS.from, value: String(doc.staffingPlan.fromFiscalYear) },
+              { item: PLAN_ITEMS.to, value: String(doc.staffingPlan.toFiscalYear) },
+            ]
+          : []),
       ],
     },
     { def: SHEETS.units, rows: doc.units.map(row) },
@@ -161,6 +187,8 @@ export function staffingSheets(doc: StaffingDocument): SheetData[] {
     { def: SHEETS.laspeyres, rows: doc.laspeyres.map(row) },
     { def: SHEETS.cohorts, rows: doc.retirement.cohorts.map(row) },
     { def: SHEETS.hiring, rows: doc.retirement.hiring.map(row) },
+    { def: SHEETS.plan, rows: planRows(doc) },
+    { def: SHEETS.movements, rows: doc.movements.map(row) },
   ];
   return [
     guideSheet(

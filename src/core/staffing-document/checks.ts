@@ -205,5 +205,93 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
     if (c.employed && c.employed.primary + c.employed.secondary + c.employed.tertiary === 0)
       add(`$.classifications[${i}].employed`, "就業者数の合計が 0 です", c.source);
   });
+  problems.push(...checkPlanAndMovements(doc, tree));
+  return problems;
+}
+
+/** General staff on 1 April of each year (特別職 left out), summed from the units that hold figures. */
+export function generalHeadcounts(
+  doc: StaffingDocument,
+  tree = new UnitTree(doc.units),
+): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const h of doc.headcounts)
+    if (tree.byKey.has(h.unit) && tree.staffClass(h.unit) === "general")
+      out.set(h.fiscalYear, (out.get(h.fiscalYear) ?? 0) + h.count);
+  return out;
+}
+
+/**
+ * 定員適正化計画: targets inside the plan period, the base year before every target, scopes that name a unit
+ * or a 部門, one base headcount per scope; 退職・採用: leavers never more than the headcount of the year.
+ */
+function checkPlanAndMovements(doc: StaffingDocument, tree: UnitTree): StaffingProblem[] {
+  const problems: StaffingProblem[] = [];
+  const add = (path: string, message: string, source?: Source) =>
+    problems.push({ path, message, where: describeSource(source) });
+  const plan = doc.staffingPlan;
+  if (plan) {
+    const scheme = sectorScheme(doc.sectorScheme);
+    if (plan.fromFiscalYear > plan.toFiscalYear)
+      add(
+        "$.staffingPlan.toFiscalYear",
+        `計画期間の最終年度 ${plan.toFiscalYear} が初年度 ${plan.fromFiscalYear} より前です`,
+        plan.source,
+      );
+    const scopes = new Set<string>();
+    plan.lines.forEach((line, i) => {
+      const scope = line.scope ?? "";
+      if (scopes.has(scope))
+        add(
+          `$.staffingPlan.lines[${i}].scope`,
+          `対象「${line.scope ?? "全体"}」の基準の職員数が二度あります`,
+          line.source,
+        );
+      scopes.add(scope);
+      if (
+        line.scope !== undefined &&
+        !tree.byKey.has(line.scope) &&
+        !(scheme && findSector(scheme, line.scope))
+      )
+        add(
+          `$.staffingPlan.lines[${i}].scope`,
+          `対象「${line.scope}」は組織のキーでも部門でもありません`,
+          line.source,
+        );
+      const years = new Set<number>();
+      line.targets.forEach((t, j) => {
+        const at = `$.staffingPlan.lines[${i}].targets[${j}].fiscalYear`;
+        if (t.fiscalYear <= plan.baseFiscalYear)
+          add(
+            at,
+            `基準年度 ${plan.baseFiscalYear} が目標の年度 ${t.fiscalYear} より後です（基準年度は目標より前の年度です）`,
+            t.source,
+          );
+        else if (t.fiscalYear < plan.fromFiscalYear || t.fiscalYear > plan.toFiscalYear)
+          add(
+            at,
+            `目標の年度 ${t.fiscalYear} は計画期間（${plan.fromFiscalYear}～${plan.toFiscalYear}年度）の外です`,
+            t.source,
+          );
+        if (years.has(t.fiscalYear))
+          add(at, `対象「${line.scope ?? "全体"}」の ${t.fiscalYear}年度の目標が二度あります`, t.source);
+        years.add(t.fiscalYear);
+      });
+    });
+  }
+  const headcounts = generalHeadcounts(doc, tree);
+  const seen = new Set<number>();
+  doc.movements.forEach((m, i) => {
+    if (seen.has(m.fiscalYear))
+      add(`$.movements[${i}].fiscalYear`, `${m.fiscalYear}年度の退職・採用が二度あります`, m.source);
+    seen.add(m.fiscalYear);
+    const staff = headcounts.get(m.fiscalYear);
+    if (m.leavers !== undefined && staff !== undefined && m.leavers > staff)
+      add(
+        `$.movements[${i}].leavers`,
+        `${m.fiscalYear}年度の退職者数 ${m.leavers} が同年度4月1日の職員数 ${staff} より多くなっています`,
+        m.source,
+      );
+  });
   return problems;
 }

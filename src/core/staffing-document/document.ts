@@ -165,5 +165,14 @@ export function canonicalOrder(doc: StaffingDocument): StaffingDocument {
       cohorts: [...doc.retirement.cohorts].sort((a, b) => a.birthFiscalYear - b.birthFiscalYear),
       hiring: [...doc.retirement.hiring].sort(year),
     },
+    movements: [...doc.movements].sort(year),
+    ...(doc.staffingPlan
+      ? {
+          staffingPlan: {
+            ...doc.staffingPlan,
+            lines: doc.staffingPlan.lines.map((l) => ({ ...l, targets: [...l.targets].sort(year) })),
+          },
+        }
+      : {}),
   };
 }

@@ -1,6 +1,7 @@
 /** What a valid staffing document shows that deserves a look, as findings naming the source's place. */
 import {
   checkDiagnosisTotals,
+  checkMovements,
   checkPrintedTotals,
   classifyPeerGroup,
   diagnose,
@@ -11,6 +12,7 @@ import {
   UnitTree,
 } from "../../domain/staffing/index.ts";
 import type { Finding } from "../findings.ts";
+import { generalHeadcounts } from "./checks.ts";
 import type { Source, StaffingDocument } from "./schema.ts";
 
 function finding(partial: Omit<Finding, "file"> & { source?: Source | undefined }, file: string): Finding {
@@ -109,6 +111,23 @@ export function staffingFindings(
         ),
       );
     }
+  }
+  for (const m of checkMovements(generalHeadcounts(doc, tree), doc.movements)) {
+    const src = doc.movements.find((x) => x.fiscalYear === m.fiscalYear)?.source;
+    out.push(
+      finding(
+        {
+          code: "staffing.movement-mismatch",
+          subject: `${m.fiscalYear}年度4月1日の職員数`,
+          expected: String(m.expected),
+          found: String(m.actual),
+          message: `${m.fiscalYear}年度の職員数 ${m.actual} が、前年度の職員数 ${m.previous} − 前年度の退職者 ${m.leavers} + 採用者 ${m.hires} = ${m.expected} と一致しません`,
+          severity: "warning",
+          source: src,
+        },
+        file,
+      ),
+    );
   }
   // In the order of the source, as a reader goes through it.
   const at = (f: Finding) => [f.file, f.sheet ?? "", f.line ?? f.row ?? 0] as const;
