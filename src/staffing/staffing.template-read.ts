@@ -4,25 +4,16 @@
  * refuses the whole workbook. The document is not yet validated: the caller parses it with `locate`, so
  * that document-level problems (a unit without a 部門) name the cell too.
  */
-import type ExcelJS from "exceljs";
 import type { Finding } from "../core/findings.ts";
 import {
   invalidStaffingDocument,
   type Locate,
   STAFFING_DOCUMENT_FORMAT,
   type StaffingDocumentInput,
-  type StaffingProblem,
 } from "../core/staffing-document/index.ts";
-import {
-  loadWorkbook,
-  Problems,
-  rawOf,
-  readTable,
-  type SheetDef,
-  type Table,
-  type TableRow,
-} from "../core/workbook/index.ts";
+import { loadWorkbook, rawOf, readTable, type SheetDef, type TableRow } from "../core/workbook/index.ts";
 import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
+import { defined, type Input, num, Reader, refuse, str, type Values } from "./staffing.template-reader.ts";
 import {
   HEADCOUNT_SHEET,
   headcountSheet,
@@ -31,69 +22,7 @@ import {
   yearOfHeader,
 } from "./staffing.template-sheets.ts";
 
-type Input = StaffingDocumentInput;
-type Values = Record<string, string | number>;
-
-/** "file.xlsx シート「職員数」 行 5 列 D（2024年度）": the place as staffing messages print it. */
-function placeText(file: string, f: Pick<Finding, "sheet" | "row" | "column" | "subject">): string {
-  return [
-    file,
-    f.sheet === undefined ? "" : ` シート「${f.sheet}」`,
-    f.row === undefined ? "" : ` 行 ${f.row}`,
-    f.column === undefined ? "" : ` 列 ${f.column}`,
-    f.subject === undefined ? "" : `（${f.subject}）`,
-  ].join("");
-}
-
-function refuse(problems: Problems): never {
-  const list: StaffingProblem[] = problems.errors.map((f) => ({
-    path: `${f.sheet ?? ""}!${f.column ?? ""}${f.row ?? ""}`,
-    where: placeText(problems.file, f),
-    message: f.message,
-  }));
-  throw invalidStaffingDocument(list, problems.file);
-}
-
-const defined = <T extends object>(o: T): T =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
-/** Rows of a sheet (read by type), each with its row for places; a missing sheet has none. */
-class Reader {
-  readonly problems: Problems;
-  /** JSON path of a record → the row it was read from, to name cells in document-level problems. */
-  readonly places = new Map<string, TableRow>();
-  constructor(
-    readonly wb: ExcelJS.Workbook,
-    readonly file: string,
-  ) {
-    this.problems = new Problems(file);
-  }
-  table(def: SheetDef): Table | undefined {
-    const ws = this.wb.getWorksheet(def.name);
-    return ws ? readTable(ws, def, this.problems) : undefined;
-  }
-  rows(def: SheetDef): { row: TableRow; values: Values }[] {
-    return (this.table(def)?.rows ?? []).map((row) => ({ row, values: row.record() }));
-  }
-  source(row: TableRow, column?: string) {
-    return defined({ file: this.file, sheet: row.table.name, row: row.rowNumber, column });
-  }
-  at(path: string, row: TableRow) {
-    this.places.set(path, row);
-  }
-  locate: Locate = (path) => {
-    const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\]|\.targets\[\d+\])?)(?:\.(\w+))?/.exec(
-      path,
-    );
-    const row = m ? this.places.get(m[1]!) : undefined;
-    if (!row) return undefined;
-    const at = row.place(m![2]);
-    return placeText(this.file, { sheet: at.sheet, row: at.row, column: at.column, subject: at.header });
-  };
-}
-
-const num = (v: unknown) => v as number;
-const str = (v: unknown) => v as string | undefined;
+type Condition = { row: TableRow; values: Values };
 
 /** 職員数 (wide): the year columns are those whose header names a fiscal year. */
 function readHeadcounts(r: Reader): Pick<Input, "headcounts" | "breakdowns"> {
@@ -159,8 +88,6 @@ function readPrinted(r: Reader): Pick<Input, "printedTotals" | "quotaCeilings"> 
   }
   return { printedTotals, quotaCeilings };
 }
-
-type Condition = { row: TableRow; values: Values };
 
 function peerGroupOf(_r: Reader, conditions: Map<number, Condition>, fy: number, row: TableRow) {
   const c = conditions.get(fy);
