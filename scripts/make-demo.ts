@@ -4,8 +4,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Item, PlanDocument } from "../src/core/plan-document/schema.ts";
+import { parseStaffingDocument } from "../src/core/staffing-document/index.ts";
 import { demoDir, demoStaffingDir, seedDocuments, seedStaffingDocuments } from "../src/demo/demo.service.ts";
-import { parseStaffingDocument } from "../src/staffing/staffing-document.ts";
 
 function stripItem(item: Item): Item {
   const { description: _d, ...rest } = item;

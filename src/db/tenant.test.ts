@@ -125,9 +125,7 @@ function checkText(rel: string, text: string): Problem[] {
 const check = (file: string) => checkText(relative(SRC, file), readFileSync(file, "utf8"));
 
 test("every query of a municipality's rows goes through scoped(); SQL only in repositories and src/db", () => {
-  // staffing.repository.ts is being moved to scoped() with the staffing rework (issue 14); until then it is
-  // the one file let through.
-  const files = productionFiles().filter((f) => !f.endsWith("staffing/staffing.repository.ts"));
+  const files = productionFiles();
   assert.ok(
     files.some((f) => f.endsWith("plans.repository.ts")),
     "the repositories are read",

@@ -164,4 +164,5 @@ export async function importFilesAs(
   return importFiles(db, files, { format, municipalityCode: user.municipalityCode, actor: user });
 }
 
+export { detectChitoseStaffing, readChitoseStaffing } from "./chitose-staffing/index.ts";
 export { readers } from "./registry.ts";

@@ -1,11 +1,17 @@
 /**
- * Charts as SVG, rendered on the server with echarts' SSR: no script reaches the browser. Colours are
- * the Okabe–Ito palette (distinguishable with every common colour-vision difference), every series
- * also has its own pattern (decal), line style or symbol, and values are printed on the chart, so
- * nothing depends on colour alone. Each chart sits beside a table with the same numbers.
+ * The staffing charts, built on the shared chart set-up (src/core/charts/svg.ts: SVG rendered on the
+ * server, one colour-vision-safe palette, patterns on bars). Every series also has its own pattern, line
+ * style or symbol, and values are printed on the chart, so nothing depends on colour alone. Each chart
+ * sits beside a table with the same numbers.
  */
-import * as echarts from "echarts";
-import { shortWareki } from "../domain/fiscal-year.ts";
+import { CUD, FILL_COLORS, SERIES_SYMBOLS, TEXT_COLOR as TEXT } from "../core/charts/palette.ts";
+import {
+  AXIS_TEXT as axisText,
+  type ChartOption,
+  DECALS,
+  renderSvg as render,
+  yearLabel,
+} from "../core/charts/svg.ts";
 import {
   type DiagnosisLine,
   formatCount,
@@ -14,59 +20,10 @@ import {
 } from "../domain/staffing/index.ts";
 import type { HeadcountView, PeerView, PopulationRow } from "./staffing.reports.ts";
 
-export const PALETTE = [
-  "#0072B2",
-  "#E69F00",
-  "#009E73",
-  "#CC79A7",
-  "#56B4E9",
-  "#D55E00",
-  "#F0E442",
-  "#000000",
-];
-const TEXT = "#1a1a1c";
-const FONT = '"BIZ UDPGothic", "BIZ UDゴシック", sans-serif';
-const DECALS = [
-  { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [0, 0] }, // plain
-  {
-    symbol: "rect",
-    dashArrayX: [1, 0],
-    dashArrayY: [2, 5],
-    rotation: Math.PI / 4,
-    color: "rgba(0,0,0,0.35)",
-  },
-  { symbol: "circle", symbolSize: 0.6, dashArrayX: [[4, 4]], dashArrayY: [4, 4], color: "rgba(0,0,0,0.4)" },
-  {
-    symbol: "rect",
-    dashArrayX: [1, 0],
-    dashArrayY: [2, 5],
-    rotation: -Math.PI / 4,
-    color: "rgba(255,255,255,0.7)",
-  },
-  { symbol: "rect", dashArrayX: [[2, 4]], dashArrayY: [1, 0], color: "rgba(0,0,0,0.35)" },
-  { symbol: "triangle", symbolSize: 0.7, dashArrayX: [[5, 5]], dashArrayY: [5, 5], color: "rgba(0,0,0,0.4)" },
-];
-const SYMBOLS = ["circle", "triangle", "diamond", "rect"];
+type Option = ChartOption;
 
-// biome-ignore lint/suspicious/noExplicitAny: echarts' option type is too wide to spell out here
-type Option = Record<string, any>;
-
-function render(option: Option, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
-  chart.setOption({
-    animation: false,
-    color: PALETTE,
-    textStyle: { fontFamily: FONT, color: TEXT, fontSize: 13 },
-    aria: { enabled: true, decal: { show: true, decals: DECALS } },
-    ...option,
-  });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
-}
-
-const yearLabel = (fy: number) => `${fy}\n${shortWareki(fy)}`;
-const axisText = { color: TEXT, fontFamily: FONT };
+/** The one palette of the app (src/core/charts/palette.ts), in the order bars take it. */
+export const PALETTE = FILL_COLORS;
 
 /** 図表4: headcount by group, stacked, with the total and the quota of the years that have one. */
 export function headcountChart(view: HeadcountView, width = 960, height = 460): string {
@@ -121,8 +78,8 @@ export function headcountChart(view: HeadcountView, width = 960, height = 460): 
                 data: view.total.quotas.map((q) => q ?? null),
                 symbol: "rect",
                 symbolSize: 14,
-                lineStyle: { color: PALETTE[5], type: "dashed", width: 2 },
-                itemStyle: { color: "#fff", borderColor: PALETTE[5], borderWidth: 3 },
+                lineStyle: { color: CUD.red, type: "dashed", width: 2 },
+                itemStyle: { color: "#fff", borderColor: CUD.red, borderWidth: 3 },
                 label: {
                   show: true,
                   position: "bottom",
@@ -195,8 +152,8 @@ export function populationChart(
           connectNulls: true,
           symbol: "diamond",
           symbolSize: 10,
-          lineStyle: { type: "dashed", width: 2, color: PALETTE[5] },
-          itemStyle: { color: PALETTE[5] },
+          lineStyle: { type: "dashed", width: 2, color: CUD.red },
+          itemStyle: { color: CUD.red },
           label: { show: true, position: "top", color: TEXT, formatter: countLabel },
         },
       ],
@@ -232,8 +189,8 @@ export function peerChart(peer: PeerView, width = 960, height = 80 + peer.rows.l
           data: rows.map((r) => ({
             value: r.ordinaryPer10k,
             itemStyle: r.self
-              ? { color: PALETTE[1], decal: DECALS[1] }
-              : { color: PALETTE[0], decal: DECALS[0] },
+              ? { color: FILL_COLORS[1], decal: DECALS[1] }
+              : { color: FILL_COLORS[0], decal: DECALS[0] },
           })),
           barMaxWidth: 28,
           label: { show: true, position: "right", color: TEXT, formatter: decimalLabel },
@@ -280,10 +237,10 @@ export function laspeyresChart(
     type: "line",
     name,
     data,
-    symbol: SYMBOLS[k],
+    symbol: SERIES_SYMBOLS[k],
     symbolSize: 10,
-    lineStyle: { type: dash, width: 2, color: PALETTE[k] },
-    itemStyle: { color: PALETTE[k] },
+    lineStyle: { type: dash, width: 2, color: FILL_COLORS[k] },
+    itemStyle: { color: FILL_COLORS[k] },
     label: { show: true, position: k === 0 ? "bottom" : "top", color: TEXT, formatter: oneDecimal },
   });
   return render(
@@ -332,7 +289,7 @@ export function diagnosisChart(lines: DiagnosisLine[], width = 960, height?: num
     name,
     data: compared.map((l) => pick(l) ?? null),
     barMaxWidth: 16,
-    itemStyle: { color: PALETTE[k], decal: DECALS[k] },
+    itemStyle: { color: FILL_COLORS[k], decal: DECALS[k] },
     label: { show: true, position: "right", color: TEXT, fontSize: 11, formatter: rateLabel },
   });
   return render(
@@ -395,8 +352,8 @@ export function projectionChart(rows: ProjectionRow[], width = 960, height = 400
           data: rows.map((r) => r.retirees),
           symbol: "triangle",
           symbolSize: 10,
-          lineStyle: { type: "dashed", width: 2, color: PALETTE[5] },
-          itemStyle: { color: PALETTE[5] },
+          lineStyle: { type: "dashed", width: 2, color: CUD.red },
+          itemStyle: { color: CUD.red },
           label: { show: true, position: "top", color: TEXT, formatter: countLabel },
         },
       ],

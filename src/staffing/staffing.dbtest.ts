@@ -10,13 +10,15 @@ import {
 } from "../cli/commands/staffing.ts";
 import { isAppError } from "../core/errors.ts";
 import { closeBrowser } from "../core/pdf/pdf.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
+import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import type { OpenDatabase } from "../db/database.ts";
+import { readChitoseStaffing } from "../importers/import.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { createApp } from "../web/app.tsx";
-import { readChitoseStaffing } from "./chitose-reader.ts";
 import { replaceStaffing } from "./staffing.repository.ts";
 import {
   getStaffing,
@@ -25,8 +27,6 @@ import {
   listStaffing,
 } from "./staffing.service.ts";
 import { readStaffingWorkbook, writeStaffingWorkbook } from "./staffing.template.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
-import { parseStaffingDocument } from "./staffing-document.ts";
 
 const withoutSources = (d: StaffingDocument | null) =>
   JSON.parse(JSON.stringify(d, (k, v) => (k === "source" ? undefined : v))) as StaffingDocument;

@@ -3,11 +3,11 @@
  * without units) and a PDF printed from the HTML by the shared Chromium printer (src/core/pdf).
  */
 
-import ExcelJS from "exceljs";
 import { notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import { appStylesheet } from "../core/ui/assets.ts";
-import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { reportXlsx, type View } from "./staffing.export-xlsx.ts";
 import {
   DiagnosisBody,
   HeadcountBody,
@@ -17,28 +17,19 @@ import {
   RetirementBody,
   StandaloneReport,
 } from "./staffing.pages.tsx";
+import { PlanBody } from "./staffing.plan.page.tsx";
 import {
-  type DiagnosisView,
   diagnosisView,
-  type HeadcountView,
   type HiringPlan,
   headcountView,
   latestFiscalYear,
-  type PopulationView,
+  planView,
   populationView,
-  type RetirementView,
   retirementView,
 } from "./staffing.reports.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
 
-export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement"];
+export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement", "plan"];
 export type ReportFormat = "html" | "xlsx" | "pdf";
-
-type View =
-  | { kind: "headcount"; view: HeadcountView }
-  | { kind: "population"; view: PopulationView }
-  | { kind: "diagnosis"; view: DiagnosisView }
-  | { kind: "retirement"; view: RetirementView };
 
 export function reportView(
   doc: StaffingDocument,
@@ -49,6 +40,10 @@ export function reportView(
   switch (kind) {
     case "headcount": {
       const view = headcountView(doc, fiscalYear);
+      if (fiscalYear !== undefined && !view.years.includes(fiscalYear))
+        throw notFound(
+          `${doc.municipality.name}: ${fiscalYear}年度の職員数がありません（あるのは ${view.years.join("・") || "なし"} 年度）`,
+        );
       if (view.years.length === 0)
         throw notFound(`${doc.municipality.name}: ${fiscalYear ?? ""}年度までの職員数がありません`);
       return { kind, view };
@@ -57,7 +52,17 @@ export function reportView(
       return { kind, view: populationView(doc) };
     case "diagnosis": {
       const view = diagnosisView(doc, fiscalYear);
-      if (!view) throw notFound(`${doc.municipality.name}: 定員管理診断表のデータがありません`);
+      if (!view) {
+        const years = doc.diagnoses.map((d) => `${d.fiscalYear}年度`).join("・");
+        throw notFound(
+          `${doc.municipality.name}: ${fiscalYear === undefined ? "" : `${fiscalYear}年度の`}定員管理診断表のデータがありません（${years ? `あるのは ${years}` : "診断表のデータはありません"}）`,
+        );
+      }
+      return { kind, view };
+    }
+    case "plan": {
+      const view = planView(doc);
+      if (!view) throw notFound(`${doc.municipality.name}: 定員適正化計画のデータがありません`);
       return { kind, view };
     }
     case "retirement": {
@@ -80,6 +85,8 @@ function body(v: View) {
       return <DiagnosisBody view={v.view} />;
     case "retirement":
       return <RetirementBody view={v.view} />;
+    case "plan":
+      return <PlanBody view={v.view} />;
   }
 }
 
@@ -97,236 +104,6 @@ export async function reportPdf(v: View): Promise<Buffer> {
     landscape: true,
     footerTitle: `${v.view.municipality.name} ${REPORT_TITLES[v.kind]}`,
   });
-}
-
-// ---------------------------------------------------------------- workbooks
-
-function sheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  header: string[],
-  rows: (string | number | null | undefined)[][],
-) {
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.addRow(header);
-  ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(r.map((x) => (x === undefined ? null : x)));
-  ws.columns.forEach((c, i) => {
-    c.width = Math.max(10, Math.min(40, (header[i]?.length ?? 4) * 2 + 2));
-  });
-  return ws;
-}
-
-export async function reportXlsx(v: View): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "gyokaku";
-  const m = v.view.municipality;
-  switch (v.kind) {
-    case "headcount": {
-      const h = v.view;
-      sheet(
-        wb,
-        "部局別職員数",
-        [
-          "組織",
-          "行の種類",
-          "部門",
-          ...h.years.map((y) => `${y}年度`),
-          ...(h.quotaYear !== undefined ? [`定数（${h.quotaYear}年度）`] : []),
-        ],
-        h.rows.map((r) => [
-          `${"　".repeat(r.depth)}${r.label}`,
-          { unit: "組織", group: "小計", total: "合計", breakdown: "内数" }[r.kind],
-          r.sector,
-          ...r.values,
-          ...(h.quotaYear !== undefined ? [r.quota] : []),
-        ]),
-      );
-      break;
-    }
-    case "population": {
-      const p = v.view;
-      sheet(
-        wb,
-        "職員数と人口",
-        ["年度", "和暦", p.staffLabel, "人口", "人口の基準日", "人口1万人当たり職員数"],
-        p.rows.map((r) => [
-          r.fiscalYear,
-          warekiFiscalYear(r.fiscalYear),
-          r.staff,
-          r.population,
-          r.populationAsOf,
-          r.per10k,
-        ]),
-      );
-      sheet(
-        wb,
-        "類似団体",
-        [
-          "年度",
-          "類型",
-          "都道府県",
-          "団体名",
-          "自団体",
-          "住基人口",
-          "普通会計職員数",
-          "人口1万当たり",
-          "一般行政部門職員数",
-          "人口1万当たり",
-        ],
-        p.peers.flatMap((c) => [
-          ...c.rows.map((r) => [
-            c.fiscalYear,
-            c.group,
-            r.prefecture,
-            r.name,
-            r.self ? "○" : "",
-            r.population,
-            r.ordinaryAccount,
-            r.ordinaryPer10k,
-            r.generalAdministration,
-            r.generalPer10k,
-          ]),
-          ...(c.groupAverage
-            ? [
-                [
-                  c.fiscalYear,
-                  c.group,
-                  null,
-                  `${c.group} 合計`,
-                  "",
-                  c.groupAverage.population,
-                  c.groupAverage.ordinaryAccount,
-                  c.groupAverage.ordinaryPer10k,
-                  null,
-                  c.groupAverage.generalPer10k,
-                ],
-              ]
-            : []),
-        ]),
-      );
-      sheet(
-        wb,
-        "ラスパイレス指数",
-        ["年度", "本市", "類似団体平均", "全国平均", "全国平均の名称", "類似団体との差", "全国平均との差"],
-        p.laspeyres.map((r) => [
-          r.fiscalYear,
-          r.own,
-          r.peerAverage,
-          r.nationalAverage,
-          r.nationalLabel,
-          r.againstPeers,
-          r.againstNation,
-        ]),
-      );
-      break;
-    }
-    case "diagnosis": {
-      const d = v.view;
-      sheet(
-        wb,
-        "定員管理診断表",
-        [
-          "部門",
-          `職員数A（${d.previousYear}年4月1日）`,
-          `職員数B（${d.fiscalYear}年4月1日）`,
-          "増減B-A",
-          "単純値 推計職員数",
-          "単純値 超過数",
-          "単純値 超過率(%)",
-          "修正値 推計職員数",
-          "修正値 超過数",
-          "修正値 超過率(%)",
-        ],
-        d.lines.map((l) => [
-          l.name,
-          l.previous,
-          l.current,
-          l.change,
-          l.simple?.estimate,
-          l.simple?.excess,
-          l.simple?.rate,
-          l.corrected?.estimate,
-          l.corrected?.excess,
-          l.corrected?.rate,
-        ]),
-      );
-      sheet(
-        wb,
-        "条件",
-        ["項目", "値"],
-        [
-          ["団体", `${m.name}（${m.code}）`],
-          ["年度", d.fiscalYear],
-          ["人口", d.population],
-          ["人口の基準日", d.populationAsOf],
-          ["区分方式", d.schemeName],
-          ["類型", d.group],
-          ["団体数", d.members],
-          ["基準日", d.baseDate],
-          ["資料", d.title],
-          ...d.averages.map((a) => [
-            `${a.total} 類型平均（人口1万人当たり）`,
-            a.simplePer10k ?? a.correctedPer10k,
-          ]),
-        ],
-      );
-      break;
-    }
-    case "retirement": {
-      const r = v.view;
-      const years: number[] = [];
-      for (let y = r.from; y <= r.to; y++) years.push(y);
-      sheet(
-        wb,
-        "定年",
-        ["開始年度", "終了年度", "定年"],
-        r.schedule.map((s) => [s.from, s.to, s.age]),
-      );
-      sheet(
-        wb,
-        "生年度別",
-        [
-          "生年度",
-          "生年度（和暦）",
-          "人数",
-          "退職年度",
-          "退職時の年齢",
-          ...years.map((y) => `${y}年度の年齢`),
-        ],
-        r.table.map((row) => [
-          row.birthFiscalYear,
-          row.label,
-          r.cohortCounts.get(row.birthFiscalYear),
-          row.retirementFiscalYear,
-          row.retirementAge,
-          ...years.map((y) => row.cells.find((c) => c.fiscalYear === y)?.age),
-        ]),
-      );
-      sheet(
-        wb,
-        "定年退職者のいない年度",
-        ["年度", "和暦"],
-        r.withoutRetirees.map((y) => [y, warekiFiscalYear(y)]),
-      );
-      if (r.projection)
-        sheet(
-          wb,
-          "見通し",
-          ["年度", "4月1日の採用", "4月1日の職員数", "年度末の定年退職", "定年以外の退職", "年度末の職員数"],
-          r.projection.map((p) => [
-            p.fiscalYear,
-            p.hires,
-            p.headcount,
-            p.retirees,
-            p.otherLeavers,
-            p.yearEnd,
-          ]),
-        );
-      break;
-    }
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 export async function renderReport(

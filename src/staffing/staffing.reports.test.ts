@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { diagnosisChart, headcountChart, PALETTE } from "./staffing.charts.ts";
 import { reportHtml, reportView } from "./staffing.export.tsx";
 import { DiagnosisPage, HeadcountPage, RetirementPage } from "./staffing.pages.tsx";
 import { diagnosisView, headcountView, populationView, retirementView } from "./staffing.reports.ts";
-import { parseStaffingDocument } from "./staffing-document.ts";
 
 const doc = parseStaffingDocument(sampleStaffingDocument());
 

@@ -6,6 +6,8 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isAppError } from "../core/errors.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
+import { staffingFindings } from "../core/staffing-document/index.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
 import { REPORT_KINDS, renderReport, reportView } from "./staffing.export.tsx";
@@ -20,11 +22,10 @@ import {
   StaffingNotFoundPage,
   StaffingOverviewPage,
 } from "./staffing.pages.tsx";
+import { PlanPage } from "./staffing.plan.page.tsx";
 import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
 import { getStaffingFor, listStaffingFor } from "./staffing.service.ts";
 import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
-import { staffingFindings } from "./staffing-document.ts";
 
 const fiscalYear = z.coerce.number().int().min(1900).max(2200);
 const headcount = z.coerce.number().int().min(0).max(1_000_000);
@@ -103,7 +104,9 @@ export function staffingRoutes(db: DB) {
   });
 
   app.get(`${STAFFING_BASE}/:code/:report`, async (c) => {
-    const m = /^(headcount|population|diagnosis|retirement)(?:\.(xlsx|pdf))?$/.exec(c.req.param("report"));
+    const m = /^(headcount|population|diagnosis|retirement|plan)(?:\.(xlsx|pdf))?$/.exec(
+      c.req.param("report"),
+    );
     if (!m) return c.html(notFound("そのページはありません。"), 404);
     const kind = m[1] as ReportKind;
     const doc = await load(c);
@@ -138,6 +141,8 @@ export function staffingRoutes(db: DB) {
           return c.html(<PopulationPage view={v.view} />);
         case "diagnosis":
           return c.html(<DiagnosisPage view={v.view} />);
+        case "plan":
+          return c.html(<PlanPage view={v.view} />);
         default:
           return c.html(notFound("そのページはありません。"), 404);
       }

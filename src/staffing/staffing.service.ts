@@ -6,17 +6,18 @@
 import { AppError, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { type Actor, canView } from "../core/policy.ts";
-import type { DB } from "../db/database.ts";
-import { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
-import * as repo from "./staffing.repository.ts";
-import { isXlsx, readStaffingWorkbook } from "./staffing.template.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   invalidStaffingDocument,
   type Locate,
   parseStaffingDocument,
   staffingFindings,
-} from "./staffing-document.ts";
+} from "../core/staffing-document/index.ts";
+import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
+import type { DB } from "../db/database.ts";
+import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
+import * as repo from "./staffing.repository.ts";
+import { readStaffingWorkbook } from "./staffing.template.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
 
@@ -169,7 +170,7 @@ export async function getStaffingFor(db: DB, user: Actor, code: string): Promise
   return repo.loadStaffing(db, code);
 }
 
-export { detectChitoseStaffing, readChitoseStaffing } from "./chitose-reader.ts";
+export { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
 
 export { REPORT_KINDS, type ReportFormat, renderReport } from "./staffing.export.tsx";
 export type { ReportKind } from "./staffing.pages.tsx";

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { isAppError } from "../core/errors.ts";
+import type { StaffingDocument } from "../core/staffing-document/index.ts";
+import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
 import { emptyStaffingDocument, readStaffingWorkbook, writeStaffingWorkbook } from "./staffing.template.ts";
-import type { StaffingDocument } from "./staffing-document.schema.ts";
-import { parseStaffingDocument } from "./staffing-document.ts";
 
 const withoutSources = (d: StaffingDocument) =>
   JSON.parse(JSON.stringify(d, (k, v) => (k === "source" ? undefined : v))) as StaffingDocument;
@@ -66,6 +66,8 @@ describe("the spreadsheet template", () => {
         "ラスパイレス指数",
         "年齢構成",
         "採用計画",
+        "定員適正化計画",
+        "退職・採用",
       ],
     );
     await assert.rejects(

@@ -1,8 +1,5 @@
 /** Staffing documents for tests: small, synthetic, covering every part of the format. */
-import {
-  STAFFING_DOCUMENT_FORMAT,
-  type StaffingDocumentInput,
-} from "../staffing/staffing-document.schema.ts";
+import { STAFFING_DOCUMENT_FORMAT, type StaffingDocumentInput } from "../core/staffing-document/index.ts";
 
 export function sampleStaffingDocument(): StaffingDocumentInput {
   return {

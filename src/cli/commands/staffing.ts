@@ -34,7 +34,8 @@ export const staffingImportHelp = `gyokaku staffing import FILE... [--report FIL
 
 export const staffingReportHelp = `gyokaku staffing report --municipality CODE --kind KIND --format html|xlsx|pdf --out FILE [--fy YEAR] [--data DIR]
   KIND: headcount（部局別職員数の推移）, population（職員数と人口・類似団体）,
-        diagnosis（定員管理診断表）, retirement（定年引上げと退職者の予定）
+        diagnosis（定員管理診断表）, retirement（定年引上げと退職者の予定）,
+        plan（定員適正化計画の目標と実績）
   --fy: headcount はその年度まで、diagnosis はその年度の表、retirement はその年度から（既定: 最新）
   Writes a staffing report as a standalone HTML page, a workbook or a PDF (A4 landscape).`;
 

@@ -29,3 +29,6 @@ export const TARGET_STYLE = { color: "#333333", symbol: "emptyTriangle" } as con
 /** Text in charts: the UD font the pages use, dark enough for WCAG AA on white. */
 export const CHART_FONT = "'BIZ UDPGothic', sans-serif";
 export const TEXT_COLOR = "#1a1a1c";
+
+/** Colours for areas and bars (stacked groups): the series colours, then lighter ones of the same set. */
+export const FILL_COLORS = [...SERIES_COLORS, CUD.skyBlue, CUD.pink, CUD.gray, CUD.black] as const;

@@ -1,36 +1,19 @@
 /**
- * How single cells are written and read: lists in one cell, 出典 (source) and 名称の履歴 (name history)
- * as short Japanese phrases, numbers as text, and the raw value of an exceljs cell.
+ * How the plan's own cells are written and read: 出典 (source) and 名称の履歴 (name history) as short
+ * Japanese phrases. What any workbook's cells need (raw values, lists, numbers) is in src/core/workbook.
  */
-import type { CellValue } from "exceljs";
 import type { Source } from "../plan-document/schema.ts";
 
-/** A cell's value with exceljs's wrappers (rich text, formulas, hyperlinks) taken off. */
-export type Raw = string | number | boolean | Date | { error: string } | null;
-
-export function rawOf(v: CellValue): Raw {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string") return v === "" ? null : v;
-  if (typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if ("richText" in v) return rawOf(v.richText.map((r) => r.text).join(""));
-  if ("error" in v) return { error: String(v.error) };
-  if ("formula" in v || "sharedFormula" in v) return rawOf((v.result ?? null) as CellValue);
-  if ("hyperlink" in v) return rawOf(v.text as CellValue);
-  return null;
-}
-
-/** Values of a list cell: joined by 、, or by line breaks when a value itself contains 、. */
-export const LIST_SEPARATOR = "、";
-
-export function joinList(values: readonly string[]): string | undefined {
-  if (values.length === 0) return undefined;
-  return values.join(values.some((v) => v.includes(LIST_SEPARATOR)) ? "\n" : LIST_SEPARATOR);
-}
-
-export function splitList(cell: string): string[] {
-  const parts = cell.includes("\n") ? cell.split(/\r?\n/) : cell.split(LIST_SEPARATOR);
-  return parts.map((p) => p.trim()).filter((p) => p !== "");
-}
+export {
+  decimalsOf,
+  formatNumber,
+  joinList,
+  LIST_SEPARATOR,
+  numberFormat,
+  type Raw,
+  rawOf,
+  splitList,
+} from "../workbook/cells.ts";
 
 /**
  * 出典 as a phrase a person can read and the reader can take apart again:
@@ -70,23 +53,4 @@ export function splitNameEntry(entry: string): { name: string; year: string } | 
   const m = /^(.*\S)\s*[（(]([^（）()]*)[）)]$/.exec(entry.trim());
   if (!m) return null;
   return { name: m[1]!, year: m[2]!.replace(/\s*[～~〜]\s*$/, "").trim() };
-}
-
-/** Decimal places of a number as JavaScript prints it (15.4 → 1), for the cell's number format. */
-export function decimalsOf(n: number): number {
-  const s = String(n);
-  if (s.includes("e")) return 0;
-  return s.split(".")[1]?.length ?? 0;
-}
-
-/** A number as a Japanese document prints it: 26684 → "26,684", -1.5 → "-1.5". */
-export function formatNumber(n: number): string {
-  const [whole = "0", fraction] = String(Math.abs(n)).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${n < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
-}
-
-/** Excel's number format for a number with these decimal places: #,##0 or #,##0.0… */
-export function numberFormat(decimals: number): string {
-  return decimals > 0 ? `#,##0.${"0".repeat(Math.min(decimals, 15))}` : "#,##0";
 }

@@ -7,51 +7,9 @@
  * 説明 sheet lists and that the reader accepts in place of the Japanese header.
  */
 
-/** How a cell is written and read. */
-export type ColumnType =
-  /** an identifier (キー) or a reference to one: trimmed text */
-  | "key"
-  /** free text, kept exactly as written */
-  | "text"
-  /** several values in one cell, joined by 、 (by line breaks when a value itself contains 、) */
-  | "list"
-  /** a number cell; the unit is in its own column */
-  | "number"
-  /** a 西暦 fiscal year as a number cell; 令和4年度, R4, 2022年度 are read too */
-  | "year"
-  /** one word of a fixed vocabulary, offered as a drop-down list */
-  | "choice"
-  /** written for people to read (和暦, names beside keys) and never read back */
-  | "derived";
+import type { Choice, ColumnDef, SheetDef } from "../workbook/types.ts";
 
-/** A word of a fixed vocabulary: `value` in the plan document, `label` in the cell. */
-export type Choice = { value: string; label: string };
-
-export type ColumnDef = {
-  /** the stable machine name, accepted by the reader in place of the header */
-  id: string;
-  /** the Japanese header in row 1 */
-  header: string;
-  type: ColumnType;
-  /** column width in characters */
-  width: number;
-  /** the header must be present: the column identifies the row's record */
-  required?: boolean;
-  choices?: readonly Choice[];
-  /** words offered in a drop-down list without refusing others (status tags as written) */
-  suggest?: boolean;
-  /** a hidden column the writer fills for the reader (see exportedColumns) */
-  hidden?: boolean;
-  /** what the column holds, for the 説明 sheet */
-  help: string;
-};
-
-export type SheetDef = {
-  name: string;
-  /** what the sheet holds and how its rows are matched, for the 説明 sheet */
-  about: string;
-  columns: readonly ColumnDef[];
-};
+export type { Choice, ColumnDef, ColumnType, SheetDef } from "../workbook/types.ts";
 
 /** 削除: a mark, so that a record is removed only when asked for; a row missing from the sheet is kept. */
 export const DELETE_MARK = "削除";

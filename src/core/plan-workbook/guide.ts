@@ -3,23 +3,9 @@
  * name. It is a table too (header in row 1), built from the column table, so it always says what the
  * reader does. The reader never reads it.
  */
-import type { ColumnDef, SheetDef } from "./columns.ts";
-import { DATA_SHEETS, GUIDE_SHEET_NAME } from "./columns.ts";
-import type { RowData, SheetData } from "./rows.ts";
-
-const GUIDE_DEF: SheetDef = {
-  name: GUIDE_SHEET_NAME,
-  about: "このブックの使い方",
-  columns: [
-    { id: "section", header: "区分", type: "text", width: 8, help: "" },
-    { id: "sheet", header: "シート", type: "text", width: 14, help: "" },
-    { id: "header", header: "見出し", type: "text", width: 18, help: "" },
-    { id: "id", header: "機械名", type: "text", width: 22, help: "" },
-    { id: "required", header: "必須", type: "text", width: 6, help: "" },
-    { id: "reading", header: "読み方", type: "text", width: 22, help: "" },
-    { id: "help", header: "説明", type: "text", width: 90, help: "" },
-  ],
-};
+import { guideSheet as guideSheetOf } from "../workbook/guide.ts";
+import { DATA_SHEETS } from "./columns.ts";
+import type { SheetData } from "./rows.ts";
 
 /** How the workbook is edited and read back; also in src/core/plan-workbook/README.md. */
 export const INSTRUCTIONS: readonly string[] = [
@@ -36,39 +22,6 @@ export const INSTRUCTIONS: readonly string[] = [
   "誤りがあれば、シート・行・列を示して取り込みをやめます（何も保存しません）。",
 ];
 
-const READING: Record<ColumnDef["type"], string> = {
-  key: "キー（文字）",
-  text: "文章（書かれたとおり）",
-  list: "一覧（「、」区切り）",
-  number: "数値",
-  year: "年度（西暦）",
-  choice: "選択",
-  derived: "参考（読みません）",
-};
-
-function guideRows(): RowData[] {
-  const rows: RowData[] = INSTRUCTIONS.map((text, i) => ({ section: "使い方", help: `${i + 1}. ${text}` }));
-  for (const sheet of DATA_SHEETS) {
-    rows.push({ section: "シート", sheet: sheet.name, help: sheet.about });
-    for (const c of sheet.columns) {
-      rows.push({
-        section: "列",
-        sheet: sheet.name,
-        header: c.header,
-        id: c.id,
-        required: c.required ? "○" : undefined,
-        reading: c.hidden
-          ? "非表示（読みます）"
-          : c.choices
-            ? `選択（${c.choices.map((x) => x.label).join("・")}）`
-            : READING[c.type],
-        help: c.help,
-      });
-    }
-  }
-  return rows;
-}
-
 export function guideSheet(): SheetData {
-  return { def: GUIDE_DEF, rows: guideRows() };
+  return guideSheetOf(INSTRUCTIONS, DATA_SHEETS);
 }

@@ -4,11 +4,12 @@
  * workbook (ImportError), so that nothing half-read is stored. Warnings (a value kept as written because
  * it could not be read, an unknown column) come back with the document.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { invalidDocument, isAppError } from "../errors.ts";
 import type { Finding } from "../findings.ts";
 import { parsePlanDocument } from "../plan-document/document.ts";
 import type { PlanDocument, PlanDocumentInput } from "../plan-document/schema.ts";
+import { loadWorkbook } from "../workbook/load.ts";
 import {
   ACTIVITIES_SHEET,
   ACTUALS_SHEET,
@@ -43,27 +44,17 @@ function fatal(file: string, code: string, message: string): never {
   throw invalidDocument(`${file}: ${message}`, [finding]);
 }
 
+const LOAD_MESSAGES = {
+  "file.xls": "古い Excel 形式（.xls）は読めません。.xlsx 形式で保存し直してください",
+  "file.not-xlsx": "xlsx ファイルではありません（Excel の .xlsx 形式で保存してください）",
+  "file.corrupt": "xlsx ファイルとして読めません（壊れているか、xlsx ではありません）",
+} as const;
+
 async function load(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  const head = Buffer.from(bytes.subarray(0, 4)).toString("hex");
-  if (head === "d0cf11e0")
-    fatal(file, "file.xls", "古い Excel 形式（.xls）は読めません。.xlsx 形式で保存し直してください");
-  if (head !== "504b0304")
-    fatal(file, "file.not-xlsx", "xlsx ファイルではありません（Excel の .xlsx 形式で保存してください）");
-  const wb = new ExcelJS.Workbook();
-  try {
-    // Only values are read. A drop-down list a person stretched over a whole column would otherwise be
-    // expanded by exceljs into a million cells.
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ["dataValidations", "conditionalFormatting"],
-    });
-  } catch (e) {
-    fatal(
-      file,
-      "file.corrupt",
-      `xlsx ファイルとして読めません（壊れているか、xlsx ではありません）: ${(e as Error).message}`,
-    );
-  }
-  return wb;
+  const r = await loadWorkbook(bytes);
+  if ("workbook" in r) return r.workbook;
+  const { code, detail } = r.failure;
+  fatal(file, code, `${LOAD_MESSAGES[code]}${detail === undefined ? "" : `: ${detail}`}`);
 }
 
 /** The data sheets as tables; a workbook without 計画 is not a plan workbook at all. */

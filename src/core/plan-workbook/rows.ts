@@ -6,6 +6,7 @@
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import { walkItems } from "../plan-document/document.ts";
 import type { Indicator, Item, PlanDocument, Source } from "../plan-document/schema.ts";
+import type { RowData, SheetData } from "../workbook/types.ts";
 import { formatNameEntry, formatSource, joinList } from "./cells.ts";
 import {
   ACTIVITIES_SHEET,
@@ -16,13 +17,10 @@ import {
   ITEMS_SHEET,
   PLAN_SHEET,
   PROGRESS_SHEET,
-  type SheetDef,
   TARGETS_SHEET,
 } from "./columns.ts";
 
-export type CellData = string | number | undefined;
-export type RowData = Record<string, CellData>;
-export type SheetData = { def: SheetDef; rows: RowData[] };
+export type { CellData, RowData, SheetData } from "../workbook/types.ts";
 
 const source = (s: Source | undefined) => (s === undefined ? undefined : formatSource(s));
 const wareki = (fy: number) => warekiFiscalYear(fy);

@@ -5,6 +5,7 @@ import * as judgements from "./2026-11-22T0310-judgements.ts";
 import * as staffing from "./2026-11-22T0400-staffing.ts";
 import * as rounds from "./2026-11-22T0500-rounds.ts";
 import * as publications from "./2026-11-22T0600-publications.ts";
+import * as staffingPlan from "./2026-12-06T1100-staffing-plan.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T0400-staffing": staffing,
   "2026-11-22T0500-rounds": rounds,
   "2026-11-22T0600-publications": publications,
+  "2026-12-06T1100-staffing-plan": staffingPlan,
 };
 
 export const migrationProvider: MigrationProvider = {

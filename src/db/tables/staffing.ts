@@ -167,6 +167,20 @@ export interface StaffingHiringPlansTable {
   source: SourceColumn;
 }
 
+export interface StaffingPlansTable {
+  municipality_code: string;
+  /** The staffing document's staffingPlan, as stored. */
+  plan: Json<unknown>;
+}
+
+export interface StaffingMovementsTable {
+  municipality_code: string;
+  fiscal_year: number;
+  leavers: number | null;
+  hires: number | null;
+  source: SourceColumn;
+}
+
 export interface StaffingTables {
   staffing_documents: StaffingDocumentsTable;
   staffing_units: StaffingUnitsTable;
@@ -184,4 +198,6 @@ export interface StaffingTables {
   staffing_laspeyres: StaffingLaspeyresTable;
   staffing_cohorts: StaffingCohortsTable;
   staffing_hiring_plans: StaffingHiringPlansTable;
+  staffing_plans: StaffingPlansTable;
+  staffing_movements: StaffingMovementsTable;
 }

@@ -57,6 +57,8 @@ export type DiagnosisLine = {
   current?: number;
   /** B − A */
   change?: number;
+  /** Why B − A cannot be given: one of the two years has no figure (for a subtotal: one of its parts). */
+  changeMissing?: string;
   simple?: Comparison;
   corrected?: Comparison;
 };
@@ -108,8 +110,11 @@ export function diagnose(input: DiagnosisInput): DiagnosisLine[] {
     const line: DiagnosisLine = { name: sector.name, kind: "sector" };
     if (row.previous !== undefined) line.previous = row.previous;
     if (row.current !== undefined) line.current = row.current;
-    if (row.previous !== undefined || row.current !== undefined)
-      line.change = (row.current ?? 0) - (row.previous ?? 0);
+    // B − A needs both years: a 部門 absent from one of them has no change (「—」), not its whole headcount.
+    if (row.previous !== undefined && row.current !== undefined) line.change = row.current - row.previous;
+    else if (row.previous !== undefined || row.current !== undefined)
+      line.changeMissing =
+        row.previous === undefined ? "前年の職員数がありません" : "当年の職員数がありません";
     const simple = compare(fromFigure(row.simple, population), row.current);
     const corrected = compare(fromFigure(row.corrected, population), row.current);
     if (simple) line.simple = simple;
@@ -134,7 +139,9 @@ export function diagnose(input: DiagnosisInput): DiagnosisLine[] {
     const current = sumOf(parts.map((p) => p.current));
     if (previous !== undefined) line.previous = previous;
     if (current !== undefined) line.current = current;
-    if (previous !== undefined || current !== undefined) line.change = (current ?? 0) - (previous ?? 0);
+    const gap = parts.find((p) => p.changeMissing !== undefined);
+    if (gap) line.changeMissing = `${gap.name}の${gap.changeMissing}`;
+    else if (previous !== undefined && current !== undefined) line.change = current - previous;
     if (total.compared) {
       const avg = averages.get(name);
       const simple = compare(

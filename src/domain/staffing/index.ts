@@ -28,6 +28,14 @@ export {
   peerScheme,
   TOWN_PEER_SCHEME,
 } from "./peer-group.ts";
+export {
+  checkMovements,
+  type MovementCheck,
+  type PlanYear,
+  type PlanYearInput,
+  planYears,
+  rateOf,
+} from "./plan.ts";
 export { staffPer10k } from "./population.ts";
 export {
   ageInFiscalYear,

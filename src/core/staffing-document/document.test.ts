@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { isAppError } from "../core/errors.ts";
-import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
-import type { StaffingDocumentInput } from "./staffing-document.schema.ts";
-import { parseStaffingDocument, staffingFindings } from "./staffing-document.ts";
+import { sampleStaffingDocument } from "../../testing/staffing-documents.ts";
+import { isAppError } from "../errors.ts";
+import { parseStaffingDocument, staffingFindings } from "./index.ts";
+import type { StaffingDocumentInput } from "./schema.ts";
 
 function refused(doc: StaffingDocumentInput, ...patterns: RegExp[]) {
   assert.throws(

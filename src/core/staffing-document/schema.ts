@@ -6,8 +6,8 @@
  * source printed for a group is kept as a printed total, to be checked.
  */
 import { z } from "zod";
-import { sourceSchema } from "../core/plan-document/schema.ts";
-import { codeProblem } from "../domain/municipality-code.ts";
+import { codeProblem } from "../../domain/municipality-code.ts";
+import { sourceSchema } from "../plan-document/schema.ts";
 
 export const STAFFING_DOCUMENT_FORMAT = "gyokaku.staffing-document/1";
 
@@ -293,6 +293,42 @@ export const retirementPlanSchema = z
   })
   .strict();
 
+export const staffingPlanLineSchema = z
+  .object({
+    scope: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("what the line covers: a unit key or a 部門 name; absent = the whole (一般職の合計)"),
+    baseHeadcount: count.describe("the headcount of the base year"),
+    targets: z.array(z.object({ fiscalYear, headcount: count, source: sourceSchema.optional() }).strict()),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+
+export const staffingPlanSchema = z
+  .object({
+    title: z.string().optional().describe("第3次定員適正化計画"),
+    baseFiscalYear: fiscalYear.describe("基準年度: the year whose 1 April headcount the targets start from"),
+    fromFiscalYear: fiscalYear.describe("計画期間の初年度"),
+    toFiscalYear: fiscalYear.describe("計画期間の最終年度"),
+    lines: z.array(staffingPlanLineSchema),
+    source: sourceSchema.optional(),
+  })
+  .strict()
+  .describe("定員適正化計画: target headcounts per fiscal year against a base year");
+
+export const movementSchema = z
+  .object({
+    fiscalYear,
+    leavers: count
+      .optional()
+      .describe("退職者数: staff who left during the fiscal year (retirement included)"),
+    hires: count.optional().describe("採用者数: staff who took office on 1 April of the fiscal year"),
+    source: sourceSchema.optional(),
+  })
+  .strict();
+
 export const staffingDocumentSchema = z
   .object({
     format: z.literal(STAFFING_DOCUMENT_FORMAT),
@@ -320,6 +356,8 @@ export const staffingDocumentSchema = z
     classifications: z.array(classificationSchema).default([]),
     laspeyres: z.array(laspeyresSchema).default([]),
     retirement: retirementPlanSchema.default({ cohorts: [], hiring: [] }),
+    staffingPlan: staffingPlanSchema.optional(),
+    movements: z.array(movementSchema).default([]),
   })
   .strict();
 
@@ -338,6 +376,8 @@ export type Classification = z.output<typeof classificationSchema>;
 export type Laspeyres = z.output<typeof laspeyresSchema>;
 export type RetirementPlan = z.output<typeof retirementPlanSchema>;
 export type Source = z.output<typeof sourceSchema>;
+export type StaffingPlan = z.output<typeof staffingPlanSchema>;
+export type Movement = z.output<typeof movementSchema>;
 
 export const BREAKDOWN_LABELS: Record<BreakdownCategory, string> = {
   dispatched: "うち派遣職員",

@@ -1,0 +1,248 @@
+/**
+ * 職員数と人口・類似団体 (図表5, 8, 9): staff against population, the peer group and the Laspeyres index.
+ */
+import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { formatCount, formatDecimal } from "../domain/staffing/index.ts";
+import { laspeyresChart, peerChart, populationChart } from "./staffing.charts.ts";
+import { Chart, dateJa, Num, Page } from "./staffing.page-parts.tsx";
+import type { PopulationView } from "./staffing.reports.ts";
+
+export function PopulationBody({ view }: { view: PopulationView }) {
+  const withPop = view.rows.filter((r) => r.population !== undefined);
+  return (
+    <>
+      <h2>職員数と人口の推移</h2>
+      <figure class="figure">
+        <figcaption>
+          {view.staffLabel}と人口{withPop.length === 0 && "（人口のデータがありません）"}
+        </figcaption>
+        <Chart
+          svg={populationChart(view.rows, view.staffLabel)}
+          label={`${view.staffLabel}と人口の推移。${view.rows
+            .map(
+              (r) =>
+                `${r.fiscalYear}年度 職員 ${formatCount(r.staff)}人${r.population ? ` 人口 ${formatCount(r.population)}人` : ""}`,
+            )
+            .join("、")}`}
+        />
+      </figure>
+      <div class="table-scroll">
+        <table class="staffing">
+          <caption>
+            職員数と人口（職員数は{view.staffLabel}。類似団体との比較は普通会計職員数によります）
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col" class="num">
+                {view.staffLabel}（人）
+              </th>
+              <th scope="col" class="num">
+                人口（人）
+              </th>
+              <th scope="col">人口の基準日</th>
+              <th scope="col" class="num">
+                人口1万人当たり職員数
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((r) => (
+              <tr>
+                <th scope="row">
+                  {warekiFiscalYear(r.fiscalYear)}（{r.fiscalYear}）
+                </th>
+                <Num v={r.staff} />
+                <Num v={r.population} />
+                <td>{dateJa(r.populationAsOf)}</td>
+                <Num v={r.per10k} places={2} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {view.peers.map((p) => (
+        <section>
+          <h2>
+            類似団体との比較（{warekiFiscalYear(p.fiscalYear)}、類型 {p.group}）
+          </h2>
+          <dl class="meta">
+            <dt>区分</dt>
+            <dd>
+              {p.schemeName}・類型 {p.group}（{p.groupFullWidth}）
+              {p.members !== undefined && `、${p.members}団体`}
+            </dd>
+            <dt>基準</dt>
+            <dd>
+              {p.title ?? `職員数 ${dateJa(p.baseDate)}現在`}
+              {p.populationAsOf && `、住民基本台帳人口 ${dateJa(p.populationAsOf)}現在`}
+            </dd>
+          </dl>
+          <figure class="figure">
+            <figcaption>人口1万人当たり普通会計職員数（▶ は本市）</figcaption>
+            <Chart
+              svg={peerChart(p)}
+              label={`人口1万人当たり普通会計職員数。${p.rows.map((r) => `${r.name} ${formatDecimal(r.ordinaryPer10k, 2)}`).join("、")}${p.groupAverage ? `、類型平均 ${formatDecimal(p.groupAverage.ordinaryPer10k, 2)}` : ""}`}
+            />
+          </figure>
+          <div class="table-scroll">
+            <table class="staffing">
+              <caption>類似団体の職員数（人口1万人当たりは gyokaku が計算）</caption>
+              <thead>
+                <tr>
+                  <th scope="col">都道府県</th>
+                  <th scope="col">団体名</th>
+                  <th scope="col" class="num">
+                    住基人口
+                  </th>
+                  <th scope="col" class="num">
+                    普通会計職員数
+                  </th>
+                  <th scope="col" class="num">
+                    人口1万当たり
+                  </th>
+                  <th scope="col" class="num">
+                    一般行政部門職員数
+                  </th>
+                  <th scope="col" class="num">
+                    人口1万当たり
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr class={r.self ? "self" : ""}>
+                    <td>{r.prefecture ?? ""}</td>
+                    <th scope="row">
+                      {r.self && "▶ "}
+                      {r.name}
+                    </th>
+                    <Num v={r.population} />
+                    <Num v={r.ordinaryAccount} />
+                    <Num v={r.ordinaryPer10k} places={2} />
+                    <Num v={r.generalAdministration} />
+                    <Num v={r.generalPer10k} places={2} />
+                  </tr>
+                ))}
+                {p.groupAverage && (
+                  <tr class="total">
+                    <td />
+                    <th scope="row">
+                      {p.group}
+                      {p.members !== undefined && `（${p.members}団体）`} 合計
+                    </th>
+                    <Num v={p.groupAverage.population} />
+                    <Num v={p.groupAverage.ordinaryAccount} />
+                    <Num v={p.groupAverage.ordinaryPer10k} places={2} />
+                    <td />
+                    <Num v={p.groupAverage.generalPer10k} places={2} />
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      {view.classifications.length > 0 && (
+        <section>
+          <h2>類似団体の類型の判定</h2>
+          <table class="staffing">
+            <thead>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col">区分方式</th>
+                <th scope="col" class="num">
+                  人口
+                </th>
+                <th scope="col">人口区分</th>
+                <th scope="col">産業構造</th>
+                <th scope="col">類型</th>
+                <th scope="col">資料の類型</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.classifications.map((c) => (
+                <tr>
+                  <th scope="row">{warekiFiscalYear(c.fiscalYear)}</th>
+                  <td>
+                    {c.schemeName}
+                    {c.censusYear !== undefined && `（産業構造: ${c.censusYear}年国勢調査）`}
+                  </td>
+                  <Num v={c.population} />
+                  <td>{c.computed.band.label}</td>
+                  <td>{c.computed.industry.label}</td>
+                  <td>
+                    <strong>{c.computed.group}</strong>（{c.computed.fullWidth}）
+                  </td>
+                  <td>
+                    {c.printed ?? ""}
+                    {!c.agrees && <span class="flag"> ⚠ 判定と違います</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {view.laspeyres.length > 0 && (
+        <section>
+          <h2>ラスパイレス指数</h2>
+          {view.laspeyres.length > 1 && (
+            <figure class="figure">
+              <figcaption>ラスパイレス指数の推移（国家公務員 = 100）</figcaption>
+              <Chart
+                svg={laspeyresChart(view.laspeyres, view.laspeyres.at(-1)?.nationalLabel ?? "全国平均")}
+                label={`ラスパイレス指数。${view.laspeyres.map((r) => `${r.fiscalYear}年度 ${formatDecimal(r.own, 1)}`).join("、")}`}
+              />
+            </figure>
+          )}
+          <table class="staffing">
+            <caption>ラスパイレス指数（各年4月1日現在、国家公務員 = 100）</caption>
+            <thead>
+              <tr>
+                <th scope="col">年度</th>
+                <th scope="col" class="num">
+                  本市
+                </th>
+                <th scope="col" class="num">
+                  類似団体平均
+                </th>
+                <th scope="col" class="num">
+                  {view.laspeyres.at(-1)?.nationalLabel ?? "全国平均"}
+                </th>
+                <th scope="col" class="num">
+                  類似団体との差
+                </th>
+                <th scope="col" class="num">
+                  全国平均との差
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.laspeyres.map((r) => (
+                <tr>
+                  <th scope="row">
+                    {warekiFiscalYear(r.fiscalYear)}（{r.fiscalYear}）
+                  </th>
+                  <Num v={r.own} places={1} />
+                  <Num v={r.peerAverage} places={1} />
+                  <Num v={r.nationalAverage} places={1} />
+                  <Num v={r.againstPeers} places={1} />
+                  <Num v={r.againstNation} places={1} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+export function PopulationPage({ view }: { view: PopulationView }) {
+  return (
+    <Page m={view.municipality} kind="population">
+      <PopulationBody view={view} />
+    </Page>
+  );
+}

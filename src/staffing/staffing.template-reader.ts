@@ -1,0 +1,77 @@
+/**
+ * What reading the staffing template needs for every sheet: the rows of a sheet read by type, the places
+ * of records (to name cells in document-level problems) and the refusal that lists every problem.
+ */
+import type ExcelJS from "exceljs";
+import type { Finding } from "../core/findings.ts";
+import {
+  invalidStaffingDocument,
+  type Locate,
+  type StaffingDocumentInput,
+  type StaffingProblem,
+} from "../core/staffing-document/index.ts";
+import { Problems, readTable, type SheetDef, type Table, type TableRow } from "../core/workbook/index.ts";
+
+export type Input = StaffingDocumentInput;
+export type Values = Record<string, string | number>;
+
+/** "file.xlsx シート「職員数」 行 5 列 D（2024年度）": the place as staffing messages print it. */
+export function placeText(file: string, f: Pick<Finding, "sheet" | "row" | "column" | "subject">): string {
+  return [
+    file,
+    f.sheet === undefined ? "" : ` シート「${f.sheet}」`,
+    f.row === undefined ? "" : ` 行 ${f.row}`,
+    f.column === undefined ? "" : ` 列 ${f.column}`,
+    f.subject === undefined ? "" : `（${f.subject}）`,
+  ].join("");
+}
+
+export function refuse(problems: Problems): never {
+  const list: StaffingProblem[] = problems.errors.map((f) => ({
+    path: `${f.sheet ?? ""}!${f.column ?? ""}${f.row ?? ""}`,
+    where: placeText(problems.file, f),
+    message: f.message,
+  }));
+  throw invalidStaffingDocument(list, problems.file);
+}
+
+export const defined = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/** Rows of a sheet (read by type), each with its row for places; a missing sheet has none. */
+export class Reader {
+  readonly problems: Problems;
+  /** JSON path of a record → the row it was read from, to name cells in document-level problems. */
+  readonly places = new Map<string, TableRow>();
+  constructor(
+    readonly wb: ExcelJS.Workbook,
+    readonly file: string,
+  ) {
+    this.problems = new Problems(file);
+  }
+  table(def: SheetDef): Table | undefined {
+    const ws = this.wb.getWorksheet(def.name);
+    return ws ? readTable(ws, def, this.problems) : undefined;
+  }
+  rows(def: SheetDef): { row: TableRow; values: Values }[] {
+    return (this.table(def)?.rows ?? []).map((row) => ({ row, values: row.record() }));
+  }
+  source(row: TableRow, column?: string) {
+    return defined({ file: this.file, sheet: row.table.name, row: row.rowNumber, column });
+  }
+  at(path: string, row: TableRow) {
+    this.places.set(path, row);
+  }
+  locate: Locate = (path) => {
+    const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\]|\.targets\[\d+\])?)(?:\.(\w+))?/.exec(
+      path,
+    );
+    const row = m ? this.places.get(m[1]!) : undefined;
+    if (!row) return undefined;
+    const at = row.place(m![2]);
+    return placeText(this.file, { sheet: at.sheet, row: at.row, column: at.column, subject: at.header });
+  };
+}
+
+export const num = (v: unknown) => v as number;
+export const str = (v: unknown) => v as string | undefined;
