@@ -1,9 +1,40 @@
 #!/usr/bin/env node
-// The gyokaku command: runs the TypeScript sources through the tsx loader (no build step). The project's
-// tsconfig.json is named explicitly: tsx would otherwise look for one from the current folder, and pages
-// (.tsx) need its JSX settings wherever the command is run from.
+// The gyokaku command: runs the JavaScript built from src/ into dist/ (scripts/build.js, esbuild). It builds
+// first when dist/ is missing or older than the sources, so a fresh clone and an edited source both work
+// without a separate step; an installation that cannot write dist/ gets the reason and the command to run.
+import { spawn } from "node:child_process";
+import { enableCompileCache } from "node:module";
 import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+import { ensureBuilt, mainUrl } from "../scripts/build.js";
 
-register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
-await import("../src/cli/main.ts");
+// V8 keeps the compiled code of the modules on disk (node_modules/.cache): later starts skip compiling them.
+enableCompileCache(fileURLToPath(new URL("../node_modules/.cache/gyokaku/v8", import.meta.url)));
+
+const args = process.argv.slice(2);
+try {
+  await ensureBuilt();
+} catch (e) {
+  console.error(
+    `gyokaku: ビルドできませんでした（${e instanceof Error ? e.message : String(e)}）。` +
+      "プロジェクトのフォルダーで npm ci と npm run build を実行してください。",
+  );
+  process.exit(1);
+}
+const main = await import(mainUrl);
+const QUICK = "--liftoff-only";
+if (!process.execArgv.includes(QUICK) && main.quickWasmSuits(args)) {
+  // Once more in a process with V8's quick WebAssembly code only (see quickWasmSuits in src/cli/main.ts).
+  const child = spawn(
+    process.execPath,
+    [QUICK, ...process.execArgv, fileURLToPath(import.meta.url), ...args],
+    {
+      stdio: "inherit",
+    },
+  );
+  // Ctrl-C reaches both processes; the child stops cleanly (releasing the data directory) and this one follows.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => child.kill("SIGTERM"));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await main.runProcess(args);
+}

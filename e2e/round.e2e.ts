@@ -6,19 +6,19 @@
 // Runs Debian's Chromium through playwright-core (never a downloaded browser); skipped when it is absent.
 // GYOKAKU_SCREENSHOTS=1 writes the screenshots into docs/screenshots/ (otherwise into a temporary folder).
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { chromiumArgs, findChromium } from "../src/core/pdf/chromium.ts";
+import { gyokakuInProcess } from "../src/testing/cli.ts";
+import { needs } from "../src/testing/system.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const skip = existsSync(CHROMIUM)
-  ? false
-  : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+const skip = needs("chromium");
 
 const DEMO = {
   office: { email: "office@demo.example.jp", password: "demo-office-2026" },
@@ -38,14 +38,11 @@ describe("the reporting round in the browser", { skip }, () => {
   let planId = "";
   let roundUrl = "";
 
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args, "--data", data], {
-      encoding: "utf8",
-      env,
-    });
-
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
+    // No clock: on a busy machine a page may take longer than Playwright's default 30 s; every wait is for
+    // something the page shows.
+    context.setDefaultTimeout(0);
     contexts.push(context);
     const page = await context.newPage();
     page.on("request", (r) => requested.push(r.url()));
@@ -67,11 +64,11 @@ describe("the reporting round in the browser", { skip }, () => {
   before(async () => {
     mkdirSync(shots, { recursive: true });
     // Demo data and demo accounts, as `gyokaku user demo` makes them; then the real server on a free port.
-    const demo = cli("user", "demo");
-    assert.equal(demo.status, 0, demo.stderr);
+    const demo = await gyokakuInProcess(["user", "demo", "--data", data]);
+    assert.equal(demo.code, 0, demo.err);
     server = spawn(
       process.execPath,
-      ["--import", "tsx", join(root, "src/cli/main.ts"), "serve", "--port", "0", "--no-demo", "--data", data],
+      [join(root, "bin/gyokaku.js"), "serve", "--port", "0", "--no-demo", "--data", data],
       { env },
     );
     base = await new Promise<string>((ok, fail) => {
@@ -86,16 +83,9 @@ describe("the reporting round in the browser", { skip }, () => {
       });
       server.on("exit", () => fail(new Error(`the server exited: ${out}`)));
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const found = findChromium();
+    assert.ok(found.ok);
+    browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs() });
   });
 
   after(async () => {

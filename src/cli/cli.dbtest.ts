@@ -1,33 +1,31 @@
-// The command line as a user runs it: a real process on a real data directory.
+// The command line on a real data directory, called in this process (the binary itself: binary.dbtest.ts).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import { cliEnv, cliSandbox, cliSkip, mainScript } from "../testing/cli.ts";
+import { cliSandbox, cliSkip } from "../testing/cli.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 
 const sandbox = cliSandbox("cli");
-const { dir, data, gyokaku } = sandbox;
+const { dir, gyokaku } = sandbox;
 
 describe("gyokaku CLI", { skip: cliSkip() }, () => {
   after(sandbox.cleanup);
 
-  test("help in Japanese and English", () => {
-    const r = sandbox.run(["help"], { data: null });
+  test("help in Japanese and English", async () => {
+    const r = await sandbox.run(["help"], { data: null });
     assert.equal(r.code, 0);
     assert.match(r.out, /使い方 \/ usage/);
     assert.match(r.out, /Imports plan documents/);
   });
 
-  test("import → export → import → export gives the same document", () => {
+  test("import → export → import → export gives the same document", async () => {
     const input = join(dir, "in.json");
     writeFileSync(input, JSON.stringify(samplePlanDocument()));
-    const imp = gyokaku("import", input);
+    const imp = await gyokaku("import", input);
     assert.equal(imp.code, 0, imp.err);
     assert.match(imp.out, /保存しました: 012173\/sample/);
-    const plans = JSON.parse(gyokaku("plans", "--json").out) as {
+    const plans = JSON.parse((await gyokaku("plans", "--json")).out) as {
       id: string;
       items: number;
       indicators: number;
@@ -35,90 +33,71 @@ describe("gyokaku CLI", { skip: cliSkip() }, () => {
     assert.equal(plans.length, 1);
     assert.deepEqual([plans[0]!.items, plans[0]!.indicators], [7, 5]);
     const out1 = join(dir, "out1.json");
-    assert.equal(gyokaku("export", "--plan", plans[0]!.id, "--format", "json", "--out", out1).code, 0);
-    assert.equal(gyokaku("import", out1).code, 0);
+    assert.equal(
+      (await gyokaku("export", "--plan", plans[0]!.id, "--format", "json", "--out", out1)).code,
+      0,
+    );
+    assert.equal((await gyokaku("import", out1)).code, 0);
     const out2 = join(dir, "out2.json");
-    assert.equal(gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", out2).code, 0);
+    assert.equal(
+      (await gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", out2)).code,
+      0,
+    );
     assert.equal(readFileSync(out2, "utf8"), readFileSync(out1, "utf8"));
   });
 
-  test("the installed command works from any folder (pages need the project's JSX settings)", () => {
+  test("report --format html writes the page", async () => {
     const out = join(dir, "summary.html");
-    const r = sandbox.run(
-      [
-        "report",
-        "--plan",
-        "012173/sample",
-        "--fy",
-        "2020",
-        "--kind",
-        "summary",
-        "--format",
-        "html",
-        "--out",
-        out,
-      ],
-      { cwd: tmpdir(), viaBin: true },
+    const r = await gyokaku(
+      "report",
+      "--plan",
+      "012173/sample",
+      "--fy",
+      "2020",
+      "--kind",
+      "summary",
+      "--format",
+      "html",
+      "--out",
+      out,
     );
     assert.equal(r.code, 0, r.err);
     assert.match(readFileSync(out, "utf8"), /<table/);
   });
 
-  test("export --format xlsx → import gives the same plan back", () => {
+  test("export --format xlsx → import gives the same plan back", async () => {
     const book = join(dir, "plan.xlsx");
     const before = join(dir, "before.json");
     const afterFile = join(dir, "after.json");
-    assert.equal(gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", before).code, 0);
-    const exp = gyokaku("export", "--plan", "012173/sample", "--format", "xlsx", "--out", book);
+    assert.equal(
+      (await gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", before)).code,
+      0,
+    );
+    const exp = await gyokaku("export", "--plan", "012173/sample", "--format", "xlsx", "--out", book);
     assert.equal(exp.code, 0, exp.err);
-    const imp = gyokaku("import", book);
+    const imp = await gyokaku("import", book);
     assert.equal(imp.code, 0, imp.err);
     assert.equal(
-      gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", afterFile).code,
+      (await gyokaku("export", "--plan", "012173/sample", "--format", "json", "--out", afterFile)).code,
       0,
     );
     assert.deepEqual(JSON.parse(readFileSync(afterFile, "utf8")), JSON.parse(readFileSync(before, "utf8")));
   });
 
-  test("a malformed document is refused with its JSON path and nothing is written", () => {
+  test("a malformed document is refused with its JSON path and nothing is written", async () => {
     const bad = samplePlanDocument({ key: "bad" });
     bad.items![0]!.title = "";
     const file = join(dir, "bad.json");
     writeFileSync(file, JSON.stringify(bad));
-    const r = gyokaku("import", file);
+    const r = await gyokaku("import", file);
     assert.equal(r.code, 1);
     assert.match(r.err, /\$\.items\[0\]\.title/);
-    assert.ok(!gyokaku("plans", "--json").out.includes('"bad"'));
+    assert.ok(!(await gyokaku("plans", "--json")).out.includes('"bad"'));
   });
 
-  test("unknown options and plans get clear messages", () => {
-    assert.equal(gyokaku("export", "--plan", "nothing").code, 1);
-    assert.match(gyokaku("export", "--plan", "nothing").err, /見つかりません/);
-    assert.equal(gyokaku("plans", "--bogus").code, 2);
-  });
-
-  test("a second server on the same data directory says it is in use and by which process", async () => {
-    const first = spawn(
-      process.execPath,
-      ["--import", "tsx", mainScript, "serve", "--port", "0", "--no-demo", "--data", data],
-      { env: cliEnv() },
-    );
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let out = "";
-        first.stdout.on("data", (b) => {
-          out += String(b);
-          if (out.includes("http://")) resolve();
-        });
-        first.on("exit", () => reject(new Error(`server exited: ${out}`)));
-      });
-      const r = gyokaku("plans");
-      assert.equal(r.code, 1);
-      assert.match(r.err, new RegExp(`PID ${first.pid}.*使用中`));
-    } finally {
-      first.kill("SIGTERM");
-      await new Promise((r) => first.once("exit", r));
-    }
-    assert.equal(gyokaku("plans").code, 0, "the lock is released when the server stops");
+  test("unknown options and plans get clear messages", async () => {
+    assert.equal((await gyokaku("export", "--plan", "nothing")).code, 1);
+    assert.match((await gyokaku("export", "--plan", "nothing")).err, /見つかりません/);
+    assert.equal((await gyokaku("plans", "--bogus")).code, 2);
   });
 });

@@ -1,26 +1,50 @@
-/** The gyokaku command line: one thin adapter per command. */
-
+/**
+ * The gyokaku command line: `run(argv, io)` reads the arguments, runs one command and returns its exit code.
+ * The `gyokaku` binary (bin/gyokaku.js, on the built JavaScript) and the tests call it alike; the tests with
+ * buffers for its output, in their own process.
+ *
+ * A command's code is loaded only when that command runs (`load`): `gyokaku help` needs none of it, and
+ * `gyokaku plans` does not load Excel, charts or the browser.
+ */
+import { realpathSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { describeError, isAppError } from "../core/errors.ts";
-import { exportCommand, exportHelp } from "./commands/export.ts";
-import { importCommand, importHelp } from "./commands/import.ts";
-import { opendataCommand, opendataHelp } from "./commands/opendata.ts";
-import { plansCommand, plansHelp } from "./commands/plans.ts";
-import { publishCommand, publishHelp } from "./commands/publish.ts";
-import { reportCommand, reportHelp } from "./commands/report.ts";
-import { serveCommand, serveHelp } from "./commands/serve.ts";
-import { staffingCommand, staffingHelp } from "./commands/staffing.ts";
-import { userCommand, userHelp } from "./commands/user.ts";
+import { templateExists } from "../db/pglite-template-path.ts";
+import {
+  doctorHelp,
+  exportHelp,
+  importHelp,
+  opendataHelp,
+  plansHelp,
+  publishHelp,
+  reportHelp,
+  serveHelp,
+  staffingHelp,
+  userHelp,
+} from "./help.ts";
+import { type CommandIo, processIo } from "./io.ts";
 
-const commands: Record<string, { run: (argv: string[]) => Promise<void>; help: string }> = {
-  serve: { run: serveCommand, help: serveHelp },
-  import: { run: importCommand, help: importHelp },
-  export: { run: exportCommand, help: exportHelp },
-  plans: { run: plansCommand, help: plansHelp },
-  report: { run: reportCommand, help: reportHelp },
-  staffing: { run: staffingCommand, help: staffingHelp },
-  publish: { run: publishCommand, help: publishHelp },
-  opendata: { run: opendataCommand, help: opendataHelp },
-  user: { run: userCommand, help: userHelp },
+/** A command's code: done when it returns (exit code 0, or the code it returns), refused when it throws. */
+type CommandFn = (argv: string[], io: CommandIo) => Promise<unknown>;
+type Command = { help: string; load: () => Promise<CommandFn> };
+
+const commands: Record<string, Command> = {
+  serve: { help: serveHelp, load: async () => (await import("./commands/serve.ts")).serveCommand },
+  import: { help: importHelp, load: async () => (await import("./commands/import.ts")).importCommand },
+  export: { help: exportHelp, load: async () => (await import("./commands/export.ts")).exportCommand },
+  plans: { help: plansHelp, load: async () => (await import("./commands/plans.ts")).plansCommand },
+  report: { help: reportHelp, load: async () => (await import("./commands/report.ts")).reportCommand },
+  staffing: {
+    help: staffingHelp,
+    load: async () => (await import("./commands/staffing.ts")).staffingCommand,
+  },
+  publish: { help: publishHelp, load: async () => (await import("./commands/publish.ts")).publishCommand },
+  opendata: {
+    help: opendataHelp,
+    load: async () => (await import("./commands/opendata.ts")).opendataCommand,
+  },
+  user: { help: userHelp, load: async () => (await import("./commands/user.ts")).userCommand },
+  doctor: { help: doctorHelp, load: async () => (await import("./commands/doctor.ts")).doctorCommand },
 };
 
 export const mainHelp = `gyokaku — 行政改革の計画・進捗・評価・公表・定数管理
@@ -37,40 +61,68 @@ ${Object.values(commands)
   DATABASE_URL    設定すると PostgreSQL サーバーを使います（15 以降）
   gyokaku help <command> で各コマンドの説明を表示します。`;
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command; returns the exit code (0 done, 1 refused with a message, 2 wrong usage). */
+export async function run(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "help" || name === "--help" || name === "-h") {
     const topic = rest[0] && commands[rest[0]];
-    console.log(topic ? topic.help : mainHelp);
+    io.log(topic ? topic.help : mainHelp);
     return 0;
   }
   const command = commands[name];
   if (!command) {
-    console.error(`gyokaku: 知らないコマンドです: ${name}（gyokaku help で一覧）`);
+    io.error(`gyokaku: 知らないコマンドです: ${name}（gyokaku help で一覧）`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    console.log(command.help);
+    io.log(command.help);
     return 0;
   }
   try {
-    await command.run(rest);
-    return 0;
+    const code = await (await command.load())(rest, io);
+    return typeof code === "number" ? code : 0;
   } catch (e) {
     if (!isAppError(e)) throw e;
     const [message, ...where] = describeError(e);
-    console.error(`gyokaku ${name}: ${message}`);
-    for (const line of where) console.error(line);
-    if (e.code === "usage") console.error(`\n${command.help}`);
+    io.error(`gyokaku ${name}: ${message}`);
+    for (const line of where) io.error(line);
+    if (e.code === "usage") io.error(`\n${command.help}`);
     return e.exitCode;
   }
 }
 
-// Output piped into a command that stops reading (gyokaku report … | head) is not an error of ours.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(0);
-  throw e;
-});
+/**
+ * Whether this command is better run with V8's quick WebAssembly code only (`node --liftoff-only`, which
+ * bin/gyokaku.js starts it with). The embedded database is WebAssembly; V8 first compiles it quickly, then
+ * optimises its busy parts in the background — seconds of CPU that a short command never profits from, and
+ * waits for at its end. The server (long-running) keeps the optimising compiler, and so does the very first
+ * database on a machine: creating the empty database (cached, see db/pglite-start.ts) runs far slower
+ * without it. With a PostgreSQL server there is nothing to gain.
+ */
+export function quickWasmSuits(argv: string[], env = process.env): boolean {
+  const [name] = argv;
+  if (!name || name === "serve" || !commands[name] || env.DATABASE_URL) return false;
+  return templateExists();
+}
 
-const code = await main(process.argv.slice(2));
-if (code !== 0 || process.argv[2] !== "serve") process.exitCode = code;
+/** The `gyokaku` process: its arguments, its standard streams, its exit code. */
+export async function runProcess(argv = process.argv.slice(2)): Promise<void> {
+  // Output piped into a command that stops reading (gyokaku report … | head) is not an error of ours.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+  const code = await run(argv, processIo());
+  // A server keeps running after its command returned; any other command ends with its code.
+  if (code !== 0 || argv[0] !== "serve") process.exitCode = code;
+}
+
+// Run directly (`tsx src/cli/main.ts …` in development); bin/gyokaku.js calls runProcess on the build.
+function isEntry(): boolean {
+  try {
+    return !!process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+if (isEntry()) await runProcess();

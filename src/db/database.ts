@@ -4,12 +4,11 @@
  * migrations, run at start-up.
  */
 import { resolve } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
-import pg from "pg";
 import { acquireLock, type Lock } from "./lock.ts";
 import { migrationProvider } from "./migrations/index.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
+import { startPGlite } from "./pglite-start.ts";
 import type { Database } from "./schema.ts";
 import { typeParsers } from "./type-parsers.ts";
 
@@ -17,7 +16,8 @@ export type DB = Kysely<Database>;
 
 export type DatabaseOptions =
   | { kind: "pglite"; dataDir: string }
-  | { kind: "pglite-memory" }
+  /** In memory: empty, or from a tar archive of a database (a migrated template the tests keep). */
+  | { kind: "pglite-memory"; from?: Blob }
   | { kind: "postgres"; url: string };
 
 export type OpenDatabase = {
@@ -25,6 +25,8 @@ export type OpenDatabase = {
   kind: DatabaseOptions["kind"];
   describe: string;
   close(): Promise<void>;
+  /** The embedded database's files as a tar archive (PGlite only). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 /** DATABASE_URL wins; otherwise PGlite in --data, GYOKAKU_DATA or ./data. */
@@ -33,11 +35,18 @@ export function databaseOptionsFromEnv(dataDir?: string, env = process.env): Dat
   return { kind: "pglite", dataDir: resolve(dataDir ?? env.GYOKAKU_DATA ?? "data") };
 }
 
-export async function openDatabase(options: DatabaseOptions): Promise<OpenDatabase> {
+/** Opens the database and brings it up to date (`migrate: false` only looks: `gyokaku doctor`). */
+export async function openDatabase(
+  options: DatabaseOptions,
+  { migrate: runMigrations = true }: { migrate?: boolean } = {},
+): Promise<OpenDatabase> {
   let lock: Lock | null = null;
   let db: DB;
   let describe: string;
+  let dumpDataDir: (() => Promise<Blob>) | undefined;
   if (options.kind === "postgres") {
+    // Loaded only for a server: the embedded database, the default, does without it.
+    const { default: pg } = await import("pg");
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
@@ -54,11 +63,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
   } else {
     if (options.kind === "pglite") lock = acquireLock(options.dataDir);
     try {
-      const pglite = new PGlite({
-        ...(options.kind === "pglite" ? { dataDir: options.dataDir } : {}),
-        parsers: typeParsers,
-      });
-      await pglite.waitReady;
+      const pglite = await startPGlite(
+        options.kind === "pglite"
+          ? { dataDir: options.dataDir }
+          : { memory: true, ...(options.from ? { from: options.from } : {}) },
+        { parsers: typeParsers },
+      );
+      dumpDataDir = () => pglite.dumpDataDir("none") as Promise<Blob>;
       db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
       describe = options.kind === "pglite" ? `PGlite (${options.dataDir})` : "PGlite (memory)";
     } catch (e) {
@@ -67,7 +78,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     }
   }
   try {
-    await migrate(db);
+    if (runMigrations) await migrate(db);
   } catch (e) {
     await db.destroy();
     lock?.release();
@@ -77,6 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
     db,
     kind: options.kind,
     describe,
+    ...(dumpDataDir ? { dumpDataDir } : {}),
     async close() {
       await db.destroy();
       lock?.release();
@@ -98,6 +110,18 @@ export async function migrate(db: DB): Promise<void> {
       `マイグレーションに失敗しました${failed ? `（${failed.migrationName}）` : ""}: ${String(error)}`,
     );
   }
+}
+
+/** The migrations this database has not had yet, by name. */
+export async function pendingMigrations(db: DB): Promise<string[]> {
+  const all = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** The server's major version (15, 16 …); PGlite answers as the PostgreSQL it is built from. */
+export async function serverMajorVersion(db: DB): Promise<number> {
+  const r = await sql<{ v: string }>`select current_setting('server_version_num') as v`.execute(db);
+  return Math.floor(Number(r.rows[0]?.v ?? 0) / 10000);
 }
 
 function redact(url: string): string {

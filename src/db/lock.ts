@@ -40,6 +40,8 @@ export function acquireLock(dir: string): Lock {
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens and closes the database many times (the tests) keeps no listener per lock.
+        process.removeListener("exit", release);
         rmSync(path, { force: true });
       };
       process.once("exit", release);

@@ -4,6 +4,7 @@
  */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { FontHead } from "../core/ui/fonts.tsx";
 
 /** Where the pages are served, as seen from a publication's root folder. */
 export type SiteMode = {
@@ -51,8 +52,7 @@ export function PublicLayout(props: {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} | ${props.siteName}`}</title>
-          <link rel="stylesheet" href={to(`${mode.assets}fonts/400.css`)} />
-          <link rel="stylesheet" href={to(`${mode.assets}fonts/700.css`)} />
+          <FontHead base={to(`${mode.assets}fonts/`)} />
           <link rel="stylesheet" href={to(`${mode.assets}public.css`)} />
         </head>
         <body>
@@ -122,8 +122,7 @@ export function PlainLayout(props: { title: string; depth: number; assets: strin
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{props.title}</title>
-          <link rel="stylesheet" href={to(`${props.assets}fonts/400.css`)} />
-          <link rel="stylesheet" href={to(`${props.assets}fonts/700.css`)} />
+          <FontHead base={to(`${props.assets}fonts/`)} />
           <link rel="stylesheet" href={to(`${props.assets}public.css`)} />
         </head>
         <body>

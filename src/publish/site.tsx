@@ -4,10 +4,10 @@
  * items/<slug>.html, charts/<slug>-<n>.svg, opendata/<table>.csv|json; the shared assets (public.css and the
  * BIZ UDPGothic fonts) sit in a folder the mode names.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fontDir } from "../core/ui/assets.ts";
+import { FONT_FILES } from "../core/ui/fonts.tsx";
 import { chartFile, ItemPage, indicatorSvg } from "./item.page.tsx";
 import { tableCsv, tableResponse } from "./opendata/opendata.service.ts";
 import { buildTables, TABLE_NAMES, type TableName, type Tables } from "./opendata/tables.ts";
@@ -16,7 +16,7 @@ import { DepartmentsPage, OverviewPage } from "./public.pages.tsx";
 import type { PublicView } from "./public-view.ts";
 
 export const publicCssPath = join(dirname(fileURLToPath(import.meta.url)), "static", "public.css");
-export const fontDir = dirname(createRequire(import.meta.url).resolve("@fontsource/biz-udpgothic/400.css"));
+export { fontDir };
 
 export const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -119,15 +119,10 @@ export function sitePaths(view: PublicView): string[] {
   ];
 }
 
-/** The shared assets, by their path below the assets folder: public.css, fonts/400.css, fonts/files/… */
+/** The shared assets, by their path below the assets folder: public.css and the two font files (fonts/files/…). */
 export function assetFiles(): { path: string; source: string }[] {
-  const fonts = ["400.css", "700.css"].flatMap((css) => {
-    const text = readFileSync(join(fontDir, css), "utf8");
-    const files = [...text.matchAll(/url\(\.\/([^)]+)\)/g)].map((m) => m[1]!);
-    return [css, ...files];
-  });
   return [
     { path: "public.css", source: publicCssPath },
-    ...[...new Set(fonts)].map((f) => ({ path: `fonts/${f}`, source: join(fontDir, f) })),
+    ...FONT_FILES.map((f) => ({ path: `fonts/${f.file}`, source: join(fontDir, f.file) })),
   ];
 }

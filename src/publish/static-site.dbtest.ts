@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -70,7 +70,13 @@ describe("static export", () => {
     assert.ok(index.includes('href="assets/public.css"'));
     assert.deepEqual([...readFileSync(join(out, "opendata/values.csv")).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.match(readFileSync(join(out, "charts/1-1-1-1.svg"), "utf8"), /^<\?xml[^>]*>\n<svg[^>]*role="img"/);
-    assert.ok(readFileSync(join(out, "assets/fonts/400.css"), "utf8").includes("BIZ UDPGothic"));
+    // The font travels with the site: one file per weight, declared in each page's head.
+    for (const weight of [400, 700]) {
+      const file = `assets/fonts/files/biz-udpgothic-japanese-${weight}-normal.woff2`;
+      assert.ok(existsSync(join(out, file)), file);
+      assert.ok(index.includes(`url("${file}")`), `${file} in @font-face`);
+    }
+    assert.match(index, /@font-face\{font-family:"BIZ UDPGothic"/);
   });
 
   test("exporting again replaces the pages of items no longer in the plan", async () => {

@@ -1,8 +1,7 @@
 // Reports on a real database: the service, reviewers' judgements, the routes for every kind and format, the
 // PDF (Chromium, BIZ UD fonts embedded) and the CLI command.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -15,10 +14,13 @@ import { type OpenDatabase, openDatabase } from "../db/database.ts";
 import { readers } from "../importers/registry.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { postForm, signIn, type TestSession } from "../testing/auth.ts";
+import { captureIo } from "../testing/cli.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { asPrinted, EBETSU_001, findRow } from "../testing/ebetsu-001.fixture.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
+import { isA4, readPdf } from "../testing/pdf.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
+import { needs } from "../testing/system.ts";
 import { createApp } from "../web/app.tsx";
 import { REPORT_FORMATS, REPORT_KINDS } from "./report.model.ts";
 import { reportRoutes } from "./reports.routes.tsx";
@@ -34,17 +36,7 @@ import {
 } from "./reports.service.ts";
 import type { SummaryModel } from "./summary.model.ts";
 
-const noChromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")
-  ? false
-  : "Chromium is not installed (/usr/bin/chromium or CHROMIUM_PATH)";
-const hasPoppler = (() => {
-  try {
-    execFileSync("pdffonts", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const noChromium = needs("chromium");
 
 const reviewer: Actor = {
   id: "00000000-0000-4000-8000-000000000001",
@@ -369,22 +361,14 @@ describe("reports on a database", () => {
     });
     const pdf = file.body as Buffer;
     assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
-    if (!hasPoppler) return; // poppler-utils absent: the PDF itself was made
-    const dir = mkdtempSync(join(tmpdir(), "gyokaku-report-"));
-    try {
-      const path = join(dir, "sheets.pdf");
-      writeFileSync(path, pdf);
-      assert.match(execFileSync("pdffonts", [path], { encoding: "utf8" }), /BIZUDPGothic/);
-      assert.match(
-        execFileSync("pdfinfo", [path], { encoding: "utf8" }),
-        /Page size:\s+84[12]\.\d+ x 59[56]\.\d+ pts \(A4\)/,
-      );
-      const text = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
-      assert.ok(text.includes("目標・目安"), "the chart's legend is in the PDF");
-      assert.ok(text.includes("6,825"), "values are printed");
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const read = await readPdf(pdf);
+    assert.ok(read.fonts.includes("BIZUDPGothic-Regular"), read.fonts.join(", "));
+    assert.ok(
+      read.sizes.every((size) => isA4(size, true)),
+      `A4 landscape: ${JSON.stringify(read.sizes)}`,
+    );
+    assert.ok(read.text.includes("目標・目安"), "the chart's legend is in the PDF");
+    assert.ok(read.text.includes("6,825"), "values are printed");
   });
 });
 
@@ -398,33 +382,39 @@ test("CLI: gyokaku report writes the file", async () => {
     await importDocuments(db.db, [samplePlanDocument()]);
     await db.close();
     const out = join(dir, "summary.xlsx");
-    await reportCommand([
-      "--plan",
-      "012173/sample",
-      "--fy",
-      "2021",
-      "--kind",
-      "summary",
-      "--format",
-      "xlsx",
-      "--out",
-      out,
-      "--data",
-      data,
-    ]);
+    await reportCommand(
+      [
+        "--plan",
+        "012173/sample",
+        "--fy",
+        "2021",
+        "--kind",
+        "summary",
+        "--format",
+        "xlsx",
+        "--out",
+        out,
+        "--data",
+        data,
+      ],
+      captureIo(),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     assert.equal(wb.worksheets[0]!.name, "取組状況一覧");
     await assert.rejects(
-      reportCommand(["--plan", "x", "--fy", "R4", "--kind", "summary", "--data", data]),
+      reportCommand(["--plan", "x", "--fy", "R4", "--kind", "summary", "--data", data], captureIo()),
       /--fy/,
     );
     await assert.rejects(
-      reportCommand(["--plan", "x", "--fy", "2021", "--kind", "list", "--data", data]),
+      reportCommand(["--plan", "x", "--fy", "2021", "--kind", "list", "--data", data], captureIo()),
       /--kind/,
     );
     await assert.rejects(
-      reportCommand(["--plan", "x", "--fy", "2021", "--kind", "summary", "--format", "pdf", "--data", data]),
+      reportCommand(
+        ["--plan", "x", "--fy", "2021", "--kind", "summary", "--format", "pdf", "--data", data],
+        captureIo(),
+      ),
       /--out/,
     );
   } finally {

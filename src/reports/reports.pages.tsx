@@ -6,6 +6,7 @@ import { raw } from "hono/html";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { CsrfField, ErrorSummary, PostButton, SelectField, TextArea } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
+import { PdfLink } from "../core/ui/pdf-link.tsx";
 import {
   EVALUATION_STATUSES,
   STATUS_LABELS,
@@ -106,7 +107,7 @@ export function ReportIndexPage(props: {
               <td>
                 <a href={reportHref(planId, kind, fiscalYear, "xlsx")}>Excel（xlsx）</a>
                 {" ・ "}
-                <a href={reportHref(planId, kind, fiscalYear, "pdf")}>PDF</a>
+                <PdfLink href={reportHref(planId, kind, fiscalYear, "pdf")}>PDF</PdfLink>
               </td>
             </tr>
           ))}
@@ -157,7 +158,7 @@ export function ReportPage(props: {
         <span>
           ダウンロード：<a href={reportHref(planId, report.kind, fy, "xlsx")}>Excel</a>
           {" ・ "}
-          <a href={reportHref(planId, report.kind, fy, "pdf")}>PDF</a>
+          <PdfLink href={reportHref(planId, report.kind, fy, "pdf")}>PDF</PdfLink>
         </span>
         <span class="small">ブラウザの印刷機能でも A4 横で印刷できます。</span>
       </nav>

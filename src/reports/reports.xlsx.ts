@@ -3,7 +3,8 @@
  * stored as numbers with their unit in the number format (157.1 shows as 157.1時間), and every worksheet set
  * up to print on A4 landscape, one page wide, with its header rows repeated on each page.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../core/xlsx.ts";
 import { STATUS_LABELS, STATUS_SYMBOLS } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { ReportModel } from "./build-report.ts";
@@ -26,7 +27,7 @@ const THIN: Partial<ExcelJS.Borders> = {
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFECECF1" } };
 
 export async function reportXlsx(report: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "gyokaku";
   wb.title = report.model.title;
   wb.created = new Date(0);

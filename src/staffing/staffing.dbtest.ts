@@ -8,6 +8,7 @@ import {
   staffingReportCommand,
   staffingTemplateCommand,
 } from "../cli/commands/staffing.ts";
+import type { CommandIo } from "../cli/io.ts";
 import { isAppError } from "../core/errors.ts";
 import { closeBrowser } from "../core/pdf/pdf.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
@@ -15,9 +16,11 @@ import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { readChitoseStaffing } from "../importers/import.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
+import { captureIo } from "../testing/cli.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
+import { needs } from "../testing/system.ts";
 import { createApp } from "../web/app.tsx";
 import { replaceStaffing } from "./staffing.repository.ts";
 import {
@@ -181,6 +184,9 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
         assert.deepEqual([...bytes.slice(0, 2)], [0x50, 0x4b], `${p} is a zip (xlsx)`);
       }
       assert.equal((await get("/staffing/template.xlsx")).status, 200);
+    });
+
+    test("a report downloads as PDF", { skip: needs("chromium") }, async () => {
       const pdf = await get("/staffing/012173/headcount.pdf");
       assert.equal(pdf.status, 200);
       assert.match(pdf.headers.get("content-type") ?? "", /application\/pdf/);
@@ -214,95 +220,87 @@ describe("staffing CLI commands", () => {
   const dir = mkdtempSync(join(tmpdir(), "gyokaku-staffing-cli-"));
   const data = join(dir, "data");
   after(() => rmSync(dir, { recursive: true, force: true }));
-  const quiet = async (fn: () => Promise<void>) => {
-    const log = console.log;
-    const err = console.error;
-    const out: string[] = [];
-    console.log = (...a: unknown[]) => out.push(a.join(" "));
-    console.error = (...a: unknown[]) => out.push(a.join(" "));
-    try {
-      await fn();
-    } finally {
-      console.log = log;
-      console.error = err;
-    }
-    return out.join("\n");
+  /** Runs a command with its output captured; returns what it wrote (both streams). */
+  const quiet = async (fn: (io: CommandIo) => Promise<void>) => {
+    const io = captureIo();
+    await fn(io);
+    return `${io.out()}${io.err()}`;
   };
 
   test("import, report (html, xlsx), template; bad input refused", async () => {
     const json = join(dir, "sample.json");
     writeFileSync(json, JSON.stringify(sampleStaffingDocument()));
-    const out = await quiet(() => staffingImportCommand([json, "--data", data]));
+    const out = await quiet((io) => staffingImportCommand([json, "--data", data], io));
     assert.match(out, /保存しました: 012173 江別市（組織 6、職員数 7 件、2024～2025年度）/);
     const html = join(dir, "d.html");
-    await quiet(() =>
-      staffingReportCommand([
-        "--municipality",
-        "012173",
-        "--fy",
-        "2024",
-        "--kind",
-        "diagnosis",
-        "--format",
-        "html",
-        "--out",
-        html,
-        "--data",
-        data,
-      ]),
+    await quiet((io) =>
+      staffingReportCommand(
+        [
+          "--municipality",
+          "012173",
+          "--fy",
+          "2024",
+          "--kind",
+          "diagnosis",
+          "--format",
+          "html",
+          "--out",
+          html,
+          "--data",
+          data,
+        ],
+        io,
+      ),
     );
     assert.match(readFileSync(html, "utf8"), /江別市 定員管理診断表/);
     const xlsx = join(dir, "h.xlsx");
-    await quiet(() =>
-      staffingReportCommand([
-        "--municipality",
-        "012173",
-        "--kind",
-        "headcount",
-        "--format",
-        "xlsx",
-        "--out",
-        xlsx,
-        "--data",
-        data,
-      ]),
+    await quiet((io) =>
+      staffingReportCommand(
+        [
+          "--municipality",
+          "012173",
+          "--kind",
+          "headcount",
+          "--format",
+          "xlsx",
+          "--out",
+          xlsx,
+          "--data",
+          data,
+        ],
+        io,
+      ),
     );
     assert.ok(existsSync(xlsx));
     const tpl = join(dir, "t.xlsx");
-    await quiet(() => staffingTemplateCommand(["--municipality", "012173", "--out", tpl, "--data", data]));
+    await quiet((io) =>
+      staffingTemplateCommand(["--municipality", "012173", "--out", tpl, "--data", data], io),
+    );
     const bad = sampleStaffingDocument();
     bad.units![3]!.sector = undefined;
     writeFileSync(json, JSON.stringify(bad));
     await assert.rejects(
-      quiet(() => staffingImportCommand([json, "--data", data])),
+      quiet((io) => staffingImportCommand([json, "--data", data], io)),
       /「総務部」に部門がありません/,
     );
     await assert.rejects(
-      quiet(() =>
-        staffingReportCommand(["--municipality", "012173", "--kind", "nope", "--out", html, "--data", data]),
+      quiet((io) =>
+        staffingReportCommand(
+          ["--municipality", "012173", "--kind", "nope", "--out", html, "--data", data],
+          io,
+        ),
       ),
       /--kind/,
     );
   });
 
-  const chromium = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
-  test("report as PDF through the shared Chromium printer", {
-    skip: chromium ? false : "Chromium is not installed",
-  }, async () => {
+  test("report as PDF through the shared Chromium printer", { skip: needs("chromium") }, async () => {
     const pdf = join(dir, "d.pdf");
-    await quiet(() =>
-      staffingReportCommand([
-        "--municipality",
-        "012173",
-        "--kind",
-        "diagnosis",
-        "--format",
-        "pdf",
-        "--out",
-        pdf,
-        "--data",
-        data,
-      ]),
+    await quiet((io) =>
+      staffingReportCommand(
+        ["--municipality", "012173", "--kind", "diagnosis", "--format", "pdf", "--out", pdf, "--data", data],
+        io,
+      ),
     );
     assert.equal(readFileSync(pdf).subarray(0, 5).toString(), "%PDF-");
   });

@@ -2,7 +2,8 @@
  * Reports as workbooks: one value per cell, header in row 1, numbers without units; a figure that cannot
  * be computed is an empty cell (never 0), with the reason in its own column where the report has one.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../core/xlsx.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type {
   DiagnosisView,
@@ -74,7 +75,7 @@ function planSheets(wb: ExcelJS.Workbook, view: PlanView) {
 }
 
 export async function reportXlsx(v: View): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "gyokaku";
   const m = v.view.municipality;
   switch (v.kind) {

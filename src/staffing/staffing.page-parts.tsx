@@ -8,6 +8,7 @@ import type { Child } from "hono/jsx";
 import type { Finding } from "../core/findings.ts";
 import { formatFinding } from "../core/findings.ts";
 import { Layout } from "../core/ui/layout.tsx";
+import { PdfLink } from "../core/ui/pdf-link.tsx";
 import { shortWareki, wareki } from "../domain/fiscal-year.ts";
 import { formatChange, formatCount, formatDecimal } from "../domain/staffing/index.ts";
 import type { Municipality } from "./staffing.reports.ts";
@@ -112,9 +113,9 @@ export function Downloads({ code, kind, fy }: { code: string; kind: ReportKind; 
       <a href={`${STAFFING_BASE}/${code}/${kind}.xlsx${q}`} download>
         この表を Excel（xlsx）で保存
       </a>
-      <a href={`${STAFFING_BASE}/${code}/${kind}.pdf${q}`} download>
+      <PdfLink href={`${STAFFING_BASE}/${code}/${kind}.pdf${q}`} download>
         PDF で保存
-      </a>
+      </PdfLink>
       <a href={`${STAFFING_BASE}/${code}/template.xlsx`} download>
         データをテンプレート（xlsx）で保存
       </a>

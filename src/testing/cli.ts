@@ -1,8 +1,12 @@
-/** Running `gyokaku` as a user does, in a real process on a data directory of its own, for CLI tests. */
-import { spawnSync } from "node:child_process";
+/**
+ * Running `gyokaku` in tests: the command line's `run(argv, io)` in the test's own process, with its output
+ * captured, on a data directory of its own. (One test runs the real binary: src/cli/binary.e2e.dbtest.ts.)
+ */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { CommandIo } from "../cli/io.ts";
+import { run } from "../cli/main.ts";
 import { testDatabaseKind } from "./db.ts";
 import { repoRoot } from "./seeds.ts";
 
@@ -17,11 +21,38 @@ export const cliSkip = (): string | false =>
 
 export type CliResult = { code: number | null; out: string; err: string };
 
-export const mainScript = join(repoRoot, "src/cli/main.ts");
 export const binScript = join(repoRoot, "bin/gyokaku.js");
 
-/** The environment of the command: never a PostgreSQL server or data directory of the developer's. */
-export const cliEnv = () => ({ ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" });
+/** Standard streams for a command: what it writes is kept; `input` is its standard input. */
+export function captureIo(input = ""): CommandIo & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    log: (line) => out.push(`${line}\n`),
+    error: (line) => err.push(`${line}\n`),
+    write: (chunk) => out.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8")),
+    readInput: async () => input,
+    out: () => out.join(""),
+    err: () => err.join(""),
+  };
+}
+
+/**
+ * `gyokaku ARGS…` in this process. The developer's own database settings (DATABASE_URL, GYOKAKU_DATA) are
+ * set aside while it runs, as a command run from the tests must never touch them.
+ */
+export async function gyokakuInProcess(args: string[], options: { input?: string } = {}): Promise<CliResult> {
+  const io = captureIo(options.input);
+  const saved = { DATABASE_URL: process.env.DATABASE_URL, GYOKAKU_DATA: process.env.GYOKAKU_DATA };
+  delete process.env.DATABASE_URL;
+  delete process.env.GYOKAKU_DATA;
+  try {
+    const code = await run(args, io);
+    return { code, out: io.out(), err: io.err() };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v !== undefined) process.env[k] = v;
+  }
+}
 
 /**
  * A temporary folder with a data directory, and `run` to call gyokaku with `--data` pointing at it (or at
@@ -32,22 +63,13 @@ export function cliSandbox(name: string) {
   const data = join(dir, "data");
   const run = (
     args: string[],
-    options: { input?: string; data?: string | null; cwd?: string; viaBin?: boolean } = {},
-  ): CliResult => {
+    options: { input?: string; data?: string | null } = {},
+  ): Promise<CliResult> => {
     const target = options.data === undefined ? data : options.data;
-    // Through bin/gyokaku.js, as an installed command runs, or the sources with the tsx loader.
-    const entry = options.viaBin ? [binScript] : ["--import", "tsx", mainScript];
-    const r = spawnSync(
-      process.execPath,
-      [...entry, ...args, ...(target === null ? [] : ["--data", target])],
-      {
-        encoding: "utf8",
-        env: cliEnv(),
-        ...(options.input !== undefined ? { input: options.input } : {}),
-        ...(options.cwd ? { cwd: options.cwd } : {}),
-      },
+    return gyokakuInProcess(
+      [...args, ...(target === null ? [] : ["--data", target])],
+      options.input !== undefined ? { input: options.input } : {},
     );
-    return { code: r.status, out: r.stdout, err: r.stderr };
   };
   return {
     dir,

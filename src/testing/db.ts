@@ -48,8 +48,28 @@ export async function openPostgresTestDatabase(): Promise<OpenDatabase> {
   };
 }
 
+let migrated: Promise<Blob> | null = null;
+
+/**
+ * An empty, migrated database as a tar archive, made once per test process: each test database starts from
+ * it instead of creating and migrating one (seconds of CPU each).
+ */
+function migratedTemplate(): Promise<Blob> {
+  migrated ??= (async () => {
+    const open = await openDatabase({ kind: "pglite-memory" });
+    try {
+      return await open.dumpDataDir!();
+    } finally {
+      await open.close();
+    }
+  })();
+  return migrated;
+}
+
 export async function openTestDatabase(kind = testDatabaseKind()): Promise<OpenDatabase> {
-  return kind === "postgres" ? openPostgresTestDatabase() : openDatabase({ kind: "pglite-memory" });
+  return kind === "postgres"
+    ? openPostgresTestDatabase()
+    : openDatabase({ kind: "pglite-memory", from: await migratedTemplate() });
 }
 
 /** Whether a PostgreSQL server answers at the admin URL (for tests that compare both databases). */

@@ -16,9 +16,15 @@ export function readSeed(prefix: string): { path: string; text: string } | null 
   return path ? { path, text: readFileSync(path, "utf8") } : null;
 }
 
-/** For node:test: `test("…", { skip: seedsSkip("000_") }, …)` is skipped with the reason when the seed is absent. */
+/**
+ * For node:test: `test("…", { skip: seedsSkip("000_") }, …)` is skipped with the reason when the seed is
+ * absent — unless GYOKAKU_REQUIRE_ALL=1 (CI, which has the seeds): there a missing seed is an error.
+ */
 export function seedsSkip(prefix: string): string | false {
-  return seedPath(prefix) ? false : `seed ${prefix}… not found in ../shared/seeds (set GYOKAKU_SEEDS)`;
+  if (seedPath(prefix)) return false;
+  const reason = `seed ${prefix}… not found in ../shared/seeds (set GYOKAKU_SEEDS)`;
+  if (process.env.GYOKAKU_REQUIRE_ALL === "1") throw new Error(`GYOKAKU_REQUIRE_ALL=1 and ${reason}`);
+  return reason;
 }
 
 export { repoRoot, seedsDir };

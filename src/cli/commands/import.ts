@@ -4,15 +4,9 @@ import { formatFinding } from "../../core/findings.ts";
 import { importFiles } from "../../importers/import.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
+import type { CommandIo } from "../io.ts";
 
-export const importHelp = `gyokaku import FILE... [--format ID] [--report FILE] [--data DIR]
-  計画文書（JSON）や各団体の資料（テキスト）を取り込みます。様式は自動判別、--format で指定も可。
-  すべてのファイルを一つのトランザクションで保存します（一部だけ保存されることはありません）。
-  --report FILE: 指摘事項（ファイル・行・期待値・実際の値）を JSON で書き出します。
-  Imports plan documents (JSON) and municipal documents; detects the layout or takes --format;
-  stores everything in one transaction; --report writes the findings as JSON.`;
-
-export async function importCommand(argv: string[]): Promise<void> {
+export async function importCommand(argv: string[], io: CommandIo): Promise<void> {
   const { values, positionals } = parse(argv, {
     format: { type: "string" },
     report: { type: "string" },
@@ -29,17 +23,17 @@ export async function importCommand(argv: string[]): Promise<void> {
   await withDatabase(values.data, async (db) => {
     const { stored, findings } = await importFiles(db, files, values.format ? { format: values.format } : {});
     for (const s of stored) {
-      console.log(
+      io.log(
         `保存しました: ${s.municipalityCode}/${s.key} ${s.title}（項目 ${s.items}、指標 ${s.indicators}、実績値 ${s.actuals}）ID ${s.planId}`,
       );
     }
     if (findings.length > 0) {
-      console.log(`指摘事項 ${findings.length} 件:`);
-      for (const f of findings) console.log(`  [${f.severity}] ${formatFinding(f)}`);
+      io.log(`指摘事項 ${findings.length} 件:`);
+      for (const f of findings) io.log(`  [${f.severity}] ${formatFinding(f)}`);
     }
     if (values.report) {
       writeFileSync(values.report, `${JSON.stringify({ stored, findings }, null, 2)}\n`);
-      console.log(`指摘事項を書き出しました: ${values.report}`);
+      io.log(`指摘事項を書き出しました: ${values.report}`);
     }
   });
 }

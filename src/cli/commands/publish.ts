@@ -10,20 +10,9 @@ import {
 import { writeStaticSite } from "../../publish/static-site.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
+import type { CommandIo } from "../io.ts";
 
-export const publishHelp = `gyokaku publish --plan ID --fy YEAR [--out DIR] [--by NAME] [--data DIR]
-gyokaku publish --plan ID --fy YEAR --export-only [--version N] --out DIR
-  計画の年度を公表します：今の計画と評価結果を読み取り専用の版（第1版、第2版…）として保存し、
-  /public/ で公開します。照会があればその年度は承認された項目だけを載せます。
-  --out DIR を付けると、どのWebサーバーやCMSのフォルダでも（file:// でも）そのまま見られる
-  静的サイト（HTML・CSS・SVG・フォント・オープンデータ）を書き出します。
-  --export-only は新しい版を作らず、公表済みの版（既定は最新）を書き出します。
-  YEAR は西暦の年度（2022 = 令和4年度）。ID は計画のID、「団体コード/キー」、または一意なキー。
-  Publishes a fiscal year of a plan as a read-only, numbered snapshot (the plan as it is now and its
-  evaluation), shown under /public/. With --out, also writes a self-contained static site with relative
-  links only. --export-only writes an existing version (default: the latest) without publishing again.`;
-
-export async function publishCommand(argv: string[]): Promise<void> {
+export async function publishCommand(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, {
     plan: { type: "string" },
     fy: { type: "string" },
@@ -46,17 +35,17 @@ export async function publishCommand(argv: string[]): Promise<void> {
     } else {
       const done = await publishFiscalYear(db, { plan: values.plan!, fiscalYear, publishedBy: values.by });
       meta = done;
-      console.error(
+      io.error(
         `公表しました: ${done.municipalityName} ${done.title} ${warekiFiscalYear(fiscalYear)} 第${done.version}版` +
           `（項目 ${done.counts.items}・指標の系列 ${done.counts.series}` +
           `${done.counts.withheld ? `・承認前のため非公表 ${done.counts.withheld}` : ""}）`,
       );
-      console.error(`  /public/${done.municipalityCode}/${encodeURIComponent(done.planKey)}/${fiscalYear}/`);
+      io.error(`  /public/${done.municipalityCode}/${encodeURIComponent(done.planKey)}/${fiscalYear}/`);
     }
     if (values.out) {
       const publication = await getPublicationOfPlan(db, values.plan!, fiscalYear, meta.version);
       const { files } = await writeStaticSite(publication, values.out);
-      console.error(`静的サイトを書き出しました: ${values.out}（第${meta.version}版、${files} ファイル）`);
+      io.error(`静的サイトを書き出しました: ${values.out}（第${meta.version}版、${files} ファイル）`);
     }
   });
 }

@@ -5,13 +5,9 @@ import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
 import { createApp } from "../../web/app.tsx";
 import { parse } from "../args.ts";
+import type { CommandIo } from "../io.ts";
 
-export const serveHelp = `gyokaku serve [--port 3000] [--host 127.0.0.1] [--data DIR] [--no-demo]
-  Web サーバーを起動します。データベースが空なら最初にデモデータ（江別市・札幌市・千歳市）を読み込みます。
-  DATABASE_URL があれば PostgreSQL、なければ組み込みの PGlite（--data または GYOKAKU_DATA、既定 ./data）。
-  Starts the web server; loads demo data into an empty database; PostgreSQL when DATABASE_URL is set.`;
-
-export async function serveCommand(argv: string[]): Promise<void> {
+export async function serveCommand(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, {
     port: { type: "string", default: process.env.PORT ?? "3000" },
     host: { type: "string", default: process.env.HOST ?? "127.0.0.1" },
@@ -22,32 +18,30 @@ export async function serveCommand(argv: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw usage(`--port ${values.port} はポート番号ではありません`);
   const open = await openDatabase(databaseOptionsFromEnv(values.data));
-  console.log(`データベース: ${open.describe}`);
+  io.log(`データベース: ${open.describe}`);
   if (!values["no-demo"]) {
     const demo = await loadDemoIfEmpty(open.db);
     if (demo) {
       const from = demo.from === "seeds" ? "資料（../shared/seeds）から" : "同梱のデモデータから";
       for (const d of demo.stored) {
-        console.log(
-          `デモデータを読み込みました（${from}）: ${d.title}（項目 ${d.items}、指標 ${d.indicators}）`,
-        );
+        io.log(`デモデータを読み込みました（${from}）: ${d.title}（項目 ${d.items}、指標 ${d.indicators}）`);
       }
       for (const s of demo.staffing) {
-        console.log(
+        io.log(
           `デモデータを読み込みました（${from}）: ${s.municipalityName} の定数管理（${s.firstYear}〜${s.lastYear}年度、${s.headcounts} 件）`,
         );
       }
       for (const p of demo.published)
-        console.log(`  公表（市民向けページ）: ${p.title} ${p.fiscalYear}年度 → ${p.path}`);
+        io.log(`  公表（市民向けページ）: ${p.title} ${p.fiscalYear}年度 → ${p.path}`);
       if (demo.findings > 0)
-        console.log(`  取り込み時の指摘事項 ${demo.findings} 件（gyokaku import --report で確認できます）`);
+        io.log(`  取り込み時の指摘事項 ${demo.findings} 件（gyokaku import --report で確認できます）`);
       const users = await createDemoUsers(open.db);
-      if (users.length > 0) console.log(demoUsersMessage(users));
+      if (users.length > 0) io.log(demoUsersMessage(users));
     }
   }
   const app = createApp(open);
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
-    console.log(`gyokaku: http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/`);
+    io.log(`gyokaku: http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/`);
   });
   const stop = async () => {
     server.close();

@@ -14,39 +14,20 @@ import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
 import type { Role } from "../../domain/roles.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
+import type { CommandIo } from "../io.ts";
 
-export const userHelp = `gyokaku user add --email ADDRESS --name NAME --role admin|office|department|viewer
-                 [--department KEY]... [--municipality CODE] [--password-stdin] [--data DIR]
-  利用者を登録します（最初の管理者もこれで作ります）。役割: admin 管理者、office 行革担当、
-  department 所管課（--department で部署キーを一つ以上）、viewer 閲覧者。
-  --password-stdin がなければパスワードを作って一度だけ表示します。団体が一つだけなら --municipality は不要。
-gyokaku user list [--json] [--data DIR]
-  登録されている利用者の一覧。
-gyokaku user password --email ADDRESS [--password-stdin] [--data DIR]
-  パスワードを設定し直します（忘れたとき、デモ用アカウントを本番で残すときなど）。その利用者のログインはすべて終了します。
-  --password-stdin がなければパスワードを作って一度だけ表示します。利用者は画面の自分の名前から自分で変更もできます。
-gyokaku user disable|enable --email ADDRESS [--data DIR]
-  利用者を無効にします（ログインできず、ログイン中のものも終了します）／有効に戻します。履歴の名前は残ります。
-gyokaku user demo [--data DIR]
-  デモ用アカウント（役割ごとに一つ、江別市）を作ります。データベースが空ならデモデータも読み込みます。
-  Adds users (the first admin too), lists them, resets a password, disables or enables an account, or creates
-  the demo accounts.`;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString("utf8")
-    .replace(/\r?\n$/, "");
+/** The password given on standard input, without the line end a pipe or a file adds. */
+async function readPassword(io: CommandIo): Promise<string> {
+  return (await io.readInput()).replace(/\r?\n$/, "");
 }
 
-export async function userCommand(argv: string[]): Promise<void> {
+export async function userCommand(argv: string[], io: CommandIo): Promise<void> {
   const [sub, ...rest] = argv;
-  if (sub === "add") return add(rest);
-  if (sub === "list") return list(rest);
-  if (sub === "demo") return demo(rest);
-  if (sub === "password") return password(rest);
-  if (sub === "disable" || sub === "enable") return disable(rest, sub === "disable");
+  if (sub === "add") return add(rest, io);
+  if (sub === "list") return list(rest, io);
+  if (sub === "demo") return demo(rest, io);
+  if (sub === "password") return password(rest, io);
+  if (sub === "disable" || sub === "enable") return disable(rest, sub === "disable", io);
   throw usage(
     sub
       ? `知らないサブコマンドです: ${sub}`
@@ -54,7 +35,7 @@ export async function userCommand(argv: string[]): Promise<void> {
   );
 }
 
-async function add(argv: string[]): Promise<void> {
+async function add(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, {
     email: { type: "string" },
     name: { type: "string" },
@@ -65,7 +46,7 @@ async function add(argv: string[]): Promise<void> {
     data: { type: "string" },
   });
   for (const k of ["email", "name", "role"] as const) if (!values[k]) throw usage(`--${k} が必要です`);
-  const password = values["password-stdin"] ? await readStdin() : generatePassword();
+  const password = values["password-stdin"] ? await readPassword(io) : generatePassword();
   await withDatabase(values.data, async (db) => {
     try {
       const u = await createUser(db, {
@@ -76,8 +57,8 @@ async function add(argv: string[]): Promise<void> {
         password,
         ...(values.municipality ? { municipalityCode: values.municipality } : {}),
       });
-      console.log(`登録しました: ${u.email}（${ROLE_LABELS[u.role as Role]}、団体 ${u.municipalityCode}）`);
-      if (!values["password-stdin"]) console.log(`初期パスワード: ${password}（この表示きりです）`);
+      io.log(`登録しました: ${u.email}（${ROLE_LABELS[u.role as Role]}、団体 ${u.municipalityCode}）`);
+      if (!values["password-stdin"]) io.log(`初期パスワード: ${password}（この表示きりです）`);
     } catch (e) {
       if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
@@ -85,14 +66,14 @@ async function add(argv: string[]): Promise<void> {
   });
 }
 
-async function password(argv: string[]): Promise<void> {
+async function password(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, {
     email: { type: "string" },
     "password-stdin": { type: "boolean" },
     data: { type: "string" },
   });
   if (!values.email) throw usage("--email が必要です");
-  const password = values["password-stdin"] ? await readStdin() : generatePassword();
+  const password = values["password-stdin"] ? await readPassword(io) : generatePassword();
   await withDatabase(values.data, async (db) => {
     try {
       await resetPassword(db, values.email!, password);
@@ -100,12 +81,12 @@ async function password(argv: string[]): Promise<void> {
       if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
     }
-    console.log(`パスワードを設定しました: ${values.email}（ログイン中のものは終了しました）`);
-    if (!values["password-stdin"]) console.log(`新しいパスワード: ${password}（この表示きりです）`);
+    io.log(`パスワードを設定しました: ${values.email}（ログイン中のものは終了しました）`);
+    if (!values["password-stdin"]) io.log(`新しいパスワード: ${password}（この表示きりです）`);
   });
 }
 
-async function disable(argv: string[], disabled: boolean): Promise<void> {
+async function disable(argv: string[], disabled: boolean, io: CommandIo): Promise<void> {
   const { values } = parse(argv, { email: { type: "string" }, data: { type: "string" } });
   if (!values.email) throw usage("--email が必要です");
   await withDatabase(values.data, async (db) => {
@@ -115,11 +96,11 @@ async function disable(argv: string[], disabled: boolean): Promise<void> {
       if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
     }
-    console.log(disabled ? `無効にしました: ${values.email}` : `有効に戻しました: ${values.email}`);
+    io.log(disabled ? `無効にしました: ${values.email}` : `有効に戻しました: ${values.email}`);
   });
 }
 
-async function list(argv: string[]): Promise<void> {
+async function list(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, { json: { type: "boolean" }, data: { type: "string" } });
   await withDatabase(values.data, async (db) => {
     const users = await listUsers(db);
@@ -132,29 +113,29 @@ async function list(argv: string[]): Promise<void> {
         departments: u.departments.map((d) => d.key),
         disabled: u.disabled,
       }));
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      io.write(`${JSON.stringify(out, null, 2)}\n`);
       return;
     }
     if (users.length === 0) {
-      console.log("利用者はまだいません。gyokaku user add で登録できます。");
+      io.log("利用者はまだいません。gyokaku user add で登録できます。");
       return;
     }
     for (const u of users) {
       const depts = u.departments.length > 0 ? `  部署: ${u.departments.map((d) => d.key).join("、")}` : "";
-      console.log(
+      io.log(
         `${u.municipalityCode} ${u.municipalityName}  ${u.email}  ${u.name}（${ROLE_LABELS[u.role]}）${depts}`,
       );
     }
   });
 }
 
-async function demo(argv: string[]): Promise<void> {
+async function demo(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, { data: { type: "string" } });
   await withDatabase(values.data, async (db) => {
     const loaded = await loadDemoIfEmpty(db);
-    if (loaded) console.log(`デモデータを読み込みました（計画 ${loaded.stored.length} 件）`);
+    if (loaded) io.log(`デモデータを読み込みました（計画 ${loaded.stored.length} 件）`);
     const created = await createDemoUsers(db);
-    console.log(
+    io.log(
       created.length > 0
         ? demoUsersMessage(created)
         : "デモ用アカウントはすでにあります（または江別市のデータがありません）。",

@@ -1,37 +1,73 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
-import { closeBrowser, htmlToPdf } from "./pdf.ts";
+import { after, before, describe, test } from "node:test";
+import { isA4, readPdf } from "../../testing/pdf.ts";
+import { needs } from "../../testing/system.ts";
+import { chromiumArgs, findChromium, sandboxDecision } from "./chromium.ts";
+import { closeBrowser, htmlToPdf, PdfUnavailableError } from "./pdf.ts";
 
-const skip = existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")
-  ? false
-  : "Chromium is not installed";
-after(closeBrowser);
+const skip = needs("chromium");
 
-test("prints Japanese HTML to an A4 PDF with the BIZ UD font embedded", { skip }, async () => {
-  const rows = Array.from(
-    { length: 80 },
-    (_, i) => `<tr><td>${i + 1}</td><td>職員提案数</td><td>1,483</td></tr>`,
-  ).join("");
-  const pdf = await htmlToPdf(
-    `<!DOCTYPE html><html lang="ja"><head><style>body{font-family:"BIZ UDPGothic"} thead{display:table-header-group}</style></head><body><h1>取組状況一覧（令和4年度）</h1><table><thead><tr><th>番号</th><th>指標</th><th>初期値</th></tr></thead><tbody>${rows}</tbody></table><img src="https://example.invalid/x.png"></body></html>`,
-    { footerTitle: "テスト" },
-  );
-  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
-  const dir = mkdtempSync(join(tmpdir(), "pdf-"));
-  const file = join(dir, "t.pdf");
-  writeFileSync(file, pdf);
-  let fonts = "";
-  try {
-    fonts = execFileSync("pdffonts", [file], { encoding: "utf8" });
-  } catch {
-    return; // poppler-utils not installed: the PDF itself was made
-  }
-  assert.match(fonts, /BIZ/i, fonts);
-  const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
-  assert.match(info, /Pages:\s+[2-9]/, "a long table runs over several pages");
-  assert.match(info, /Page size:\s+84[12]\.\d+ x 59[56]\.\d+ pts \(A4\)/, "A4 landscape");
+describe("printing to PDF", { skip }, () => {
+  // The system's BIZ UD fonts are hidden from Chromium (fontconfig: the usual configuration, BIZ UD fonts
+  // rejected), as on a machine without the Debian font packages: what is embedded comes from the npm package.
+  const dir = mkdtempSync(join(tmpdir(), "gyokaku-pdf-"));
+  const saved = process.env.FONTCONFIG_FILE;
+  before(() => {
+    const conf = join(dir, "fonts.conf");
+    writeFileSync(
+      conf,
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><selectfont><rejectfont><glob>*bizud*</glob><glob>*BIZUD*</glob><pattern><patelt name="family"><string>BIZ UDPGothic</string></patelt></pattern></rejectfont></selectfont></fontconfig>`,
+    );
+    process.env.FONTCONFIG_FILE = conf;
+  });
+  after(async () => {
+    await closeBrowser();
+    if (saved === undefined) delete process.env.FONTCONFIG_FILE;
+    else process.env.FONTCONFIG_FILE = saved;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("prints Japanese HTML to A4 with the shipped BIZ UD font embedded, footer included", async () => {
+    const rows = Array.from(
+      { length: 80 },
+      (_, i) => `<tr><td>${i + 1}</td><td>職員提案数</td><td>1,483</td></tr>`,
+    ).join("");
+    const pdf = await htmlToPdf(
+      `<!DOCTYPE html><html lang="ja"><head><style>body{font-family:"BIZ UDPGothic"} thead{display:table-header-group}</style></head><body><h1>取組状況一覧（令和4年度）</h1><table><thead><tr><th>番号</th><th>指標</th><th>初期値</th></tr></thead><tbody>${rows}</tbody></table><img src="https://example.invalid/x.png"></body></html>`,
+      { footerTitle: "江別市 取組状況一覧" },
+    );
+    assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+    const read = await readPdf(pdf);
+    assert.ok(read.pages >= 2, "a long table runs over several pages");
+    assert.ok(
+      read.sizes.every((s) => isA4(s, true)),
+      `A4 landscape: ${JSON.stringify(read.sizes)}`,
+    );
+    // Only the project's font: body (regular), heading (bold) and the footer, in every page.
+    assert.deepEqual(read.fonts, ["BIZUDPGothic-Bold", "BIZUDPGothic-Regular"]);
+    assert.match(read.text, /取組状況一覧（令和4年度）/);
+    assert.match(read.text, /江別市 取組状況一覧/);
+    assert.match(read.text, /2 \/ \d/);
+  });
+});
+
+test("without Chromium: PDF is refused in plain words, and nothing else is asked of the system", () => {
+  const missing = join(tmpdir(), "gyokaku-no-chromium", "chromium");
+  const found = findChromium({ ...process.env, CHROMIUM_PATH: missing });
+  assert.equal(found.ok, false);
+  if (!found.ok) assert.match(found.problem, /CHROMIUM_PATH/);
+  const error = new PdfUnavailableError("x");
+  assert.equal(error.status, 503);
+  assert.match(error.message, /^PDF を作るには/);
+  assert.doesNotMatch(error.message, /apt-get|Error|undefined/);
+});
+
+test("the sandbox stays on unless Chromium cannot start with it", () => {
+  const decision = sandboxDecision();
+  if (process.platform === "linux" && process.getuid?.() === 0) assert.equal(decision.sandbox, false);
+  assert.equal(chromiumArgs(true).includes("--no-sandbox"), false);
+  assert.equal(chromiumArgs(false).includes("--no-sandbox"), true);
 });

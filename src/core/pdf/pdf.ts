@@ -1,37 +1,57 @@
 /**
- * PDF by printing our own HTML in Chromium (Debian's `chromium`, driven by playwright-core; no browser
- * is ever downloaded). Fonts: the pages name "BIZ UDPGothic", which Chromium finds among the system fonts
- * (Debian fonts-morisawa-bizud-*) and embeds in the PDF.
+ * PDF by printing our own HTML in the system's Chromium (driven by playwright-core; no browser is ever
+ * downloaded, see chromium.ts). The font is the one the project ships: the page gets the same @font-face
+ * rules as the app's pages, and the font files are handed to Chromium from the npm package, so the PDF
+ * embeds BIZ UDPGothic whether or not the system has it.
  */
-import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { AppError } from "../errors.ts";
+import { fontDir } from "../ui/assets.ts";
+import { FONT_FAMILY, FONT_FILES, fontFaceCss } from "../ui/fonts.tsx";
+import { chromiumArgs, findChromium, PDF_UNAVAILABLE_MESSAGE, sandboxDecision } from "./chromium.ts";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium が見つかりません（${path}）。Debian では apt-get install chromium、別の場所なら CHROMIUM_PATH を設定してください`,
-    );
+/** Refused, not failed: the server lacks Chromium. The page says so in plain words (503, never 500). */
+export class PdfUnavailableError extends AppError {
+  constructor(readonly problem: string) {
+    super("unavailable", PDF_UNAVAILABLE_MESSAGE);
+    this.name = "PdfUnavailableError";
   }
-  return path;
+}
+
+/** The Chromium to print with; throws PdfUnavailableError when there is none. */
+export function chromiumPath(): string {
+  const found = findChromium();
+  if (!found.ok) throw new PdfUnavailableError(found.problem);
+  return found.path;
 }
 
 let browser: Promise<Browser> | null = null;
 
+async function launch(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  const { sandbox } = sandboxDecision();
+  // Loaded on the first PDF only: playwright-core costs about a second of CPU to load, which every start
+  // of the server and every command would pay otherwise.
+  const { chromium } = await import("playwright-core");
+  try {
+    return await chromium.launch({ executablePath, args: chromiumArgs(sandbox) });
+  } catch (e) {
+    if (!sandbox) throw e;
+    // A policy that forbids the sandbox to this program only (e.g. Ubuntu's AppArmor restriction on user
+    // namespaces) shows only here: start without it rather than fail every PDF, and say so in the log.
+    console.error(
+      `Chromium がサンドボックスありで起動できなかったため、サンドボックスなしで起動します: ${(e as Error).message.split("\n")[0]}`,
+    );
+    return chromium.launch({ executablePath, args: chromiumArgs(false) });
+  }
+}
+
 /** One browser per process, started on first use. */
 export function sharedBrowser(): Promise<Browser> {
   if (!browser) {
-    browser = chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = launch();
     browser.catch(() => {
       browser = null;
     });
@@ -53,8 +73,32 @@ export type PdfOptions = {
   baseUrl?: string;
 };
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The made-up address the page finds the font files at; answered from the font package, never the network. */
+const FONT_ORIGIN = "https://fonts.gyokaku.invalid";
+const FONT_BASE = `${FONT_ORIGIN}/`;
+
+/** A CSS string literal. */
+function cssString(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]+/g, " ")}"`;
+}
+
+/**
+ * The page's footer (title, page number of total) as CSS page-margin boxes: part of the document, so they are
+ * drawn in the document's own font. (Chromium's separate footer template cannot use the page's fonts and
+ * would print in whatever the system has.)
+ */
+function footerCss(title: string): string {
+  const box = `font-family:"${FONT_FAMILY}",sans-serif;font-size:8px;color:#444`;
+  return `@page{@bottom-left{content:${cssString(title)};${box};vertical-align:middle}@bottom-right{content:counter(page) " / " counter(pages);${box};vertical-align:middle}}`;
+}
+
+/** The @font-face rules and the footer as the first thing in the document's head. */
+function withFontsAndFooter(html: string, footerTitle: string): string {
+  const style = `<style>${fontFaceCss(FONT_BASE)}\n${footerCss(footerTitle)}</style>`;
+  const head = /<head[^>]*>/i.exec(html);
+  return head
+    ? `${html.slice(0, head.index + head[0].length)}${style}${html.slice(head.index + head[0].length)}`
+    : `${style}${html}`;
 }
 
 /** Prints a whole HTML document to an A4 PDF with page numbers. Requests to other hosts are refused. */
@@ -64,8 +108,18 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
   try {
     const page = await context.newPage();
     const allowed = options.baseUrl ? new URL(options.baseUrl).origin : null;
-    await page.route("**/*", (route) => {
+    await page.route("**/*", async (route) => {
       const url = route.request().url();
+      if (url.startsWith(FONT_BASE)) {
+        const file = FONT_FILES.find((f) => url === `${FONT_BASE}${f.file}`);
+        if (!file) return route.abort();
+        return route.fulfill({
+          status: 200,
+          contentType: "font/woff2",
+          headers: { "Access-Control-Allow-Origin": "*" },
+          body: await readFile(join(fontDir, file.file)),
+        });
+      }
       if (url.startsWith("data:") || url === "about:blank" || (allowed && url.startsWith(allowed)))
         return route.continue();
       return route.abort();
@@ -73,16 +127,19 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
     if (options.baseUrl) {
       await page.goto(options.baseUrl, { waitUntil: "commit" }).catch(() => undefined);
     }
-    await page.setContent(html, { waitUntil: "load" });
-    await page.evaluate(() => document.fonts.ready);
-    const footer = `<div style="font-family:'BIZ UDPGothic',sans-serif;font-size:8px;width:100%;padding:0 12mm;display:flex;justify-content:space-between;color:#444"><span>${escapeHtml(options.footerTitle ?? "")}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+    await page.setContent(withFontsAndFooter(html, options.footerTitle ?? ""), { waitUntil: "load" });
+    // Both weights are loaded before printing, also where the page itself uses only one.
+    await page.evaluate(
+      async ({ family, weights }) => {
+        await Promise.all(weights.map((w) => document.fonts.load(`${w} 12px "${family}"`, "あ")));
+        await document.fonts.ready;
+      },
+      { family: FONT_FAMILY, weights: FONT_FILES.map((f) => f.weight) },
+    );
     return await page.pdf({
       format: "A4",
       landscape: options.landscape ?? true,
       printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: "<span></span>",
-      footerTemplate: footer,
       margin: { top: "12mm", bottom: "14mm", left: "10mm", right: "10mm" },
       preferCSSPageSize: false,
     });

@@ -4,6 +4,7 @@ import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { addRow, col, edit, rowWhere, sample, save, set } from "../../testing/workbook.ts";
 import { type AppError, isAppError } from "../errors.ts";
+import { LOAD_OPTIONS } from "../workbook/load.ts";
 import { readPlanWorkbook, readWorkbookPlanRef, writePlanWorkbook } from "./index.ts";
 
 const base = sample();
@@ -150,9 +151,10 @@ describe("workbooks that are not plan workbooks", () => {
         { type: "list", allowBlank: true, formulae: ['"数値,段階"'] },
       );
     });
-    const started = Date.now();
+    // Checked by what the reader does, not by a stopwatch: exceljs is told to skip the drop-down lists
+    // (which it would expand cell by cell), and the workbook still reads.
+    assert.ok(LOAD_OPTIONS.ignoreNodes.includes("dataValidations"));
     const { document } = await readPlanWorkbook(bytes, "wide.xlsx", base);
-    assert.ok(Date.now() - started < 5000, `read in ${Date.now() - started} ms`);
     assert.equal(document.plan.key, "sample");
   });
 

@@ -9,6 +9,7 @@ const TITLES: Record<number, string> = {
   413: "送信された内容が大きすぎます",
   423: "締め切られています",
   429: "しばらくお待ちください",
+  503: "この機能は今は使えません",
 };
 
 /** The page of an error whose message was written for the person in front of the screen. */

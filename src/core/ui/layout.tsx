@@ -1,6 +1,7 @@
 /** The page frame: header, main, footer. Everything it loads comes from this server. */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { FontHead } from "./fonts.tsx";
 import { SessionBar } from "./session-bar.tsx";
 
 export type LayoutProps = { title: string; children: Child; breadcrumbs?: { href: string; label: string }[] };
@@ -14,8 +15,7 @@ export function Layout({ title, children, breadcrumbs = [] }: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} | gyokaku`}</title>
-          <link rel="stylesheet" href="/assets/fonts/400.css" />
-          <link rel="stylesheet" href="/assets/fonts/700.css" />
+          <FontHead base="/assets/fonts/" />
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="stylesheet" href="/assets/forms.css" />
         </head>

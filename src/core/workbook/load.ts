@@ -2,7 +2,8 @@
  * Opening an xlsx file that a person gives back: the old .xls format and files that are not xlsx at all
  * are told apart, so the message can say what to do.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../xlsx.ts";
 
 export type LoadFailure = { code: "file.xls" | "file.not-xlsx" | "file.corrupt"; detail?: string };
 
@@ -14,19 +15,21 @@ export function looksLikeXlsx(path: string, bytes: Uint8Array): boolean {
   );
 }
 
+/**
+ * Only values are read. A drop-down list a person stretched over a whole column would otherwise be expanded
+ * by exceljs into a million cells.
+ */
+export const LOAD_OPTIONS = { ignoreNodes: ["dataValidations", "conditionalFormatting"] };
+
 export async function loadWorkbook(
   bytes: Uint8Array,
 ): Promise<{ workbook: ExcelJS.Workbook } | { failure: LoadFailure }> {
   const head = Buffer.from(bytes.subarray(0, 4)).toString("hex");
   if (head === "d0cf11e0") return { failure: { code: "file.xls" } };
   if (head !== "504b0304") return { failure: { code: "file.not-xlsx" } };
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
-    // Only values are read. A drop-down list a person stretched over a whole column would otherwise be
-    // expanded by exceljs into a million cells.
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ["dataValidations", "conditionalFormatting"],
-    });
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer, LOAD_OPTIONS);
   } catch (e) {
     return { failure: { code: "file.corrupt", detail: (e as Error).message } };
   }

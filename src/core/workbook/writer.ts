@@ -4,7 +4,8 @@
  * that Excel keeps what a person types (012173, 26,684) as written, drop-down lists where a column has a
  * fixed vocabulary. Nothing is protected: columns a person should not edit are grey and marked 参考.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { newWorkbook } from "../xlsx.ts";
 import { decimalsOf, numberFormat } from "./cells.ts";
 import type { ColumnDef, ColumnType, SheetData } from "./types.ts";
 
@@ -28,7 +29,7 @@ export type WorkbookOptions = {
 
 /** Writes the sheets in the order given (the 説明 sheet first, as a rule). */
 export async function writeWorkbook(sheets: SheetData[], options: WorkbookOptions): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.creator = "gyokaku";
   wb.title = options.title;
   wb.subject = options.subject;

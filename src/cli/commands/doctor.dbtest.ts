@@ -1,0 +1,55 @@
+// `gyokaku doctor` in this process: what is missing is said in plain Japanese with how to fix it; something
+// needed missing ends with exit code 1, something optional (PDF, mail) only warns.
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { cliSandbox, cliSkip } from "../../testing/cli.ts";
+
+const sandbox = cliSandbox("doctor");
+
+describe("gyokaku doctor", { skip: cliSkip() }, () => {
+  const saved = {
+    CHROMIUM_PATH: process.env.CHROMIUM_PATH,
+    GYOKAKU_SMTP_HOST: process.env.GYOKAKU_SMTP_HOST,
+  };
+  after(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    sandbox.cleanup();
+  });
+
+  test("without Chromium and mail settings: warnings with what to install, exit code 0", async () => {
+    process.env.CHROMIUM_PATH = join(sandbox.dir, "no-chromium");
+    delete process.env.GYOKAKU_SMTP_HOST;
+    const r = await sandbox.gyokaku("doctor");
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, /✓ データディレクトリ: .*はまだありません（最初の起動で作ります）/);
+    assert.match(r.out, /✓ データベース: PGlite/);
+    assert.match(r.out, /✓ フォント: BIZ UDPゴシック/);
+    assert.match(r.out, /! PDF: PDF を作るには Chromium が必要です。CHROMIUM_PATH の .* がありません/);
+    assert.match(r.out, /→ Debian\/Ubuntu では sudo apt-get install chromium/);
+    assert.match(r.out, /! メール: 送信の設定がありません（GYOKAKU_SMTP_HOST など）/);
+    assert.match(r.out, /結果: 必要なものはそろっています（注意 2 件/);
+  });
+
+  test("mail settings are reported without their secrets; a data directory that is a file fails", async () => {
+    process.env.GYOKAKU_SMTP_HOST = "mail.city.example.lg.jp";
+    process.env.GYOKAKU_SMTP_PASSWORD = "secret-123";
+    try {
+      const file = join(sandbox.dir, "not-a-folder");
+      writeFileSync(file, "x");
+      const r = await sandbox.run(["doctor", "--no-pdf"], { data: file });
+      assert.equal(r.code, 1);
+      assert.match(r.out, /✓ メール: mail\.city\.example\.lg\.jp に送ります/);
+      assert.doesNotMatch(r.out, /secret-123/);
+      assert.match(r.out, /✗ データディレクトリ: .* はフォルダーではありません/);
+      assert.match(r.out, /→ --data（または GYOKAKU_DATA）でフォルダーを指定してください/);
+      assert.match(r.out, /結果: 必要なものが 2 件欠けています/);
+    } finally {
+      delete process.env.GYOKAKU_SMTP_PASSWORD;
+    }
+  });
+});
