@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createDemoUsers, demoUsersMessage } from "../../auth/demo-users.service.ts";
+import { warmCharts } from "../../core/charts/engine.ts";
 import { usage } from "../../core/errors.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
@@ -42,6 +43,7 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<void>
   const app = createApp(open);
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     io.log(`gyokaku: http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/`);
+    warmCharts();
   });
   const stop = async () => {
     server.close();

@@ -3,7 +3,7 @@
  * ECharts (no browser, no script on the page). Readable without colour: each series has its own marker
  * shape, targets are dashed with hollow triangles, and every value is printed beside its point.
  */
-import * as echarts from "echarts";
+import { echarts } from "./engine.ts";
 import { CHART_FONT, SERIES_COLORS, SERIES_SYMBOLS, TARGET_STYLE, TEXT_COLOR } from "./palette.ts";
 
 export type ChartLine = {
@@ -107,7 +107,7 @@ export function indicatorChart(input: IndicatorChartInput): string {
     }
     used += w;
   }
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,

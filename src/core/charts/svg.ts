@@ -3,8 +3,9 @@
  * palette (palette.ts), the UD font, patterns (decals) on bars so that no bar depends on colour alone,
  * and year labels in both calendars. Capabilities build their options and render them here.
  */
-import * as echarts from "echarts";
+
 import { shortWareki } from "../../domain/fiscal-year.ts";
+import { echarts } from "./engine.ts";
 import { CHART_FONT, FILL_COLORS, TEXT_COLOR } from "./palette.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: echarts' option type is too wide to spell out here
@@ -40,7 +41,7 @@ export const yearLabel = (fy: number) => `${fy}\n${shortWareki(fy)}`;
 
 /** Renders an option as an SVG string, with the shared palette, font and patterns. */
 export function renderSvg(option: ChartOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width, height });
   chart.setOption({
     animation: false,
     color: [...FILL_COLORS],
