@@ -7,12 +7,16 @@ export const serveHelp = `gyokaku serve [--port 3000] [--host 127.0.0.1] [--data
   DATABASE_URL があれば PostgreSQL、なければ組み込みの PGlite（--data または GYOKAKU_DATA、既定 ./data）。
   Starts the web server; loads demo data into an empty database; PostgreSQL when DATABASE_URL is set.`;
 
-export const importHelp = `gyokaku import FILE... [--format ID] [--report FILE] [--data DIR]
+export const importHelp = `gyokaku import FILE... [--format ID] [--dry-run] [--allow-removals] [--report FILE] [--data DIR]
   計画文書（JSON）や各団体の資料（テキスト）を取り込みます。様式は自動判別、--format で指定も可。
   すべてのファイルを一つのトランザクションで保存します（一部だけ保存されることはありません）。
+  保存済みの計画に対する変更（項目・指標・系列・年度ごとの 変更前 → 変更後）は各項目の履歴に残ります。
+  --dry-run: 何も保存せず、変更の一覧を表示します。
+  --allow-removals: 項目・指標・値・取組状況を削除する取込を許可します（ないと削除を含む取込は拒否）。
   --report FILE: 指摘事項（ファイル・行・期待値・実際の値）を JSON で書き出します。
   Imports plan documents (JSON) and municipal documents; detects the layout or takes --format;
-  stores everything in one transaction; --report writes the findings as JSON.`;
+  stores everything in one transaction; --dry-run prints the changes and stores nothing; removals are
+  refused without --allow-removals; --report writes the findings as JSON.`;
 
 export const exportHelp = `gyokaku export --plan ID --format json|xlsx [--out FILE] [--data DIR]
   計画を計画文書（JSON）または編集用の Excel ブック（xlsx）として書き出します。
