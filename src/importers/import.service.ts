@@ -17,6 +17,7 @@ import {
   loadPlanDocument,
   type StoredPlan,
 } from "../plans/plans.service.ts";
+import { checkImportFiles, checkTextLines } from "./import-limits.ts";
 import { readerById, readers } from "./registry.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
@@ -67,6 +68,7 @@ export function readFiles(
       documents.push(parsePlanDocumentText(file.text, file.path));
       continue;
     }
+    checkTextLines(file.path, file.text);
     const reader = format ? readerById(format)! : readers.find((r) => r.detect(file));
     if (!reader) {
       throw invalidDocument(
@@ -131,6 +133,7 @@ export async function readImport(
   files: FileBytes[],
   options: ImportFileOptions = {},
 ): Promise<{ documents: PlanDocument[]; findings: Finding[] }> {
+  checkImportFiles(files);
   const workbooks = options.format === XLSX_FORMAT ? files : files.filter(isWorkbook);
   const texts = files.filter((f) => !workbooks.includes(f));
   const read = texts.length > 0 ? readFiles(texts, options.format) : { documents: [], findings: [] };
