@@ -18,7 +18,11 @@ function ChangeRow({ c, plan }: { c: PlanChange; plan: PlanPreview }) {
   const locked = touchesYears(c, plan.lockedYears);
   return (
     <tr class={c.kind === "removed" ? "change-removed" : undefined}>
-      <td>{c.kind === "removed" ? <strong>{KIND_LABELS[c.kind]}</strong> : KIND_LABELS[c.kind]}</td>
+      <td>
+        <span class="tag">
+          {c.kind === "removed" ? <strong>{KIND_LABELS[c.kind]}</strong> : KIND_LABELS[c.kind]}
+        </span>
+      </td>
       <td>
         {changePlace(c, (fy) => fiscalYearLabel(fy))}
         {published && <span class="flag"> 公表済みの年度</span>}
