@@ -35,10 +35,12 @@ export const reportHelp = `gyokaku report --plan ID --fy YEAR --kind summary|she
   Makes a report of a plan for a fiscal year: the summary table, the sheets (with item pages), the tallies
   or the roadmap, as HTML, Excel (xlsx) or PDF.`;
 
-export const staffingImportHelp = `gyokaku staffing import FILE... [--report FILE] [--data DIR]
+export const staffingImportHelp = `gyokaku staffing import FILE... [--allow-removals] [--report FILE] [--data DIR]
   定数管理のデータを取り込みます: 千歳市 行政改革基本方針のテキスト（図表4・6・8・10、ラスパイレス指数）、
   定数管理テンプレート（.xlsx、gyokaku staffing template で作成）、定数管理文書（.json）。
-  団体ごとに、それまでのデータを置き換えます。すべてのファイルを一つのトランザクションで保存し、
+  団体ごとに、それまでのデータを置き換えます。保存済みの記録（組織・職員数・定数など）がなくなる取込は、
+  なくなる件数を示して拒否します（--allow-removals で許可。なくなった記録は履歴に残ります）。
+  すべてのファイルを一つのトランザクションで保存し、
   一つでも誤りがあれば何も保存しません（誤りはファイル・行・列で示します）。
   Imports staffing data (Chitose's text, the xlsx template, staffing documents as JSON) in one transaction.`;
 
