@@ -36,6 +36,7 @@ function ChangeRow({ c, plan }: { c: PlanChange; plan: PlanPreview }) {
 
 function PlanChanges({ plan }: { plan: PlanPreview }) {
   const published = plan.changes.filter((c) => touchesYears(c, plan.publishedYears)).length;
+  const locked = plan.changes.filter((c) => touchesYears(c, plan.lockedYears)).length;
   return (
     <section>
       <h2>
@@ -58,6 +59,13 @@ function PlanChanges({ plan }: { plan: PlanPreview }) {
             </span>
           )}
         </p>
+      )}
+      {locked > 0 && (
+        <div class="notice notice-warning" role="alert">
+          {locked}{" "}
+          件の変更が照会の締め切られた（ロックされた）年度の値を変えるため、このままでは保存できません。
+          ロックを解除（理由を記録）してから取り込むか、その年度の値を元に戻してください。
+        </div>
       )}
       {plan.changes.length > 0 && (
         <div class="table-scroll">

@@ -100,9 +100,15 @@ function uploadHash(files: readonly FileBytes[], format: string | undefined): st
   return h.digest("hex");
 }
 
-function forget(now: number): void {
+/** All kept uploads together: the oldest are forgotten first (their confirmation then asks to upload again). */
+const KEEP_BYTES = 200 * 1024 * 1024;
+const keptBytes = () =>
+  [...kept.values()].reduce((n, k) => n + k.files.reduce((m, f) => m + f.bytes.length, 0), 0);
+
+function forget(now: number, adding: number): void {
   for (const [token, k] of kept) if (now - k.at > KEEP_MS) kept.delete(token);
-  while (kept.size >= KEEP_MAX) kept.delete(kept.keys().next().value!);
+  while (kept.size > 0 && (kept.size >= KEEP_MAX || keptBytes() + adding > KEEP_BYTES))
+    kept.delete(kept.keys().next().value!);
 }
 
 /** The browser's preview: the files are kept under a token for the confirmation (30 minutes). */
@@ -117,7 +123,10 @@ export async function previewImportAs(
     throw invalid({ files: "取り込むファイルを選んでください。" }, "取り込むファイルを選んでください。");
   const preview = await previewImport(db, files, { format, municipalityCode: user.municipalityCode });
   const now = Date.now();
-  forget(now);
+  forget(
+    now,
+    files.reduce((n, f) => n + f.bytes.length, 0),
+  );
   const token = randomBytes(24).toString("base64url");
   const upload = uploadHash(files, format);
   kept.set(token, {
