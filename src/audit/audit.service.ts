@@ -32,6 +32,9 @@ export const ACTION_LABELS = {
   "judgement.withdraw": "評価者の判定を取消",
   "publication.publish": "公表",
   "plan.import": "計画を取り込み",
+  "import.add": "取込で追加",
+  "import.change": "取込で変更",
+  "import.remove": "取込で削除",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 
@@ -61,10 +64,13 @@ export type AuditEvent = {
   note: string | null;
 };
 
+/** Who made a change: a signed-in user, or a command (id null, name "CLI"). */
+export type AuditActor = Pick<Actor, "municipalityCode" | "name"> & { id: string | null };
+
 /** Appends events; call inside the transaction of the change, so that a change is never without its record. */
 export async function record(
   q: Kysely<Database> | Transaction<Database>,
-  actor: Actor,
+  actor: AuditActor,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   const now = Date.now();

@@ -64,6 +64,13 @@ const EXPECTED: Record<string, Expect> = {
   "GET /templates/plan.xlsx": { anonymous: LOGIN, signedIn: 200 },
   "GET /import": { anonymous: LOGIN, admin: 200, office: 200, otherMunicipality: 200, signedIn: FORBIDDEN },
   "POST /import": { anonymous: LOGIN, ...reformOffice, otherMunicipality: INVALID, signedIn: FORBIDDEN },
+  // the confirmation of a preview: without a kept upload's token, refused as expired
+  "POST /import/confirm": {
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: INVALID,
+    signedIn: FORBIDDEN,
+  },
   // The round of the walk is open; item 1-1-1 is not started (総務課's), 2-1-1 is submitted (職員課 and 総務課).
   "GET /rounds": { anonymous: LOGIN, signedIn: 200 },
   "POST /rounds": { anonymous: LOGIN, ...reformOffice, otherMunicipality: INVALID, signedIn: FORBIDDEN },

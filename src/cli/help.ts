@@ -7,12 +7,16 @@ export const serveHelp = `gyokaku serve [--port 3000] [--host 127.0.0.1] [--data
   DATABASE_URL があれば PostgreSQL、なければ組み込みの PGlite（--data または GYOKAKU_DATA、既定 ./data）。
   Starts the web server; loads demo data into an empty database; PostgreSQL when DATABASE_URL is set.`;
 
-export const importHelp = `gyokaku import FILE... [--format ID] [--report FILE] [--data DIR]
+export const importHelp = `gyokaku import FILE... [--format ID] [--dry-run] [--allow-removals] [--report FILE] [--data DIR]
   計画文書（JSON）や各団体の資料（テキスト）を取り込みます。様式は自動判別、--format で指定も可。
   すべてのファイルを一つのトランザクションで保存します（一部だけ保存されることはありません）。
+  保存済みの計画に対する変更（項目・指標・系列・年度ごとの 変更前 → 変更後）は各項目の履歴に残ります。
+  --dry-run: 何も保存せず、変更の一覧を表示します。
+  --allow-removals: 項目・指標・値・取組状況を削除する取込を許可します（ないと削除を含む取込は拒否）。
   --report FILE: 指摘事項（ファイル・行・期待値・実際の値）を JSON で書き出します。
   Imports plan documents (JSON) and municipal documents; detects the layout or takes --format;
-  stores everything in one transaction; --report writes the findings as JSON.`;
+  stores everything in one transaction; --dry-run prints the changes and stores nothing; removals are
+  refused without --allow-removals; --report writes the findings as JSON.`;
 
 export const exportHelp = `gyokaku export --plan ID --format json|xlsx [--out FILE] [--data DIR]
   計画を計画文書（JSON）または編集用の Excel ブック（xlsx）として書き出します。
@@ -31,10 +35,12 @@ export const reportHelp = `gyokaku report --plan ID --fy YEAR --kind summary|she
   Makes a report of a plan for a fiscal year: the summary table, the sheets (with item pages), the tallies
   or the roadmap, as HTML, Excel (xlsx) or PDF.`;
 
-export const staffingImportHelp = `gyokaku staffing import FILE... [--report FILE] [--data DIR]
+export const staffingImportHelp = `gyokaku staffing import FILE... [--allow-removals] [--report FILE] [--data DIR]
   定数管理のデータを取り込みます: 千歳市 行政改革基本方針のテキスト（図表4・6・8・10、ラスパイレス指数）、
   定数管理テンプレート（.xlsx、gyokaku staffing template で作成）、定数管理文書（.json）。
-  団体ごとに、それまでのデータを置き換えます。すべてのファイルを一つのトランザクションで保存し、
+  団体ごとに、それまでのデータを置き換えます。保存済みの記録（組織・職員数・定数など）がなくなる取込は、
+  なくなる件数を示して拒否します（--allow-removals で許可。なくなった記録は履歴に残ります）。
+  すべてのファイルを一つのトランザクションで保存し、
   一つでも誤りがあれば何も保存しません（誤りはファイル・行・列で示します）。
   Imports staffing data (Chitose's text, the xlsx template, staffing documents as JSON) in one transaction.`;
 

@@ -4,7 +4,7 @@ import { after, before, describe, test } from "node:test";
 import { writePlanWorkbook } from "../core/plan-workbook/index.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
-import { signIn, type TestSession } from "../testing/auth.ts";
+import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
@@ -32,9 +32,26 @@ describe("importing from the app", () => {
     });
   };
 
-  test("the office uploads a plan document of its municipality: stored, with a link to the plan", async () => {
+  const confirm = (s: TestSession, html: string, extra: Record<string, string> = {}) => {
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1] ?? "";
+    return app.request("/import/confirm", {
+      ...postForm(s, { token: field("token"), upload: field("upload"), ...extra }),
+      headers: { ...postForm(s, {}).headers, origin: "http://localhost" },
+    });
+  };
+
+  test("the office uploads a plan document of its municipality: previewed, then stored on confirmation", async () => {
     const doc = samplePlanDocument({ key: "uploaded" });
-    const res = await upload(office, [{ name: "uploaded.json", text: JSON.stringify(doc) }]);
+    const preview = await upload(office, [{ name: "uploaded.json", text: JSON.stringify(doc) }]);
+    const page = await preview.text();
+    assert.equal(preview.status, 200, page);
+    assert.match(page, /取り込む内容の確認/);
+    assert.match(page, /新しい計画として保存します/);
+    await assert.rejects(
+      exportDocument(open.db, "012173/uploaded"),
+      "nothing stored before the confirmation",
+    );
+    const res = await confirm(office, page);
     const html = await res.text();
     assert.equal(res.status, 200, html);
     assert.match(html, /取り込みました/);
@@ -46,6 +63,37 @@ describe("importing from the app", () => {
       .where("action", "=", "plan.import")
       .executeTakeFirstOrThrow();
     assert.equal(event.subject, doc.plan.title, "the import is in the history");
+  });
+
+  test("a re-import shows before → after and the removals; removals are stored only with the box ticked", async () => {
+    const doc = samplePlanDocument();
+    const leaf = doc.items![0]!.children![0]!.children![0]!;
+    leaf.indicators![0]!.actuals![1]!.text = "6,900";
+    leaf.progress = [];
+    const preview = await upload(office, [{ name: "sample.json", text: JSON.stringify(doc) }]);
+    const page = await preview.text();
+    assert.equal(preview.status, 200, page);
+    assert.match(page, /<del>6,825<\/del>/);
+    assert.match(page, /<ins>6,900<\/ins>/);
+    assert.match(page, /削除 1 件/);
+    assert.match(page, /name="allowRemovals"/);
+    const refused = await confirm(office, page);
+    assert.equal(refused.status, 400);
+    assert.match(await refused.text(), /削除するため、何も保存していません/);
+    const stored = await confirm(office, page, { allowRemovals: "yes" });
+    assert.equal(stored.status, 200, await stored.text());
+    const events = await open.db
+      .selectFrom("audit_events")
+      .select(["actor_name", "action", "item_key"])
+      .where("action", "like", "import.%")
+      .execute();
+    assert.deepEqual(events.map((e) => [e.action, e.item_key, e.actor_name]).sort(), [
+      ["import.change", "1-1-1", "office テスト"],
+      ["import.remove", "1-1-1", "office テスト"],
+    ]);
+    const again = await confirm(office, page, { allowRemovals: "yes" });
+    assert.equal(again.status, 400, "a confirmation is used once");
+    assert.match(await again.text(), /有効期限が切れました/);
   });
 
   test("another municipality's plan, a broken file or no file: refused with where and why, nothing stored", async () => {

@@ -1,11 +1,14 @@
 /** HTTP adapter for importing from the app: the form, the upload, the outcome. */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { z } from "zod";
 import { authorize, isAppError } from "../core/errors.ts";
 import { canEditPlan } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { ImportPage } from "./import.pages.tsx";
-import { importFilesAs, JSON_FORMAT, XLSX_FORMAT } from "./import.service.ts";
+import { JSON_FORMAT, XLSX_FORMAT } from "./import.service.ts";
+import { ImportPreviewPage } from "./import-preview.pages.tsx";
+import { confirmImportAs, previewImportAs } from "./import-preview.service.ts";
 import { readers } from "./registry.ts";
 
 const FORMATS = [
@@ -13,6 +16,12 @@ const FORMATS = [
   { id: JSON_FORMAT, label: "gyokaku の計画文書（.json）" },
   ...readers.map((r) => ({ id: r.id, label: r.label })),
 ];
+/** The confirmation of a preview: the kept upload's token and hash, and the consent to removals. */
+const CONFIRM = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  upload: z.string().regex(/^[0-9a-f]{64}$/),
+  allowRemovals: z.literal("yes").optional(),
+});
 /** Larger files than this are not plan documents (the seeds are well under 1 MB). */
 const MAX_BYTES = 20 * 1024 * 1024;
 
@@ -44,19 +53,41 @@ export function importRoutes(db: DB) {
       list.map(async (f) => ({ path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
     try {
-      const outcome = await importFilesAs(db, user, files, format || undefined);
-      return c.html(<ImportPage formats={FORMATS} done={outcome} />);
+      // Nothing is stored yet: the changes are shown for confirmation (POST /import/confirm).
+      const preview = await previewImportAs(db, user, files, format || undefined);
+      return c.html(
+        <ImportPreviewPage plans={preview.plans} token={preview.token} upload={preview.upload} />,
+      );
     } catch (e) {
-      if (isAppError(e, "invalid"))
-        return c.html(<ImportPage formats={FORMATS} errors={{ ...e.fields }} />, 400);
-      if (isAppError(e, "invalid_document", "locked", "not_found"))
-        return c.html(
-          <ImportPage formats={FORMATS} refused={{ message: e.message, findings: [...e.findings] }} />,
-          400,
-        );
-      throw e;
+      return refusal(c, e);
     }
   });
+
+  app.post("/import/confirm", async (c) => {
+    const user = currentUser(c);
+    const form = CONFIRM.safeParse(await c.req.parseBody());
+    try {
+      const outcome = await confirmImportAs(db, user, {
+        token: form.data?.token ?? "",
+        upload: form.data?.upload ?? "",
+        allowRemovals: form.data?.allowRemovals === "yes",
+      });
+      return c.html(<ImportPage formats={FORMATS} done={outcome} />);
+    } catch (e) {
+      return refusal(c, e);
+    }
+  });
+
+  function refusal(c: Context, e: unknown) {
+    if (isAppError(e, "invalid"))
+      return c.html(<ImportPage formats={FORMATS} errors={{ ...e.fields }} />, 400);
+    if (isAppError(e, "invalid_document", "locked", "not_found", "conflict", "too_large"))
+      return c.html(
+        <ImportPage formats={FORMATS} refused={{ message: e.message, findings: [...e.findings] }} />,
+        400,
+      );
+    throw e;
+  }
 
   return app;
 }

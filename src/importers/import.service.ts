@@ -4,12 +4,12 @@
  */
 import { basename } from "node:path";
 import type { InputFile } from "../core/document-reader.ts";
-import { authorize, invalid, invalidDocument } from "../core/errors.ts";
+import { invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { parsePlanDocument, parsePlanDocumentText } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { readPlanWorkbook, readWorkbookPlanRef } from "../core/plan-workbook/index.ts";
-import { type Actor, canEditPlan } from "../core/policy.ts";
+import type { Actor } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import {
   findPlansByKey,
@@ -17,6 +17,7 @@ import {
   loadPlanDocument,
   type StoredPlan,
 } from "../plans/plans.service.ts";
+import { checkImportFiles, checkTextLines } from "./import-limits.ts";
 import { readerById, readers } from "./registry.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
@@ -67,6 +68,7 @@ export function readFiles(
       documents.push(parsePlanDocumentText(file.text, file.path));
       continue;
     }
+    checkTextLines(file.path, file.text);
     const reader = format ? readerById(format)! : readers.find((r) => r.detect(file));
     if (!reader) {
       throw invalidDocument(
@@ -113,18 +115,25 @@ async function readWorkbookFile(
   return { document: parsePlanDocument(document, name), findings };
 }
 
-/** Reads and stores files in one transaction: text documents, plan documents and workbooks. */
-export async function importFiles(
+export type ImportFileOptions = {
+  format?: string | undefined;
+  /** Only plans of this municipality may be stored (an import from the app: the user's own). */
+  municipalityCode?: string | undefined;
+  /** Who imports from the app, for the history; without it the history says "CLI". */
+  actor?: Actor | undefined;
+  /** Consent to removing items, indicators, values or progress entries (--allow-removals). */
+  allowRemovals?: boolean | undefined;
+  /** The digests of the changes a preview showed, by "code/key": anything else is refused. */
+  expected?: ReadonlyMap<string, string> | undefined;
+};
+
+/** Reads files into plan documents (workbooks merged onto the plan they name) without storing anything. */
+export async function readImport(
   db: DB,
   files: FileBytes[],
-  options: {
-    format?: string | undefined;
-    /** Only plans of this municipality may be stored (an import from the app: the user's own). */
-    municipalityCode?: string | undefined;
-    /** Who imports from the app, for the history. */
-    actor?: Actor | undefined;
-  } = {},
-): Promise<ImportOutcome> {
+  options: ImportFileOptions = {},
+): Promise<{ documents: PlanDocument[]; findings: Finding[] }> {
+  checkImportFiles(files);
   const workbooks = options.format === XLSX_FORMAT ? files : files.filter(isWorkbook);
   const texts = files.filter((f) => !workbooks.includes(f));
   const read = texts.length > 0 ? readFiles(texts, options.format) : { documents: [], findings: [] };
@@ -144,24 +153,25 @@ export async function importFiles(
           .join("、")}。何も保存していません。`,
       );
   }
-  const stored = await importDocuments(db, documents, options.actor);
-  return { stored, findings, documents };
+  return { documents, findings };
 }
 
 /**
- * An import from the app: the reform office and administrators, for their own municipality only. All files in
- * one transaction, as on the command line.
+ * Reads and stores files in one transaction: text documents, plan documents and workbooks. Removals are
+ * refused unless `allowRemovals`; every change is recorded on its item.
  */
-export async function importFilesAs(
+export async function importFiles(
   db: DB,
-  user: Actor,
   files: FileBytes[],
-  format?: string,
+  options: ImportFileOptions = {},
 ): Promise<ImportOutcome> {
-  authorize(canEditPlan(user, user), "計画を取り込めるのは行革担当と管理者です。");
-  if (files.length === 0)
-    throw invalid({ files: "取り込むファイルを選んでください。" }, "取り込むファイルを選んでください。");
-  return importFiles(db, files, { format, municipalityCode: user.municipalityCode, actor: user });
+  const { documents, findings } = await readImport(db, files, options);
+  const stored = await importDocuments(db, documents, options.actor, {
+    by: options.actor ? undefined : "CLI",
+    allowRemovals: options.allowRemovals ?? false,
+    expected: options.expected,
+  });
+  return { stored, findings, documents };
 }
 
 export { detectChitoseStaffing, readChitoseStaffing } from "./chitose-staffing/index.ts";

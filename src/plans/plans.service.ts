@@ -1,10 +1,13 @@
 /** Plans: storing documents, reading them back, listing. Callers are the CLI and HTTP adapters. */
 import { record } from "../audit/audit.service.ts";
 import { AppError } from "../core/errors.ts";
+import { diffPlans, isRemoval, tally } from "../core/plan-diff/diff.ts";
+import { changesDigest } from "../core/plan-diff/digest.ts";
 import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import { changeEntries, previewOutdated, removalsRefused } from "./plans.import-changes.ts";
 import * as repo from "./plans.repository.ts";
 
 export type StoredPlan = {
@@ -106,45 +109,73 @@ export function lockedYearChanges(
   return changes;
 }
 
+/** How an import is stored: who imports, whether removals are consented, what a preview showed. */
+export type ImportOptions = {
+  /** who imports when no user is signed in (the command line: "CLI"); recorded in the history */
+  by?: string | undefined;
+  /** removals (items, indicators, values, progress entries) are stored only with consent */
+  allowRemovals?: boolean | undefined;
+  /** the digest of the changes a preview showed, by "code/key": other changes are refused (conflict) */
+  expected?: ReadonlyMap<string, string> | undefined;
+};
+
 /**
  * Validates and stores documents in one transaction: all or nothing. A document that would change a fiscal
  * year whose reporting round is locked is refused (LockedYearError): locked years change only after an unlock.
+ * Over a stored plan, the changes are computed first (diffPlans): removals are refused unless allowed, and
+ * every change is recorded on its item with who imported (the user, or `options.by`).
  */
 export async function importDocuments(
   db: DB,
   inputs: unknown[],
   /** The signed-in user importing from the app: recorded in the history, in the same transaction. */
   actor?: Actor,
+  options: ImportOptions = {},
 ): Promise<StoredPlan[]> {
   const docs = inputs.map((d) => parsePlanDocument(d));
+  // Removals are refused by default only where the caller says so (the importers); old callers keep storing.
+  const allowRemovals = options.allowRemovals ?? true;
   return db.transaction().execute(async (trx) => {
     const stored: StoredPlan[] = [];
     for (const doc of docs) {
+      const ref = `${doc.municipality.code}/${doc.plan.key}`;
       const existing = await repo.findPlanId(trx, doc.municipality.code, doc.plan.key);
-      if (existing) {
+      const before = existing ? await repo.loadPlanDocument(trx, doc.municipality.code, existing) : null;
+      if (existing && before) {
         const locked = await repo.lockedFiscalYears(trx, doc.municipality.code, existing);
-        const before =
-          locked.length > 0 ? await repo.loadPlanDocument(trx, doc.municipality.code, existing) : null;
-        const changes = before ? lockedYearChanges(before, doc, locked) : [];
-        if (changes.length > 0) throw lockedYear(`${doc.municipality.code}/${doc.plan.key}`, changes);
+        const changes = locked.length > 0 ? lockedYearChanges(before, doc, locked) : [];
+        if (changes.length > 0) throw lockedYear(ref, changes);
       }
+      const changes = before ? diffPlans(before, doc) : [];
+      const expected = options.expected?.get(ref);
+      if (options.expected && expected !== changesDigest(changes)) throw previewOutdated(ref);
+      const removals = changes.filter(isRemoval);
+      if (removals.length > 0 && !allowRemovals) throw removalsRefused(ref, removals);
       const planId = await repo.replacePlan(trx, doc);
+      const counts = countDocument(doc);
       stored.push({
         planId,
         municipalityCode: doc.municipality.code,
         key: doc.plan.key,
         title: doc.plan.title,
-        ...countDocument(doc),
+        ...counts,
       });
-      if (actor)
-        await record(trx, actor, [
-          {
-            action: "plan.import",
-            planId,
-            subject: doc.plan.title,
-            after: { ...countDocument(doc), sources: doc.plan.sources },
-          },
-        ]);
+      const who =
+        actor ??
+        (options.by ? { id: null, name: options.by, municipalityCode: doc.municipality.code } : null);
+      if (!who) continue;
+      const note = `取込: ${doc.plan.sources.join(", ") || "計画文書"}`;
+      const entries = [
+        {
+          action: "plan.import" as const,
+          planId,
+          subject: doc.plan.title,
+          after: { ...counts, sources: doc.plan.sources, ...(before ? tally(changes) : {}) },
+        },
+        ...changeEntries(changes, planId, note),
+      ];
+      // In chunks: one statement holds at most 65,535 parameters.
+      for (let i = 0; i < entries.length; i += 1000) await record(trx, who, entries.slice(i, i + 1000));
     }
     return stored;
   });

@@ -3,6 +3,7 @@
  * staffing documents, storing them in one transaction (all or nothing), reading them back.
  */
 
+import { record } from "../audit/audit.service.ts";
 import { AppError, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { type Actor, canView } from "../core/policy.ts";
@@ -13,9 +14,11 @@ import {
   parseStaffingDocument,
   staffingFindings,
 } from "../core/staffing-document/index.ts";
+import { staffingRemovals } from "../core/staffing-document/removals.ts";
 import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
+import { staffingRemovalEntries, staffingRemovalsRefused } from "./staffing.removals.ts";
 import * as repo from "./staffing.repository.ts";
 import { readStaffingWorkbook } from "./staffing.template.ts";
 
@@ -116,6 +119,8 @@ function summary(doc: StaffingDocument, file: string): StoredStaffing {
 export async function importStaffingDocuments(
   db: DB,
   inputs: { document: unknown; file?: string }[],
+  /** Records the stored data has and a document lacks are removed only with consent (the CLI's default). */
+  options: { allowRemovals?: boolean; by?: string } = {},
 ): Promise<StoredStaffing[]> {
   const docs = inputs.map((i) => ({
     document: parseStaffingDocument(i.document, i.file),
@@ -124,6 +129,17 @@ export async function importStaffingDocuments(
   return db.transaction().execute(async (trx) => {
     const out: StoredStaffing[] = [];
     for (const d of docs) {
+      const code = d.document.municipality.code;
+      const stored = await repo.loadStaffing(trx, code);
+      const removals = stored ? staffingRemovals(stored, d.document) : [];
+      if (removals.length > 0 && options.allowRemovals === false)
+        throw staffingRemovalsRefused(`${d.document.municipality.name}（${code}）`, removals);
+      if (removals.length > 0 && options.by)
+        await record(
+          trx,
+          { id: null, name: options.by, municipalityCode: code },
+          staffingRemovalEntries(removals, `取込: ${d.file || d.document.sources.join(", ")}`),
+        );
       await repo.replaceStaffing(trx, d.document);
       out.push(summary(d.document, d.file || d.document.municipality.name));
     }
@@ -135,9 +151,13 @@ export async function importStaffingDocuments(
 export async function importStaffingFiles(
   db: DB,
   files: FileBytes[],
+  options: { allowRemovals?: boolean } = {},
 ): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
   const { documents, findings } = await readStaffingFiles(files);
-  const stored = await importStaffingDocuments(db, documents);
+  const stored = await importStaffingDocuments(db, documents, {
+    allowRemovals: options.allowRemovals ?? false,
+    by: "CLI",
+  });
   return { stored, findings };
 }
 

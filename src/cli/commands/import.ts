@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { usage } from "../../core/errors.ts";
 import { formatFinding } from "../../core/findings.ts";
+import { describeChange } from "../../core/plan-diff/describe.ts";
 import { importFiles } from "../../importers/import.service.ts";
+import { previewImport, touchesYears } from "../../importers/import-preview.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 import type { CommandIo } from "../io.ts";
@@ -11,6 +13,8 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<void
     format: { type: "string" },
     report: { type: "string" },
     data: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "allow-removals": { type: "boolean" },
   });
   if (positionals.length === 0) throw usage("取り込むファイルを指定してください: gyokaku import FILE...");
   const files = positionals.map((path) => {
@@ -20,8 +24,35 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<void
       throw usage(`${path}: 読めません（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
   });
+  const format = values.format ? { format: values.format } : {};
   await withDatabase(values.data, async (db) => {
-    const { stored, findings } = await importFiles(db, files, values.format ? { format: values.format } : {});
+    if (values["dry-run"]) {
+      const { plans, findings } = await previewImport(db, files, format);
+      for (const p of plans) {
+        const t = p.tally;
+        io.log(
+          p.planId === null
+            ? `新しい計画: ${p.municipalityCode}/${p.key} ${p.title}（項目 ${p.counts.items}、指標 ${p.counts.indicators}、実績値 ${p.counts.actuals}）`
+            : `${p.municipalityCode}/${p.key} ${p.title}: 追加 ${t.added}、変更 ${t.changed}、削除 ${t.removed}`,
+        );
+        if (p.planId === null) continue;
+        for (const c of p.changes) {
+          const marks = [
+            touchesYears(c, p.publishedYears) ? "［公表済みの年度］" : "",
+            touchesYears(c, p.lockedYears) ? "［ロック中の年度］" : "",
+          ].join("");
+          io.log(`  ${describeChange(c)}${marks}`);
+        }
+        if (p.removals > 0) io.log(`  削除を含みます: 保存するには --allow-removals が必要です。`);
+      }
+      if (findings.length > 0) io.log(`指摘事項 ${findings.length} 件`);
+      io.log("--dry-run: 何も保存していません。");
+      return;
+    }
+    const { stored, findings } = await importFiles(db, files, {
+      ...format,
+      allowRemovals: values["allow-removals"] === true,
+    });
     for (const s of stored) {
       io.log(
         `保存しました: ${s.municipalityCode}/${s.key} ${s.title}（項目 ${s.items}、指標 ${s.indicators}、実績値 ${s.actuals}）ID ${s.planId}`,

@@ -35,12 +35,18 @@ function readInputs(paths: string[]) {
 }
 
 export async function staffingImportCommand(argv: string[], io: CommandIo): Promise<void> {
-  const { values, positionals } = parse(argv, { report: { type: "string" }, data: { type: "string" } });
+  const { values, positionals } = parse(argv, {
+    report: { type: "string" },
+    data: { type: "string" },
+    "allow-removals": { type: "boolean" },
+  });
   if (positionals.length === 0)
     throw usage("取り込むファイルを指定してください: gyokaku staffing import FILE...");
   const files = readInputs(positionals);
   await withDatabase(values.data, async (db) => {
-    const { stored, findings } = await importStaffingFiles(db, files);
+    const { stored, findings } = await importStaffingFiles(db, files, {
+      allowRemovals: values["allow-removals"] === true,
+    });
     for (const s of stored) {
       const years = s.firstYear !== null ? `、${s.firstYear}～${s.lastYear}年度` : "";
       io.log(

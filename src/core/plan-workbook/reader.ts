@@ -51,7 +51,7 @@ const LOAD_MESSAGES = {
 } as const;
 
 async function load(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  const r = await loadWorkbook(bytes);
+  const r = await loadWorkbook(bytes, file);
   if ("workbook" in r) return r.workbook;
   const { code, detail } = r.failure;
   fatal(file, code, `${LOAD_MESSAGES[code]}${detail === undefined ? "" : `: ${detail}`}`);

@@ -42,6 +42,14 @@ const FIELD_LABELS: Record<string, string> = {
   series: "系列",
 };
 
+/** A nested value (an imported item's indicators, a source): its JSON, cut short. */
+function short(x: unknown): string {
+  if (typeof x !== "object" || x === null) return String(x);
+  if (Array.isArray(x) && x.every((v) => typeof v !== "object")) return x.join("・");
+  const text = JSON.stringify(x);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 /** A value as a short text: the text as written, or field: value pairs. */
 export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return "（なし）";
@@ -55,7 +63,7 @@ export function describeValue(v: unknown): string {
   return Object.entries(o)
     .map(
       ([k, x]) =>
-        `${FIELD_LABELS[k] ?? k}: ${x === null || x === undefined || x === "" ? "（なし）" : Array.isArray(x) ? x.join("・") : String(x)}`,
+        `${FIELD_LABELS[k] ?? k}: ${x === null || x === undefined || x === "" ? "（なし）" : short(x)}`,
     )
     .join(" / ");
 }

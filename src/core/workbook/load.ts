@@ -4,6 +4,7 @@
  */
 import type ExcelJS from "exceljs";
 import { newWorkbook } from "../xlsx.ts";
+import { checkXlsxLimits } from "./zip-limits.ts";
 
 export type LoadFailure = { code: "file.xls" | "file.not-xlsx" | "file.corrupt"; detail?: string };
 
@@ -21,12 +22,15 @@ export function looksLikeXlsx(path: string, bytes: Uint8Array): boolean {
  */
 export const LOAD_OPTIONS = { ignoreNodes: ["dataValidations", "conditionalFormatting"] };
 
+/** Opens an xlsx; one over the limits of zip-limits.ts is refused (AppError too_large) before exceljs reads it. */
 export async function loadWorkbook(
   bytes: Uint8Array,
+  file?: string,
 ): Promise<{ workbook: ExcelJS.Workbook } | { failure: LoadFailure }> {
   const head = Buffer.from(bytes.subarray(0, 4)).toString("hex");
   if (head === "d0cf11e0") return { failure: { code: "file.xls" } };
   if (head !== "504b0304") return { failure: { code: "file.not-xlsx" } };
+  checkXlsxLimits(bytes, file);
   const wb = await newWorkbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer, LOAD_OPTIONS);
