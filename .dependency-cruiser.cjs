@@ -25,6 +25,7 @@ const CAPABILITIES = [
   "publish",
   "staffing",
   "demo",
+  "backup",
 ];
 
 const TESTS = ["\\.(test|dbtest|e2e)\\.tsx?$", "^src/testing/"];

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { describeError, isAppError } from "../core/errors.ts";
 import { templateExists } from "../db/pglite-template-path.ts";
 import {
+  backupHelp,
   doctorHelp,
   exportHelp,
   importHelp,
@@ -18,6 +19,7 @@ import {
   plansHelp,
   publishHelp,
   reportHelp,
+  restoreHelp,
   serveHelp,
   staffingHelp,
   userHelp,
@@ -44,6 +46,8 @@ const commands: Record<string, Command> = {
     load: async () => (await import("./commands/opendata.ts")).opendataCommand,
   },
   user: { help: userHelp, load: async () => (await import("./commands/user.ts")).userCommand },
+  backup: { help: backupHelp, load: async () => (await import("./commands/backup.ts")).backupCommand },
+  restore: { help: restoreHelp, load: async () => (await import("./commands/backup.ts")).restoreCommand },
   doctor: { help: doctorHelp, load: async () => (await import("./commands/doctor.ts")).doctorCommand },
 };
 

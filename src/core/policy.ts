@@ -43,6 +43,14 @@ export function canManageUsers(user: Actor, municipality: Owned): boolean {
   return user.role === "admin" && sameMunicipality(user, municipality);
 }
 
+/**
+ * Backing up and restoring a municipality's data in the browser: its administrators. (The whole database,
+ * every municipality, only from the command line, by whoever may open the database.)
+ */
+export function canBackUp(user: Actor, municipality: Owned): boolean {
+  return user.role === "admin" && sameMunicipality(user, municipality);
+}
+
 /** Plan structure: add, move, renumber, rename items; indicators and targets. */
 export function canEditPlan(user: Actor, plan: Owned): boolean {
   return runsReform(user) && sameMunicipality(user, plan);
