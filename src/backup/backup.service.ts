@@ -138,6 +138,13 @@ export async function backupToFile(db: DB, scope: Scope, path: string): Promise<
   return backupToStream(db, scope, createWriteStream(path));
 }
 
+/** The administrator's page: their municipality, or refused for anyone else. */
+export async function backupPage(db: DB, user: Actor): Promise<{ code: string; name: string }> {
+  authorize(canBackUp(user, user), "バックアップと復元は管理者が行います。");
+  const found = (await repo.municipalityList(db)).find((m) => m.code === user.municipalityCode);
+  return found ?? { code: user.municipalityCode, name: user.municipalityCode };
+}
+
 /** The browser's backup: the administrator's municipality, recorded in its history. */
 export async function backupForAdmin(db: DB, user: Actor, path: string): Promise<BackupHeader> {
   authorize(canBackUp(user, user));

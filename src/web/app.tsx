@@ -9,6 +9,7 @@ import { contextStorage } from "hono/context-storage";
 import { auditRoutes } from "../audit/audit.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
 import { authRoutes } from "../auth/auth.routes.tsx";
+import { backupRoutes, MAX_RESTORE_MEGABYTES, RESTORE_PATH } from "../backup/backup.routes.tsx";
 import { AppError } from "../core/errors.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
@@ -70,12 +71,17 @@ export function createApp(open: OpenDatabase) {
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
   app.use(async (c, next) =>
     bodyLimit({
-      maxSize: c.req.path === "/import" ? MAX_IMPORT_BYTES : MAX_FORM_BYTES,
+      maxSize:
+        c.req.path === "/import"
+          ? MAX_IMPORT_BYTES
+          : c.req.path === RESTORE_PATH
+            ? MAX_RESTORE_MEGABYTES * 1024 * 1024
+            : MAX_FORM_BYTES,
       onError: (c) =>
         c.html(
           <ErrorPage
             status={413}
-            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" ? "50" : "1"} MB）。`}
+            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" ? "50" : c.req.path === RESTORE_PATH ? MAX_RESTORE_MEGABYTES : "1"} MB）。`}
           />,
           413,
         ),
@@ -125,6 +131,7 @@ export function createApp(open: OpenDatabase) {
   app.route("/", publishRoutes(open.db));
   app.route("/", publishAdminRoutes(open.db));
   app.route("/", apiRoutes(open.db));
+  app.route("/", backupRoutes(open.db));
   app.route("/", planRoutes(open.db));
   app.notFound((c) => c.html(<NotFoundPage message="お探しのページは見つかりません。" />, 404));
   app.onError((err, c) => {
