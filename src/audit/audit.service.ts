@@ -34,6 +34,12 @@ export const ACTION_LABELS = {
   "plan.import": "計画を取り込み",
   "backup.create": "バックアップを作成",
   "backup.restore": "バックアップから復元",
+  "user.update": "利用者の役割・部署を変更",
+  "user.disable": "利用者を無効化",
+  "user.enable": "利用者を有効化",
+  "user.password_reset": "パスワードを再設定",
+  "staffing.import": "定数管理データを取り込み",
+  "municipality.update": "団体の設定を変更",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

@@ -57,6 +57,13 @@ const EXPECTED: Record<string, Expect> = {
   "POST /account/password": { anonymous: LOGIN, signedIn: INVALID },
   "GET /users": { anonymous: LOGIN, admin: 200, signedIn: FORBIDDEN },
   "POST /users": { anonymous: LOGIN, admin: INVALID, signedIn: FORBIDDEN },
+  // An account's page; the walk's :id is no account's (an admin's action on a real one would end the walk's
+  // sessions): the admin is told it is not there, everyone else that it is not for them.
+  "GET /users/:id": { anonymous: LOGIN, admin: NOT_FOUND, signedIn: FORBIDDEN },
+  "POST /users/:id": { anonymous: LOGIN, admin: NOT_FOUND, signedIn: FORBIDDEN },
+  "POST /users/:id/disable": { anonymous: LOGIN, admin: NOT_FOUND, signedIn: FORBIDDEN },
+  "POST /users/:id/enable": { anonymous: LOGIN, admin: NOT_FOUND, signedIn: FORBIDDEN },
+  "POST /users/:id/password": { anonymous: LOGIN, admin: NOT_FOUND, signedIn: FORBIDDEN },
   "GET /admin/backup": { anonymous: LOGIN, admin: 200, signedIn: FORBIDDEN },
   "POST /admin/backup/download": { anonymous: LOGIN, admin: 200, signedIn: FORBIDDEN },
   "POST /admin/backup/restore": { anonymous: LOGIN, admin: INVALID, signedIn: FORBIDDEN },

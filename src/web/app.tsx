@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
 import { auditRoutes } from "../audit/audit.routes.tsx";
+import { accountRoutes } from "../auth/accounts.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
 import { authRoutes } from "../auth/auth.routes.tsx";
 import { backupRoutes, MAX_RESTORE_MEGABYTES, RESTORE_PATH } from "../backup/backup.routes.tsx";
@@ -102,6 +103,7 @@ export function createApp(open: OpenDatabase) {
     ),
   );
   app.route("/", authRoutes(open.db));
+  app.route("/", accountRoutes(open.db));
   app.route("/", roundRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
