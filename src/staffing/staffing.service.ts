@@ -3,9 +3,10 @@
  * staffing documents, storing them in one transaction (all or nothing), reading them back.
  */
 
-import { AppError, invalidDocument } from "../core/errors.ts";
+import { record } from "../audit/audit.service.ts";
+import { AppError, authorize, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
-import { type Actor, canView } from "../core/policy.ts";
+import { type Actor, canImportStaffing, canView } from "../core/policy.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   invalidStaffingDocument,
@@ -116,6 +117,7 @@ function summary(doc: StaffingDocument, file: string): StoredStaffing {
 export async function importStaffingDocuments(
   db: DB,
   inputs: { document: unknown; file?: string }[],
+  actor?: Actor,
 ): Promise<StoredStaffing[]> {
   const docs = inputs.map((i) => ({
     document: parseStaffingDocument(i.document, i.file),
@@ -127,6 +129,16 @@ export async function importStaffingDocuments(
       await repo.replaceStaffing(trx, d.document);
       out.push(summary(d.document, d.file || d.document.municipality.name));
     }
+    if (actor)
+      await record(
+        trx,
+        actor,
+        out.map((s) => ({
+          action: "staffing.import" as const,
+          subject: `定数管理（${s.municipalityName}）`,
+          after: { units: s.units, headcounts: s.headcounts, firstYear: s.firstYear, lastYear: s.lastYear },
+        })),
+      );
     return out;
   });
 }
@@ -138,6 +150,27 @@ export async function importStaffingFiles(
 ): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
   const { documents, findings } = await readStaffingFiles(files);
   const stored = await importStaffingDocuments(db, documents);
+  return { stored, findings };
+}
+
+/**
+ * The browser's upload: the reform office or an administrator, files of their own municipality only, stored in
+ * one transaction with its record in the history.
+ */
+export async function importStaffingFilesAs(
+  db: DB,
+  user: Actor,
+  files: FileBytes[],
+): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
+  authorize(canImportStaffing(user, user), "定数管理のデータを取り込めるのは行革担当と管理者です。");
+  const { documents, findings } = await readStaffingFiles(files);
+  const foreign = documents.filter((d) => d.document.municipality.code !== user.municipalityCode);
+  if (foreign.length > 0)
+    throw invalidDocument(
+      `${foreign.map((d) => `${d.file}（${d.document.municipality.code} ${d.document.municipality.name}）`).join("、")}: ` +
+        `自分の団体（${user.municipalityCode}）のデータだけを取り込めます。何も保存していません。`,
+    );
+  const stored = await importStaffingDocuments(db, documents, user);
   return { stored, findings };
 }
 

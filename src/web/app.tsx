@@ -26,6 +26,7 @@ import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
+import { staffingUploadRoutes } from "../staffing/staffing.upload.routes.tsx";
 
 const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -73,7 +74,7 @@ export function createApp(open: OpenDatabase) {
   app.use(async (c, next) =>
     bodyLimit({
       maxSize:
-        c.req.path === "/import"
+        c.req.path === "/import" || c.req.path === "/staffing/import"
           ? MAX_IMPORT_BYTES
           : c.req.path === RESTORE_PATH
             ? MAX_RESTORE_MEGABYTES * 1024 * 1024
@@ -82,7 +83,7 @@ export function createApp(open: OpenDatabase) {
         c.html(
           <ErrorPage
             status={413}
-            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" ? "50" : c.req.path === RESTORE_PATH ? MAX_RESTORE_MEGABYTES : "1"} MB）。`}
+            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" || c.req.path === "/staffing/import" ? "50" : c.req.path === RESTORE_PATH ? MAX_RESTORE_MEGABYTES : "1"} MB）。`}
           />,
           413,
         ),
@@ -129,6 +130,7 @@ export function createApp(open: OpenDatabase) {
   );
   app.route("/", importRoutes(open.db));
   app.route("/", reportRoutes(open.db));
+  app.route("/", staffingUploadRoutes(open.db));
   app.route("/", staffingRoutes(open.db));
   app.route("/", publishRoutes(open.db));
   app.route("/", publishAdminRoutes(open.db));
