@@ -26,6 +26,7 @@ const CAPABILITIES = [
   "staffing",
   "demo",
   "backup",
+  "admin",
 ];
 
 const TESTS = ["\\.(test|dbtest|e2e)\\.tsx?$", "^src/testing/"];

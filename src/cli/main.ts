@@ -25,6 +25,7 @@ import {
   userHelp,
 } from "./help.ts";
 import { type CommandIo, processIo } from "./io.ts";
+import { serverHoldsDatabase } from "./server-pages.ts";
 
 /** A command's code: done when it returns (exit code 0, or the code it returns), refused when it throws. */
 type CommandFn = (argv: string[], io: CommandIo) => Promise<unknown>;
@@ -90,6 +91,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const [message, ...where] = describeError(e);
     io.error(`gyokaku ${name}: ${message}`);
     for (const line of where) io.error(line);
+    if (e.code === "in_use") for (const line of serverHoldsDatabase(name)) io.error(line);
     if (e.code === "usage") io.error(`\n${command.help}`);
     return e.exitCode;
   }

@@ -6,6 +6,7 @@ import { join, normalize } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
+import { adminRoutes } from "../admin/admin.routes.tsx";
 import { auditRoutes } from "../audit/audit.routes.tsx";
 import { accountRoutes } from "../auth/accounts.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
@@ -136,6 +137,7 @@ export function createApp(open: OpenDatabase) {
   app.route("/", publishAdminRoutes(open.db));
   app.route("/", apiRoutes(open.db));
   app.route("/", backupRoutes(open.db));
+  app.route("/", adminRoutes(open.db));
   app.route("/", planRoutes(open.db));
   app.notFound((c) => c.html(<NotFoundPage message="お探しのページは見つかりません。" />, 404));
   app.onError((err, c) => {

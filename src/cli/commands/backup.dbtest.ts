@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { acquireLock } from "../../db/lock.ts";
 import { cliSandbox, cliSkip } from "../../testing/cli.ts";
 import { samplePlanDocument } from "../../testing/factories.ts";
 
@@ -47,5 +48,20 @@ describe("gyokaku backup and restore", { skip: cliSkip() }, () => {
     assert.equal((await gyokaku("backup")).code, 2);
     assert.equal((await gyokaku("restore")).code, 2);
     assert.equal((await gyokaku("restore", join(dir, "absent.gz"))).code, 1);
+  });
+
+  test("a command on a data directory the server holds names the page that does the same", async () => {
+    const held = join(dir, "held");
+    const lock = acquireLock(held);
+    try {
+      const users = await sandbox.run(["user", "disable", "--email", "a@example.jp"], { data: held });
+      assert.equal(users.code, 1);
+      assert.match(users.err, /使用中/);
+      assert.match(users.err, /ブラウザの「管理 → 利用者」（\/users）/);
+      const backup = await sandbox.run(["backup", "--out", join(dir, "x.gz")], { data: held });
+      assert.match(backup.err, /「管理 → バックアップと復元」（\/admin\/backup）/);
+    } finally {
+      lock.release();
+    }
   });
 });
