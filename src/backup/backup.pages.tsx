@@ -31,7 +31,7 @@ export function BackupPage({
   errors?: Record<string, string>;
 }) {
   return (
-    <Layout title="バックアップと復元" breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
+    <Layout title="バックアップと復元" breadcrumbs={[{ href: "/admin", label: "管理" }]}>
       <h1>バックアップと復元</h1>
       <p class="lead">
         {municipality.name}（{municipality.code}
