@@ -34,6 +34,7 @@ export const ACTION_LABELS = {
   "plan.import": "計画を取り込み",
   "backup.create": "バックアップを作成",
   "backup.restore": "バックアップから復元",
+  "user.add": "利用者を追加",
   "user.update": "利用者の役割・部署を変更",
   "user.disable": "利用者を無効化",
   "user.enable": "利用者を有効化",

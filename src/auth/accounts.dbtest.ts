@@ -90,6 +90,16 @@ test("disable refuses the login, enable lets it in again; a new password is show
   assert.ok(!h.some((x) => x.includes(password)), "the password is not in the history");
 });
 
+test("an account added on the users page is in the history, without its password", async () => {
+  const r = await post("/users", { name: "新人 三郎", email: "new@city.example.jp", role: "viewer" });
+  assert.equal(r.status, 200);
+  const events = await sql<{ subject: string; after: unknown }>`
+    select subject, after from audit_events where action = 'user.add'`.execute(open.db);
+  assert.deepEqual(events.rows, [
+    { subject: "新人 三郎（new@city.example.jp）", after: { role: "閲覧者", departments: [] } },
+  ]);
+});
+
 test("not on one's own account, not on another municipality's, not by anyone but an administrator", async () => {
   assert.equal((await post(`/users/${admin.userId}/disable`)).status, 403);
   assert.equal((await post(`/users/${admin.userId}`, { role: "viewer" })).status, 403);

@@ -17,7 +17,10 @@ export const BOOKKEEPING = ["kysely_migration", "kysely_migration_lock"] as cons
 export type CatalogueColumn = { name: string; type: string; bytea: boolean };
 export type CatalogueTable = { name: string; columns: CatalogueColumn[]; key: string[] };
 
-/** Every table of the schema the application uses (current_schema()), bookkeeping left out, by name. */
+/**
+ * Every table of the schema the application uses (current_schema()), bookkeeping left out, by name; generated
+ * columns left out (the database computes them again).
+ */
 export async function catalogue(q: Q): Promise<CatalogueTable[]> {
   const r = await sql<{ table: string; column: string; type: string; bytea: boolean; key: number | null }>`
     select c.relname as table, a.attname as column, format_type(a.atttypid, a.atttypmod) as type,
@@ -25,7 +28,7 @@ export async function catalogue(q: Q): Promise<CatalogueTable[]> {
            array_position(i.indkey::int2[], a.attnum) as key
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
-      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped and a.attgenerated = ''
       left join pg_index i on i.indrelid = c.oid and i.indisprimary
      where c.relkind in ('r', 'p') and not (c.relname = any(${[...BOOKKEEPING]}::text[]))
      order by c.relname, a.attnum`.execute(q);
@@ -155,7 +158,8 @@ export async function insertJsonRows(
     columns.map((c) => (c.bytea ? sql`decode(${sql.ref(c.name)}, 'base64')` : sql.ref(c.name))),
   );
   const types = sql.join(columns.map((c) => sql`${sql.id(c.name)} ${sql.raw(c.bytea ? "text" : c.type)}`));
-  await sql`insert into ${sql.id(table)} (${names})
+  // Identity columns keep their values ("generated always" ones too).
+  await sql`insert into ${sql.id(table)} (${names}) overriding system value
     select ${values} from json_to_recordset(${jsonArray}::json) as x(${types})`.execute(q);
 }
 
