@@ -25,6 +25,8 @@ const CAPABILITIES = [
   "publish",
   "staffing",
   "demo",
+  "backup",
+  "admin",
 ];
 
 const TESTS = ["\\.(test|dbtest|e2e)\\.tsx?$", "^src/testing/"];

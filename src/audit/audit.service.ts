@@ -35,6 +35,15 @@ export const ACTION_LABELS = {
   "import.add": "取込で追加",
   "import.change": "取込で変更",
   "import.remove": "取込で削除",
+  "backup.create": "バックアップを作成",
+  "backup.restore": "バックアップから復元",
+  "user.add": "利用者を追加",
+  "user.update": "利用者の役割・部署を変更",
+  "user.disable": "利用者を無効化",
+  "user.enable": "利用者を有効化",
+  "user.password_reset": "パスワードを再設定",
+  "staffing.import": "定数管理データを取り込み",
+  "municipality.update": "団体の設定を変更",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

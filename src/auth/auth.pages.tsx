@@ -100,7 +100,10 @@ export function UsersPage({
         <tbody>
           {users.map((u) => (
             <tr>
-              <td>{u.name}</td>
+              <td>
+                <a href={`/users/${u.id}`}>{u.name}</a>
+                {u.disabled && "（無効）"}
+              </td>
               <td>{u.email}</td>
               <td>{ROLE_LABELS[u.role]}</td>
               <td>{u.departments.map((d) => d.name).join("、")}</td>

@@ -3,8 +3,9 @@
  * session of a request, logging out.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { record } from "../audit/audit.service.ts";
 import { AppError, authorize, invalid } from "../core/errors.ts";
-import { type Actor, canManageUsers } from "../core/policy.ts";
+import { type Actor, canManageUsers, ROLE_LABELS } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
@@ -27,7 +28,12 @@ export type CreatedUser = { id: string; municipalityCode: string; email: string;
  * Creates a user. The municipality is the one given, or the only one in the database; a department editor
  * names the department keys it answers for. Used by the CLI (the first admin), the admin page and the demo.
  */
-export async function createUser(db: DB, input: NewUserInput & { password: string }): Promise<CreatedUser> {
+export async function createUser(
+  db: DB,
+  input: NewUserInput & { password: string },
+  /** The administrator who adds the account in the browser: recorded in the history. */
+  actor?: Actor,
+): Promise<CreatedUser> {
   const u = parseInput(newUserSchema, input);
   const problem = passwordProblem(input.password);
   if (problem) throw invalid({ password: problem });
@@ -55,6 +61,14 @@ export async function createUser(db: DB, input: NewUserInput & { password: strin
       },
       found.map((d) => d.id),
     );
+    if (actor)
+      await record(trx, actor, [
+        {
+          action: "user.add",
+          subject: `${u.name}（${u.email}）`,
+          after: { role: ROLE_LABELS[u.role], departments: found.map((d) => d.key) },
+        },
+      ]);
     return { id, municipalityCode: code, email: u.email, role: u.role };
   });
 }
@@ -93,7 +107,7 @@ export async function listUsersFor(db: DB, user: Actor) {
 /** Creating a user from the admin page: always in the admin's own municipality. */
 export async function createUserAs(db: DB, user: Actor, input: NewUserInput & { password: string }) {
   authorize(canManageUsers(user, user));
-  return createUser(db, { ...input, municipalityCode: user.municipalityCode });
+  return createUser(db, { ...input, municipalityCode: user.municipalityCode }, user);
 }
 
 export type SessionInfo = { actor: Actor; csrfToken: string };

@@ -100,6 +100,20 @@ gyokaku user demo [--data DIR]
   Adds users (the first admin too), lists them, resets a password, disables or enables an account, or creates
   the demo accounts.`;
 
+export const backupHelp = `gyokaku backup --out FILE [--data DIR]
+  データベースの中身をすべて（計画・照会・履歴・利用者・公表・定数管理・ファイル、すべての団体）一つのファイルに
+  書き出します（gzip 圧縮の JSON Lines、形式は README「バックアップ・復元と PostgreSQL への移行」）。
+  サーバーを止めずに取れます（PostgreSQL の場合。組み込みデータベースはサーバーの画面「管理 → バックアップ」から）。
+  Writes everything in the database (every table, every municipality) to one gzip'd JSON-lines file.`;
+
+export const restoreHelp = `gyokaku restore FILE [--replace] [--data DIR]
+  gyokaku backup のファイルを復元します。すべてを一つのトランザクションで行い、失敗すれば何も変えません。
+  組み込みデータベース（PGlite）のバックアップを PostgreSQL（DATABASE_URL）に復元でき、その逆もできます。
+  新しい形式のバックアップは読みません。バックアップとデータベースの団体が違うときは、
+  --replace を付けたときだけ、データベースの中身をバックアップの内容に置き換えます。
+  Restores a backup in one transaction (PGlite ↔ PostgreSQL); refuses a newer format, and a different set
+  of municipalities unless --replace.`;
+
 export const doctorHelp = `gyokaku doctor [--data DIR] [--no-pdf]
   動かすのに必要なものを確かめ、足りないものと直し方を表示します：データベース（開けるか、更新が済んでいるか）、
   データディレクトリ（読み書きできるか）、PDF（Chromium があり、フォントを埋め込んで印刷できるか。--no-pdf で省略）、

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import { describeError, isAppError } from "../core/errors.ts";
 import { templateExists } from "../db/pglite-template-path.ts";
 import {
+  backupHelp,
   doctorHelp,
   exportHelp,
   importHelp,
@@ -18,11 +19,13 @@ import {
   plansHelp,
   publishHelp,
   reportHelp,
+  restoreHelp,
   serveHelp,
   staffingHelp,
   userHelp,
 } from "./help.ts";
 import { type CommandIo, processIo } from "./io.ts";
+import { serverHoldsDatabase } from "./server-pages.ts";
 
 /** A command's code: done when it returns (exit code 0, or the code it returns), refused when it throws. */
 type CommandFn = (argv: string[], io: CommandIo) => Promise<unknown>;
@@ -44,6 +47,8 @@ const commands: Record<string, Command> = {
     load: async () => (await import("./commands/opendata.ts")).opendataCommand,
   },
   user: { help: userHelp, load: async () => (await import("./commands/user.ts")).userCommand },
+  backup: { help: backupHelp, load: async () => (await import("./commands/backup.ts")).backupCommand },
+  restore: { help: restoreHelp, load: async () => (await import("./commands/backup.ts")).restoreCommand },
   doctor: { help: doctorHelp, load: async () => (await import("./commands/doctor.ts")).doctorCommand },
 };
 
@@ -86,6 +91,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const [message, ...where] = describeError(e);
     io.error(`gyokaku ${name}: ${message}`);
     for (const line of where) io.error(line);
+    if (e.code === "in_use") for (const line of serverHoldsDatabase(name)) io.error(line);
     if (e.code === "usage") io.error(`\n${command.help}`);
     return e.exitCode;
   }

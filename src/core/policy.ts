@@ -43,6 +43,29 @@ export function canManageUsers(user: Actor, municipality: Owned): boolean {
   return user.role === "admin" && sameMunicipality(user, municipality);
 }
 
+/** Changing another account (role, departments, disabling, a new password): an administrator, not on their own. */
+export function canChangeAccount(user: Actor, account: Owned & { id: string }): boolean {
+  return canManageUsers(user, account) && account.id !== user.id;
+}
+
+/** Importing staffing data (定数管理) from the browser: the reform office and the administrators. */
+export function canImportStaffing(user: Actor, municipality: Owned): boolean {
+  return runsReform(user) && sameMunicipality(user, municipality);
+}
+
+/** The municipality's settings (its name as shown): its administrators. */
+export function canManageMunicipality(user: Actor, municipality: Owned): boolean {
+  return user.role === "admin" && sameMunicipality(user, municipality);
+}
+
+/**
+ * Backing up and restoring a municipality's data in the browser: its administrators. (The whole database,
+ * every municipality, only from the command line, by whoever may open the database.)
+ */
+export function canBackUp(user: Actor, municipality: Owned): boolean {
+  return user.role === "admin" && sameMunicipality(user, municipality);
+}
+
 /** Plan structure: add, move, renumber, rename items; indicators and targets. */
 export function canEditPlan(user: Actor, plan: Owned): boolean {
   return runsReform(user) && sameMunicipality(user, plan);

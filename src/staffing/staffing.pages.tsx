@@ -19,7 +19,8 @@ export function StaffingListPage({ rows }: { rows: StaffingSummaryRow[] }) {
       </p>
       {rows.length === 0 ? (
         <p>
-          データはまだありません。<code>gyokaku staffing import FILE</code> で取り込めます（千歳市
+          データはまだありません。<a href={`${STAFFING_BASE}/import`}>画面から取り込む</a>か、
+          <code>gyokaku staffing import FILE</code> で取り込めます（千歳市
           行政改革基本方針のテキスト、定数管理テンプレート .xlsx、定数管理文書 .json）。
           <a href={`${STAFFING_BASE}/template.xlsx`} download>
             空のテンプレート（xlsx）
@@ -27,7 +28,9 @@ export function StaffingListPage({ rows }: { rows: StaffingSummaryRow[] }) {
         </p>
       ) : (
         <table class="staffing">
-          <caption>定数管理のデータがある団体</caption>
+          <caption>
+            定数管理のデータがある団体（<a href={`${STAFFING_BASE}/import`}>データを取り込む</a>）
+          </caption>
           <thead>
             <tr>
               <th scope="col">団体</th>

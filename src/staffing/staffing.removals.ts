@@ -13,7 +13,7 @@ export function staffingRemovalsRefused(
   return new AppError(
     "invalid_document",
     `${municipality} の定数管理データの取込は、保存されているデータを削除するため、何も保存していません。` +
-      `削除してよい場合は --allow-removals を付けてください。${lines.join("")}`,
+      `削除してよい場合は、コマンドでは --allow-removals を付け、画面では「削除を認める」にチェックを入れて取り込み直してください。${lines.join("")}`,
   );
 }
 

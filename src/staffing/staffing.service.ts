@@ -4,9 +4,9 @@
  */
 
 import { record } from "../audit/audit.service.ts";
-import { AppError, invalidDocument } from "../core/errors.ts";
+import { AppError, authorize, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
-import { type Actor, canView } from "../core/policy.ts";
+import { type Actor, canImportStaffing, canView } from "../core/policy.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   invalidStaffingDocument,
@@ -119,8 +119,11 @@ function summary(doc: StaffingDocument, file: string): StoredStaffing {
 export async function importStaffingDocuments(
   db: DB,
   inputs: { document: unknown; file?: string }[],
-  /** Records the stored data has and a document lacks are removed only with consent (the CLI's default). */
-  options: { allowRemovals?: boolean; by?: string } = {},
+  /**
+   * Records the stored data has and a document lacks are removed only with consent (the default of the CLI and
+   * the browser); who imports (an account, or `by` such as "CLI") is written to the history.
+   */
+  options: { allowRemovals?: boolean; by?: string; actor?: Actor } = {},
 ): Promise<StoredStaffing[]> {
   const docs = inputs.map((i) => ({
     document: parseStaffingDocument(i.document, i.file),
@@ -134,15 +137,26 @@ export async function importStaffingDocuments(
       const removals = stored ? staffingRemovals(stored, d.document) : [];
       if (removals.length > 0 && options.allowRemovals === false)
         throw staffingRemovalsRefused(`${d.document.municipality.name}（${code}）`, removals);
-      if (removals.length > 0 && options.by)
+      if (removals.length > 0 && (options.actor || options.by))
         await record(
           trx,
-          { id: null, name: options.by, municipalityCode: code },
+          options.actor ?? { id: null, name: options.by ?? "", municipalityCode: code },
           staffingRemovalEntries(removals, `取込: ${d.file || d.document.sources.join(", ")}`),
         );
       await repo.replaceStaffing(trx, d.document);
       out.push(summary(d.document, d.file || d.document.municipality.name));
     }
+    const actor = options.actor;
+    if (actor)
+      await record(
+        trx,
+        actor,
+        out.map((s) => ({
+          action: "staffing.import" as const,
+          subject: `定数管理（${s.municipalityName}）`,
+          after: { units: s.units, headcounts: s.headcounts, firstYear: s.firstYear, lastYear: s.lastYear },
+        })),
+      );
     return out;
   });
 }
@@ -157,6 +171,31 @@ export async function importStaffingFiles(
   const stored = await importStaffingDocuments(db, documents, {
     allowRemovals: options.allowRemovals ?? false,
     by: "CLI",
+  });
+  return { stored, findings };
+}
+
+/**
+ * The browser's upload: the reform office or an administrator, files of their own municipality only, stored in
+ * one transaction with its record in the history.
+ */
+export async function importStaffingFilesAs(
+  db: DB,
+  user: Actor,
+  files: FileBytes[],
+  options: { allowRemovals?: boolean } = {},
+): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
+  authorize(canImportStaffing(user, user), "定数管理のデータを取り込めるのは行革担当と管理者です。");
+  const { documents, findings } = await readStaffingFiles(files);
+  const foreign = documents.filter((d) => d.document.municipality.code !== user.municipalityCode);
+  if (foreign.length > 0)
+    throw invalidDocument(
+      `${foreign.map((d) => `${d.file}（${d.document.municipality.code} ${d.document.municipality.name}）`).join("、")}: ` +
+        `自分の団体（${user.municipalityCode}）のデータだけを取り込めます。何も保存していません。`,
+    );
+  const stored = await importStaffingDocuments(db, documents, {
+    actor: user,
+    allowRemovals: options.allowRemovals ?? false,
   });
   return { stored, findings };
 }

@@ -6,9 +6,12 @@ import { join, normalize } from "node:path";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { contextStorage } from "hono/context-storage";
+import { adminRoutes } from "../admin/admin.routes.tsx";
 import { auditRoutes } from "../audit/audit.routes.tsx";
+import { accountRoutes } from "../auth/accounts.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
 import { authRoutes } from "../auth/auth.routes.tsx";
+import { backupRoutes, MAX_RESTORE_MEGABYTES, RESTORE_PATH } from "../backup/backup.routes.tsx";
 import { AppError } from "../core/errors.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
@@ -24,6 +27,7 @@ import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
+import { staffingUploadRoutes } from "../staffing/staffing.upload.routes.tsx";
 
 const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -70,12 +74,17 @@ export function createApp(open: OpenDatabase) {
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
   app.use(async (c, next) =>
     bodyLimit({
-      maxSize: c.req.path === "/import" ? MAX_IMPORT_BYTES : MAX_FORM_BYTES,
+      maxSize:
+        c.req.path === "/import" || c.req.path === "/staffing/import"
+          ? MAX_IMPORT_BYTES
+          : c.req.path === RESTORE_PATH
+            ? MAX_RESTORE_MEGABYTES * 1024 * 1024
+            : MAX_FORM_BYTES,
       onError: (c) =>
         c.html(
           <ErrorPage
             status={413}
-            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" ? "50" : "1"} MB）。`}
+            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" || c.req.path === "/staffing/import" ? "50" : c.req.path === RESTORE_PATH ? MAX_RESTORE_MEGABYTES : "1"} MB）。`}
           />,
           413,
         ),
@@ -96,6 +105,7 @@ export function createApp(open: OpenDatabase) {
     ),
   );
   app.route("/", authRoutes(open.db));
+  app.route("/", accountRoutes(open.db));
   app.route("/", roundRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
@@ -121,10 +131,13 @@ export function createApp(open: OpenDatabase) {
   );
   app.route("/", importRoutes(open.db));
   app.route("/", reportRoutes(open.db));
+  app.route("/", staffingUploadRoutes(open.db));
   app.route("/", staffingRoutes(open.db));
   app.route("/", publishRoutes(open.db));
   app.route("/", publishAdminRoutes(open.db));
   app.route("/", apiRoutes(open.db));
+  app.route("/", backupRoutes(open.db));
+  app.route("/", adminRoutes(open.db));
   app.route("/", planRoutes(open.db));
   app.notFound((c) => c.html(<NotFoundPage message="お探しのページは見つかりません。" />, 404));
   app.onError((err, c) => {

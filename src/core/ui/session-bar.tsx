@@ -13,7 +13,7 @@ export function SessionBar() {
     { href: "/rounds", label: hasInbox(user) ? "照会（回答）" : "照会" },
     { href: "/staffing", label: "定数管理" },
     { href: "/public/", label: "公表ページ" },
-    ...(canManageUsers(user, user) ? [{ href: "/users", label: "利用者" }] : []),
+    ...(canManageUsers(user, user) ? [{ href: "/admin", label: "管理" }] : []),
   ];
   return (
     <div class="session-bar">

@@ -1,0 +1,87 @@
+/** The upload form of staffing data (定数管理の取り込み) and its outcome. */
+import type { Finding } from "../core/findings.ts";
+import { CsrfField, ErrorSummary, Notice } from "../core/ui/forms.tsx";
+import { Layout } from "../core/ui/layout.tsx";
+import { Findings, STAFFING_BASE } from "./staffing.page-parts.tsx";
+import type { StoredStaffing } from "./staffing.service.ts";
+
+export const STAFFING_IMPORT_PATH = `${STAFFING_BASE}/import`;
+
+export function StaffingUploadPage({
+  municipalityCode,
+  stored,
+  findings = [],
+  refused,
+  errors = {},
+}: {
+  municipalityCode: string;
+  stored?: StoredStaffing[] | undefined;
+  findings?: Finding[];
+  refused?: { message: string; findings: Finding[] } | undefined;
+  errors?: Record<string, string>;
+}) {
+  return (
+    <Layout title="定数管理のデータの取り込み" breadcrumbs={[{ href: STAFFING_BASE, label: "定数管理" }]}>
+      <h1>定数管理のデータの取り込み</h1>
+      <p class="lead">
+        定数管理テンプレート（.xlsx）、定数管理文書（.json）、千歳市
+        行政改革基本方針のテキスト（.txt）を取り込みます。
+        取り込むと、その団体の定数管理のデータはファイルの内容に置き換わります。すべてのファイルを一つのトランザクションで保存し、
+        一つでも誤りがあれば何も保存しません。取り込んだことは履歴に残ります。
+      </p>
+      {stored?.map((s) => (
+        <Notice>
+          {s.municipalityName}の定数管理のデータを保存しました（組織 {s.units}、職員数 {s.headcounts} 件
+          {s.firstYear !== null && `、${s.firstYear}～${s.lastYear}年度`}）。{" "}
+          <a href={`${STAFFING_BASE}/${s.municipalityCode}`}>表示する</a>
+        </Notice>
+      ))}
+      {refused && <Notice kind="warning">取り込みませんでした: {refused.message}</Notice>}
+      {refused && <Findings findings={refused.findings} />}
+      {stored && <Findings findings={findings} />}
+      <form
+        method="post"
+        action={STAFFING_IMPORT_PATH}
+        enctype="multipart/form-data"
+        class="panel narrow"
+        novalidate
+      >
+        <ErrorSummary errors={errors} />
+        <CsrfField />
+        <div class={`field${errors.files ? " field-error" : ""}`}>
+          <label for="f-files">ファイル</label>
+          <div class="hint" id="f-files-hint">
+            .xlsx、.json、.txt（複数選べます）。自分の団体（{municipalityCode}）のデータだけを取り込めます。{" "}
+            <a href={`${STAFFING_BASE}/${municipalityCode}/template.xlsx`}>今のデータ入りのテンプレート</a>・
+            <a href={`${STAFFING_BASE}/template.xlsx`}>空のテンプレート</a>
+          </div>
+          {errors.files && (
+            <p class="error-message" id="f-files-error">
+              <span class="visually-hidden">エラー: </span>
+              {errors.files}
+            </p>
+          )}
+          <input
+            id="f-files"
+            name="files"
+            type="file"
+            multiple
+            accept=".xlsx,.json,.txt"
+            aria-describedby={errors.files ? "f-files-hint f-files-error" : "f-files-hint"}
+          />
+        </div>
+        <div class="field">
+          <div class="checkbox">
+            <input type="checkbox" id="f-allowRemovals" name="allowRemovals" value="yes" />
+            <label for="f-allowRemovals">
+              保存されているデータにあってファイルに無いものの削除を認める（削除した内容は履歴に残ります）
+            </label>
+          </div>
+        </div>
+        <button type="submit" class="button button-primary">
+          取り込む
+        </button>
+      </form>
+    </Layout>
+  );
+}
