@@ -32,6 +32,10 @@ export const ACTION_LABELS = {
   "judgement.withdraw": "評価者の判定を取消",
   "publication.publish": "公表",
   "plan.import": "計画を取り込み",
+  "comment.add": "コメント",
+  "evidence.add": "根拠資料を追加",
+  "evidence.remove": "根拠資料を削除",
+  "evidence.public": "根拠資料の公開設定",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

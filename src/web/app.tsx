@@ -22,11 +22,20 @@ import { apiRoutes } from "../publish/opendata/api.routes.ts";
 import { publishAdminRoutes } from "../publish/publish.admin.routes.tsx";
 import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
+import { itemExtrasRoutes } from "../rounds/item-extras.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
 
 const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+// An evidence file of up to 10 MB (src/domain/evidence.ts) and the form around it.
+const MAX_EVIDENCE_FORM_BYTES = 11 * 1024 * 1024;
+const bodyCeiling = (path: string) =>
+  path === "/import"
+    ? MAX_IMPORT_BYTES
+    : /^\/rounds\/[^/]+\/items\/[^/]+\/evidence$/.test(path)
+      ? MAX_EVIDENCE_FORM_BYTES
+      : MAX_FORM_BYTES;
 
 // Nothing may come from outside the server: municipal networks (LGWAN) are closed.
 const CSP =
@@ -70,12 +79,12 @@ export function createApp(open: OpenDatabase) {
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
   app.use(async (c, next) =>
     bodyLimit({
-      maxSize: c.req.path === "/import" ? MAX_IMPORT_BYTES : MAX_FORM_BYTES,
+      maxSize: bodyCeiling(c.req.path),
       onError: (c) =>
         c.html(
           <ErrorPage
             status={413}
-            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" ? "50" : "1"} MB）。`}
+            message={`送信された内容が大きすぎます（上限 ${Math.floor(bodyCeiling(c.req.path) / 1024 / 1024)} MB）。何も保存していません。`}
           />,
           413,
         ),
@@ -97,6 +106,7 @@ export function createApp(open: OpenDatabase) {
   );
   app.route("/", authRoutes(open.db));
   app.route("/", roundRoutes(open.db));
+  app.route("/", itemExtrasRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));
