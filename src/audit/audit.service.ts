@@ -36,6 +36,8 @@ export const ACTION_LABELS = {
   "evidence.add": "根拠資料を追加",
   "evidence.remove": "根拠資料を削除",
   "evidence.public": "根拠資料の公開設定",
+  "mail.settings": "メールの設定",
+  "round.reminders": "督促の日数",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

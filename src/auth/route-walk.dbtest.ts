@@ -121,6 +121,33 @@ const EXPECTED: Record<string, Expect> = {
   "POST /rounds/:roundId/items/:itemKey/evidence/:fileId/delete": { anonymous: LOGIN, signedIn: NOT_FOUND },
   "POST /rounds/:roundId/items/:itemKey/evidence/:fileId/public": { anonymous: LOGIN, signedIn: NOT_FOUND },
   "GET /public/evidence/:municipalityCode/:fileId": { anonymous: NOT_FOUND, signedIn: NOT_FOUND },
+  // Notifications (src/notifications): each user's own; the mail page for the reform office, its settings for admins.
+  "GET /notifications": { anonymous: LOGIN, signedIn: 200 },
+  "GET /notifications/settings": { anonymous: LOGIN, signedIn: 200 },
+  "POST /notifications/settings": { anonymous: LOGIN, signedIn: REDIRECT },
+  "GET /notifications/:id/open": { anonymous: LOGIN, signedIn: NOT_FOUND },
+  "POST /notifications/read-all": { anonymous: LOGIN, signedIn: REDIRECT },
+  "GET /admin/mail": {
+    anonymous: LOGIN,
+    admin: 200,
+    office: 200,
+    otherMunicipality: 200,
+    signedIn: FORBIDDEN,
+  },
+  "POST /admin/mail": { anonymous: LOGIN, admin: INVALID, signedIn: FORBIDDEN },
+  "POST /admin/mail/retry": {
+    anonymous: LOGIN,
+    admin: REDIRECT,
+    office: REDIRECT,
+    otherMunicipality: REDIRECT,
+    signedIn: FORBIDDEN,
+  },
+  "POST /admin/mail/reminders/:roundId": {
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
   "GET /plans/:planId/items/:itemKey/history": {
     anonymous: LOGIN,
     otherMunicipality: NOT_FOUND,

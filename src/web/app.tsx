@@ -17,6 +17,7 @@ import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
+import { notificationRoutes, unreadMiddleware } from "../notifications/notifications.routes.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
 import { apiRoutes } from "../publish/opendata/api.routes.ts";
 import { publishAdminRoutes } from "../publish/publish.admin.routes.tsx";
@@ -93,6 +94,7 @@ export function createApp(open: OpenDatabase) {
   app.use(contextStorage());
   app.use(sessionMiddleware(open.db));
   app.use(requireLogin());
+  app.use(unreadMiddleware(open.db));
   app.use(
     csrfProtection((c) =>
       c.html(
@@ -107,6 +109,7 @@ export function createApp(open: OpenDatabase) {
   app.route("/", authRoutes(open.db));
   app.route("/", roundRoutes(open.db));
   app.route("/", itemExtrasRoutes(open.db));
+  app.route("/", notificationRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));
