@@ -9,7 +9,8 @@ import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { type SmtpSink, startSmtpSink } from "../testing/smtp-sink.ts";
 import { createApp } from "../web/app.tsx";
-import { runNotifications } from "./delivery.service.ts";
+import { runNotifications, startNotificationTimer } from "./delivery.service.ts";
+import type { Mail } from "./mail.ts";
 
 type App = ReturnType<typeof createApp>;
 const APP_URL = "http://gyokaku.city.example.lg.jp";
@@ -160,6 +161,57 @@ describe("notifications and mail", () => {
     );
   });
 
+  test("a return mails the item's departments with the reason", async () => {
+    const { reviewItem, saveItem } = await import("../rounds/rounds.service.ts");
+    const { findUser } = await import("../auth/auth.repository.ts");
+    const actor = async (s: TestSession, departmentIds: string[] = []) => {
+      const u = (await findUser(open.db, s.municipalityCode, s.userId))!;
+      return {
+        id: u.id,
+        municipalityCode: s.municipalityCode,
+        email: u.email,
+        name: u.name,
+        role: s.role,
+        departmentIds,
+      };
+    };
+    const depts = await sql<{ id: string }>`select id from departments where key = '総務部/総務課'`.execute(
+      open.db,
+    );
+    const somuActor = await actor(somu, [depts.rows[0]!.id]);
+    await saveItem(open.db, somuActor, roundId, "1-1-1", {
+      version: "0",
+      action: "submit",
+      actuals: [
+        { indicator: "1-1-1-i1", series: "", text: "—" },
+        { indicator: "1-1-1-i2", series: "", text: "—" },
+      ],
+      narrative: "実施した",
+      nextYearPlan: "",
+      status: "実施",
+    });
+    const version = (
+      await sql<{ version: number }>`select version from round_items where item_key = '1-1-1'`.execute(
+        open.db,
+      )
+    ).rows[0]!.version;
+    await reviewItem(open.db, await actor(office), roundId, "1-1-1", {
+      version: String(version),
+      decision: "return",
+      comment: "実績値を入れてください。",
+    });
+    sink.mails.length = 0;
+    await run("2024-07-09");
+    const [mail] = sink.to("somu@city.example.lg.jp");
+    assert.match(mail?.subject ?? "", /差し戻されました: /);
+    assert.match(
+      mail!.text,
+      /行革 花子さんが「.*」（テスト行政改革計画 令和5年度）を差し戻しました。\n\n理由:\n実績値を入れてください。/,
+    );
+    assert.ok(mail!.text.includes(`${APP_URL}${item("1-1-1")}`));
+    assert.equal(sink.to("shokuin@city.example.lg.jp").length, 0, "not 職員課's item");
+  });
+
   test("an SMTP server that is down: logged, retried, shown; the save is not affected", async () => {
     const down = await startSmtpSink();
     const port = down.port;
@@ -259,5 +311,31 @@ describe("notifications and mail", () => {
       n: number;
     }>`select count(*)::int as n from audit_events where action = 'mail.settings'`.execute(open.db);
     assert.equal(history.rows[0]!.n, 1);
+  });
+
+  test("the server's timer runs a turn at once with its clock, and sends through the injected sender", async () => {
+    const sent: Mail[] = [];
+    const timer = startNotificationTimer(open.db, {
+      clock: () => at("2024-07-15"),
+      intervalMs: 3_600_000,
+      send: async (_settings, mail) => {
+        sent.push(mail);
+      },
+      log: (m) => logs.push(m),
+    });
+    try {
+      await timer.runNow();
+    } finally {
+      timer.stop();
+    }
+    // 2024-07-15 is the third overdue reminder (07-01, 07-08, 07-15); the admin page's settings are used
+    assert.deepEqual(
+      sent.map((m) => [m.to, m.subject]),
+      [
+        ["shokuin@city.example.lg.jp", "【gyokaku】回答期限を過ぎています: テスト行政改革計画 令和5年度"],
+        ["somu@city.example.lg.jp", "【gyokaku】回答期限を過ぎています: テスト行政改革計画 令和5年度"],
+      ],
+    );
+    assert.match(sent[0]!.text, /を15日過ぎています/);
   });
 });

@@ -85,7 +85,11 @@ export function createApp(open: OpenDatabase) {
         c.html(
           <ErrorPage
             status={413}
-            message={`送信された内容が大きすぎます（上限 ${Math.floor(bodyCeiling(c.req.path) / 1024 / 1024)} MB）。何も保存していません。`}
+            message={
+              bodyCeiling(c.req.path) === MAX_EVIDENCE_FORM_BYTES
+                ? "添付ファイルが大きすぎます（上限 10 MB）。何も保存していません。"
+                : `送信された内容が大きすぎます（上限 ${Math.floor(bodyCeiling(c.req.path) / 1024 / 1024)} MB）。`
+            }
           />,
           413,
         ),
