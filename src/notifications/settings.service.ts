@@ -100,3 +100,4 @@ export async function saveMailSettings(db: DB, user: Actor, raw: unknown): Promi
     ]);
   });
 }
+export { mailSettingsFromEnv } from "./mail.ts";

@@ -18,7 +18,7 @@ import {
   pendingMigrations,
   serverMajorVersion,
 } from "../../db/database.ts";
-import { mailSettingsFromEnv } from "../../notifications/mail.ts";
+import { mailSettingsFromEnv } from "../../notifications/settings.service.ts";
 import { listPlans } from "../../plans/plans.service.ts";
 import { parse } from "../args.ts";
 import type { CommandIo } from "../io.ts";
@@ -27,17 +27,6 @@ type Status = "ok" | "warn" | "fail";
 type Check = { status: Status; label: string; detail: string; fix?: string };
 
 const MARK: Record<Status, string> = { ok: "✓", warn: "!", fail: "✗" };
-
-/** The mail settings the mail capability reads from the environment (issue 13). */
-const SMTP_VARIABLES = [
-  "GYOKAKU_SMTP_HOST",
-  "GYOKAKU_SMTP_PORT",
-  "GYOKAKU_SMTP_USER",
-  "GYOKAKU_SMTP_PASSWORD",
-  "GYOKAKU_SMTP_FROM",
-  "GYOKAKU_SMTP_STARTTLS",
-  "GYOKAKU_APP_URL",
-];
 
 /** Returns the exit code: 1 when something needed is missing. */
 export async function doctorCommand(argv: string[], io: CommandIo): Promise<number> {
