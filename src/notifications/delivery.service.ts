@@ -155,48 +155,72 @@ function recipientsOf(
   }
 }
 
-/** Turns new events into notifications (and queued mails), one transaction per event. */
-export async function fanOut(db: DB, now: Date, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * Turns new events into notifications (and queued mails), one transaction per event. An event that cannot be
+ * read (its plan gone) is logged and set aside, so that it does not hold up the others.
+ */
+export async function fanOut(
+  db: DB,
+  now: Date,
+  env: NodeJS.ProcessEnv = process.env,
+  log: (m: string) => void = (m) => console.error(m),
+): Promise<number> {
   const events = await repo.pendingEvents(db, 200);
   for (const e of events) {
-    const code = e.municipality_code;
-    const o = await getRound(db, systemActor(code), e.round_id, { all: true });
-    const item = e.item_key ? o.items.find((i) => i.item.key === e.item_key) : undefined;
-    const users = await listUsers(db, code);
-    const recipients = recipientsOf(e.kind, e, users, o.items, item);
-    const off = new Set(
-      (
-        await repo.optOuts(
-          db,
-          code,
-          recipients.map((r) => r.id),
-        )
-      ).map((x) => `${x.user_id} ${x.kind}`),
-    );
-    const settings = await mailSettingsFor(db, code, env);
-    await db.transaction().execute(async (trx) => {
-      await repo.insertNotifications(
-        trx,
-        recipients.map((r) => {
-          const t = texts(e, o.round, item, r.items);
-          const status = off.has(`${r.id} ${e.kind}`) ? "off" : settings ? "pending" : "no_settings";
-          return {
-            municipality_code: code,
-            user_id: r.id,
-            event_id: e.id,
-            kind: e.kind,
-            ...t,
-            created_at: now,
-            mail_status: status,
-            mail_to: r.email,
-            mail_next_at: status === "pending" ? now : null,
-          };
-        }),
+    try {
+      await fanOutOne(db, e, now, env);
+    } catch (err) {
+      log(
+        `通知を作れませんでした（${e.municipality_code}、${e.kind}、${e.id}）: ${err instanceof Error ? err.message : err}`,
       );
-      await repo.markFannedOut(trx, code, e.id, now);
-    });
+      await repo.markFannedOut(db, e.municipality_code, e.id, now);
+    }
   }
   return events.length;
+}
+
+async function fanOutOne(
+  db: DB,
+  e: Awaited<ReturnType<typeof repo.pendingEvents>>[number],
+  now: Date,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const code = e.municipality_code;
+  const o = await getRound(db, systemActor(code), e.round_id, { all: true });
+  const item = e.item_key ? o.items.find((i) => i.item.key === e.item_key) : undefined;
+  const users = await listUsers(db, code);
+  const recipients = recipientsOf(e.kind, e, users, o.items, item);
+  const off = new Set(
+    (
+      await repo.optOuts(
+        db,
+        code,
+        recipients.map((r) => r.id),
+      )
+    ).map((x) => `${x.user_id} ${x.kind}`),
+  );
+  const settings = await mailSettingsFor(db, code, env);
+  await db.transaction().execute(async (trx) => {
+    await repo.insertNotifications(
+      trx,
+      recipients.map((r) => {
+        const t = texts(e, o.round, item, r.items);
+        const status = off.has(`${r.id} ${e.kind}`) ? "off" : settings ? "pending" : "no_settings";
+        return {
+          municipality_code: code,
+          user_id: r.id,
+          event_id: e.id,
+          kind: e.kind,
+          ...t,
+          created_at: now,
+          mail_status: status,
+          mail_to: r.email,
+          mail_next_at: status === "pending" ? now : null,
+        };
+      }),
+    );
+    await repo.markFannedOut(trx, code, e.id, now);
+  });
 }
 
 /** Sends the mails that are due; a failure is logged and retried later, never thrown. */
@@ -258,7 +282,7 @@ export async function deliverMails(
 /** One turn of the timer: reminders, fan-out, mail. Errors are logged; the next turn tries again. */
 export async function runNotifications(db: DB, options: DeliveryOptions) {
   const reminders = await scheduleReminders(db, options.now);
-  const events = await fanOut(db, options.now, options.env);
+  const events = await fanOut(db, options.now, options.env, options.log);
   const mails = await deliverMails(db, options);
   return { reminders, events, ...mails };
 }
