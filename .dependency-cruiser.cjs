@@ -20,6 +20,7 @@ const CAPABILITIES = [
   "importers",
   "editing",
   "rounds",
+  "notifications",
   "reports",
   "dashboard",
   "publish",

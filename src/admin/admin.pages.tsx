@@ -13,6 +13,11 @@ const TASKS = [
     text: "利用者の追加、役割・担当部署の変更、無効化・有効化、パスワードの再設定。",
   },
   {
+    href: "/admin/mail",
+    label: "メールと督促",
+    text: "自治体のメールサーバー（SMTP）の設定、照会ごとの督促の日数、送れなかったメールの確認と再送。",
+  },
+  {
     href: "/staffing/import",
     label: "定数管理のデータの取り込み",
     text: "定数管理テンプレート（xlsx）などを取り込みます（gyokaku staffing import と同じ）。",

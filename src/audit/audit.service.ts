@@ -44,6 +44,12 @@ export const ACTION_LABELS = {
   "user.password_reset": "パスワードを再設定",
   "staffing.import": "定数管理データを取り込み",
   "municipality.update": "団体の設定を変更",
+  "comment.add": "コメント",
+  "evidence.add": "根拠資料を追加",
+  "evidence.remove": "根拠資料を削除",
+  "evidence.public": "根拠資料の公開設定",
+  "mail.settings": "メールの設定",
+  "round.reminders": "督促の日数",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

@@ -133,3 +133,47 @@ export function canReturnRoundItem(user: Actor, item: RoundItemRef): boolean {
     (item.state === "submitted" || item.state === "approved")
   );
 }
+
+/** Writing in an item's conversation: the item's departments and the reform office, while the round is open. */
+export function canCommentOnRoundItem(user: Actor, item: RoundItemRef): boolean {
+  if (!sameMunicipality(user, item.round) || item.round.status !== "open") return false;
+  return runsReform(user) || isResponsibleFor(user, item);
+}
+
+/** Attaching evidence to an item's answer: whoever may edit the answer. */
+export function canAttachEvidence(user: Actor, item: RoundItemRef): boolean {
+  return canEditRoundItem(user, item);
+}
+
+/** Removing evidence: its uploader, until the item is approved, while the round is open. */
+export function canRemoveEvidence(
+  user: Actor,
+  item: RoundItemRef,
+  file: { uploadedById: string | null },
+): boolean {
+  return (
+    sameMunicipality(user, item.round) &&
+    item.round.status === "open" &&
+    item.state !== "approved" &&
+    file.uploadedById === user.id
+  );
+}
+
+/** Making an evidence file public (or internal again): the reform office. */
+export function canPublishEvidence(user: Actor, item: RoundItemRef): boolean {
+  return runsReform(user) && sameMunicipality(user, item.round);
+}
+
+/** The mail server settings and the delivery failures: administrators (settings) and the office (failures). */
+export function canManageMail(user: Actor, municipality: Owned): boolean {
+  return user.role === "admin" && sameMunicipality(user, municipality);
+}
+
+export function canSeeMailDeliveries(user: Actor, municipality: Owned): boolean {
+  return runsReform(user) && sameMunicipality(user, municipality);
+}
+
+/** The days before a round's deadline at which its reminder goes out: whoever runs the round. */
+export function canSetReminders(user: Actor, round: RoundRef): boolean {
+  return runsReform(user) && sameMunicipality(user, round);
+}

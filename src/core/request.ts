@@ -8,7 +8,15 @@ import type { Actor } from "./policy.ts";
 export const CSRF_FIELD = "_csrf";
 
 export type Era = "wareki" | "seireki";
-export type AuthEnv = { Variables: { user: Actor | null; csrfToken: string | null; era: Era } };
+export type AuthEnv = {
+  Variables: {
+    user: Actor | null;
+    csrfToken: string | null;
+    era: Era;
+    /** the user's unread notifications, for the header (set by the notifications capability) */
+    unread?: number;
+  };
+};
 
 /** The 和暦/西暦 display switch is kept in this cookie (a preference, not a secret). */
 export const ERA_COOKIE = "gyokaku_era";
@@ -24,11 +32,12 @@ export function currentUser(c: Context<AuthEnv>): Actor {
 }
 
 /** For components rendered inside a request (the header, CSRF fields) without threading props through. */
-export function requestAuth(): { user: Actor | null; csrfToken: string | null; era: Era } {
+export function requestAuth(): { user: Actor | null; csrfToken: string | null; era: Era; unread: number } {
   const c = tryGetContext<AuthEnv>();
   return {
     user: c?.get("user") ?? null,
     csrfToken: c?.get("csrfToken") ?? null,
     era: c?.get("era") ?? "wareki",
+    unread: c?.get("unread") ?? 0,
   };
 }

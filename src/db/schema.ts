@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { AuditTables } from "./tables/audit.ts";
 import type { AuthTables } from "./tables/auth.ts";
 import type { EditingTables } from "./tables/editing.ts";
+import type { NotificationTables } from "./tables/notifications.ts";
 import type { PublishTables } from "./tables/publish.ts";
 import type { RoundTables } from "./tables/rounds.ts";
 import type { StaffingTables } from "./tables/staffing.ts";
@@ -171,7 +172,8 @@ export interface Database
     AuditTables,
     EditingTables,
     PublishTables,
-    StaffingTables {
+    StaffingTables,
+    NotificationTables {
   indicator_judgements: IndicatorJudgementsTable;
   municipalities: MunicipalitiesTable;
   departments: DepartmentsTable;

@@ -1,5 +1,6 @@
 /** Pages of the reporting round: the list of rounds, a round (office view or department inbox), one item. */
 
+import type { Child } from "hono/jsx";
 import type { Value } from "../core/plan-document/schema.ts";
 import { dateLabel, fiscalYearLabel, otherFiscalYearLabel, shortYearLabel } from "../core/ui/era.ts";
 import {
@@ -422,6 +423,7 @@ export function ItemPage({
   notice,
   conflictWith,
   unsaved,
+  extras,
 }: {
   d: ItemDetail;
   form: ItemForm;
@@ -433,6 +435,8 @@ export function ItemPage({
   conflictWith?: ItemForm | undefined;
   /** the user's text that could not be saved and can no longer be edited here (locked, submitted meanwhile) */
   unsaved?: ItemForm | undefined;
+  /** the evidence files and the conversation (item-extras.pages.tsx) */
+  extras?: Child;
 }) {
   const r = d.round;
   const s = d.status;
@@ -574,6 +578,7 @@ export function ItemPage({
           <ReadOnlyAnswer d={d} />
         </>
       )}
+      {extras}
       <h2 id="history">履歴</h2>
       <HistoryList events={d.history} within={title} />
     </Layout>

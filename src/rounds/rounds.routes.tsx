@@ -6,6 +6,7 @@ import { type AuthEnv, currentUser } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import type { ItemState } from "../domain/rounds/states.ts";
+import { EXTRA_NOTICES, itemExtras } from "./item-extras.routes.tsx";
 import { formFromDetail, type ItemForm, ItemPage, RoundPage, RoundsPage } from "./rounds.pages.tsx";
 import * as service from "./rounds.service.ts";
 
@@ -18,6 +19,7 @@ const NOTICES: Record<string, string> = {
   submitted: "提出しました。行革担当の確認を待っています。",
   approved: "承認しました。",
   returned: "所管課に差し戻しました。",
+  ...EXTRA_NOTICES,
 };
 
 async function form(c: Context): Promise<FormBody> {
@@ -83,7 +85,8 @@ export function roundRoutes(db: DB) {
   });
 
   app.get("/rounds/:roundId/items/:itemKey", async (c) => {
-    const d = await service.getItem(db, currentUser(c), c.req.param("roundId"), c.req.param("itemKey"));
+    const { roundId, itemKey } = c.req.param();
+    const d = await service.getItem(db, currentUser(c), roundId, itemKey);
     const f = formFromDetail(d);
     return c.html(
       <ItemPage
@@ -91,6 +94,7 @@ export function roundRoutes(db: DB) {
         form={f}
         understood={service.understandEntries(d, f)}
         notice={NOTICES[c.req.query("done") ?? ""]}
+        extras={await itemExtras(db, currentUser(c), roundId, itemKey)}
       />,
     );
   });
@@ -134,6 +138,7 @@ export function roundRoutes(db: DB) {
           }
           conflictWith={e.code === "conflict" ? formFromDetail(d) : undefined}
           unsaved={d.can.edit ? undefined : input}
+          extras={await itemExtras(db, user, roundId, itemKey)}
         />,
         e.status as 400,
       );
@@ -157,7 +162,11 @@ export function roundRoutes(db: DB) {
       const d = await service.getItem(db, user, roundId, itemKey);
       const errors =
         e.code === "invalid" && Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
-      return c.html(<ItemPage d={d} form={formFromDetail(d)} errors={errors} />, e.status as 400);
+      const extras = await itemExtras(db, user, roundId, itemKey);
+      return c.html(
+        <ItemPage d={d} form={formFromDetail(d)} errors={errors} extras={extras} />,
+        e.status as 400,
+      );
     }
   });
 

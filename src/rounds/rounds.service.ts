@@ -27,6 +27,8 @@ import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { type ItemState, OPEN_STATES, STATE_LABELS } from "../domain/rounds/states.ts";
 import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
+import { insertMessage } from "./conversation.repository.ts";
+import { recordRoundEvent } from "./outbox.repository.ts";
 import * as repo from "./rounds.repository.ts";
 import {
   deadlineSchema,
@@ -291,6 +293,7 @@ export async function openRound(db: DB, user: Actor, raw: unknown): Promise<stri
         after: { deadline: input.deadline },
       },
     ]);
+    await recordRoundEvent(trx, user, { roundId: id, kind: "opened" });
   });
   return id;
 }
@@ -363,7 +366,7 @@ function itemRef(ctx: Context, status: ItemStatus) {
   return { round: roundRef(ctx.round), state: status.state, departmentIds: status.departmentIds };
 }
 
-async function loadItem(db: DB, user: Actor, roundId: string, itemKey: string) {
+export async function loadItem(db: DB, user: Actor, roundId: string, itemKey: string) {
   const ctx = await loadContext(db, user, roundId);
   const scope = ctx.items.find((i) => i.item.key === itemKey);
   if (!scope) throw notFound("この項目はこの照会の対象ではありません。");
@@ -662,6 +665,15 @@ export async function reviewItem(
         note: input.comment.trim() || undefined,
       },
     ]);
+    const comment = input.comment.trim();
+    if (comment)
+      await insertMessage(trx, user, {
+        roundId,
+        itemKey,
+        kind: approve ? "comment" : "return",
+        body: comment,
+      });
+    await recordRoundEvent(trx, user, { roundId, itemKey, kind: next, note: comment || undefined });
   });
   return next;
 }

@@ -20,17 +20,29 @@ import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
+import { notificationRoutes, unreadMiddleware } from "../notifications/notifications.routes.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
 import { apiRoutes } from "../publish/opendata/api.routes.ts";
 import { publishAdminRoutes } from "../publish/publish.admin.routes.tsx";
 import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
+import { itemExtrasRoutes } from "../rounds/item-extras.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
 import { staffingUploadRoutes } from "../staffing/staffing.upload.routes.tsx";
 
 const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+// An evidence file of up to 10 MB (src/domain/evidence.ts) and the form around it.
+const MAX_EVIDENCE_FORM_BYTES = 11 * 1024 * 1024;
+const bodyCeiling = (path: string) =>
+  path === "/import" || path === "/staffing/import"
+    ? MAX_IMPORT_BYTES
+    : path === RESTORE_PATH
+      ? MAX_RESTORE_MEGABYTES * 1024 * 1024
+      : /^\/rounds\/[^/]+\/items\/[^/]+\/evidence$/.test(path)
+        ? MAX_EVIDENCE_FORM_BYTES
+        : MAX_FORM_BYTES;
 
 // Nothing may come from outside the server: municipal networks (LGWAN) are closed.
 const CSP =
@@ -74,17 +86,16 @@ export function createApp(open: OpenDatabase) {
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
   app.use(async (c, next) =>
     bodyLimit({
-      maxSize:
-        c.req.path === "/import" || c.req.path === "/staffing/import"
-          ? MAX_IMPORT_BYTES
-          : c.req.path === RESTORE_PATH
-            ? MAX_RESTORE_MEGABYTES * 1024 * 1024
-            : MAX_FORM_BYTES,
+      maxSize: bodyCeiling(c.req.path),
       onError: (c) =>
         c.html(
           <ErrorPage
             status={413}
-            message={`送信された内容が大きすぎます（上限 ${c.req.path === "/import" || c.req.path === "/staffing/import" ? "50" : c.req.path === RESTORE_PATH ? MAX_RESTORE_MEGABYTES : "1"} MB）。`}
+            message={
+              bodyCeiling(c.req.path) === MAX_EVIDENCE_FORM_BYTES
+                ? "添付ファイルが大きすぎます（上限 10 MB）。何も保存していません。"
+                : `送信された内容が大きすぎます（上限 ${Math.floor(bodyCeiling(c.req.path) / 1024 / 1024)} MB）。`
+            }
           />,
           413,
         ),
@@ -93,6 +104,7 @@ export function createApp(open: OpenDatabase) {
   app.use(contextStorage());
   app.use(sessionMiddleware(open.db));
   app.use(requireLogin());
+  app.use(unreadMiddleware(open.db));
   app.use(
     csrfProtection((c) =>
       c.html(
@@ -107,6 +119,8 @@ export function createApp(open: OpenDatabase) {
   app.route("/", authRoutes(open.db));
   app.route("/", accountRoutes(open.db));
   app.route("/", roundRoutes(open.db));
+  app.route("/", itemExtrasRoutes(open.db));
+  app.route("/", notificationRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));

@@ -38,18 +38,41 @@ describe("gyokaku doctor", { skip: cliSkip() }, () => {
   test("mail settings are reported without their secrets; a data directory that is a file fails", async () => {
     process.env.GYOKAKU_SMTP_HOST = "mail.city.example.lg.jp";
     process.env.GYOKAKU_SMTP_PASSWORD = "secret-123";
+    process.env.GYOKAKU_SMTP_USER = "gyokaku";
+    process.env.GYOKAKU_SMTP_PORT = "587";
+    process.env.GYOKAKU_SMTP_STARTTLS = "1";
+    process.env.GYOKAKU_SMTP_FROM = "gyokaku@city.example.lg.jp";
+    process.env.GYOKAKU_APP_URL = "https://gyokaku.city.example.lg.jp";
     try {
       const file = join(sandbox.dir, "not-a-folder");
       writeFileSync(file, "x");
       const r = await sandbox.run(["doctor", "--no-pdf"], { data: file });
       assert.equal(r.code, 1);
-      assert.match(r.out, /✓ メール: mail\.city\.example\.lg\.jp に送ります/);
+      assert.match(
+        r.out,
+        /✓ メール: mail\.city\.example\.lg\.jp:587 に送ります、STARTTLS 必須、認証ユーザー gyokaku（パスワードあり）、送信元 gyokaku@city\.example\.lg\.jp、リンク https:\/\/gyokaku\.city\.example\.lg\.jp/,
+      );
       assert.doesNotMatch(r.out, /secret-123/);
       assert.match(r.out, /✗ データディレクトリ: .* はフォルダーではありません/);
       assert.match(r.out, /→ --data（または GYOKAKU_DATA）でフォルダーを指定してください/);
       assert.match(r.out, /結果: 必要なものが 2 件欠けています/);
     } finally {
-      delete process.env.GYOKAKU_SMTP_PASSWORD;
+      for (const v of ["PASSWORD", "USER", "PORT", "STARTTLS", "FROM"])
+        delete process.env[`GYOKAKU_SMTP_${v}`];
+      delete process.env.GYOKAKU_APP_URL;
+    }
+  });
+
+  test("a mail server without a sender: a warning that says what is missing", async () => {
+    process.env.GYOKAKU_SMTP_HOST = "mail.city.example.lg.jp";
+    try {
+      const r = await sandbox.run(["doctor", "--no-pdf"]);
+      assert.match(
+        r.out,
+        /! メール: mail\.city\.example\.lg\.jp が設定されていますが、送信元（GYOKAKU_SMTP_FROM）がない/,
+      );
+    } finally {
+      delete process.env.GYOKAKU_SMTP_HOST;
     }
   });
 });

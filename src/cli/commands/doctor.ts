@@ -18,6 +18,7 @@ import {
   pendingMigrations,
   serverMajorVersion,
 } from "../../db/database.ts";
+import { mailSettingsFromEnv } from "../../notifications/settings.service.ts";
 import { listPlans } from "../../plans/plans.service.ts";
 import { parse } from "../args.ts";
 import type { CommandIo } from "../io.ts";
@@ -26,16 +27,6 @@ type Status = "ok" | "warn" | "fail";
 type Check = { status: Status; label: string; detail: string; fix?: string };
 
 const MARK: Record<Status, string> = { ok: "✓", warn: "!", fail: "✗" };
-
-/** The mail settings the mail capability reads from the environment (issue 13). */
-const SMTP_VARIABLES = [
-  "GYOKAKU_SMTP_HOST",
-  "GYOKAKU_SMTP_PORT",
-  "GYOKAKU_SMTP_USER",
-  "GYOKAKU_SMTP_PASSWORD",
-  "GYOKAKU_SMTP_FROM",
-  "GYOKAKU_SMTP_STARTTLS",
-];
 
 /** Returns the exit code: 1 when something needed is missing. */
 export async function doctorCommand(argv: string[], io: CommandIo): Promise<number> {
@@ -248,19 +239,40 @@ async function pdfChecks(tryPrinting: boolean): Promise<Check[]> {
 }
 
 function mailCheck(): Check {
-  const set = SMTP_VARIABLES.filter((v) => process.env[v]);
+  const label = "メール";
+  const settings = mailSettingsFromEnv(process.env);
   if (!process.env.GYOKAKU_SMTP_HOST) {
     return {
       status: "warn",
-      label: "メール",
+      label,
       detail:
-        "送信の設定がありません（GYOKAKU_SMTP_HOST など）。メールでのお知らせは送られませんが、ほかの機能は使えます",
-      fix: "庁内のメールサーバーを GYOKAKU_SMTP_HOST・GYOKAKU_SMTP_PORT・GYOKAKU_SMTP_FROM などで設定してください",
+        "送信の設定がありません（GYOKAKU_SMTP_HOST など）。通知は画面にだけ表示され、ほかの機能は使えます（管理者は /admin/mail でも設定できます）",
+      fix: "庁内のメールサーバーを GYOKAKU_SMTP_HOST・GYOKAKU_SMTP_PORT・GYOKAKU_SMTP_FROM・GYOKAKU_APP_URL などで設定してください",
     };
   }
+  if (!settings) {
+    return {
+      status: "warn",
+      label,
+      detail: `${process.env.GYOKAKU_SMTP_HOST} が設定されていますが、送信元（GYOKAKU_SMTP_FROM）がないためメールは送りません`,
+      fix: "GYOKAKU_SMTP_FROM に送信元アドレス（例: gyokaku@city.example.lg.jp）を設定してください",
+    };
+  }
+  const parts = [
+    `${settings.host}:${settings.port} に送ります`,
+    settings.port === 465 ? "TLS" : settings.starttls ? "STARTTLS 必須" : "STARTTLS なし",
+    settings.username
+      ? `認証ユーザー ${settings.username}（パスワード${settings.password ? "あり" : "なし"}）`
+      : "認証なし",
+    `送信元 ${settings.from}`,
+    `リンク ${settings.appUrl}`,
+  ];
   return {
-    status: "ok",
-    label: "メール",
-    detail: `${process.env.GYOKAKU_SMTP_HOST}${process.env.GYOKAKU_SMTP_PORT ? `:${process.env.GYOKAKU_SMTP_PORT}` : ""} に送ります（設定あり: ${set.join("、")}）`,
+    status: process.env.GYOKAKU_APP_URL ? "ok" : "warn",
+    label,
+    detail: `${parts.join("、")}（管理画面 /admin/mail に設定がある自治体はそちらを使います）`,
+    ...(process.env.GYOKAKU_APP_URL
+      ? {}
+      : { fix: "メールのリンクが利用者に届くよう、GYOKAKU_APP_URL に gyokaku のアドレスを設定してください" }),
   };
 }

@@ -4,6 +4,7 @@ import { warmCharts } from "../../core/charts/engine.ts";
 import { usage } from "../../core/errors.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
+import { startNotificationTimer } from "../../notifications/delivery.service.ts";
 import { createApp } from "../../web/app.tsx";
 import { parse } from "../args.ts";
 import type { CommandIo } from "../io.ts";
@@ -41,11 +42,17 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<void>
     }
   }
   const app = createApp(open);
+  // Reminders, notifications and mail: a turn every minute (GYOKAKU_NOTIFY_INTERVAL_MS), never blocking a request.
+  const interval = Number(process.env.GYOKAKU_NOTIFY_INTERVAL_MS ?? "60000");
+  const notifications = startNotificationTimer(open.db, {
+    intervalMs: Number.isFinite(interval) && interval >= 100 ? interval : 60_000,
+  });
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
     io.log(`gyokaku: http://${values.host === "0.0.0.0" ? "localhost" : values.host}:${info.port}/`);
     warmCharts();
   });
   const stop = async () => {
+    notifications.stop();
     server.close();
     await open.close();
     process.exit(0);

@@ -5,7 +5,7 @@ import { requestAuth } from "../request.ts";
 import { CsrfField } from "./forms.tsx";
 
 export function SessionBar() {
-  const { user } = requestAuth();
+  const { user, unread } = requestAuth();
   if (!user) return null;
   const links = [
     { href: "/", label: "計画の一覧" },
@@ -13,6 +13,7 @@ export function SessionBar() {
     { href: "/rounds", label: hasInbox(user) ? "照会（回答）" : "照会" },
     { href: "/staffing", label: "定数管理" },
     { href: "/public/", label: "公表ページ" },
+    { href: "/notifications", label: unread > 0 ? `通知（未読 ${unread}）` : "通知" },
     ...(canManageUsers(user, user) ? [{ href: "/admin", label: "管理" }] : []),
   ];
   return (

@@ -1,0 +1,281 @@
+/** Pages of notifications: the user's list (the bell), which mails they receive, and the office's mail page. */
+import { canManageMail } from "../core/policy.ts";
+import { requestAuth } from "../core/request.ts";
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Notice,
+  PostButton,
+  TextField,
+} from "../core/ui/forms.tsx";
+import { formatTime } from "../core/ui/history.tsx";
+import { Layout } from "../core/ui/layout.tsx";
+import type { RoundEventKind } from "../db/tables/notifications.ts";
+import { KIND_LABELS, KINDS, type MailOverview, type NotificationEntry } from "./notifications.service.ts";
+
+const MAIL_LABELS: Record<string, string> = {
+  pending: "送信待ち",
+  sent: "送信済",
+  failed: "送信失敗",
+  off: "メール不要（設定）",
+  no_settings: "メール設定なし",
+};
+
+export function NotificationsPage({
+  list,
+  notice,
+  canSeeMail,
+}: {
+  list: NotificationEntry[];
+  notice?: string | undefined;
+  canSeeMail: boolean;
+}) {
+  const unread = list.filter((n) => n.read_at === null).length;
+  return (
+    <Layout title="通知">
+      {notice && <Notice>{notice}</Notice>}
+      <h1>通知</h1>
+      <p>
+        照会の開始、回答期限の督促、差戻し・承認、コメントをお知らせします。未読 {unread} 件。{" "}
+        <a href="/notifications/settings">メールで受け取る通知の設定</a>
+        {canSeeMail && (
+          <>
+            {" ／ "}
+            <a href="/admin/mail">メールの設定と送信状況（行革担当）</a>
+          </>
+        )}
+      </p>
+      {unread > 0 && <PostButton action="/notifications/read-all" label="すべて既読にする" />}
+      {list.length === 0 ? (
+        <p class="empty">通知はありません。</p>
+      ) : (
+        <ul class="history">
+          {list.map((n) => (
+            <li class={n.read_at === null ? "unread" : undefined}>
+              <div>
+                <time datetime={n.created_at.toISOString()}>{formatTime(n.created_at)}</time>{" "}
+                {n.read_at === null && <span class="flag">未読 </span>}
+                <a href={`/notifications/${n.id}/open`}>{n.title}</a>
+              </div>
+              <div class="change" style="white-space: pre-line; font-weight: normal">
+                {n.body}
+              </div>
+              <div class="hint">メール: {MAIL_LABELS[n.mail_status] ?? n.mail_status}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function NotificationSettingsPage({
+  kinds,
+  notice,
+}: {
+  kinds: Set<RoundEventKind>;
+  notice?: string | undefined;
+}) {
+  return (
+    <Layout title="通知メールの設定" breadcrumbs={[{ href: "/notifications", label: "通知" }]}>
+      {notice && <Notice>{notice}</Notice>}
+      <h1>通知メールの設定</h1>
+      <p>チェックを外した通知はメールで送りません（画面の「通知」には表示されます）。</p>
+      <form method="post" action="/notifications/settings">
+        <CsrfField />
+        <fieldset class="panel">
+          <legend>メールで受け取る通知</legend>
+          {KINDS.map((k) => (
+            <div class="field">
+              <label>
+                <input type="checkbox" name="kinds" value={k} checked={kinds.has(k)} /> {KIND_LABELS[k]}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit" class="button button-primary">
+          保存する
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export type MailForm = {
+  host: string;
+  port: string;
+  starttls: boolean;
+  username: string;
+  from: string;
+  appUrl: string;
+};
+
+export function MailAdminPage({
+  o,
+  notice,
+  errors = {},
+  form,
+}: {
+  o: MailOverview;
+  notice?: string | undefined;
+  errors?: FieldErrors;
+  form?: MailForm | undefined;
+}) {
+  const { user } = requestAuth();
+  const admin = user ? canManageMail(user, user) : false;
+  const s = o.settings;
+  const f: MailForm = form ?? {
+    host: s?.host ?? "",
+    port: String(s?.port ?? 25),
+    starttls: s?.starttls ?? false,
+    username: s?.username ?? "",
+    from: s?.from ?? "",
+    appUrl: s?.appUrl ?? "",
+  };
+  return (
+    <Layout title="メールの設定と送信状況" breadcrumbs={[{ href: "/notifications", label: "通知" }]}>
+      <ErrorSummary errors={errors} />
+      {notice && <Notice>{notice}</Notice>}
+      <h1>メールの設定と送信状況</h1>
+      <section class="panel" aria-labelledby="mail-status">
+        <h2 id="mail-status">送信状況</h2>
+        <p>
+          {s
+            ? `送信先サーバー: ${s.host}:${s.port}${s.starttls ? "（STARTTLS）" : ""}、送信元 ${s.from}（${s.source === "admin" ? "この画面の設定" : "環境変数の設定"}）`
+            : "メールの設定がありません。通知は画面にだけ表示されます（メールは送りません）。"}
+        </p>
+        <p>
+          {Object.entries(MAIL_LABELS)
+            .map(([k, label]) => `${label} ${o.counts[k] ?? 0} 件`)
+            .join("、")}
+        </p>
+        <h3>送信できなかったメール</h3>
+        {o.problems.length === 0 ? (
+          <p class="empty">ありません。</p>
+        ) : (
+          <>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">通知</th>
+                  <th scope="col">宛先</th>
+                  <th scope="col">状態</th>
+                  <th scope="col">試行</th>
+                  <th scope="col">エラー</th>
+                </tr>
+              </thead>
+              <tbody>
+                {o.problems.map((p) => (
+                  <tr>
+                    <td>
+                      {formatTime(p.created_at)} {p.title}
+                    </td>
+                    <td>{p.mail_to}</td>
+                    <td>
+                      {p.mail_status === "failed"
+                        ? "送信失敗（再送を停止）"
+                        : `再送予定 ${p.mail_next_at ? formatTime(p.mail_next_at) : ""}`}
+                    </td>
+                    <td class="num">{p.mail_attempts}</td>
+                    <td>{p.mail_error}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <PostButton action="/admin/mail/retry" label="送信に失敗したメールを再送する" />
+          </>
+        )}
+      </section>
+      <section class="panel" aria-labelledby="reminders">
+        <h2 id="reminders">督促の日数（照会ごと）</h2>
+        <p>
+          未提出の項目がある所管課に、回答期限の N 日前と当日、期限の翌日、その後は毎週お知らせします。0
+          にすると事前の督促はしません。
+        </p>
+        {o.rounds.length === 0 && <p class="empty">照会はありません。</p>}
+        {o.rounds.map((r) => (
+          <form method="post" action={`/admin/mail/reminders/${r.id}`} class="inline-form">
+            <CsrfField />
+            <TextField
+              name={`days.${r.id}`}
+              label={`${r.title}（回答期限 ${r.deadline}${r.status === "locked" ? "、ロック中" : ""}）: 期限の何日前`}
+              value={String(r.daysBefore)}
+              error={errors[`days.${r.id}`]}
+              inputmode="numeric"
+              size={4}
+            />
+            <button type="submit" class="button button-secondary button-small">
+              変更
+            </button>
+          </form>
+        ))}
+      </section>
+      <section class="panel" aria-labelledby="smtp">
+        <h2 id="smtp">SMTP サーバー（庁内のメールサーバー）</h2>
+        {admin ? (
+          <form method="post" action="/admin/mail" novalidate>
+            <CsrfField />
+            <TextField
+              name="host"
+              label="サーバー名"
+              hint="例: mail.city.example.lg.jp"
+              value={f.host}
+              error={errors.host}
+            />
+            <TextField
+              name="port"
+              label="ポート"
+              hint="25、587（STARTTLS）、465（TLS）"
+              value={f.port}
+              error={errors.port}
+              inputmode="numeric"
+              size={6}
+            />
+            <div class="field">
+              <label>
+                <input type="checkbox" name="starttls" value="1" checked={f.starttls} /> STARTTLS を必須にする
+              </label>
+            </div>
+            <TextField
+              name="username"
+              label="ユーザー名（認証しないなら空欄）"
+              value={f.username}
+              error={errors.username}
+              autocomplete="off"
+            />
+            <TextField
+              name="password"
+              type="password"
+              label="パスワード"
+              hint={
+                s?.hasPassword ? "保存済みです。変えるときだけ入力してください。" : "認証しないなら空欄。"
+              }
+              error={errors.password}
+              autocomplete="new-password"
+            />
+            <TextField
+              name="from"
+              label="送信元アドレス"
+              hint="例: gyokaku@city.example.lg.jp"
+              value={f.from}
+              error={errors.from}
+            />
+            <TextField
+              name="appUrl"
+              label="gyokaku のアドレス（メールのリンク）"
+              hint="例: https://gyokaku.city.example.lg.jp"
+              value={f.appUrl}
+              error={errors.appUrl}
+            />
+            <button type="submit" class="button button-primary">
+              保存する
+            </button>
+          </form>
+        ) : (
+          <p>SMTP サーバーの設定は管理者が行います。</p>
+        )}
+      </section>
+    </Layout>
+  );
+}
