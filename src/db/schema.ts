@@ -124,6 +124,8 @@ export interface IndicatorTargetsTable extends ValueColumns {
   relative_to_fiscal_year: number | null;
   change_amount: Num | null;
   change_unit: string | null;
+  /** single_year (also when null), cumulative (累計) or period_total (計画期間の合計). */
+  basis: "single_year" | "cumulative" | "period_total" | null;
 }
 
 export interface ActualValuesTable extends ValueColumns {

@@ -367,6 +367,7 @@ function targetColumns(
     relative_to_fiscal_year: t.relativeToFiscalYear ?? null,
     change_amount: t.change?.amount ?? null,
     change_unit: t.change?.unit ?? null,
+    basis: t.basis ?? null,
   };
 }
 
@@ -544,6 +545,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
         fromFiscalYear: t.from_fiscal_year,
         direction: t.direction,
         relativeToFiscalYear: t.relative_to_fiscal_year,
+        basis: t.basis,
         series: t.series === "" ? null : t.series,
       }),
       ...(t.change_amount !== null && t.change_unit !== null

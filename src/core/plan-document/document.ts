@@ -3,6 +3,7 @@
  * make (keys unique, references resolve, series named, years inside reason).
  */
 import type { z } from "zod";
+import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import { type AppError, invalidDocument } from "../errors.ts";
 import {
   type Item,
@@ -124,6 +125,15 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
       });
       ind.targets.forEach((t, i) => {
         checkSeries(t.series, `${ip}.targets[${i}]`);
+        if (
+          (t.basis === "cumulative" || t.basis === "period_total") &&
+          !SUMMABLE_TARGET_KINDS.includes(t.kind)
+        ) {
+          problems.push({
+            path: `${ip}.targets[${i}].basis`,
+            message: `累計・計画期間の目標は数値の目標（value_by_year, floor, ceiling）にだけ付けられます（kind "${t.kind}"）`,
+          });
+        }
       });
       const seen = new Set<string>();
       ind.actuals.forEach((a, i) => {

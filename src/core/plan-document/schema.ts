@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
+import { TARGET_BASES } from "../../domain/values/basis.ts";
 
 export const PLAN_DOCUMENT_FORMAT = "gyokaku.plan-document/1";
 
@@ -80,6 +81,12 @@ export const targetSchema = z
       .optional()
       .describe("the size of a relative change: 10 % or 20 分"),
     stage: z.string().optional().describe("the stage to reach, for stage targets"),
+    basis: z
+      .enum(TARGET_BASES)
+      .optional()
+      .describe(
+        "single_year (単年度, the default), cumulative (累計 from the plan's first year to fiscalYear) or period_total (計画期間の合計); numeric targets only",
+      ),
     unreadable: z.string().optional(),
     source: sourceSchema.optional(),
   })

@@ -3,6 +3,8 @@
  * year; a baseline or target is its indicator, series and 区分, matched in order when there are several.
  * How a row's cells become a value is in values.ts.
  */
+
+import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import type { Indicator } from "../plan-document/schema.ts";
 import { type MergeContext, same, withoutSource } from "./merge-context.ts";
 import type { Table, TableRow } from "./table.ts";
@@ -63,6 +65,7 @@ type Stored = {
   direction?: string | undefined;
   relativeToFiscalYear?: number | undefined;
   change?: { amount: number; unit: string } | undefined;
+  basis?: string | undefined;
 };
 
 /** The value cells of a row; a column the sheet lacks stands in with the stored field. */
@@ -86,6 +89,7 @@ function valueCells(row: TableRow, base: Stored | undefined): ValueCells {
     relativeToFiscalYear: pick("relative_to_fiscal_year", year, base?.relativeToFiscalYear),
     changeAmount: pick("change_amount", number, base?.change?.amount),
     changeUnit: pick("change_unit", (id) => row.text(id)?.trim() || undefined, base?.change?.unit),
+    basis: pick("basis", choice, base?.basis),
   };
 }
 
@@ -180,6 +184,18 @@ export function mergeTargets(table: Table, ctx: MergeContext) {
     } else {
       const t = base as Target | undefined;
       const r = resolveTarget(cells, referenceOf(row, t), ladder);
+      if (
+        (r.core.basis === "cumulative" || r.core.basis === "period_total") &&
+        !SUMMABLE_TARGET_KINDS.includes(r.core.kind)
+      ) {
+        row.error(
+          "basis",
+          "value.basis",
+          "累計・計画期間の合計は数値の目標（年度までの値・下限・上限）にだけ指定できます",
+          cells.basis,
+        );
+        continue;
+      }
       record = settle(ctx, row, { ...r.core, ...seriesOf(series) } as Target, t, r);
     }
     if (base) list[list.indexOf(base)] = record;

@@ -193,6 +193,7 @@ function targetRows(ind: Indicator): RowData[] {
       relative_to_fiscal_year: t.relativeToFiscalYear,
       change_amount: t.change?.amount,
       change_unit: t.change?.unit,
+      basis: t.basis,
       stage: t.stage,
       unreadable: t.unreadable,
       source: source(t.source),

@@ -2,6 +2,7 @@
  * The target reader: one 目標 cell, read into what an actual will be judged against.
  * A year prefix says when ((R5) by FY2023, (R1～) every year from FY2019); the body says what.
  */
+import { readBasis, type TargetBasis } from "./basis.ts";
 import { isNoValueMark, normalizeCell } from "./normalize.ts";
 import { scanNumber } from "./numbers.ts";
 import { DEFAULT_STAGE_LADDER, findStage } from "./stages.ts";
@@ -50,7 +51,12 @@ export type ReadTarget = {
   empty?: boolean;
   /** Why the target could not be read, in Japanese; kind is then "text". */
   unreadable?: string;
+  /** 単年度 / 累計 / 計画期間の合計, when the words say so (numeric targets only); absent means one year's value. */
+  basis?: TargetBasis;
 };
+
+/** Kinds whose number can be a running sum: a value to reach, a floor, a ceiling. */
+export const SUMMABLE_TARGET_KINDS: readonly TargetKind[] = ["value_by_year", "floor", "ceiling"];
 
 type Reading = Omit<ReadTarget, "text">;
 /** What the prefixes and the comparison say about years; the body adds the rest. */
@@ -80,7 +86,15 @@ const DIRECTION_WORD = new RegExp(`^(.*?)(?:の)?(${[...INCREASE_WORDS, ...DECRE
  * @example readTarget("(R1～)13%以上") → { kind: "floor", number: 13, unit: "%", fromFiscalYear: 2019, … }
  */
 export function readTarget(text: string, options: ReadOptions = {}): ReadTarget {
-  return { text, ...readTargetCell(normalizeCell(text), options) };
+  const cell = normalizeCell(text);
+  const { basis, rest } = readBasis(cell);
+  if (basis !== undefined && rest !== "") {
+    const reading = readTargetCell(rest, options);
+    // 累計 and 毎年度 qualify a number; on a stage or a sentence the words stay part of the text.
+    if (SUMMABLE_TARGET_KINDS.includes(reading.kind) && !reading.unreadable)
+      return { text, ...reading, basis };
+  }
+  return { text, ...readTargetCell(cell, options) };
 }
 
 function readTargetCell(s: string, options: ReadOptions): Reading {
