@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import type { InputFile } from "../core/document-reader.ts";
 import { authorize, invalid, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
-import { parsePlanDocument, parsePlanDocumentText } from "../core/plan-document/document.ts";
+import { parsePlanDocument, readPlanDocumentText } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { readPlanWorkbook, readWorkbookPlanRef } from "../core/plan-workbook/index.ts";
 import { type Actor, canEditPlan } from "../core/policy.ts";
@@ -64,7 +64,9 @@ export function readFiles(
   }
   for (const file of texts) {
     if (format === JSON_FORMAT || (format === undefined && looksLikeJson(file))) {
-      documents.push(parsePlanDocumentText(file.text, file.path));
+      const read = readPlanDocumentText(file.text, file.path);
+      documents.push(read.document);
+      findings.push(...read.findings);
       continue;
     }
     const reader = format ? readerById(format)! : readers.find((r) => r.detect(file));

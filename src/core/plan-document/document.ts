@@ -5,6 +5,8 @@
 import type { z } from "zod";
 import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import { type AppError, invalidDocument } from "../errors.ts";
+import type { Finding } from "../findings.ts";
+import { fillReadings } from "./fill.ts";
 import {
   type Item,
   PLAN_DOCUMENT_FORMAT,
@@ -176,6 +178,17 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
 
 /** Validates unknown JSON as a plan document; throws InvalidPlanDocumentError naming every problem's JSON path. */
 export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
+  return readPlanDocument(input, file).document;
+}
+
+/**
+ * Like parsePlanDocument, and also reads the values given as text alone (see fill.ts), reporting those it
+ * could not read as findings. The input is not changed.
+ */
+export function readPlanDocument(
+  input: unknown,
+  file?: string,
+): { document: PlanDocument; findings: Finding[] } {
   if (
     typeof input === "object" &&
     input !== null &&
@@ -192,7 +205,8 @@ export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
       file,
     );
   }
-  const parsed = planDocumentSchema.safeParse(input);
+  const { filled, findings } = fillReadings(input, file ?? "計画文書");
+  const parsed = planDocumentSchema.safeParse(filled);
   if (!parsed.success) {
     throw invalidPlanDocument(
       parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: describeIssue(i) })),
@@ -201,11 +215,19 @@ export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
   }
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) throw invalidPlanDocument(problems, file);
-  return parsed.data;
+  return { document: parsed.data, findings };
 }
 
 /** Parses JSON text; a syntax error names the line and column. */
 export function parsePlanDocumentText(text: string, file?: string): PlanDocument {
+  return readPlanDocumentText(text, file).document;
+}
+
+/** parsePlanDocumentText with the findings of values given as text alone. */
+export function readPlanDocumentText(
+  text: string,
+  file?: string,
+): { document: PlanDocument; findings: Finding[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -223,7 +245,7 @@ export function parsePlanDocumentText(text: string, file?: string): PlanDocument
       file,
     );
   }
-  return parsePlanDocument(json, file);
+  return readPlanDocument(json, file);
 }
 
 export type { PlanDocument, PlanDocumentInput };
