@@ -86,6 +86,37 @@ const DIRECTION_WORD = new RegExp(`^(.*?)(?:の)?(${[...INCREASE_WORDS, ...DECRE
  * @example readTarget("(R1～)13%以上") → { kind: "floor", number: 13, unit: "%", fromFiscalYear: 2019, … }
  */
 export function readTarget(text: string, options: ReadOptions = {}): ReadTarget {
+  return asReduction(readBasisAndTarget(text, options), text, options);
+}
+
+/**
+ * Reductions as plans write them: ▲10件 / △10件 (a target written as a minus) is 10件 less than the baseline,
+ * and 職員数を20人削減 names what is reduced before を; both are relative decreases, like 20人削減.
+ */
+function asReduction(r: ReadTarget, text: string, options: ReadOptions): ReadTarget {
+  if (r.kind === "value_by_year" && r.number !== undefined && r.number < 0) {
+    if (/^(\([^()]*\)\s*)*[▲△]/.test(normalizeCell(text))) {
+      const { number, decimals: _d, unit, ...rest } = r;
+      return {
+        ...rest,
+        kind: "relative",
+        direction: "decrease",
+        change: { amount: -number, unit: unit ?? "" },
+        ...(r.relativeToFiscalYear === undefined && r.against === undefined ? { against: "baseline" } : {}),
+      };
+    }
+  }
+  if (r.kind === "text" && !r.empty && !r.unreadable) {
+    const m = /^(.*?)([^\s\d()]{1,20}?)を\s*(\d.*)$/.exec(normalizeCell(text));
+    if (m) {
+      const again = readBasisAndTarget(`${m[1]}${m[3]}`, options);
+      if (again.kind === "relative" && again.series === undefined) return { ...again, text, subject: m[2]! };
+    }
+  }
+  return r;
+}
+
+function readBasisAndTarget(text: string, options: ReadOptions): ReadTarget {
   const cell = normalizeCell(text);
   const { basis, rest } = readBasis(cell);
   if (basis !== undefined && rest !== "") {
