@@ -17,6 +17,19 @@ export function json<T>(value: T): string {
 }
 
 export type SourceJson = { file: string; line?: number; sheet?: string; row?: number; column?: string };
+/** A 年度別計画値 as the plan document holds it (src/core/plan-document/schema.ts, plannedValueSchema). */
+export type PlannedValue = {
+  fiscalYear: number;
+  text: string;
+  kind: "number" | "stage" | "text" | "empty";
+  number?: number | undefined;
+  unit?: string | undefined;
+  stage?: string | undefined;
+  unreadable?: string | undefined;
+  series?: string | undefined;
+  cumulative?: boolean | undefined;
+  source?: SourceJson | undefined;
+};
 
 export interface MunicipalitiesTable {
   municipality_code: string;
@@ -89,6 +102,8 @@ export interface IndicatorsTable {
   unit: string | null;
   series: Json<string[]>;
   stages: Json<string[] | null> | null;
+  /** 年度別計画値 of the plan document, whole (absent when the plan gives none). */
+  planned_values: Json<PlannedValue[] | null> | null;
 }
 
 export interface IndicatorDepartmentsTable {

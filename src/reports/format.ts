@@ -13,6 +13,8 @@ export type ValueCell = {
   /** Why the value could not be read; the text is shown as written and flagged. */
   unreadable?: string | undefined;
   empty: boolean;
+  /** The plan's value for the year (年度別計画値), shown beneath the actual: 「計画 120百万円」「累計 220百万円」. */
+  planned?: string | undefined;
 };
 
 export const EMPTY_CELL: ValueCell = { text: "—", empty: true };

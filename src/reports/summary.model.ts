@@ -62,6 +62,17 @@ export type SummaryModel = ReportHead & {
   rows: SummaryRow[];
 };
 
+/** The plan's yearly (and cumulative) value of the year beneath the actual, when the plan gives them. */
+function withPlan(cell: ValueCell, r: SeriesRow, fy: number): ValueCell {
+  const own = (r.indicator.plannedValues ?? []).filter((v) => v.series === r.series && v.fiscalYear === fy);
+  const text = (cumulative: boolean) =>
+    own.find((v) => (v.cumulative === true) === cumulative && v.kind !== "empty")?.text;
+  const parts = [text(false) && `計画 ${text(false)}`, text(true) && `累計計画 ${text(true)}`].filter(
+    Boolean,
+  );
+  return parts.length > 0 ? { ...cell, planned: parts.join(" ") } : cell;
+}
+
 export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
   const e = row.evaluation;
   const cell: ResultCell = {
@@ -104,7 +115,7 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
           baseline: valueCell(r.baseline, r.indicator.unit),
           target: r.target ? targetLabel(r.target) : "—",
           actuals: years.map((fy) =>
-            shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL,
+            withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
           ),
           result: evaluationCell(r),
           crossListed: r.crossListed,

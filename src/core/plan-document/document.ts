@@ -7,6 +7,7 @@ import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import { type AppError, invalidDocument } from "../errors.ts";
 import type { Finding } from "../findings.ts";
 import { fillReadings } from "./fill.ts";
+import { planRowFindings } from "./plan-rows.ts";
 import {
   type Item,
   PLAN_DOCUMENT_FORMAT,
@@ -137,6 +138,18 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
           });
         }
       });
+      const planned = new Set<string>();
+      ind.plannedValues?.forEach((v, i) => {
+        checkSeries(v.series, `${ip}.plannedValues[${i}]`);
+        const k = `${v.series ?? ""}/${v.cumulative === true}/${v.fiscalYear}`;
+        if (planned.has(k)) {
+          problems.push({
+            path: `${ip}.plannedValues[${i}]`,
+            message: `${v.fiscalYear}年度の計画値${v.cumulative ? "（累計）" : ""}が重複しています`,
+          });
+        }
+        planned.add(k);
+      });
       const seen = new Set<string>();
       ind.actuals.forEach((a, i) => {
         checkSeries(a.series, `${ip}.actuals[${i}]`);
@@ -215,7 +228,10 @@ export function readPlanDocument(
   }
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) throw invalidPlanDocument(problems, file);
-  return { document: parsed.data, findings };
+  return {
+    document: parsed.data,
+    findings: [...findings, ...planRowFindings(parsed.data, file ?? "計画文書")],
+  };
 }
 
 /** Parses JSON text; a syntax error names the line and column. */

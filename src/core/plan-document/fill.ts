@@ -31,7 +31,12 @@ const TARGET_FIELDS = [
 
 type Visit = (
   v: Raw,
-  at: { list: "baselines" | "targets" | "actuals"; path: string; indicator: Raw; words: string[] },
+  at: {
+    list: "baselines" | "targets" | "actuals" | "plannedValues";
+    path: string;
+    indicator: Raw;
+    words: string[];
+  },
 ) => void;
 
 /** Calls `visit` for every baseline, target and actual of the raw document that has a text and no kind. */
@@ -46,7 +51,7 @@ function eachTextOnly(input: Raw, visit: Visit): void {
       indicators.forEach((ind, j) => {
         if (!isObject(ind)) return;
         const words = [...planStages, ...stringList(ind.stages)];
-        for (const list of ["baselines", "targets", "actuals"] as const) {
+        for (const list of ["baselines", "targets", "actuals", "plannedValues"] as const) {
           const values = ind[list];
           if (!Array.isArray(values)) continue;
           values.forEach((v, k) => {
@@ -61,7 +66,7 @@ function eachTextOnly(input: Raw, visit: Visit): void {
   walk(input.items, "$.items");
 }
 
-const WHAT = { baselines: "初期値", targets: "目標", actuals: "実績値" } as const;
+const WHAT = { baselines: "初期値", targets: "目標", actuals: "実績値", plannedValues: "計画値" } as const;
 
 /**
  * The document with what the text says filled in for every value without `kind` (a copy when there is any,

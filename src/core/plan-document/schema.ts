@@ -102,6 +102,20 @@ export const actualSchema = valueSchema
   })
   .strict();
 
+/** 年度別計画値: the value planned for a year, as the plan's yearly row prints it; `cumulative` for its 累計 row. */
+export const plannedValueSchema = valueSchema
+  .extend({
+    fiscalYear,
+    series: z.string().optional(),
+    cumulative: z
+      .boolean()
+      .optional()
+      .describe(
+        "true for a value of the plan's cumulative (累計) row, checked against the running sum of the yearly row",
+      ),
+  })
+  .strict();
+
 export const indicatorSchema = z
   .object({
     key,
@@ -125,6 +139,12 @@ export const indicatorSchema = z
       .default([])
       .describe("目標, one per series"),
     actuals: z.array(actualSchema).default([]).describe("実績値 per series and fiscal year"),
+    plannedValues: z
+      .array(plannedValueSchema)
+      .optional()
+      .describe(
+        "年度別計画値 per series and fiscal year: the yearly row, and the cumulative row when the plan prints one",
+      ),
   })
   .strict();
 
@@ -260,6 +280,7 @@ export type Indicator = z.output<typeof indicatorSchema>;
 export type Value = z.output<typeof valueSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type Actual = z.output<typeof actualSchema>;
+export type PlannedValue = z.output<typeof plannedValueSchema>;
 export type Progress = z.output<typeof progressSchema>;
 export type Activity = z.output<typeof activitySchema>;
 export type Department = z.output<typeof departmentSchema>;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { addRow, edit, sample } from "../../testing/workbook.ts";
 import { isAppError } from "../errors.ts";
-import { parsePlanDocument, walkItems } from "../plan-document/document.ts";
+import { parsePlanDocument, readPlanDocument, walkItems } from "../plan-document/document.ts";
 import type { PlanDocument } from "../plan-document/schema.ts";
 import { readPlanWorkbook, writePlanWorkbook } from "./index.ts";
 
@@ -46,5 +46,38 @@ describe("target basis in the workbook", () => {
       caught.message,
       /シート「初期値・目標」 \d+行 [A-Z]+列（集計方法）: 累計・計画期間の合計は数値の目標/,
     );
+  });
+});
+
+describe("the plan's yearly and cumulative rows in the 実績値 sheet (区分)", () => {
+  test("rows marked 計画値 and 計画値（累計） become planned values, written back out with their 区分", async () => {
+    const bytes = await edit(await writePlanWorkbook(base), (wb) => {
+      const ws = wb.getWorksheet("実績値")!;
+      addRow(ws, { 指標キー: "1-1-1-i1", 年度: 2023, 記載: "6,000人", 区分: "計画値" });
+      addRow(ws, { 指標キー: "1-1-1-i1", 年度: 2023, 記載: "60,000人", 区分: "計画値（累計）" });
+    });
+    const { document } = await readPlanWorkbook(bytes, "plan.xlsx", base);
+    const doc = parsePlanDocument(document);
+    const [finding, ...more] = readPlanDocument(document, "plan.xlsx").findings;
+    assert.deepEqual(more, []);
+    assert.deepEqual(
+      [finding!.code, finding!.file, finding!.sheet, finding!.found],
+      ["plan.cumulative-mismatch", "plan.xlsx", "実績値", "60,000人"],
+    );
+    assert.ok(finding!.row! > 1 && finding!.column);
+    assert.match(finding!.message, /令和元年度の計画値（単年度）がないため累計を確かめられません/);
+    const ind = [...walkItems(doc.items)]
+      .flatMap((w) => w.item.indicators)
+      .find((i) => i.key === "1-1-1-i1")!;
+    assert.deepEqual(
+      ind.plannedValues!.map((v) => [v.fiscalYear, v.number, v.cumulative === true]),
+      [
+        [2023, 6000, false],
+        [2023, 60000, true],
+      ],
+    );
+    assert.equal(ind.actuals.length, base.items[0]!.children[0]!.children[0]!.indicators[0]!.actuals.length);
+    const again = await readPlanWorkbook(await writePlanWorkbook(doc), "again.xlsx", doc);
+    assert.deepStrictEqual(parsePlanDocument(again.document), doc);
   });
 });

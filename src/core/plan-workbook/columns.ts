@@ -8,7 +8,7 @@
  */
 
 import type { Choice, ColumnDef, SheetDef } from "../workbook/types.ts";
-import { basisColumn } from "./basis-column.ts";
+import { basisColumn, valueRoleColumn } from "./basis-column.ts";
 
 export type { Choice, ColumnDef, ColumnType, SheetDef } from "../workbook/types.ts";
 
@@ -426,6 +426,7 @@ export const ACTUALS_SHEET: SheetDef = {
     valueColumns.unreadable,
     sourceColumn,
     deleteColumn,
+    valueRoleColumn,
     ...exportedColumns,
   ],
 };
