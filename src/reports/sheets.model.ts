@@ -18,6 +18,7 @@ import {
   type ValueCell,
   valueCell,
 } from "./format.ts";
+import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 import { evaluationCell, type ResultCell } from "./summary.model.ts";
 
@@ -137,7 +138,9 @@ function sheetIndicator(
       series: r.series,
       baseline: valueCell(r.baseline, r.indicator.unit),
       targets,
-      actuals: years.map((fy) => (shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL)),
+      actuals: years.map((fy) =>
+        withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
+      ),
       result: evaluationCell(r),
     };
   });

@@ -14,6 +14,7 @@ import {
 } from "../domain/evaluation/index.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
+import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 
 /**
@@ -61,17 +62,6 @@ export type SummaryModel = ReportHead & {
   baselineYear?: number | undefined;
   rows: SummaryRow[];
 };
-
-/** The plan's yearly (and cumulative) value of the year beneath the actual, when the plan gives them. */
-function withPlan(cell: ValueCell, r: SeriesRow, fy: number): ValueCell {
-  const own = (r.indicator.plannedValues ?? []).filter((v) => v.series === r.series && v.fiscalYear === fy);
-  const text = (cumulative: boolean) =>
-    own.find((v) => (v.cumulative === true) === cumulative && v.kind !== "empty")?.text;
-  const parts = [text(false) && `計画 ${text(false)}`, text(true) && `累計計画 ${text(true)}`].filter(
-    Boolean,
-  );
-  return parts.length > 0 ? { ...cell, planned: parts.join(" ") } : cell;
-}
 
 export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
   const e = row.evaluation;
