@@ -154,5 +154,10 @@ test("the roadmap shows every year of the plan's period, with nothing planned or
         ["—", "計画 95百万円 累計計画 500百万円"],
       ],
     );
+    const chart = model.sheets[0]!.indicators[0]!.chart!;
+    assert.deepEqual(chart.categories, ["R5", "R6", "R7", "R8", "R9"]);
+    assert.deepEqual(chart.actuals, [{ name: "実績値（累計）", values: [90, 205, 303, null, null] }]);
+    assert.deepEqual(chart.targets[0]!.values, [100, 200, 300, 400, 500]);
+    assert.equal(chart.targets[0]!.name, "目標（累計）・目安");
   });
 });
