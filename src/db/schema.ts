@@ -18,6 +18,19 @@ export function json<T>(value: T): string {
 }
 
 export type SourceJson = { file: string; line?: number; sheet?: string; row?: number; column?: string };
+/** A 年度別計画値 as the plan document holds it (src/core/plan-document/schema.ts, plannedValueSchema). */
+export type PlannedValue = {
+  fiscalYear: number;
+  text: string;
+  kind: "number" | "stage" | "text" | "empty";
+  number?: number | undefined;
+  unit?: string | undefined;
+  stage?: string | undefined;
+  unreadable?: string | undefined;
+  series?: string | undefined;
+  cumulative?: boolean | undefined;
+  source?: SourceJson | undefined;
+};
 
 export interface MunicipalitiesTable {
   municipality_code: string;
@@ -90,6 +103,8 @@ export interface IndicatorsTable {
   unit: string | null;
   series: Json<string[]>;
   stages: Json<string[] | null> | null;
+  /** 年度別計画値 of the plan document, whole (absent when the plan gives none). */
+  planned_values: Json<PlannedValue[] | null> | null;
 }
 
 export interface IndicatorDepartmentsTable {
@@ -125,6 +140,8 @@ export interface IndicatorTargetsTable extends ValueColumns {
   relative_to_fiscal_year: number | null;
   change_amount: Num | null;
   change_unit: string | null;
+  /** single_year (also when null), cumulative (累計) or period_total (計画期間の合計). */
+  basis: "single_year" | "cumulative" | "period_total" | null;
 }
 
 export interface ActualValuesTable extends ValueColumns {

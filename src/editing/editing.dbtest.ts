@@ -204,6 +204,36 @@ describe("plan editing", () => {
     assert.deepEqual([t.text, t.kind, t.number, t.fromFiscalYear], ["(R5～)30%以上", "floor", 30, 2023]);
   });
 
+  test("a target's basis: read from the words, or chosen in the form; 累計 on a stage refused", async () => {
+    const url = `/plans/${planId}/items/2-1-1/targets`;
+    const words = {
+      version: await version(),
+      targetFor: "2-1-1-i1\u0001女性",
+      targetText: "5年間で累計500%",
+    };
+    assert.match(
+      await (await post(office, url, { ...words, action: "preview" })).text(),
+      /計画期間の合計で 500% に達する/,
+    );
+    const chosen = { ...words, targetText: "(R5)90%", targetBasis: "cumulative", action: "save" };
+    assert.equal((await post(office, url, chosen)).status, 303);
+    const ind = (await doc()).items[1]!.children[1]!.children[0]!.indicators[0]!;
+    const t = ind.targets.filter((x) => x.series === "女性").at(-1)!;
+    assert.deepEqual([t.text, t.kind, t.number, t.basis], ["(R5)90%", "value_by_year", 90, "cumulative"]);
+    const before = ind.targets.length;
+    const bad = await post(office, url, {
+      ...words,
+      version: await version(),
+      targetText: "(R3～)実施",
+      targetBasis: "period_total",
+      action: "save",
+    });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /計画期間の合計は数値の目標（値・以上・以下）にだけ指定できます/);
+    const after = (await doc()).items[1]!.children[1]!.children[0]!.indicators[0]!.targets.length;
+    assert.equal(after, before, "nothing stored");
+  });
+
   test("every edit is in the item's history", async () => {
     const page = await (await get(office, `/plans/${planId}/items/1-1-1/edit`)).text();
     for (const s of [

@@ -16,6 +16,7 @@ import { HistoryList } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { ItemEditor, PlanEditor, Preview } from "./editing.service.ts";
 import { STYLE_LABELS } from "./numbering.ts";
+import { PreviewLines, TargetForm } from "./target-form.tsx";
 
 const label = (i: { number?: string | undefined; title: string }) => `${i.number ?? ""} ${i.title}`.trim();
 const editHref = (planId: string, key: string) => `/plans/${planId}/items/${encodeURIComponent(key)}/edit`;
@@ -213,24 +214,6 @@ export type ItemPosted = {
   preview?: Preview | undefined;
 };
 
-function PreviewLines({ preview, id }: { preview: Preview | undefined; id: string }) {
-  if (!preview || preview.readings.length === 0) return null;
-  return (
-    <div id={id}>
-      {preview.readings.map(({ series, reading }) => (
-        <p class={`understood${reading.warnings.length > 0 ? " flagged" : ""}`}>
-          読み取り結果{series ? `（${series}）` : ""}: <strong>{reading.description}</strong>
-          {reading.warnings.map((w) => (
-            <>
-              <br />⚠ {w}
-            </>
-          ))}
-        </p>
-      ))}
-    </div>
-  );
-}
-
 export function ItemEditPage({
   e,
   posted,
@@ -345,37 +328,14 @@ export function ItemEditPage({
       ))}
 
       {targetChoices.length > 0 && (
-        <section class="panel" aria-labelledby="target-title">
-          <h2 id="target-title">目標を追加</h2>
-          <form method="post" action={`${base}/targets`} novalidate>
-            <CsrfField />
-            <input type="hidden" name="version" value={String(e.version)} />
-            <SelectField
-              name="targetFor"
-              label="指標"
-              value={val("target", "targetFor")}
-              options={targetChoices}
-              error={err("target", "targetFor")}
-            />
-            <TextField
-              name="targetText"
-              label="目標"
-              hint="例: (R5)6,000、(R1～)13%以上、(初期値より)増加、10%増 (2023年度比)、(R3～)実施"
-              value={val("target", "targetText")}
-              error={err("target", "targetText")}
-              describedBy={p("target")?.preview ? ["target-preview"] : []}
-            />
-            <PreviewLines preview={p("target")?.preview} id="target-preview" />
-            <div class="actions">
-              <button type="submit" name="action" value="preview" class="button button-secondary">
-                読み取り結果を確認
-              </button>
-              <button type="submit" name="action" value="save" class="button button-primary">
-                目標を追加する
-              </button>
-            </div>
-          </form>
-        </section>
+        <TargetForm
+          action={`${base}/targets`}
+          version={e.version}
+          choices={targetChoices}
+          values={p("target")?.values ?? {}}
+          errors={p("target")?.errors ?? {}}
+          preview={p("target")?.preview}
+        />
       )}
 
       <section class="panel" aria-labelledby="indicator-title">

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
+import type { TargetBasis } from "../domain/values/index.ts";
 import type { Placed } from "./tree.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -172,6 +173,7 @@ export type TargetColumns = {
   relative_to_fiscal_year: number | null;
   change_amount: number | null;
   change_unit: string | null;
+  basis: TargetBasis | null;
 };
 
 export async function insertTarget(

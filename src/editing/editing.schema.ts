@@ -1,6 +1,7 @@
 /** Inputs of plan editing, one zod schema each. */
 import { z } from "zod";
 import { versionField as version } from "../core/validation.ts";
+import { TARGET_BASES } from "../domain/values/index.ts";
 
 const title = z
   .string()
@@ -58,4 +59,8 @@ export const addTargetSchema = z.object({
   action: z.enum(["preview", "save"]),
   targetFor: z.string().min(1, "指標を選んでください。"),
   targetText: z.string().trim().min(1, "目標を入力してください。").max(200, "目標は200文字以内です。"),
+  targetBasis: z
+    .enum(["", ...TARGET_BASES], "集計方法を選んでください。")
+    .optional()
+    .transform((b) => (b === "" ? undefined : b)),
 });

@@ -347,6 +347,7 @@ function targetColumns(r: TargetReading["reading"]): repo.TargetColumns {
     relative_to_fiscal_year: r.relativeToFiscalYear ?? null,
     change_amount: r.change?.amount ?? null,
     change_unit: r.change?.unit ?? null,
+    basis: r.basis ?? null,
   };
 }
 
@@ -434,7 +435,8 @@ export async function addTarget(
   const indicator = found?.item.indicators.find((i) => i.key === indicatorKey);
   if (!indicator || (series !== "" && !indicator.series.includes(series)))
     throw invalid({ targetFor: "指標が見つかりません。ページを読み込み直してください。" });
-  const reading = readTargetText(input.targetText, indicator.unit);
+  const reading = readTargetText(input.targetText, indicator.unit, input.targetBasis);
+  if (reading.basisProblem) throw invalid({ targetBasis: reading.basisProblem });
   if (input.action === "preview") return { kind: "preview", readings: [{ series, reading }] };
   return edit(db, user, plan.id, input.version, async (trx, rows) => {
     const row = rows.find((r) => r.key === itemKey);

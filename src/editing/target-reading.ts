@@ -5,13 +5,39 @@
 
 import { formatNumber } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { type ReadTarget, readTarget } from "../domain/values/index.ts";
+import {
+  BASIS_LABELS,
+  type ReadTarget,
+  readTarget,
+  SUMMABLE_TARGET_KINDS,
+  type TargetBasis,
+} from "../domain/values/index.ts";
 
-export type TargetReading = { reading: ReadTarget; description: string; warnings: string[] };
+export type TargetReading = {
+  reading: ReadTarget;
+  description: string;
+  warnings: string[];
+  /** The chosen basis cannot apply to this target (累計 on a stage or a sentence). */
+  basisProblem?: string;
+};
 
-/** @example readTargetText("(R5)6,000", "人").description === "令和5年度までに 6,000人 に達する" */
-export function readTargetText(text: string, unit?: string): TargetReading {
-  const reading = readTarget(text);
+/**
+ * Reads the text; a basis chosen in the form overrides what the words say.
+ * @example readTargetText("(R5)6,000", "人").description === "令和5年度までに 6,000人 に達する"
+ * @example readTargetText("(R9)500", "百万円", "cumulative").description === "令和9年度までに 累計で 500百万円 に達する"
+ */
+export function readTargetText(text: string, unit?: string, basis?: TargetBasis): TargetReading {
+  const read = readTarget(text);
+  const summable = SUMMABLE_TARGET_KINDS.includes(read.kind);
+  const reading: ReadTarget = basis === undefined || !summable ? read : { ...read, basis };
+  if (basis && basis !== "single_year" && !summable) {
+    return {
+      reading: read,
+      description: describeTarget(read, unit),
+      warnings: [],
+      basisProblem: `${BASIS_LABELS[basis]}は数値の目標（値・以上・以下）にだけ指定できます。`,
+    };
+  }
   const warnings: string[] = [];
   if (reading.unreadable)
     warnings.push(`読み取れません: ${reading.unreadable}。書かれたとおりに保存し、印を付けます。`);
@@ -32,7 +58,15 @@ function from(r: ReadTarget): string {
 }
 
 export function describeTarget(r: ReadTarget, unit?: string): string {
-  const by = r.fiscalYear !== undefined ? `${warekiFiscalYear(r.fiscalYear)}までに ` : "";
+  const basis =
+    r.basis === "cumulative"
+      ? "累計で "
+      : r.basis === "period_total"
+        ? "計画期間の合計で "
+        : r.basis === "single_year"
+          ? "単年度で "
+          : "";
+  const by = `${r.fiscalYear !== undefined ? `${warekiFiscalYear(r.fiscalYear)}までに ` : ""}${basis}`;
   const base =
     r.relativeToFiscalYear !== undefined
       ? `${warekiFiscalYear(r.relativeToFiscalYear)}の値`

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import type { InputFile } from "../core/document-reader.ts";
 import { invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
-import { parsePlanDocument, parsePlanDocumentText } from "../core/plan-document/document.ts";
+import { readPlanDocument, readPlanDocumentText } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { readPlanWorkbook, readWorkbookPlanRef } from "../core/plan-workbook/index.ts";
 import type { Actor } from "../core/policy.ts";
@@ -65,7 +65,9 @@ export function readFiles(
   }
   for (const file of texts) {
     if (format === JSON_FORMAT || (format === undefined && looksLikeJson(file))) {
-      documents.push(parsePlanDocumentText(file.text, file.path));
+      const read = readPlanDocumentText(file.text, file.path);
+      documents.push(read.document);
+      findings.push(...read.findings);
       continue;
     }
     checkTextLines(file.path, file.text);
@@ -80,7 +82,9 @@ export function readFiles(
   for (const [id, group] of groups) {
     const result = readerById(id)!.read(group);
     findings.push(...result.findings);
-    documents.push(parsePlanDocument(result.document, group.map((f) => f.path).join(", ")));
+    const read = readPlanDocument(result.document, group.map((f) => f.path).join(", "));
+    documents.push(read.document);
+    findings.push(...read.findings);
   }
   return { documents, findings };
 }
@@ -112,7 +116,8 @@ async function readWorkbookFile(
   const existing = await findPlansByKey(db, ref.planKey, ref.municipalityCode);
   const base = existing[0] ? await loadPlanDocument(db, ref.municipalityCode, existing[0].id) : null;
   const { document, findings } = await readPlanWorkbook(file.bytes, name, base);
-  return { document: parsePlanDocument(document, name), findings };
+  const read = readPlanDocument(document, name);
+  return { document: read.document, findings: [...findings, ...read.findings] };
 }
 
 export type ImportFileOptions = {

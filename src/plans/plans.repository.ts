@@ -298,6 +298,7 @@ async function insertItems(
         unit: ind.unit ?? null,
         series: json(ind.series),
         stages: ind.stages ? json(ind.stages) : null,
+        planned_values: ind.plannedValues ? json(ind.plannedValues) : null,
       });
       ind.departments.forEach((k, i) => {
         indDepts.push({
@@ -367,6 +368,7 @@ function targetColumns(
     relative_to_fiscal_year: t.relativeToFiscalYear ?? null,
     change_amount: t.change?.amount ?? null,
     change_unit: t.change?.unit ?? null,
+    basis: t.basis ?? null,
   };
 }
 
@@ -532,6 +534,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
     series: r.series,
     departments: (deptsByInd.get(r.id) ?? []).map((d) => deptKey.get(d.department_id)!),
     ...(r.stages ? { stages: r.stages } : {}),
+    ...(r.planned_values ? { plannedValues: r.planned_values } : {}),
     baselines: (baseByInd.get(r.id) ?? []).map((b) => ({
       ...valueOut(b),
       ...defined({ fiscalYear: b.fiscal_year, series: b.series === "" ? null : b.series }),
@@ -544,6 +547,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
         fromFiscalYear: t.from_fiscal_year,
         direction: t.direction,
         relativeToFiscalYear: t.relative_to_fiscal_year,
+        basis: t.basis,
         series: t.series === "" ? null : t.series,
       }),
       ...(t.change_amount !== null && t.change_unit !== null

@@ -130,6 +130,7 @@ export function toReadTarget(t: Target, ladder: StageLadder): ReadTarget {
     "direction",
     "relativeToFiscalYear",
     "stage",
+    "basis",
     "unreadable",
   ] as const) {
     if (t[k] !== undefined) Object.assign(r, { [k]: t[k] });
@@ -219,6 +220,7 @@ export function evaluatePlan(
       })),
       ladder,
       unit: row.indicator.unit,
+      period: { start: doc.plan.periodStart, end: doc.plan.periodEnd },
     });
     const j = byKey.get(judgementKey(row.indicator.key, row.series, fy));
     return j ? applyJudgement(result, j) : result;

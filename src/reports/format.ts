@@ -13,6 +13,8 @@ export type ValueCell = {
   /** Why the value could not be read; the text is shown as written and flagged. */
   unreadable?: string | undefined;
   empty: boolean;
+  /** The plan's value for the year (年度別計画値), shown beneath the actual: 「計画 120百万円」「累計 220百万円」. */
+  planned?: string | undefined;
 };
 
 export const EMPTY_CELL: ValueCell = { text: "—", empty: true };
@@ -43,6 +45,15 @@ const HAS_BASIS = /^[(（]|令和|平成|R\s*\d|H\s*\d|\d{4}\s*年|年度|初期
  * @example targetLabel({ text: "縮減", kind: "direction", direction: "decrease" }) === "(初期値より)縮減"
  */
 export function targetLabel(t: Target): string {
+  const label = yearedLabel(t);
+  // A basis set in a column rather than in words is still printed: 「(R9)500（累計）」.
+  if (t.basis === "cumulative" && !/累計/.test(label)) return `${label}（累計）`;
+  if (t.basis === "period_total" && !/計画期間|年間|か年|ヵ年|ヶ年|カ年/.test(label))
+    return `${label}（計画期間の合計）`;
+  return label;
+}
+
+function yearedLabel(t: Target): string {
   const text = t.text.trim();
   if (HAS_BASIS.test(text)) return text;
   if (t.fromFiscalYear !== undefined) return `(${shortWareki(t.fromFiscalYear)}～)${text}`;

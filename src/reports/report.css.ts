@@ -24,6 +24,7 @@ export const REPORT_CSS = `
 .status .sym { display: inline-block; min-width: 1.2em; text-align: center; font-size: 1.05em; }
 .status-computed { display: block; font-weight: 400; font-size: 0.85em; color: #4d4d55; white-space: nowrap; }
 .judged { display: block; font-size: 0.85em; font-weight: 400; border: 1px solid #4d4d55; border-radius: 3px; padding: 0 0.2rem; margin-top: 0.1rem; width: max-content; }
+.planned { display: block; font-size: 0.8em; color: #4a4a4a; white-space: nowrap; }
 .flag { background: #fff4d6; color: #7a4a00; border-radius: 3px; padding: 0 0.2rem; font-size: 0.85em; }
 .legend { font-size: 0.8rem; color: #1a1a1c; margin: 0.25rem 0 0.5rem; }
 .legend span { margin-right: 0.9rem; white-space: nowrap; }

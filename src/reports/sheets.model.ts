@@ -8,6 +8,7 @@ import type { ChartLine, IndicatorChartInput } from "../core/charts/indicator-ch
 import type { Activity, Item } from "../core/plan-document/schema.ts";
 import { IMPLEMENTATION_LABELS, IMPLEMENTATION_SYMBOLS } from "../domain/evaluation/index.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { cumulativeLines } from "./cumulative-chart.ts";
 import { type EvaluatedPlan, type SeriesRow, targetInForce } from "./evaluation.ts";
 import {
   departmentNames,
@@ -18,6 +19,7 @@ import {
   type ValueCell,
   valueCell,
 } from "./format.ts";
+import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 import { evaluationCell, type ResultCell } from "./summary.model.ts";
 
@@ -137,7 +139,9 @@ function sheetIndicator(
       series: r.series,
       baseline: valueCell(r.baseline, r.indicator.unit),
       targets,
-      actuals: years.map((fy) => (shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL)),
+      actuals: years.map((fy) =>
+        withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
+      ),
       result: evaluationCell(r),
     };
   });
@@ -181,6 +185,12 @@ export function chartOf(
     if (actualYears.length === 0) continue;
     unit ??= r.indicator.unit ?? r.actuals.get(actualYears[0]!)?.unit ?? base?.unit;
     const suffix = r.series ? `（${r.series}）` : "";
+    const summed = cumulativeLines(plan, r, axis, suffix);
+    if (summed) {
+      actuals.push(summed.actual);
+      targets.push(summed.goal);
+      continue;
+    }
     actuals.push({ name: `実績値${suffix}`, values });
     const goal = goalLine(r, axis, base?.number, base?.fiscalYear);
     if (goal) targets.push({ ...goal, name: `${goal.name}${suffix}` });

@@ -1,10 +1,12 @@
 // The sheets (個票) of 江別 000 and the item pages of 千歳 003 §5, and the roadmap, built from the seeds.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parsePlanDocument } from "../core/plan-document/document.ts";
 import { readers } from "../importers/registry.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { readSeed, seedsSkip } from "../testing/seeds.ts";
+import { readSeed, repoRoot, seedsSkip } from "../testing/seeds.ts";
 import { evaluatePlan } from "./evaluation.ts";
 import { buildRoadmap } from "./roadmap.model.ts";
 import { buildSheets } from "./sheets.model.ts";
@@ -137,4 +139,26 @@ test("the roadmap shows every year of the plan's period, with nothing planned or
   const doc = parsePlanDocument(samplePlanDocument());
   const empty = { ...doc, items: doc.items.map((i) => ({ ...i, children: [] })) };
   assert.deepEqual(buildRoadmap(evaluatePlan(empty, 2023)).years, [2019, 2020, 2021, 2022, 2023]);
+
+  test("the plan's yearly and cumulative values under each year's actual (docs/examples/plan-rows.json)", () => {
+    const input = JSON.parse(readFileSync(join(repoRoot, "docs/examples/plan-rows.json"), "utf8"));
+    const model = buildSheets(evaluatePlan(parsePlanDocument(input), 2025));
+    const [s] = model.sheets[0]!.indicators[0]!.series;
+    assert.deepEqual(
+      s!.actuals.map((a) => [a.text, a.planned]),
+      [
+        ["90百万円", "計画 100百万円 累計計画 100百万円"],
+        ["115百万円", "計画 110百万円 累計計画 210百万円"],
+        ["98百万円", "計画 100百万円 累計計画 3,100百万円"],
+        ["—", "計画 95百万円 累計計画 405百万円"],
+        ["—", "計画 95百万円 累計計画 500百万円"],
+      ],
+    );
+    const chart = model.sheets[0]!.indicators[0]!.chart!;
+    assert.deepEqual(chart.categories, ["R5", "R6", "R7", "R8", "R9"]);
+    assert.deepEqual(chart.actuals, [{ name: "実績値（累計）", values: [90, 205, 303, null, null] }]);
+    assert.ok(chart.targets, "the chart has a target line");
+    assert.deepEqual(chart.targets[0]!.values, [100, 200, 300, 400, 500]);
+    assert.equal(chart.targets[0]!.name, "目標（累計）・目安");
+  });
 });

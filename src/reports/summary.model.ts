@@ -14,6 +14,7 @@ import {
 } from "../domain/evaluation/index.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
+import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 
 /**
@@ -104,7 +105,7 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
           baseline: valueCell(r.baseline, r.indicator.unit),
           target: r.target ? targetLabel(r.target) : "—",
           actuals: years.map((fy) =>
-            shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL,
+            withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
           ),
           result: evaluationCell(r),
           crossListed: r.crossListed,

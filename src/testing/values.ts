@@ -35,6 +35,7 @@ type Case = {
   baseline?: BaselineValue;
   actuals: ActualValue[];
   unit?: string;
+  period?: { start: number; end: number };
 };
 
 /** Evaluates one case in each of the given years. */

@@ -3,7 +3,11 @@
  * make (keys unique, references resolve, series named, years inside reason).
  */
 import type { z } from "zod";
+import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import { type AppError, invalidDocument } from "../errors.ts";
+import type { Finding } from "../findings.ts";
+import { fillReadings } from "./fill.ts";
+import { planRowFindings } from "./plan-rows.ts";
 import {
   type Item,
   PLAN_DOCUMENT_FORMAT,
@@ -124,6 +128,27 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
       });
       ind.targets.forEach((t, i) => {
         checkSeries(t.series, `${ip}.targets[${i}]`);
+        if (
+          (t.basis === "cumulative" || t.basis === "period_total") &&
+          !SUMMABLE_TARGET_KINDS.includes(t.kind)
+        ) {
+          problems.push({
+            path: `${ip}.targets[${i}].basis`,
+            message: `累計・計画期間の目標は数値の目標（value_by_year, floor, ceiling）にだけ付けられます（kind "${t.kind}"）`,
+          });
+        }
+      });
+      const planned = new Set<string>();
+      ind.plannedValues?.forEach((v, i) => {
+        checkSeries(v.series, `${ip}.plannedValues[${i}]`);
+        const k = `${v.series ?? ""}/${v.cumulative === true}/${v.fiscalYear}`;
+        if (planned.has(k)) {
+          problems.push({
+            path: `${ip}.plannedValues[${i}]`,
+            message: `${v.fiscalYear}年度の計画値${v.cumulative ? "（累計）" : ""}が重複しています`,
+          });
+        }
+        planned.add(k);
       });
       const seen = new Set<string>();
       ind.actuals.forEach((a, i) => {
@@ -166,6 +191,17 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
 
 /** Validates unknown JSON as a plan document; throws InvalidPlanDocumentError naming every problem's JSON path. */
 export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
+  return readPlanDocument(input, file).document;
+}
+
+/**
+ * Like parsePlanDocument, and also reads the values given as text alone (see fill.ts), reporting those it
+ * could not read as findings. The input is not changed.
+ */
+export function readPlanDocument(
+  input: unknown,
+  file?: string,
+): { document: PlanDocument; findings: Finding[] } {
   if (
     typeof input === "object" &&
     input !== null &&
@@ -182,7 +218,8 @@ export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
       file,
     );
   }
-  const parsed = planDocumentSchema.safeParse(input);
+  const { filled, findings } = fillReadings(input, file ?? "計画文書");
+  const parsed = planDocumentSchema.safeParse(filled);
   if (!parsed.success) {
     throw invalidPlanDocument(
       parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: describeIssue(i) })),
@@ -191,11 +228,22 @@ export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
   }
   const problems = crossCheck(parsed.data);
   if (problems.length > 0) throw invalidPlanDocument(problems, file);
-  return parsed.data;
+  return {
+    document: parsed.data,
+    findings: [...findings, ...planRowFindings(parsed.data, file ?? "計画文書")],
+  };
 }
 
 /** Parses JSON text; a syntax error names the line and column. */
 export function parsePlanDocumentText(text: string, file?: string): PlanDocument {
+  return readPlanDocumentText(text, file).document;
+}
+
+/** parsePlanDocumentText with the findings of values given as text alone. */
+export function readPlanDocumentText(
+  text: string,
+  file?: string,
+): { document: PlanDocument; findings: Finding[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -213,7 +261,7 @@ export function parsePlanDocumentText(text: string, file?: string): PlanDocument
       file,
     );
   }
-  return parsePlanDocument(json, file);
+  return readPlanDocument(json, file);
 }
 
 export type { PlanDocument, PlanDocumentInput };

@@ -9,6 +9,7 @@ export function planDocumentJsonSchema(): Record<string, unknown> {
     reused: "inline",
     unrepresentable: "any",
   });
+  optionalKind(schema);
   return {
     ...schema,
     $id: `urn:gyokaku:schema:${PLAN_DOCUMENT_FORMAT}`,
@@ -20,4 +21,21 @@ export function planDocumentJsonSchema(): Record<string, unknown> {
 
 export function planDocumentJsonSchemaText(): string {
   return `${JSON.stringify(planDocumentJsonSchema(), null, 2)}\n`;
+}
+
+/**
+ * A baseline, target or actual may be given as its text alone: gyokaku reads the text before validating
+ * (fill.ts), so `kind` is required by the zod schema but not of the person writing the document.
+ */
+function optionalKind(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) optionalKind(n);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  const o = node as { properties?: Record<string, unknown>; required?: string[] };
+  if (o.properties?.text && o.properties.kind && o.properties.unreadable && o.required) {
+    o.required = o.required.filter((r) => r !== "kind");
+  }
+  for (const v of Object.values(node)) optionalKind(v);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
+import { TARGET_BASES } from "../../domain/values/basis.ts";
 
 export const PLAN_DOCUMENT_FORMAT = "gyokaku.plan-document/1";
 
@@ -80,6 +81,12 @@ export const targetSchema = z
       .optional()
       .describe("the size of a relative change: 10 % or 20 分"),
     stage: z.string().optional().describe("the stage to reach, for stage targets"),
+    basis: z
+      .enum(TARGET_BASES)
+      .optional()
+      .describe(
+        "single_year (単年度, the default), cumulative (累計 from the plan's first year to fiscalYear) or period_total (計画期間の合計); numeric targets only",
+      ),
     unreadable: z.string().optional(),
     source: sourceSchema.optional(),
   })
@@ -92,6 +99,20 @@ export const actualSchema = valueSchema
       .string()
       .optional()
       .describe("the series name (男性, 女性); absent for an indicator without series"),
+  })
+  .strict();
+
+/** 年度別計画値: the value planned for a year, as the plan's yearly row prints it; `cumulative` for its 累計 row. */
+export const plannedValueSchema = valueSchema
+  .extend({
+    fiscalYear,
+    series: z.string().optional(),
+    cumulative: z
+      .boolean()
+      .optional()
+      .describe(
+        "true for a value of the plan's cumulative (累計) row, checked against the running sum of the yearly row",
+      ),
   })
   .strict();
 
@@ -118,6 +139,12 @@ export const indicatorSchema = z
       .default([])
       .describe("目標, one per series"),
     actuals: z.array(actualSchema).default([]).describe("実績値 per series and fiscal year"),
+    plannedValues: z
+      .array(plannedValueSchema)
+      .optional()
+      .describe(
+        "年度別計画値 per series and fiscal year: the yearly row, and the cumulative row when the plan prints one",
+      ),
   })
   .strict();
 
@@ -253,6 +280,7 @@ export type Indicator = z.output<typeof indicatorSchema>;
 export type Value = z.output<typeof valueSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type Actual = z.output<typeof actualSchema>;
+export type PlannedValue = z.output<typeof plannedValueSchema>;
 export type Progress = z.output<typeof progressSchema>;
 export type Activity = z.output<typeof activitySchema>;
 export type Department = z.output<typeof departmentSchema>;

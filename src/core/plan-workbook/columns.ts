@@ -8,6 +8,7 @@
  */
 
 import type { Choice, ColumnDef, SheetDef } from "../workbook/types.ts";
+import { basisColumn, valueRoleColumn } from "./basis-column.ts";
 
 export type { Choice, ColumnDef, ColumnType, SheetDef } from "../workbook/types.ts";
 
@@ -384,6 +385,7 @@ export const TARGETS_SHEET: SheetDef = {
       help: "相対の目標の変化の大きさ（10%増なら10）。",
     },
     { id: "change_unit", header: "変化の単位", type: "text", width: 9, help: "変化の単位（%、分）。" },
+    basisColumn,
     valueColumns.stage,
     valueColumns.unreadable,
     sourceColumn,
@@ -424,6 +426,7 @@ export const ACTUALS_SHEET: SheetDef = {
     valueColumns.unreadable,
     sourceColumn,
     deleteColumn,
+    valueRoleColumn,
     ...exportedColumns,
   ],
 };

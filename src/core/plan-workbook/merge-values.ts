@@ -3,6 +3,8 @@
  * year; a baseline or target is its indicator, series and 区分, matched in order when there are several.
  * How a row's cells become a value is in values.ts.
  */
+
+import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import type { Indicator } from "../plan-document/schema.ts";
 import { type MergeContext, same, withoutSource } from "./merge-context.ts";
 import type { Table, TableRow } from "./table.ts";
@@ -18,6 +20,7 @@ import {
 type Baseline = Indicator["baselines"][number];
 type Target = Indicator["targets"][number];
 type Actual = Indicator["actuals"][number];
+type PlannedValue = NonNullable<Indicator["plannedValues"]>[number];
 
 /** The indicator a row refers to, and the row's series checked against it. */
 function indicatorOf(
@@ -63,6 +66,7 @@ type Stored = {
   direction?: string | undefined;
   relativeToFiscalYear?: number | undefined;
   change?: { amount: number; unit: string } | undefined;
+  basis?: string | undefined;
 };
 
 /** The value cells of a row; a column the sheet lacks stands in with the stored field. */
@@ -86,6 +90,7 @@ function valueCells(row: TableRow, base: Stored | undefined): ValueCells {
     relativeToFiscalYear: pick("relative_to_fiscal_year", year, base?.relativeToFiscalYear),
     changeAmount: pick("change_amount", number, base?.change?.amount),
     changeUnit: pick("change_unit", (id) => row.text(id)?.trim() || undefined, base?.change?.unit),
+    basis: pick("basis", choice, base?.basis),
   };
 }
 
@@ -180,6 +185,18 @@ export function mergeTargets(table: Table, ctx: MergeContext) {
     } else {
       const t = base as Target | undefined;
       const r = resolveTarget(cells, referenceOf(row, t), ladder);
+      if (
+        (r.core.basis === "cumulative" || r.core.basis === "period_total") &&
+        !SUMMABLE_TARGET_KINDS.includes(r.core.kind)
+      ) {
+        row.error(
+          "basis",
+          "value.basis",
+          "累計・計画期間の合計は数値の目標（年度までの値・下限・上限）にだけ指定できます",
+          cells.basis,
+        );
+        continue;
+      }
       record = settle(ctx, row, { ...r.core, ...seriesOf(series) } as Target, t, r);
     }
     if (base) list[list.indexOf(base)] = record;
@@ -191,17 +208,30 @@ export function mergeTargets(table: Table, ctx: MergeContext) {
   }
 }
 
+/**
+ * The 実績値 sheet: actuals, and, by its 区分 column, the plan's yearly values (計画値) and its cumulative row
+ * (計画値（累計）). A sheet without 区分 holds actuals only.
+ */
 export function mergeActuals(table: Table, ctx: MergeContext) {
-  const rowOf = new Map<Actual, number>();
+  const rowOf = new Map<Actual | PlannedValue, number>();
   for (const row of table.rows) {
     const found = indicatorOf(ctx, row);
     const fiscalYear = row.year("fiscal_year");
     if (fiscalYear === undefined && row.key("fiscal_year") === undefined)
       row.error("fiscal_year", "cell.required", "年度がありません");
+    const role = (row.has("role") ? row.choice("role") : undefined) ?? "actual";
     const deleted = row.isDeleted();
     if (!found || fiscalYear === undefined) continue;
     const { ind, series } = found;
-    const base = ind.actuals.find((a) => a.series === series && a.fiscalYear === fiscalYear);
+    const cumulative = role === "plan_cumulative";
+    if (role !== "actual" && !ind.plannedValues) ind.plannedValues = [];
+    const list: (Actual | PlannedValue)[] = role === "actual" ? ind.actuals : ind.plannedValues!;
+    const base = list.find(
+      (a) =>
+        a.series === series &&
+        a.fiscalYear === fiscalYear &&
+        (role === "actual" || ((a as PlannedValue).cumulative === true) === cumulative),
+    );
     if (base && rowOf.has(base)) {
       row.note(
         "warning",
@@ -211,16 +241,19 @@ export function mergeActuals(table: Table, ctx: MergeContext) {
       );
     }
     if (deleted) {
-      if (base) ind.actuals.splice(ind.actuals.indexOf(base), 1);
-      else row.note("warning", undefined, "delete.missing", "削除する実績値がありません");
+      if (base) list.splice(list.indexOf(base), 1);
+      else row.note("warning", undefined, "delete.missing", "削除する値がありません");
       continue;
     }
     const cells = valueCells(row, base);
     const r = resolveValue(cells, referenceOf(row, base), ctx.ladder(ind));
-    const made: Actual = { fiscalYear, ...seriesOf(series), ...r.core };
+    const made = { fiscalYear, ...seriesOf(series), ...r.core, ...(cumulative ? { cumulative: true } : {}) };
     const record = settle(ctx, row, made, base, r);
-    if (base) ind.actuals[ind.actuals.indexOf(base)] = record;
-    else ind.actuals.push(record);
+    if (base) list[list.indexOf(base)] = record;
+    else list.push(record);
     rowOf.set(record, row.rowNumber);
+  }
+  for (const { ind } of ctx.indicators.values()) {
+    if (ind.plannedValues?.length === 0) delete ind.plannedValues;
   }
 }

@@ -110,12 +110,19 @@ export function documentRows(doc: PlanDocument): SheetData[] {
     {
       def: ACTUALS_SHEET,
       rows: indicators.flatMap(({ ind }) =>
-        ind.actuals.map((a) => ({
+        [
+          ...ind.actuals.map((a) => ({ ...a, role: "actual" })),
+          ...(ind.plannedValues ?? []).map((p) => ({
+            ...p,
+            role: p.cumulative ? "plan_cumulative" : "plan",
+          })),
+        ].map((a) => ({
           indicator_key: ind.key,
           indicator_name: ind.name,
           series: a.series,
           fiscal_year: a.fiscalYear,
           wareki: wareki(a.fiscalYear),
+          role: a.role,
           number: a.number,
           unit: a.unit,
           text: a.text,
@@ -193,6 +200,7 @@ function targetRows(ind: Indicator): RowData[] {
       relative_to_fiscal_year: t.relativeToFiscalYear,
       change_amount: t.change?.amount,
       change_unit: t.change?.unit,
+      basis: t.basis,
       stage: t.stage,
       unreadable: t.unreadable,
       source: source(t.source),

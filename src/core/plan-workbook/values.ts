@@ -14,12 +14,17 @@
  */
 
 import {
+  normalizeCell,
   normalizeStageWord,
   type ReadTarget,
   type ReadValue,
+  readBasis,
   readTarget,
   readValue,
   type StageLadder,
+  SUMMABLE_TARGET_KINDS,
+  type TargetBasis,
+  type TargetKind,
 } from "../../domain/values/index.ts";
 import type { Target, Value } from "../plan-document/schema.ts";
 import { formatNumber } from "./cells.ts";
@@ -41,6 +46,7 @@ export type ValueCells = {
   relativeToFiscalYear?: number | undefined;
   changeAmount?: number | undefined;
   changeUnit?: string | undefined;
+  basis?: string | undefined;
 };
 
 /** How the value was found: kept, read from 記載, or made from 数値. */
@@ -154,6 +160,7 @@ const targetCodec: Codec<TargetCore, ReadTarget> = {
       relativeToFiscalYear: r.relativeToFiscalYear,
       change: r.change,
       stage: r.stage,
+      basis: (c.basis as TargetBasis | undefined) ?? r.basis,
       unreadable: r.unreadable,
     }),
   fromCells: (c, text) =>
@@ -168,6 +175,12 @@ const targetCodec: Codec<TargetCore, ReadTarget> = {
       relativeToFiscalYear: c.relativeToFiscalYear,
       change: c.changeAmount === undefined ? undefined : { amount: c.changeAmount, unit: c.changeUnit ?? "" },
       stage: c.stage,
+      // 累計 in 記載 with the 集計方法 column blank: the words say it.
+      basis:
+        (c.basis as TargetBasis | undefined) ??
+        (SUMMABLE_TARGET_KINDS.includes(c.kind as TargetKind)
+          ? readBasis(normalizeCell(text)).basis
+          : undefined),
       unreadable: c.unreadable,
     }),
   agrees: (c, r) =>

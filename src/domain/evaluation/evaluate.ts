@@ -1,3 +1,5 @@
+import { SUMMABLE_TARGET_KINDS } from "../values/index.ts";
+import { cumulative } from "./cumulative.ts";
 import { direction } from "./direction.ts";
 import { yearPhrase } from "./format.ts";
 import { STATUS_LABELS } from "./labels.ts";
@@ -50,6 +52,7 @@ function judge(input: EvaluationInput, actual: ActualValue | "conflict" | undefi
   if (target.unreadable) return notJudgeable(goal, `目標を読み取れません（${target.unreadable}）`);
   if (target.kind === "text")
     return notJudgeable(goal, "目標が数値や段階ではない文章のため、機械的には判定できません");
+  if (isSummed(input)) return cumulative(input, input.target.unit ?? input.unit);
   if (actual === "conflict")
     return notJudgeable(goal, `${yearPhrase(fiscalYear)}の実績値が食い違って複数あります`);
   if (!actual) {
@@ -72,17 +75,29 @@ function judge(input: EvaluationInput, actual: ActualValue | "conflict" | undefi
     actual: { value: actual.number, decimals: actual.decimals },
     unit: unitOf(input, actual),
   };
-  switch (target.kind) {
+  const outcome = numeric(c, target.kind);
+  if (target.basis !== "single_year") return outcome;
+  return { ...outcome, notes: ["単年度の値で比較", ...(outcome.notes ?? [])] };
+}
+
+function numeric(c: NumericCase, kind: "value_by_year" | "floor" | "ceiling" | "direction" | "relative") {
+  switch (kind) {
     case "value_by_year":
       return valueByYear(c);
     case "floor":
     case "ceiling":
-      return level(c, target.kind);
+      return level(c, kind);
     case "direction":
       return direction(c);
     case "relative":
       return relative(c);
   }
+}
+
+/** A 累計 or 計画期間 target on a number: judged on the running sum, not on the year's own value. */
+function isSummed(input: EvaluationInput): boolean {
+  const { basis, kind } = input.target;
+  return (basis === "cumulative" || basis === "period_total") && SUMMABLE_TARGET_KINDS.includes(kind);
 }
 
 /** The evaluated year's actual; none when blank (—), "conflict" when the series holds two different ones. */

@@ -1,6 +1,6 @@
-import { formatNumber, quantity, roundComputed, yearPhrase } from "./format.ts";
+import { formatNumber, percent, quantity, roundComputed, yearPhrase } from "./format.ts";
 import type { NumericCase, RuleOutcome } from "./outcome.ts";
-import { notJudgeable, reaches, referenceValue, show } from "./outcome.ts";
+import { notJudgeable, progressRate, reaches, referenceValue, show } from "./outcome.ts";
 import { judgeOnPath } from "./value-by-year.ts";
 
 /**
@@ -27,15 +27,23 @@ export function relative(c: NumericCase): RuleOutcome {
   const delta = change.unit === "%" ? (ref.value * change.amount) / 100 : change.amount;
   const goal = ref.value + (target.direction === "increase" ? delta : -delta);
   const goalPhrase = `${refPhrase}より${changePhrase}の ${quantity(roundComputed(goal), c.unit)}${byYear}`;
+  const rate = progressRate(c.actual.value, ref.value, goal);
+  // A reduction (20人削減, ▲10件, 20%削減) also says how much has been reduced so far.
+  const reduced =
+    target.direction === "decrease"
+      ? `削減 ${change.unit === "%" ? `${formatNumber(roundComputed(((ref.value - c.actual.value) / ref.value) * 100))}%` : quantity(roundComputed(ref.value - c.actual.value), c.unit)}（目標 ${formatNumber(change.amount)}${change.unit}）`
+      : undefined;
   if (target.fiscalYear === undefined) {
     return {
       status: reaches(c.actual.value, goal, target.direction) ? "achieved" : "not_achieved",
       premise: `目標 ${goalPhrase}に対し ${actualPhrase}`,
       comparedWith: goal,
+      progressRate: rate,
+      notes: [reduced, rate !== undefined && `進捗率 ${percent(rate)}`].filter((n): n is string => !!n),
     };
   }
   const better = target.direction;
-  return judgeOnPath({
+  const outcome = judgeOnPath({
     ...c,
     goal,
     goalYear: target.fiscalYear,
@@ -44,4 +52,5 @@ export function relative(c: NumericCase): RuleOutcome {
     better,
     goalPhrase,
   });
+  return reduced ? { ...outcome, notes: [reduced, ...(outcome.notes ?? [])] } : outcome;
 }

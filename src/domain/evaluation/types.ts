@@ -34,6 +34,8 @@ export type EvaluationInput = {
   ladder: StageLadder;
   /** The indicator's unit, shown where neither the value nor the target carries one. */
   unit?: string | undefined;
+  /** The plan's period (fiscal years): a 累計 target sums the actuals from `start`; a period total is due at `end`. */
+  period?: { start: number; end: number } | undefined;
 };
 
 /** A reviewer's decision that overrides the computed status; the reason is required. */

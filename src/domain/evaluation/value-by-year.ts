@@ -15,6 +15,10 @@ export type PathCase = NumericCase & {
   better: Better;
   /** The target as the sentence names it: 「6,000人（令和5年度）」. */
   goalPhrase: string;
+  /** The actual as the sentence names it, when not simply the number (a running sum with its parts). */
+  actualPhrase?: string | undefined;
+  /** What the path is, when not the straight line from the start value to the target. */
+  pathNote?: string | undefined;
 };
 
 /**
@@ -52,7 +56,7 @@ export function betterOf(goal: number, start: number | undefined, stated: Better
 export function judgeOnPath(c: PathCase): RuleOutcome {
   const fy = c.input.fiscalYear;
   const actual = c.actual.value;
-  const actualPhrase = show(c, c.actual);
+  const actualPhrase = c.actualPhrase ?? show(c, c.actual);
   const rate = progressRate(actual, c.start?.value, c.goal);
   const reached = reaches(actual, c.goal, c.better);
   const notes = (...extra: (string | false)[]): string[] =>
@@ -88,7 +92,8 @@ export function judgeOnPath(c: PathCase): RuleOutcome {
     status: reaches(actual, expected, c.better) ? "on_track" : "behind",
     premise: `目標 ${c.goalPhrase}に向けた${yearPhrase(fy)}の目安 ${quantity(roundComputed(expected), c.unit)}に対し ${actualPhrase}`,
     notes: notes(
-      `目安は${c.startLabel} ${show(c, start)}（${yearPhrase(start.fiscalYear)}）から目標までの直線`,
+      c.pathNote ??
+        `目安は${c.startLabel} ${show(c, start)}（${yearPhrase(start.fiscalYear)}）から目標までの直線`,
       reached && "目標値に到達済み",
     ),
   };

@@ -2,6 +2,7 @@
  * The target reader: one 目標 cell, read into what an actual will be judged against.
  * A year prefix says when ((R5) by FY2023, (R1～) every year from FY2019); the body says what.
  */
+import { readBasis, type TargetBasis } from "./basis.ts";
 import { isNoValueMark, normalizeCell } from "./normalize.ts";
 import { scanNumber } from "./numbers.ts";
 import { DEFAULT_STAGE_LADDER, findStage } from "./stages.ts";
@@ -50,7 +51,12 @@ export type ReadTarget = {
   empty?: boolean;
   /** Why the target could not be read, in Japanese; kind is then "text". */
   unreadable?: string;
+  /** 単年度 / 累計 / 計画期間の合計, when the words say so (numeric targets only); absent means one year's value. */
+  basis?: TargetBasis;
 };
+
+/** Kinds whose number can be a running sum: a value to reach, a floor, a ceiling. */
+export const SUMMABLE_TARGET_KINDS: readonly TargetKind[] = ["value_by_year", "floor", "ceiling"];
 
 type Reading = Omit<ReadTarget, "text">;
 /** What the prefixes and the comparison say about years; the body adds the rest. */
@@ -80,7 +86,46 @@ const DIRECTION_WORD = new RegExp(`^(.*?)(?:の)?(${[...INCREASE_WORDS, ...DECRE
  * @example readTarget("(R1～)13%以上") → { kind: "floor", number: 13, unit: "%", fromFiscalYear: 2019, … }
  */
 export function readTarget(text: string, options: ReadOptions = {}): ReadTarget {
-  return { text, ...readTargetCell(normalizeCell(text), options) };
+  return asReduction(readBasisAndTarget(text, options), text, options);
+}
+
+/**
+ * Reductions as plans write them: ▲10件 / △10件 (a target written as a minus) is 10件 less than the baseline,
+ * and 職員数を20人削減 names what is reduced before を; both are relative decreases, like 20人削減.
+ */
+function asReduction(r: ReadTarget, text: string, options: ReadOptions): ReadTarget {
+  if (r.kind === "value_by_year" && r.number !== undefined && r.number < 0) {
+    if (/^(\([^()]*\)\s*)*[▲△]/.test(normalizeCell(text))) {
+      const { number, decimals: _d, unit, ...rest } = r;
+      return {
+        ...rest,
+        kind: "relative",
+        direction: "decrease",
+        change: { amount: -number, unit: unit ?? "" },
+        ...(r.relativeToFiscalYear === undefined && r.against === undefined ? { against: "baseline" } : {}),
+      };
+    }
+  }
+  if (r.kind === "text" && !r.empty && !r.unreadable) {
+    const m = /^(.*?)([^\s\d()]{1,20}?)を\s*(\d.*)$/.exec(normalizeCell(text));
+    if (m) {
+      const again = readBasisAndTarget(`${m[1]}${m[3]}`, options);
+      if (again.kind === "relative" && again.series === undefined) return { ...again, text, subject: m[2]! };
+    }
+  }
+  return r;
+}
+
+function readBasisAndTarget(text: string, options: ReadOptions): ReadTarget {
+  const cell = normalizeCell(text);
+  const { basis, rest } = readBasis(cell);
+  if (basis !== undefined && rest !== "") {
+    const reading = readTargetCell(rest, options);
+    // 累計 and 毎年度 qualify a number; on a stage or a sentence the words stay part of the text.
+    if (SUMMABLE_TARGET_KINDS.includes(reading.kind) && !reading.unreadable)
+      return { text, ...reading, basis };
+  }
+  return { text, ...readTargetCell(cell, options) };
 }
 
 function readTargetCell(s: string, options: ReadOptions): Reading {

@@ -109,6 +109,7 @@ function pickTarget(r: ReadTarget): Omit<Target, "source"> {
     "direction",
     "relativeToFiscalYear",
     "stage",
+    "basis",
   ] as const) {
     if (r[k] !== undefined) Object.assign(t, { [k]: r[k] });
   }

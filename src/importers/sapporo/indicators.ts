@@ -139,6 +139,7 @@ function targetOf(
     ...(r.relativeToFiscalYear !== undefined ? { relativeToFiscalYear: r.relativeToFiscalYear } : {}),
     ...(r.change !== undefined ? { change: r.change } : {}),
     ...(r.stage !== undefined ? { stage: r.stage } : {}),
+    ...(r.basis !== undefined ? { basis: r.basis } : {}),
     ...(missing ? { unreadable: MISSING } : r.unreadable !== undefined ? { unreadable: r.unreadable } : {}),
     source,
   };

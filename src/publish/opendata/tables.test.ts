@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, test } from "node:test";
+import type { PlanDocumentInput } from "../../core/plan-document/schema.ts";
 import { testPublication } from "../../testing/publication.ts";
+import { repoRoot } from "../../testing/seeds.ts";
 import { tableCsv } from "./opendata.service.ts";
 import { buildTables, columnsOf, TABLE_NAMES, TABLES } from "./tables.ts";
 
@@ -91,5 +95,31 @@ describe("open-data tables", () => {
       ],
       "a result of a later year than the published one is not shown",
     );
+  });
+
+  test("a target's basis and the plan's yearly and cumulative values (docs/examples/plan-rows.json)", () => {
+    const input = JSON.parse(
+      readFileSync(join(repoRoot, "docs/examples/plan-rows.json"), "utf8"),
+    ) as PlanDocumentInput;
+    const example = testPublication({ input, fiscalYear: 2025 });
+    const rows = parse(tableCsv(example, "values").toString("utf8"));
+    const header = rows[0]!;
+    const at = (row: string[], title: string) => row[header.indexOf(title)];
+    const target = rows.find((r) => at(r, "区分") === "目標")!;
+    assert.deepEqual(
+      [at(target, "値"), at(target, "単位"), at(target, "目標の集計方法")],
+      ["500", "百万円", "計画期間の合計"],
+    );
+    const planned = rows
+      .filter((r) => at(r, "区分")!.startsWith("計画値") && at(r, "年度") === "2025")
+      .map((r) => [at(r, "区分"), at(r, "値"), at(r, "記載どおりの値")]);
+    assert.deepEqual(planned, [
+      ["計画値", "100", "100百万円"],
+      ["計画値（累計）", "3100", "3,100百万円"],
+    ]);
+    const evaluations = parse(tableCsv(example, "evaluations").toString("utf8"));
+    const eh = evaluations[0]!;
+    const e = evaluations.find((r) => r[eh.indexOf("評価年度")] === "2025")!;
+    assert.equal(e[eh.indexOf("進捗率（%）")], "60.6");
   });
 });

@@ -13,6 +13,7 @@ import {
   STATUS_SYMBOLS,
 } from "../../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
+import { BASIS_LABELS } from "../../domain/values/index.ts";
 import type { Publication } from "../publish.service.ts";
 import type { SeriesResult, YearResult } from "../snapshot.ts";
 
@@ -97,7 +98,7 @@ const indicatorColumns = {
   series: optText("系列", "男性・女性 など。系列のない指標は空欄"),
 };
 
-export const VALUE_KINDS = ["初期値", "目標", "実績値"] as const;
+export const VALUE_KINDS = ["初期値", "目標", "実績値", "計画値", "計画値（累計）"] as const;
 
 export const valueRowSchema = z.object({
   ...common,
@@ -113,6 +114,10 @@ export const valueRowSchema = z.object({
   asWritten: text("記載どおりの値", "文書に書かれたとおりの文字列"),
   valueType: col(z.enum(["数値", "段階", "文章", "空欄"]), "値の種類"),
   targetType: optText("目標の種類", "目標の行のみ: 期限付き数値、下限、上限、方向、相対、段階、文章"),
+  targetBasis: optText(
+    "目標の集計方法",
+    "数値の目標の行のみ: 単年度・累計（計画の初年度から）・計画期間の合計",
+  ),
   unreadable: optText("読み取れない理由", "数値として読めなかった場合の理由（値は記載どおりに残します）"),
   evaluation: optText(
     "評価",
@@ -135,7 +140,10 @@ export const evaluationRowSchema = z.object({
   actualAsWritten: optText("実績値（記載どおり）"),
   actualValue: optNumber("実績値"),
   comparedWith: optNumber("比較した値", "目標値、下限、初期値、基準年度の値など、実績値と比べた値"),
-  progressRate: optNumber("進捗率（%）", "（実績値－初期値）÷（目標値－初期値）×100"),
+  progressRate: optNumber(
+    "進捗率（%）",
+    "（実績値－初期値）÷（目標値－初期値）×100。累計・計画期間の目標は累計÷目標値、削減の目標は削減した量÷削減目標",
+  ),
   explanation: text("評価の説明"),
   reason: optText("判定できない理由"),
   judgementReason: optText("評価者の判定理由", "評価者が計算による評価を改めた場合の理由"),
@@ -362,6 +370,7 @@ function valueRows(ind: Indicator, results: SeriesResult[], push: (row: ValueCol
       yearMeaning: null,
       ...valueCols(b),
       targetType: null,
+      targetBasis: null,
       evaluation: null,
       evaluationCode: null,
     });
@@ -391,7 +400,22 @@ function valueRows(ind: Indicator, results: SeriesResult[], push: (row: ValueCol
       valueType:
         g.kind === "stage" ? "段階" : g.number !== undefined ? "数値" : g.text.trim() ? "文章" : "空欄",
       targetType: TARGET_TYPES[g.kind],
+      targetBasis: value === null ? null : BASIS_LABELS[g.basis ?? "single_year"],
       unreadable: g.unreadable ?? null,
+      evaluation: null,
+      evaluationCode: null,
+    });
+  }
+  for (const p of ind.plannedValues ?? []) {
+    push({
+      ...ids,
+      series: p.series ?? null,
+      kind: p.cumulative ? "計画値（累計）" : "計画値",
+      ...yearCols(p.fiscalYear),
+      yearMeaning: null,
+      ...valueCols(p),
+      targetType: null,
+      targetBasis: null,
       evaluation: null,
       evaluationCode: null,
     });
@@ -406,6 +430,7 @@ function valueRows(ind: Indicator, results: SeriesResult[], push: (row: ValueCol
       yearMeaning: null,
       ...valueCols(a),
       targetType: null,
+      targetBasis: null,
       evaluation: r ? STATUS_LABELS[r.status] : null,
       evaluationCode: r?.status ?? null,
     });

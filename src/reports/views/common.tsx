@@ -15,7 +15,8 @@ export type ViewOptions = {
 };
 
 export function ValueTd({ cell }: { cell: ValueCell }) {
-  if (cell.empty) return <td class="num empty">—</td>;
+  const plan = cell.planned ? <span class="planned">{cell.planned}</span> : null;
+  if (cell.empty) return <td class="num empty">—{plan}</td>;
   if (cell.unreadable) {
     return (
       <td>
@@ -23,6 +24,7 @@ export function ValueTd({ cell }: { cell: ValueCell }) {
         <span class="flag" title={cell.unreadable}>
           ⚠ 読取不可
         </span>
+        {plan}
       </td>
     );
   }
@@ -34,10 +36,16 @@ export function ValueTd({ cell }: { cell: ValueCell }) {
         {cell.text.slice(0, -unit.length)}
         <wbr />
         {unit}
+        {plan}
       </td>
     );
   }
-  return <td class={cell.number !== undefined ? "num" : "center"}>{cell.text}</td>;
+  return (
+    <td class={cell.number !== undefined ? "num" : "center"}>
+      {cell.text}
+      {plan}
+    </td>
+  );
 }
 
 /** A result as symbol and word together, never by colour; a reviewer's judgement says so, with what was computed. */
