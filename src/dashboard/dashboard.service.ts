@@ -14,7 +14,7 @@ import {
   type Tally,
 } from "../domain/evaluation/index.ts";
 import { defaultFiscalYear, evaluateStoredPlan, loadPlanFor } from "../reports/reports.service.ts";
-import { getRound, listRounds, OPEN_STATES, plansOf } from "../rounds/rounds.service.ts";
+import { OPEN_STATES, openRoundsProgress, plansOf } from "../rounds/rounds.service.ts";
 
 export type TallyRow = { label: string; tally: Tally };
 
@@ -116,11 +116,9 @@ export function behindCount(t: Tally): number {
  * most items open.
  */
 async function behindSchedule(db: DB, user: Actor): Promise<BehindRound[]> {
-  const rounds = (await listRounds(db, user)).filter((r) => r.status === "open");
   const out: BehindRound[] = [];
-  for (const r of rounds) {
-    const o = await getRound(db, user, r.id, { all: true });
-    const departments = o.byDepartment
+  for (const { round: r, byDepartment } of await openRoundsProgress(db, user)) {
+    const departments = byDepartment
       .map((d) => ({ name: d.name, open: OPEN_STATES.reduce((n, s) => n + d.counts[s], 0), total: d.total }))
       .filter((d) => d.open > 0)
       .sort((a, b) => b.open - a.open);
