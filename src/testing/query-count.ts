@@ -7,19 +7,28 @@ import type {
   KyselyPlugin,
   PluginTransformQueryArgs,
   PluginTransformResultArgs,
+  QueryId,
   QueryResult,
   RootOperationNode,
   UnknownRow,
 } from "kysely";
 import type { DB } from "../db/database.ts";
 
+export type LoggedQuery = { node: RootOperationNode; queryId: QueryId; ms: number };
+
 export class QueryCounter implements KyselyPlugin {
   count = 0;
+  /** When set, every query's tree and time (from being built to its result) is added here. */
+  log: LoggedQuery[] | null = null;
+  readonly #started = new WeakMap<QueryId, { node: RootOperationNode; t0: number }>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    if (this.log) this.#started.set(args.queryId, { node: args.node, t0: performance.now() });
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     this.count++;
+    const s = this.log ? this.#started.get(args.queryId) : undefined;
+    if (s) this.log!.push({ node: s.node, queryId: args.queryId, ms: performance.now() - s.t0 });
     return args.result;
   }
   /** The number of queries `work` sent. */
