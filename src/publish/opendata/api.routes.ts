@@ -81,11 +81,11 @@ export function apiRoutes(db: DB) {
     }
     const found = await find(c, db);
     if ("error" in found) return found.error;
-    return c.json(
-      await renderedOnce(found, `api|${table}`, async () =>
-        tableResponse(found.publication, table as TableName),
-      ),
+    // Serialised once per version: a table can be megabytes of JSON.
+    const body = await renderedOnce(found, `api|${table}`, async () =>
+      JSON.stringify(tableResponse(found.publication, table as TableName)),
     );
+    return c.body(body, 200, { "Content-Type": "application/json" });
   });
 
   app.all("/api/v1/*", (c) =>
