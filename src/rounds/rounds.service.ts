@@ -173,11 +173,13 @@ async function loadContexts(
   db: DB,
   user: Actor,
   rounds: readonly repo.RoundRow[],
+  /** plans the caller has just read, by id: not read again */
+  known: ReadonlyMap<string, PlanDocument> = new Map(),
 ): Promise<{ ctx: Context; items: ItemStatus[] }[]> {
   const code = user.municipalityCode;
   const planIds = [...new Set(rounds.map((r) => r.plan_id))];
   const [docs, depts, states] = await Promise.all([
-    Promise.all(planIds.map((id) => loadPlanDocument(db, code, id))),
+    Promise.all(planIds.map((id) => known.get(id) ?? loadPlanDocument(db, code, id))),
     loadDepartments(db, code),
     repo.roundItemsOfRounds(
       db,
@@ -272,9 +274,10 @@ export async function listRounds(db: DB, user: Actor): Promise<RoundListEntry[]>
 export async function openRoundsProgress(
   db: DB,
   user: Actor,
+  known?: ReadonlyMap<string, PlanDocument>,
 ): Promise<{ round: RoundView; byDepartment: DepartmentProgress[] }[]> {
   const rows = (await repo.listRounds(db, user.municipalityCode)).filter((r) => r.status === "open");
-  return (await loadContexts(db, user, rows)).map(({ ctx, items }) => ({
+  return (await loadContexts(db, user, rows, known)).map(({ ctx, items }) => ({
     round: ctx.view,
     byDepartment: progressByDepartment(
       items,
