@@ -81,9 +81,9 @@ export function apiRoutes(db: DB) {
     }
     const found = await find(c, db);
     if ("error" in found) return found.error;
-    // Serialised once per version: a table can be megabytes of JSON.
+    // Serialised and encoded once per version: a table can be megabytes of JSON.
     const body = await renderedOnce(found, `api|${table}`, async () =>
-      JSON.stringify(tableResponse(found.publication, table as TableName)),
+      new TextEncoder().encode(JSON.stringify(tableResponse(found.publication, table as TableName))),
     );
     return c.body(body, 200, { "Content-Type": "application/json" });
   });
