@@ -3,7 +3,7 @@
  * the departments behind schedule in open reporting rounds, and the items changed most recently.
  */
 import { type AuditEvent, recentChanges } from "../audit/audit.service.ts";
-import type { Item } from "../core/plan-document/schema.ts";
+import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import {
@@ -14,7 +14,7 @@ import {
   type Tally,
 } from "../domain/evaluation/index.ts";
 import { defaultFiscalYear, evaluateStoredPlan, loadPlanFor } from "../reports/reports.service.ts";
-import { getRound, listRounds, OPEN_STATES, plansOf } from "../rounds/rounds.service.ts";
+import { OPEN_STATES, openRoundsProgress, plansOf } from "../rounds/rounds.service.ts";
 
 export type TallyRow = { label: string; tally: Tally };
 
@@ -49,8 +49,9 @@ export async function getDashboard(
   const plans = (await plansOf(db, user.municipalityCode)).map((p) => ({ id: p.id, title: p.title }));
   const chosen = plans.find((p) => p.id === query.plan) ?? plans[0];
   const recent = await recentChanges(db, user, 15);
-  const behind = await behindSchedule(db, user);
-  if (!chosen)
+  const loaded = chosen ? await loadPlanFor(db, user, chosen.id) : null;
+  const behind = await behindSchedule(db, user, loaded ? new Map([[loaded.planId, loaded.doc]]) : undefined);
+  if (!chosen || !loaded)
     return {
       plans,
       plan: null,
@@ -63,7 +64,6 @@ export async function getDashboard(
       recent,
       canEdit: false,
     };
-  const loaded = await loadPlanFor(db, user, chosen.id);
   const doc = loaded.doc;
   const fyQuery = Number(query.fy);
   const fy =
@@ -115,12 +115,14 @@ export function behindCount(t: Tally): number {
  * Departments that still owe answers in open rounds: those past the deadline first, then those with the
  * most items open.
  */
-async function behindSchedule(db: DB, user: Actor): Promise<BehindRound[]> {
-  const rounds = (await listRounds(db, user)).filter((r) => r.status === "open");
+async function behindSchedule(
+  db: DB,
+  user: Actor,
+  known?: ReadonlyMap<string, PlanDocument>,
+): Promise<BehindRound[]> {
   const out: BehindRound[] = [];
-  for (const r of rounds) {
-    const o = await getRound(db, user, r.id, { all: true });
-    const departments = o.byDepartment
+  for (const { round: r, byDepartment } of await openRoundsProgress(db, user, known)) {
+    const departments = byDepartment
       .map((d) => ({ name: d.name, open: OPEN_STATES.reduce((n, s) => n + d.counts[s], 0), total: d.total }))
       .filter((d) => d.open > 0)
       .sort((a, b) => b.open - a.open);

@@ -104,6 +104,34 @@ export async function findPublication(
   return query.orderBy("p.version", "desc").limit(1).executeTakeFirst();
 }
 
+/** One version, or the latest when `version` is undefined, without its snapshot (a cheap look-up). */
+export async function findPublicationMeta(
+  q: Q,
+  ref: { municipalityCode: string; planKey: string; fiscalYear: number; version?: number | undefined },
+): Promise<PublicationRow | undefined> {
+  let query = base(q)
+    .where("p.municipality_code", "=", ref.municipalityCode)
+    .where("pl.key", "=", ref.planKey)
+    .where("p.fiscal_year", "=", ref.fiscalYear);
+  if (ref.version !== undefined) query = query.where("p.version", "=", ref.version);
+  return query.orderBy("p.version", "desc").limit(1).executeTakeFirst();
+}
+
+/** The stored snapshot of one version (unparsed JSON). */
+export async function snapshotOf(
+  q: Q,
+  p: { municipalityCode: string; planId: string; fiscalYear: number; version: number },
+): Promise<unknown> {
+  const row = await scoped(q, p.municipalityCode)
+    .selectFrom("publications")
+    .select("snapshot")
+    .where("plan_id", "=", p.planId)
+    .where("fiscal_year", "=", p.fiscalYear)
+    .where("version", "=", p.version)
+    .executeTakeFirst();
+  return row?.snapshot;
+}
+
 /** The latest version of every published plan and fiscal year, by municipality, plan and year (newest first). */
 export async function listLatest(q: Q): Promise<PublicationRow[]> {
   return base(q)

@@ -11,8 +11,8 @@ import { isAppError } from "../core/errors.ts";
 import type { DB } from "../db/database.ts";
 import type { SiteMode } from "./public.layout.tsx";
 import { PublicationListPage, PublicNotFoundPage, SearchPage } from "./public.pages.tsx";
-import { buildView } from "./public-view.ts";
-import { getPublication, listPublications, listVersions } from "./publish.service.ts";
+import { cachedPublication, renderedOnce } from "./publication-cache.ts";
+import { listPublications, listVersions } from "./publish.service.ts";
 import { contentType, fontDir, publicCssPath, renderFile } from "./site.tsx";
 
 const refSchema = z.object({
@@ -54,13 +54,14 @@ export function publishRoutes(db: DB) {
     const version = versioned ? Number(versioned[1]) : undefined;
     const path = versioned ? versioned[2]! : rest;
 
-    const publication = await getPublication(db, {
+    const cached = await cachedPublication(db, {
       municipalityCode: ref.data.code,
       planKey: ref.data.key,
       fiscalYear: ref.data.fy,
       version,
     });
-    if (!publication) return notFound(c, "この計画・年度はまだ公表されていないか、版の番号が違います。");
+    if (!cached) return notFound(c, "この計画・年度はまだ公表されていないか、版の番号が違います。");
+    const { publication, view } = cached;
     const all = await listVersions(db, publication);
     const latest = all[0]?.version ?? publication.version;
     const up = version === undefined ? "" : "../";
@@ -75,7 +76,6 @@ export function publishRoutes(db: DB) {
         current: v.version === publication.version,
       })),
     };
-    const view = buildView(publication);
 
     if (path === "search.html") {
       const q = searchSchema.parse({ q: c.req.query("q") ?? "", dept: c.req.query("dept") ?? "" });
@@ -83,7 +83,10 @@ export function publishRoutes(db: DB) {
       return c.html(<SearchPage view={view} mode={mode} q={q.q} dept={q.dept} />);
     }
     try {
-      const found = await renderFile(view, mode, path, { sjis: c.req.query("encoding") === "sjis" });
+      const sjis = c.req.query("encoding") === "sjis";
+      // The pages list the versions: a new version makes new keys.
+      const key = `${versioned ? "v" : "latest"}|${all.map((v) => v.version).join(",")}|${sjis}|${path}`;
+      const found = await renderedOnce(cached, key, () => renderFile(view, mode, path, { sjis }));
       if (!found) return notFound(c);
       c.header("Content-Type", contentType(found.path));
       c.header("Cache-Control", CACHE);

@@ -160,8 +160,44 @@ async function loadContext(db: DB, user: Actor, roundId: string): Promise<Contex
     loadDepartments(db, round.municipality_code),
   ]);
   if (!doc) throw notFound("照会の計画が見つかりません。");
-  const items = scopeItems(doc, new Map(depts.map((d) => [d.key, d.id])));
-  return { round, view: roundView(round), doc, items, deptName: deptNamer(doc) };
+  return contextOf(round, doc, new Map(depts.map((d) => [d.key, d.id])));
+}
+
+function contextOf(round: repo.RoundRow, doc: PlanDocument, deptIds: Map<string, string>): Context {
+  return { round, view: roundView(round), doc, items: scopeItems(doc, deptIds), deptName: deptNamer(doc) };
+}
+
+/**
+ * Several rounds of the user's municipality with their items' states, in a number of queries that does not
+ * grow with the rounds: each plan read once, the departments once, every round's items in one query.
+ */
+async function loadContexts(
+  db: DB,
+  user: Actor,
+  rounds: readonly repo.RoundRow[],
+  /** plans the caller has just read, by id: not read again */
+  known: ReadonlyMap<string, PlanDocument> = new Map(),
+): Promise<{ ctx: Context; items: ItemStatus[] }[]> {
+  const code = user.municipalityCode;
+  const planIds = [...new Set(rounds.map((r) => r.plan_id))];
+  const [docs, depts, states] = await Promise.all([
+    Promise.all(planIds.map((id) => known.get(id) ?? loadPlanDocument(db, code, id))),
+    loadDepartments(db, code),
+    repo.roundItemsOfRounds(
+      db,
+      code,
+      rounds.map((r) => r.id),
+    ),
+  ]);
+  const deptIds = new Map(depts.map((d) => [d.key, d.id]));
+  const docOf = new Map(planIds.map((id, i) => [id, docs[i]]));
+  return rounds.map((round) => {
+    authorize(canView(user, { municipalityCode: round.municipality_code }));
+    const doc = docOf.get(round.plan_id);
+    if (!doc) throw notFound("照会の計画が見つかりません。");
+    const ctx = contextOf(round, doc, deptIds);
+    return { ctx, items: withStatus(ctx.items, states.get(round.id) ?? []) };
+  });
 }
 
 function roundRef(r: repo.RoundRow) {
@@ -225,19 +261,33 @@ export type RoundListEntry = RoundView & {
 /** The rounds of the user's municipality, newest year first, with their completion; a department sees its own count. */
 export async function listRounds(db: DB, user: Actor): Promise<RoundListEntry[]> {
   const rows = await repo.listRounds(db, user.municipalityCode);
-  const out: RoundListEntry[] = [];
-  for (const r of rows) {
-    const ctx = await loadContext(db, user, r.id);
-    const items = withStatus(ctx.items, await repo.roundItems(db, user.municipalityCode, r.id));
+  return (await loadContexts(db, user, rows)).map(({ ctx, items }) => {
     const mine = hasInbox(user) ? items.filter((i) => isResponsibleFor(user, i)) : null;
-    out.push({
+    return {
       ...ctx.view,
       counts: countStates(items),
       total: items.length,
       mine: mine ? mine.filter((i) => OPEN_STATES.includes(i.state)).length : null,
-    });
-  }
-  return out;
+    };
+  });
+}
+
+/** Completion by department of every open round of the user's municipality (all items, not an inbox). */
+export async function openRoundsProgress(
+  db: DB,
+  user: Actor,
+  known?: ReadonlyMap<string, PlanDocument>,
+): Promise<{ round: RoundView; byDepartment: DepartmentProgress[] }[]> {
+  const rows = (await repo.listRounds(db, user.municipalityCode)).filter((r) => r.status === "open");
+  return (await loadContexts(db, user, rows, known)).map(({ ctx, items }) => ({
+    round: ctx.view,
+    byDepartment: progressByDepartment(
+      items,
+      ctx.deptName,
+      ctx.doc.departments.map((d) => d.key),
+      ctx.view.daysLeft < 0,
+    ),
+  }));
 }
 
 export type PlanChoice = { id: string; title: string; periodStart: number; periodEnd: number };

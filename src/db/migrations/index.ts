@@ -7,6 +7,7 @@ import * as rounds from "./2026-11-22T0500-rounds.ts";
 import * as publications from "./2026-11-22T0600-publications.ts";
 import * as staffingPlan from "./2026-12-06T1100-staffing-plan.ts";
 import * as gradingTargetBasis from "./2026-12-07T0000-grading-target-basis.ts";
+import * as perfIndexes from "./2026-12-07T0000-perf-indexes.ts";
 import * as gradingPlannedValues from "./2026-12-07T0010-grading-planned-values.ts";
 import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T0500-rounds": rounds,
   "2026-11-22T0600-publications": publications,
   "2026-12-06T1100-staffing-plan": staffingPlan,
+  "2026-12-07T0000-perf-indexes": perfIndexes,
   "2026-12-07T0000-grading-target-basis": gradingTargetBasis,
   "2026-12-07T0010-grading-planned-values": gradingPlannedValues,
   "2026-12-07T0100-mail-notifications": mailNotifications,

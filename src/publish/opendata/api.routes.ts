@@ -6,8 +6,8 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { DB } from "../../db/database.ts";
-import { buildView } from "../public-view.ts";
-import { getPublication, listPublications, listVersions, type PublicationMeta } from "../publish.service.ts";
+import { cachedPublication, renderedOnce } from "../publication-cache.ts";
+import { listPublications, listVersions, type PublicationMeta } from "../publish.service.ts";
 import type { errorSchema, publicationDetailSchema, publicationRefSchema } from "./api.schema.ts";
 import { openApiDocument } from "./openapi.ts";
 import { publicationPaths, publicationRef, tableResponse } from "./opendata.service.ts";
@@ -45,8 +45,7 @@ export function apiRoutes(db: DB) {
   app.get("/api/v1/publications/:code/:key/:fy", async (c) => {
     const found = await find(c, db);
     if ("error" in found) return found.error;
-    const { publication } = found;
-    const view = buildView(publication);
+    const { publication, view } = found;
     const doc = publication.snapshot.document;
     const versions = await listVersions(db, publication);
     const paths = publicationPaths(publication);
@@ -82,7 +81,11 @@ export function apiRoutes(db: DB) {
     }
     const found = await find(c, db);
     if ("error" in found) return found.error;
-    return c.json(tableResponse(found.publication, table as TableName));
+    // Serialised and encoded once per version: a table can be megabytes of JSON.
+    const body = await renderedOnce(found, `api|${table}`, async () =>
+      new TextEncoder().encode(JSON.stringify(tableResponse(found.publication, table as TableName))),
+    );
+    return c.body(body, 200, { "Content-Type": "application/json" });
   });
 
   app.all("/api/v1/*", (c) =>
@@ -102,14 +105,14 @@ async function find(c: Context, db: DB) {
     return { error: error(c, 400, "bad_request", ref.error.issues[0]?.message ?? "不正な指定です") };
   const version = versionSchema.safeParse(c.req.query("version"));
   if (!version.success) return { error: error(c, 400, "bad_request", "version は1以上の整数です") };
-  const publication = await getPublication(db, {
+  const cached = await cachedPublication(db, {
     municipalityCode: ref.data.code,
     planKey: ref.data.key,
     fiscalYear: ref.data.fy,
     version: version.data,
   });
-  if (!publication) return { error: error(c, 404, "not_found", "この計画・年度・版は公表されていません") };
-  return { publication };
+  if (!cached) return { error: error(c, 404, "not_found", "この計画・年度・版は公表されていません") };
+  return cached;
 }
 
 function error(c: Context, status: 400 | 404, code: ErrorBody["error"]["code"], message: string) {

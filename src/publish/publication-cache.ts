@@ -1,0 +1,76 @@
+/**
+ * Published versions never change once stored, so each is read, validated and turned into its public view
+ * once per process and then served from memory: a request costs one small look-up of which version is
+ * meant (the latest can change) instead of re-reading the snapshot (megabytes of JSON) and rebuilding the
+ * view. Keyed by municipality, plan id, year and version: a plan deleted and imported again gets a new id,
+ * so nothing stale can be found. Bounded (least recently used first out).
+ */
+import type { DB } from "../db/database.ts";
+import { buildView, type PublicView } from "./public-view.ts";
+import * as repo from "./publish.repository.ts";
+import type { Publication, PublicationMeta, PublicationRef } from "./publish.service.ts";
+import { snapshotSchema } from "./snapshot.ts";
+
+/** A map that forgets the least recently used entry beyond `max`. */
+export class Lru<K, V> {
+  readonly #map = new Map<K, V>();
+  constructor(readonly max: number) {}
+  get(key: K): V | undefined {
+    const v = this.#map.get(key);
+    if (v !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, v);
+    }
+    return v;
+  }
+  set(key: K, value: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    while (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value as K);
+  }
+  get size(): number {
+    return this.#map.size;
+  }
+}
+
+export type CachedPublication = {
+  publication: Publication;
+  view: PublicView;
+  /** Rendered responses of this version (pages, tables), by whatever key the caller gives. */
+  rendered: Lru<string, unknown>;
+};
+
+const MAX_PUBLICATIONS = Number(process.env.GYOKAKU_PUBLICATION_CACHE ?? 24);
+const cache = new Lru<string, CachedPublication>(MAX_PUBLICATIONS);
+
+export function publicationKey(p: PublicationMeta): string {
+  return `${p.municipalityCode}|${p.planId}|${p.fiscalYear}|${p.version}`;
+}
+
+/** The publication with its view, from memory when this version has been read before. */
+export async function cachedPublication(db: DB, ref: PublicationRef): Promise<CachedPublication | null> {
+  const meta = await repo.findPublicationMeta(db, ref);
+  if (!meta) return null;
+  const key = publicationKey(meta);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const raw = await repo.snapshotOf(db, meta);
+  if (raw === undefined) return null;
+  const publication: Publication = { ...meta, snapshot: snapshotSchema.parse(raw) };
+  const entry: CachedPublication = { publication, view: buildView(publication), rendered: new Lru(64) };
+  cache.set(key, entry);
+  return entry;
+}
+
+/** A rendered response of a cached publication, made once. */
+export async function renderedOnce<T>(
+  entry: CachedPublication,
+  key: string,
+  make: () => Promise<T>,
+): Promise<T> {
+  const hit = entry.rendered.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  const made = await make();
+  entry.rendered.set(key, made);
+  return made;
+}
