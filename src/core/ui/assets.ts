@@ -20,6 +20,7 @@ export const STYLESHEETS = {
   app: ["base.css", "app.css", "forms.css"],
   public: ["base.css", "public.css"],
   report: ["base.css", "app.css", "report.css"],
+  standalone: ["base.css", "app.css"],
 } as const;
 export type StylesheetSet = keyof typeof STYLESHEETS;
 
@@ -34,7 +35,7 @@ export function stylesheet(set: StylesheetSet): string {
   return css;
 }
 
-/** The app's stylesheets as one text, for standalone HTML (downloads). */
+/** The app's stylesheets as one text, for standalone HTML (downloads such as the staffing reports). */
 export function appStylesheet(): string {
-  return stylesheet("app");
+  return stylesheet("standalone");
 }
