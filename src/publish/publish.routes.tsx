@@ -13,7 +13,7 @@ import type { SiteMode } from "./public.layout.tsx";
 import { PublicationListPage, PublicNotFoundPage, SearchPage } from "./public.pages.tsx";
 import { cachedPublication, renderedOnce } from "./publication-cache.ts";
 import { listPublications, listVersions } from "./publish.service.ts";
-import { contentType, fontDir, publicCssPath, renderFile } from "./site.tsx";
+import { contentType, fontDir, publicCss, renderFile } from "./site.tsx";
 
 const refSchema = z.object({
   code: z.string().regex(/^\d{6}$/),
@@ -35,7 +35,11 @@ export function publishRoutes(db: DB) {
     c.html(<PublicationListPage publications={await listPublications(db)} assets="assets/" />),
   );
 
-  app.get("/public/assets/public.css", async (c) => file(c, publicCssPath));
+  app.get("/public/assets/public.css", (c) => {
+    c.header("Content-Type", contentType("public.css"));
+    c.header("Cache-Control", "public, max-age=86400");
+    return c.body(publicCss());
+  });
   app.get("/public/assets/fonts/*", async (c) => {
     const path = normalize(join(fontDir, c.req.path.slice("/public/assets/fonts/".length)));
     return path.startsWith(fontDir) ? file(c, path) : notFound(c);

@@ -4,9 +4,8 @@
  * items/<slug>.html, charts/<slug>-<n>.svg, opendata/<table>.csv|json; the shared assets (public.css and the
  * BIZ UDPGothic fonts) sit in a folder the mode names.
  */
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { fontDir } from "../core/ui/assets.ts";
+import { join } from "node:path";
+import { fontDir, stylesheet } from "../core/ui/assets.ts";
 import { FONT_FILES } from "../core/ui/fonts.tsx";
 import { chartFile, ItemPage, indicatorSvg } from "./item.page.tsx";
 import { tableCsv, tableResponse } from "./opendata/opendata.service.ts";
@@ -15,7 +14,6 @@ import type { SiteMode } from "./public.layout.tsx";
 import { DepartmentsPage, OverviewPage } from "./public.pages.tsx";
 import type { PublicView } from "./public-view.ts";
 
-export const publicCssPath = join(dirname(fileURLToPath(import.meta.url)), "static", "public.css");
 export { fontDir };
 
 export const CONTENT_TYPES: Record<string, string> = {
@@ -119,10 +117,18 @@ export function sitePaths(view: PublicView): string[] {
   ];
 }
 
-/** The shared assets, by their path below the assets folder: public.css and the two font files (fonts/files/…). */
-export function assetFiles(): { path: string; source: string }[] {
+/** public.css: the UI kit's public set (base.css + public.css of src/core/ui/static) as one file. */
+export function publicCss(): string {
+  return stylesheet("public");
+}
+
+/**
+ * The shared assets, by their path below the assets folder: public.css (its text) and the two font files
+ * (fonts/files/…, copied from their source).
+ */
+export function assetFiles(): ({ path: string; body: string } | { path: string; source: string })[] {
   return [
-    { path: "public.css", source: publicCssPath },
+    { path: "public.css", body: publicCss() },
     ...FONT_FILES.map((f) => ({ path: `fonts/${f.file}`, source: join(fontDir, f.file) })),
   ];
 }

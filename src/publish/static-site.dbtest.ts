@@ -68,6 +68,13 @@ describe("static export", () => {
     const index = readFileSync(join(out, "index.html"), "utf8");
     assert.ok(!index.includes("search.html"), "no search form without a server");
     assert.ok(index.includes('href="assets/public.css"'));
+    // One self-contained stylesheet: the UI kit's tokens and shared components, then the public pages' part.
+    const css = readFileSync(join(out, "assets/public.css"), "utf8");
+    assert.ok(
+      css.indexOf("--accent:") >= 0 && css.indexOf("--accent:") < css.indexOf(".site-nav"),
+      "base.css first",
+    );
+    assert.doesNotMatch(css, /@import|url\((?!["']?data:)/, "nothing loaded from elsewhere");
     assert.deepEqual([...readFileSync(join(out, "opendata/values.csv")).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     assert.match(readFileSync(join(out, "charts/1-1-1-1.svg"), "utf8"), /^<\?xml[^>]*>\n<svg[^>]*role="img"/);
     // The font travels with the site: one file per weight, declared in each page's head.

@@ -32,7 +32,8 @@ export async function writeStaticSite(publication: Publication, out: string): Pr
   for (const a of assetFiles()) {
     const target = join(out, STATIC_MODE.assets, a.path);
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(a.source, target);
+    if ("body" in a) writeFileSync(target, a.body);
+    else copyFileSync(a.source, target);
     files++;
   }
   return { files };

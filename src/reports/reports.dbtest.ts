@@ -249,9 +249,15 @@ describe("reports on a database", () => {
             assert.match(html, /^<!DOCTYPE html>/);
             assert.match(html, /<html lang="ja">/);
             assert.ok(html.includes("令和3年度"));
-            assert.match(html, /thead\s*\{\s*display:\s*table-header-group/);
-            assert.match(html, /size:\s*A4 landscape/);
-            assert.match(html, /tr,[^{]*\{\s*break-inside:\s*avoid/);
+            // The print rules come from the UI kit's stylesheets that the page links (same server, in order).
+            const hrefs = [...html.matchAll(/<link rel="stylesheet" href="(\/assets\/[\w-]+\.css)"/g)].map(
+              (m) => m[1]!,
+            );
+            assert.ok(hrefs.includes("/assets/report.css"), hrefs.join());
+            const css = (await Promise.all(hrefs.map(async (h) => (await get(h)).text()))).join("\n");
+            assert.match(css, /thead\s*\{\s*display:\s*table-header-group/);
+            assert.match(css, /size:\s*A4 landscape/);
+            assert.match(css, /tr,[^{]*\{\s*break-inside:\s*avoid/);
             assert.doesNotMatch(html, /(src|href)="https?:\/\//, "nothing from outside (LGWAN)");
           } else {
             assert.match(

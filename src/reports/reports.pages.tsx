@@ -2,7 +2,6 @@
  * Pages of the reports: choosing year and kind, a report inside the app's frame, and the reviewer's
  * judgement form and list. Plain HTML forms: everything works without JavaScript.
  */
-import { raw } from "hono/html";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { CsrfField, ErrorSummary, PostButton, SelectField, TextArea } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
@@ -17,7 +16,6 @@ import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { ReportModel } from "./build-report.ts";
 import type { SeriesRow, StoredJudgement } from "./evaluation.ts";
 import { bothYears } from "./format.ts";
-import { PAGE_CSS, REPORT_CSS } from "./report.css.ts";
 import { KIND_LABELS, REPORT_KINDS, type ReportKind } from "./report.model.ts";
 import { ReportBody } from "./views/report.view.tsx";
 
@@ -76,7 +74,7 @@ export function ReportIndexPage(props: {
   const { doc, planId, fiscalYear } = props;
   return (
     <Layout title="帳票の作成" breadcrumbs={crumbs(doc, planId, false)}>
-      <style>{raw(REPORT_CSS)}</style>
+      <ReportStyles />
       <h1>帳票の作成</h1>
       <p class="lead">
         {doc.municipality.name}・{doc.plan.title}
@@ -135,7 +133,7 @@ export function ReportPage(props: {
   const fy = report.model.fiscalYear;
   return (
     <Layout title={report.model.title} breadcrumbs={crumbs(doc, planId)}>
-      <style>{raw(REPORT_CSS + PAGE_CSS)}</style>
+      <ReportStyles page />
       <nav class="report-toolbar" aria-label="帳票の切り替えとダウンロード">
         <form method="get" action={`${reportsPath(planId)}/${report.kind}`}>
           <label for="fy">対象年度</label>
@@ -217,7 +215,7 @@ export function JudgementFormPage(props: {
   const title = "評価者の判定";
   return (
     <Layout title={title} breadcrumbs={crumbs(doc, planId)}>
-      <style>{raw(REPORT_CSS)}</style>
+      <ReportStyles />
       <h1>{title}</h1>
       <ErrorSummary errors={props.errors ?? {}} />
       <dl class="meta">
@@ -297,7 +295,7 @@ export function JudgementListPage(props: {
   const title = props.fiscalYear ? `評価者の判定（${warekiFiscalYear(props.fiscalYear)}）` : "評価者の判定";
   return (
     <Layout title={title} breadcrumbs={crumbs(doc, planId)}>
-      <style>{raw(REPORT_CSS)}</style>
+      <ReportStyles />
       <h1>{title}</h1>
       {props.fiscalYear !== undefined && (
         <p>
@@ -346,5 +344,15 @@ export function JudgementListPage(props: {
         </table>
       )}
     </Layout>
+  );
+}
+
+/** The UI kit's report stylesheet (on top of the app's); the report itself also gets report-page.css. */
+function ReportStyles({ page = false }: { page?: boolean }) {
+  return (
+    <>
+      <link rel="stylesheet" href="/assets/report.css" />
+      {page && <link rel="stylesheet" href="/assets/report-page.css" />}
+    </>
   );
 }

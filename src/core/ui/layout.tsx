@@ -1,6 +1,7 @@
 /** The page frame: header, main, footer. Everything it loads comes from this server. */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { STYLESHEETS } from "./assets.ts";
 import { FontHead } from "./fonts.tsx";
 import { SessionBar } from "./session-bar.tsx";
 
@@ -16,8 +17,9 @@ export function Layout({ title, children, breadcrumbs = [] }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} | gyokaku`}</title>
           <FontHead base="/assets/fonts/" />
-          <link rel="stylesheet" href="/assets/app.css" />
-          <link rel="stylesheet" href="/assets/forms.css" />
+          {STYLESHEETS.app.map((f) => (
+            <link rel="stylesheet" href={`/assets/${f}`} />
+          ))}
         </head>
         <body>
           <a class="skip-link" href="#main">

@@ -1,12 +1,11 @@
 /**
  * A report as a whole document: for print (the PDF — one self-contained HTML string, the app's and the
- * reports' CSS inline, fonts from the system's BIZ UD fonts) or inside the app's page frame.
+ * reports' CSS of the UI kit inline, fonts from the system's BIZ UD fonts) or inside the app's page frame.
  */
 
 import { raw } from "hono/html";
-import { appStylesheet } from "../../core/ui/assets.ts";
+import { stylesheet } from "../../core/ui/assets.ts";
 import type { ReportModel } from "../build-report.ts";
-import { REPORT_CSS } from "../report.css.ts";
 import type { ViewOptions } from "./common.tsx";
 import { RoadmapView } from "./roadmap.view.tsx";
 import { SheetsView } from "./sheets.view.tsx";
@@ -36,9 +35,7 @@ export function PrintDocument({ report }: { report: ReportModel }) {
           <meta charset="utf-8" />
           <title>{report.model.title}</title>
           <style>
-            {raw(
-              `${appStylesheet()}\n${REPORT_CSS}\nbody{font-family:"BIZ UDPGothic","BIZ UDゴシック",sans-serif}`,
-            )}
+            {raw(`${stylesheet("report")}\nbody{font-family:"BIZ UDPGothic","BIZ UDゴシック",sans-serif}`)}
           </style>
         </head>
         <body>
