@@ -194,6 +194,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           "修正値 推計職員数",
           "修正値 超過数",
           "修正値 超過率(%)",
+          "増減B-Aが出せない理由",
         ],
         d.lines.map((l) => [
           l.name,
@@ -206,6 +207,31 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           l.corrected?.estimate,
           l.corrected?.excess,
           l.corrected?.rate,
+          l.changeMissing,
+        ]),
+      );
+      sheet(
+        wb,
+        "人口1万人当たり",
+        [
+          "区分",
+          "職員数",
+          "人口",
+          "人口の基準日",
+          "人口1万人当たり職員数",
+          "類似団体 単純値",
+          "類似団体 修正値",
+          "欠けている値",
+        ],
+        d.per10k.map((t) => [
+          t.total,
+          t.staff,
+          d.population,
+          d.populationAsOf,
+          t.per10k,
+          t.peerSimple,
+          t.peerCorrected,
+          t.missing,
         ]),
       );
       sheet(

@@ -38,6 +38,7 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
       "staffing_documents.title",
       "staffing_documents.sector_scheme",
       "staffing_documents.sources",
+      "staffing_documents.peer_group",
       "municipalities.name",
     ])
     .executeTakeFirst();
@@ -239,6 +240,7 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
     movements: movements.map((m) =>
       clean({ fiscalYear: m.fiscal_year, leavers: m.leavers, hires: m.hires, source: m.source }),
     ),
+    ...(head.peer_group ? { peerGroup: head.peer_group } : {}),
   } as StaffingDocument);
 }
 

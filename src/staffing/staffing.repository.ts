@@ -57,6 +57,7 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
       title: doc.title ?? null,
       sector_scheme: doc.sectorScheme,
       sources: json(doc.sources),
+      peer_group: doc.peerGroup ? json(doc.peerGroup) : null,
     })
     .execute();
 

@@ -24,7 +24,7 @@ import {
 } from "./staffing.pages.tsx";
 import { PlanPage } from "./staffing.plan.page.tsx";
 import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
-import { getStaffingFor, listStaffingFor } from "./staffing.service.ts";
+import { getStaffingFor, listPeerTables, listStaffingFor } from "./staffing.service.ts";
 import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
 
 const fiscalYear = z.coerce.number().int().min(1900).max(2200);
@@ -86,7 +86,7 @@ export function staffingRoutes(db: DB) {
     return c.html(
       <StaffingOverviewPage
         view={headcountView(doc)}
-        diagnosis={diagnosisView(doc)}
+        diagnosis={diagnosisView(doc, undefined, await listPeerTables(db))}
         findings={staffingFindings(doc)}
       />,
     );
@@ -112,10 +112,11 @@ export function staffingRoutes(db: DB) {
     const doc = await load(c);
     if (typeof doc === "string") return c.html(notFound(doc), 404);
     const fy = fyOf(c.req.query("fy"));
+    const peerTables = kind === "diagnosis" ? await listPeerTables(db) : [];
     try {
       if (m[2]) {
         const format = m[2] as "xlsx" | "pdf";
-        const out = await renderReport(doc, kind, format, fy);
+        const out = await renderReport(doc, kind, format, fy, { peerTables });
         c.header("Content-Type", out.contentType);
         c.header(
           "Content-Disposition",
@@ -133,7 +134,7 @@ export function staffingRoutes(db: DB) {
         });
         return c.html(<RetirementPage view={v.view as Parameters<typeof RetirementPage>[0]["view"]} />);
       }
-      const v = reportView(doc, kind, fy);
+      const v = reportView(doc, kind, fy, { peerTables });
       switch (v.kind) {
         case "headcount":
           return c.html(<HeadcountPage view={v.view} fy={fy} />);

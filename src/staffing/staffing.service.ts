@@ -10,12 +10,16 @@ import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   invalidStaffingDocument,
   type Locate,
+  PEER_TABLE_FORMAT,
+  type PeerTableDocument,
+  parsePeerTable,
   parseStaffingDocument,
   staffingFindings,
 } from "../core/staffing-document/index.ts";
 import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
+import * as peerRepo from "./staffing.peer-tables.repository.ts";
 import * as repo from "./staffing.repository.ts";
 import { readStaffingWorkbook } from "./staffing.template.ts";
 
@@ -46,10 +50,13 @@ function decodeText(file: FileBytes): string {
 }
 
 /** Reads files into staffing documents without storing them; every problem of every file is reported. */
-export async function readStaffingFiles(
-  files: FileBytes[],
-): Promise<{ documents: { document: StaffingDocument; file: string }[]; findings: Finding[] }> {
+export async function readStaffingFiles(files: FileBytes[]): Promise<{
+  documents: { document: StaffingDocument; file: string }[];
+  peerTables: PeerTableDocument[];
+  findings: Finding[];
+}> {
   const candidates: Candidate[] = [];
+  const peerTables: PeerTableDocument[] = [];
   const findings: Finding[] = [];
   for (const f of files) {
     if (isXlsx(f.path, f.bytes)) {
@@ -60,8 +67,12 @@ export async function readStaffingFiles(
     const text = decodeText(f);
     if (f.path.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{")) {
       try {
-        candidates.push({ input: JSON.parse(text), file: f.path });
+        const input = JSON.parse(text);
+        if ((input as { format?: unknown })?.format === PEER_TABLE_FORMAT)
+          peerTables.push(parsePeerTable(input, f.path));
+        else candidates.push({ input, file: f.path });
       } catch (e) {
+        if (e instanceof AppError) throw e;
         throw invalidStaffingDocument(
           [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
           f.path,
@@ -93,7 +104,14 @@ export async function readStaffingFiles(
       );
     seen.set(code, d.file);
   }
-  return { documents, findings };
+  const tables = new Set<string>();
+  for (const t of peerTables) {
+    const k = `${t.scheme} ${t.group} ${t.fiscalYear}`;
+    if (tables.has(k))
+      throw invalidDocument(`類型 ${t.group} の ${t.fiscalYear}年度の類似団体別職員数の表が二つあります`);
+    tables.add(k);
+  }
+  return { documents, peerTables, findings };
 }
 
 function summary(doc: StaffingDocument, file: string): StoredStaffing {
@@ -116,12 +134,14 @@ function summary(doc: StaffingDocument, file: string): StoredStaffing {
 export async function importStaffingDocuments(
   db: DB,
   inputs: { document: unknown; file?: string }[],
+  peerTables: readonly PeerTableDocument[] = [],
 ): Promise<StoredStaffing[]> {
   const docs = inputs.map((i) => ({
     document: parseStaffingDocument(i.document, i.file),
     file: i.file ?? "",
   }));
   return db.transaction().execute(async (trx) => {
+    for (const t of peerTables) await peerRepo.replacePeerTable(trx, t);
     const out: StoredStaffing[] = [];
     for (const d of docs) {
       await repo.replaceStaffing(trx, d.document);
@@ -135,10 +155,15 @@ export async function importStaffingDocuments(
 export async function importStaffingFiles(
   db: DB,
   files: FileBytes[],
-): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
-  const { documents, findings } = await readStaffingFiles(files);
-  const stored = await importStaffingDocuments(db, documents);
-  return { stored, findings };
+): Promise<{ stored: StoredStaffing[]; peerTables: PeerTableDocument[]; findings: Finding[] }> {
+  const { documents, peerTables, findings } = await readStaffingFiles(files);
+  const stored = await importStaffingDocuments(db, documents, peerTables);
+  return { stored, peerTables, findings };
+}
+
+/** The instance's national 類似団体別職員数 tables (shared by every municipality of each 類型). */
+export async function listPeerTables(db: DB): Promise<PeerTableDocument[]> {
+  return peerRepo.loadPeerTables(db);
 }
 
 export async function getStaffing(db: DB, code: string): Promise<StaffingDocument | null> {

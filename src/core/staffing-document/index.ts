@@ -5,4 +5,5 @@
 export * from "./checks.ts";
 export * from "./document.ts";
 export * from "./findings.ts";
+export * from "./peer-table.ts";
 export * from "./schema.ts";

@@ -357,6 +357,11 @@ export const staffingDocumentSchema = z
     laspeyres: z.array(laspeyresSchema).default([]),
     retirement: retirementPlanSchema.default({ cohorts: [], hiring: [] }),
     staffingPlan: staffingPlanSchema.optional(),
+    peerGroup: z
+      .object({ scheme: z.string().min(1), group: z.string().min(1), source: sourceSchema.optional() })
+      .strict()
+      .optional()
+      .describe("the 類型 set for the municipality; without it, the one its classification gives"),
     movements: z.array(movementSchema).default([]),
   })
   .strict();
