@@ -4,7 +4,8 @@ import { describe, test } from "node:test";
 import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import { readChitoseStaffing } from "../importers/import.service.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
-import { headcountView } from "./staffing.reports.ts";
+import { PopulationBody } from "./staffing.population.page.tsx";
+import { headcountView, populationView } from "./staffing.reports.ts";
 
 const skip = seedsSkip("003_");
 
@@ -24,5 +25,26 @@ describe("千歳市 staffing tables from the seed (003_)", { skip }, () => {
     assert.deepEqual(v.years, [2005, 2010, 2013, 2015, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     assert.equal(v.ceiling?.value, 1092);
     assert.equal(v.counted?.value, 1066);
+  });
+
+  test("per 10,000 for every total against 97,999 (2024-01-01); the II-3 一般行政 total 40,048 shown", () => {
+    const v = populationView(doc!);
+    assert.deepEqual(
+      v.diagnosis!.per10k.map((t) => [t.total, t.staff, t.per10k, t.peerSimple]),
+      [
+        ["一般行政計", 528, 53.88, 52.13],
+        ["普通会計計", 717, 73.16, 65.53],
+        ["公営企業等会計計", 383, 39.08, undefined],
+        ["合計", 1100, 112.25, undefined],
+      ],
+    );
+    const html = String(PopulationBody({ view: v }));
+    assert.match(
+      html,
+      /<td class="num">7,683,019<\/td><td class="num">50,344<\/td><td class="num">65\.53<\/td><td class="num">40,048<\/td><td class="num">52\.13<\/td>/,
+    );
+    assert.match(html, /人口 97,999人（令和6年1月1日現在）/);
+    // The 一般職 series has no population for 2025: 「—」 with the reason, not a blank or 0.
+    assert.match(html, /<td class="missing" title="2025年度の人口がありません">—/);
   });
 });

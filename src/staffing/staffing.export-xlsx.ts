@@ -36,6 +36,34 @@ function sheet(
   return ws;
 }
 
+/** Staff per 10,000 for every total, the population and its date on each row (the same basis everywhere). */
+function per10kSheet(wb: ExcelJS.Workbook, d: DiagnosisView) {
+  sheet(
+    wb,
+    "人口1万人当たり",
+    [
+      "区分",
+      "職員数",
+      "人口",
+      "人口の基準日",
+      "人口1万人当たり職員数",
+      "類似団体 単純値",
+      "類似団体 修正値",
+      "欠けている値",
+    ],
+    d.per10k.map((t) => [
+      t.total,
+      t.staff,
+      d.population,
+      d.populationAsOf,
+      t.per10k,
+      t.peerSimple,
+      t.peerCorrected,
+      t.missing,
+    ]),
+  );
+}
+
 /** 定員適正化計画: one sheet per scope, one row per year; a figure that cannot be computed is left empty. */
 function planSheets(wb: ExcelJS.Workbook, view: PlanView) {
   view.lines.forEach((line, i) => {
@@ -106,7 +134,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
       sheet(
         wb,
         "職員数と人口",
-        ["年度", "和暦", p.staffLabel, "人口", "人口の基準日", "人口1万人当たり職員数"],
+        ["年度", "和暦", p.staffLabel, "人口", "人口の基準日", "人口1万人当たり職員数", "欠けている値"],
         p.rows.map((r) => [
           r.fiscalYear,
           warekiFiscalYear(r.fiscalYear),
@@ -114,8 +142,10 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           r.population,
           r.populationAsOf,
           r.per10k,
+          r.missing,
         ]),
       );
+      if (p.diagnosis) per10kSheet(wb, p.diagnosis);
       sheet(
         wb,
         "類似団体",
@@ -155,7 +185,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
                   c.groupAverage.population,
                   c.groupAverage.ordinaryAccount,
                   c.groupAverage.ordinaryPer10k,
-                  null,
+                  c.groupAverage.generalAdministration,
                   c.groupAverage.generalPer10k,
                 ],
               ]
@@ -210,30 +240,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           l.changeMissing,
         ]),
       );
-      sheet(
-        wb,
-        "人口1万人当たり",
-        [
-          "区分",
-          "職員数",
-          "人口",
-          "人口の基準日",
-          "人口1万人当たり職員数",
-          "類似団体 単純値",
-          "類似団体 修正値",
-          "欠けている値",
-        ],
-        d.per10k.map((t) => [
-          t.total,
-          t.staff,
-          d.population,
-          d.populationAsOf,
-          t.per10k,
-          t.peerSimple,
-          t.peerCorrected,
-          t.missing,
-        ]),
-      );
+      per10kSheet(wb, d);
       sheet(
         wb,
         "条件",

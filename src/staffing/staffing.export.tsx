@@ -56,7 +56,7 @@ export function reportView(
       return { kind, view };
     }
     case "population":
-      return { kind, view: populationView(doc) };
+      return { kind, view: populationView(doc, options.peerTables) };
     case "diagnosis": {
       const view = diagnosisView(doc, fiscalYear, options.peerTables);
       if (!view) {

@@ -112,7 +112,7 @@ export function staffingRoutes(db: DB) {
     const doc = await load(c);
     if (typeof doc === "string") return c.html(notFound(doc), 404);
     const fy = fyOf(c.req.query("fy"));
-    const peerTables = kind === "diagnosis" ? await listPeerTables(db) : [];
+    const peerTables = kind === "diagnosis" || kind === "population" ? await listPeerTables(db) : [];
     try {
       if (m[2]) {
         const format = m[2] as "xlsx" | "pdf";
