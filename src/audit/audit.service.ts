@@ -32,6 +32,7 @@ export const ACTION_LABELS = {
   "judgement.withdraw": "評価者の判定を取消",
   "publication.publish": "公表",
   "plan.import": "計画を取り込み",
+  "staffing.hiring": "採用計画を保存",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

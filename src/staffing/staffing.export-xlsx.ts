@@ -100,6 +100,19 @@ function planSheets(wb: ExcelJS.Workbook, view: PlanView) {
       ]),
     );
   });
+  sheet(
+    wb,
+    "採用と退職",
+    ["年度", "和暦", "採用計画", "定年以外の退職（計画）", "採用（実績）", "退職（実績）"],
+    view.movements.map((m) => [
+      m.fiscalYear,
+      warekiFiscalYear(m.fiscalYear),
+      m.plannedHires,
+      m.plannedOtherLeavers,
+      m.hires,
+      m.leavers,
+    ]),
+  );
 }
 
 export async function reportXlsx(v: View): Promise<Buffer> {

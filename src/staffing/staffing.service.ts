@@ -3,9 +3,10 @@
  * staffing documents, storing them in one transaction (all or nothing), reading them back.
  */
 
-import { AppError, invalidDocument } from "../core/errors.ts";
+import { record } from "../audit/audit.service.ts";
+import { AppError, authorize, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
-import { type Actor, canView } from "../core/policy.ts";
+import { type Actor, canEditStaffing, canView } from "../core/policy.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   invalidStaffingDocument,
@@ -19,6 +20,7 @@ import {
 import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
+import * as hiringRepo from "./staffing.hiring.repository.ts";
 import * as peerRepo from "./staffing.peer-tables.repository.ts";
 import * as repo from "./staffing.repository.ts";
 import { readStaffingWorkbook } from "./staffing.template.ts";
@@ -200,3 +202,36 @@ export { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.
 export { REPORT_KINDS, type ReportFormat, renderReport } from "./staffing.export.tsx";
 export type { ReportKind } from "./staffing.pages.tsx";
 export { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
+
+/**
+ * Saves the hiring plan (採用計画) of the years shown on the retirement page, replacing what those years had;
+ * recorded in the history (before and after) in the same transaction. The projection and the staffing plan
+ * report use it from then on.
+ */
+export async function saveHiringPlan(
+  db: DB,
+  user: Actor,
+  code: string,
+  years: readonly number[],
+  rows: readonly hiringRepo.HiringRow[],
+): Promise<void> {
+  authorize(
+    canEditStaffing(user, { municipalityCode: code }),
+    "採用計画を保存できるのは行革担当と管理者です。",
+  );
+  if (!(await repo.loadStaffing(db, code)))
+    throw new AppError("not_found", `団体コード ${code} の定数管理のデータはありません`);
+  await db.transaction().execute(async (trx) => {
+    const before = await hiringRepo.hiringRows(trx, code, years);
+    await hiringRepo.replaceHiringRows(trx, code, years, rows, { file: "画面入力", sheet: "採用計画" });
+    await record(trx, user, [
+      {
+        action: "staffing.hiring",
+        subject: `採用計画 ${Math.min(...years)}～${Math.max(...years)}年度`,
+        fiscalYear: Math.min(...years),
+        before,
+        after: rows,
+      },
+    ]);
+  });
+}
