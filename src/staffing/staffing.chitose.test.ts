@@ -5,7 +5,8 @@ import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import { readChitoseStaffing } from "../importers/import.service.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { PopulationBody } from "./staffing.population.page.tsx";
-import { headcountView, populationView } from "./staffing.reports.ts";
+import { headcountView, populationView, retirementView } from "./staffing.reports.ts";
+import { RetirementBody } from "./staffing.retirement.page.tsx";
 
 const skip = seedsSkip("003_");
 
@@ -46,5 +47,36 @@ describe("千歳市 staffing tables from the seed (003_)", { skip }, () => {
     assert.match(html, /人口 97,999人（令和6年1月1日現在）/);
     // The 一般職 series has no population for 2025: 「—」 with the reason, not a blank or 0.
     assert.match(html, /<td class="missing" title="2025年度の人口がありません">—/);
+  });
+
+  test("図表6 as printed: labels as written, rows past the legal retirement year kept and marked", () => {
+    assert.deepEqual(
+      doc!.retirement.cohorts.map((c) => [c.label, c.printedUntil]),
+      [
+        ["昭和38年生まれ", 2024],
+        ["昭和39年生まれ", 2026],
+        ["昭和40年生まれ", 2030],
+        ["昭和41年生まれ", 2032],
+        ["昭和42年生まれ", 2034],
+        ["昭和43年生まれ", 2035],
+        ["昭和44年生まれ", 2035],
+      ],
+    );
+    const v = retirementView(doc!, 2025);
+    assert.equal(v.table.length, 7);
+    const s40 = v.table[2]!;
+    assert.deepEqual(
+      s40.cells.slice(-3).map((c) => [c.fiscalYear, c.age, c.retires, c.beyondRule ?? false]),
+      [
+        [2028, 63, true, false],
+        [2029, 64, false, true],
+        [2030, 65, false, true],
+      ],
+    );
+    const html = String(RetirementBody({ view: v }));
+    assert.match(html, /昭和38年生まれ<span/);
+    assert.doesNotMatch(html, /昭和38年度生まれ/);
+    assert.match(html, /title="資料の記載どおり。定年の規則では 2028年度末に退職">65<span class="flag">⚠/);
+    assert.match(html, /昭和40年生まれ<\/span> 資料はこの行の年齢を 2030/);
   });
 });

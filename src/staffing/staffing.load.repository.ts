@@ -230,7 +230,13 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
     ),
     retirement: {
       cohorts: cohorts.map((c) =>
-        clean({ birthFiscalYear: c.birth_fiscal_year, count: c.count, source: c.source }),
+        clean({
+          birthFiscalYear: c.birth_fiscal_year,
+          count: c.count,
+          label: c.label,
+          printedUntil: c.printed_until,
+          source: c.source,
+        }),
       ),
       hiring: hiring.map((h) =>
         clean({ fiscalYear: h.fiscal_year, hires: h.hires, otherLeavers: h.other_leavers, source: h.source }),

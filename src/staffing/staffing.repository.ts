@@ -288,6 +288,8 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
           municipality_code: code,
           birth_fiscal_year: c.birthFiscalYear,
           count: c.count ?? null,
+          label: c.label ?? null,
+          printed_until: c.printedUntil ?? null,
           source: src(c.source),
         })),
       )

@@ -124,6 +124,16 @@ export function RetirementBody({
                 {years.map((y) => {
                   const c = r.cells.find((x) => x.fiscalYear === y);
                   if (!c) return <td />;
+                  if (c.beyondRule)
+                    return (
+                      <td
+                        class="num flagged"
+                        title={`資料の記載どおり。定年の規則では ${r.retirementFiscalYear}年度末に退職`}
+                      >
+                        {c.age}
+                        <span class="flag">⚠</span>
+                      </td>
+                    );
                   return (
                     <td class="num">
                       {c.age}
@@ -137,6 +147,19 @@ export function RetirementBody({
           </tbody>
         </table>
       </div>
+      {view.table.some((r) => r.printedUntil !== undefined) && (
+        <ul class="findings">
+          {view.table
+            .filter((r) => r.printedUntil !== undefined)
+            .map((r) => (
+              <li>
+                <span class="flag">⚠ {r.label}</span> 資料はこの行の年齢を {r.printedUntil}
+                年度まで記載していますが、定年の規則では {r.retirementFiscalYear}年度末（{r.retirementAge}
+                歳）に退職します。⚠ の欄は資料の記載のまま残しています。
+              </li>
+            ))}
+        </ul>
+      )}
       <h2>採用計画による職員数の見通し</h2>
       {form && (
         <form class="plan-form" method="get" action={`${STAFFING_BASE}/${view.municipality.code}/retirement`}>

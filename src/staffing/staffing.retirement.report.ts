@@ -79,7 +79,12 @@ export function retirementView(
     from,
     to,
     schedule,
-    table: retirementTable(cohorts, from, to),
+    table: retirementTable(
+      cohorts,
+      from,
+      to,
+      new Map(doc.retirement.cohorts.map((c) => [c.birthFiscalYear, c])),
+    ),
     withoutRetirees: fiscalYearsWithoutRetirees(from, to),
     cohortCounts: counts,
     ...(startHeadcount !== undefined ? { startHeadcount } : {}),

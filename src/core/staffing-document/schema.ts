@@ -273,6 +273,11 @@ export const retirementPlanSchema = z
               "school-year cohort: born 2 April of this year to 1 April of the next",
             ),
             count: count.optional().describe("staff of the cohort now employed"),
+            label: z
+              .string()
+              .optional()
+              .describe("the row label as printed (昭和38年生まれ), kept as written"),
+            printedUntil: fiscalYear.optional().describe("the last year the source printed an age for"),
             source: sourceSchema.optional(),
           })
           .strict(),

@@ -158,6 +158,9 @@ export interface StaffingCohortsTable {
   municipality_code: string;
   birth_fiscal_year: number;
   count: number | null;
+  /** As printed (昭和38年生まれ); migration 2026-12-07T0030-staffing2-peer-tables. */
+  label: string | null;
+  printed_until: number | null;
   source: SourceColumn;
 }
 
