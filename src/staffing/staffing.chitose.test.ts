@@ -1,9 +1,12 @@
 /** 千歳市's 図表4 as the staffing pages show it: totals computed from the units read from the seed (003_). */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import ExcelJS from "exceljs";
 import { parseStaffingDocument } from "../core/staffing-document/index.ts";
 import { readChitoseStaffing } from "../importers/import.service.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
+import { renderReport } from "./staffing.export.tsx";
+import { HeadcountBody } from "./staffing.headcount.page.tsx";
 import { PopulationBody } from "./staffing.population.page.tsx";
 import { headcountView, populationView, retirementView } from "./staffing.reports.ts";
 import { RetirementBody } from "./staffing.retirement.page.tsx";
@@ -78,5 +81,33 @@ describe("千歳市 staffing tables from the seed (003_)", { skip }, () => {
     assert.doesNotMatch(html, /昭和38年度生まれ/);
     assert.match(html, /title="資料の記載どおり。定年の規則では 2028年度末に退職">65<span class="flag">⚠/);
     assert.match(html, /昭和40年生まれ<\/span> 資料はこの行の年齢を 2030/);
+  });
+
+  test("the column 平28 (2015) keeps its label in every report, with the finding beside it", async () => {
+    assert.deepEqual(
+      doc!.yearLabels.map((y) => [y.fiscalYear, y.label]),
+      [[2015, "平28 (2015)"]],
+    );
+    const v = headcountView(doc!);
+    const html = String(HeadcountBody({ view: v }));
+    assert.match(
+      html,
+      /<th scope="col" class="num" title="[^"]*平28 \(2015\)[^"]*">平28 \(2015\)<span class="flag">⚠/,
+    );
+    assert.doesNotMatch(html, /2015<span class="fy">H27/);
+    assert.match(
+      html,
+      /列「平28 \(2015\)」<\/span> 資料の表記のまま（2015年度として集計）。列「平28 \(2015\)」の和暦は 2016年度/,
+    );
+    assert.match(
+      String(PopulationBody({ view: populationView(doc!) })),
+      /平28 \(2015\)<span class="flag">⚠ 資料の表記のまま/,
+    );
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderReport(doc!, "headcount", "xlsx")).bytes as unknown as ArrayBuffer);
+    const header = (wb.getWorksheet("部局別職員数")!.getRow(1).values as unknown[]).slice(1);
+    assert.ok(header.includes("平28 (2015)"));
+    assert.ok(!header.includes("2015年度"));
+    assert.match(String(wb.getWorksheet("列の表記")!.getRow(2).getCell(3).value), /和暦は 2016年度/);
   });
 });

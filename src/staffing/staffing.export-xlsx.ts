@@ -129,7 +129,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           "組織",
           "行の種類",
           "部門",
-          ...h.years.map((y) => `${y}年度`),
+          ...h.years.map((y) => h.yearLabels.get(y)?.label ?? `${y}年度`),
           ...(h.quotaYear !== undefined ? [`定数（${h.quotaYear}年度）`] : []),
         ],
         h.rows.map((r) => [
@@ -140,6 +140,13 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           ...(h.quotaYear !== undefined ? [r.quota] : []),
         ]),
       );
+      if (h.yearLabels.size > 0)
+        sheet(
+          wb,
+          "列の表記",
+          ["列（資料の表記）", "集計した年度", "注記"],
+          [...h.yearLabels].map(([y, l]) => [l.label, y, l.note]),
+        );
       break;
     }
     case "population": {

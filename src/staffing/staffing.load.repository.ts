@@ -39,6 +39,7 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
       "staffing_documents.sector_scheme",
       "staffing_documents.sources",
       "staffing_documents.peer_group",
+      "staffing_documents.year_labels",
       "municipalities.name",
     ])
     .executeTakeFirst();
@@ -247,6 +248,7 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
       clean({ fiscalYear: m.fiscal_year, leavers: m.leavers, hires: m.hires, source: m.source }),
     ),
     ...(head.peer_group ? { peerGroup: head.peer_group } : {}),
+    yearLabels: head.year_labels ?? [],
   } as StaffingDocument);
 }
 

@@ -50,8 +50,15 @@ export function PopulationBody({ view }: { view: PopulationView }) {
           <tbody>
             {view.rows.map((r) => (
               <tr>
-                <th scope="row">
-                  {warekiFiscalYear(r.fiscalYear)}（{r.fiscalYear}）
+                <th scope="row" title={r.printed?.note ?? undefined}>
+                  {r.printed ? (
+                    <>
+                      {r.printed.label}
+                      <span class="flag">⚠ 資料の表記のまま（{r.fiscalYear}年度として集計）</span>
+                    </>
+                  ) : (
+                    `${warekiFiscalYear(r.fiscalYear)}（${r.fiscalYear}）`
+                  )}
                 </th>
                 <Num v={r.staff} />
                 <Num v={r.population} />

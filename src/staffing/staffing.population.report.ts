@@ -23,6 +23,8 @@ export type PopulationRow = {
   per10k?: number;
   /** Why staff per 10,000 cannot be given for the year (no headcount, no population). */
   missing?: string;
+  /** The year's column as the source printed it (平28 (2015)) and why it disagrees. */
+  printed?: { label: string; note?: string | undefined };
 };
 
 export type PeerRow = {
@@ -137,6 +139,10 @@ export function populationView(
     if (p.asOf) row.populationAsOf = p.asOf;
     if (row.staff !== undefined) row.per10k = staffPer10k(row.staff, p.population);
     byYear.set(p.fiscalYear, row);
+  }
+  for (const y of doc.yearLabels) {
+    const row = byYear.get(y.fiscalYear);
+    if (row) row.printed = { label: y.label, note: y.note };
   }
   for (const row of byYear.values()) {
     if (row.staff === undefined) row.missing = `${row.fiscalYear}年度の職員数がありません`;

@@ -58,6 +58,7 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
       sector_scheme: doc.sectorScheme,
       sources: json(doc.sources),
       peer_group: doc.peerGroup ? json(doc.peerGroup) : null,
+      year_labels: doc.yearLabels.length > 0 ? json(doc.yearLabels) : null,
     })
     .execute();
 

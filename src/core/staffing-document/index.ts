@@ -7,3 +7,4 @@ export * from "./document.ts";
 export * from "./findings.ts";
 export * from "./peer-table.ts";
 export * from "./schema.ts";
+export * from "./year-labels.ts";

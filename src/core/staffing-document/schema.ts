@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
 import { sourceSchema } from "../plan-document/schema.ts";
+import { yearLabelSchema } from "./year-labels.ts";
 
 export const STAFFING_DOCUMENT_FORMAT = "gyokaku.staffing-document/1";
 
@@ -27,7 +28,7 @@ const per10k = z.number().nonnegative().describe("staff per 10,000 people (人�
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書きます")
-  .describe("a date, YYYY-MM-DD");
+  .describe("YYYY-MM-DD");
 const key = z.string().min(1).max(200);
 
 export const staffClasses = ["general", "special"] as const;
@@ -368,6 +369,7 @@ export const staffingDocumentSchema = z
       .optional()
       .describe("the 類型 set for the municipality; without it, the one its classification gives"),
     movements: z.array(movementSchema).default([]),
+    yearLabels: z.array(yearLabelSchema).default([]).describe("year columns labelled otherwise than read"),
   })
   .strict();
 

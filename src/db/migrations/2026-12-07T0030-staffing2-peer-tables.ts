@@ -31,6 +31,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     ])
     .execute();
   await db.schema.alterTable("staffing_documents").addColumn("peer_group", "jsonb").execute();
+  // Year columns as printed when the label and the year disagree (平28 (2015)), with the note.
+  await db.schema.alterTable("staffing_documents").addColumn("year_labels", "jsonb").execute();
   // 図表6 as printed: the cohort's label as written and the last year the source printed an age for.
   await db.schema.alterTable("staffing_cohorts").addColumn("label", "text").execute();
   await db.schema.alterTable("staffing_cohorts").addColumn("printed_until", "integer").execute();
@@ -40,6 +42,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("staffing_cohorts").dropColumn("printed_until").execute();
   await db.schema.alterTable("staffing_cohorts").dropColumn("label").execute();
+  await db.schema.alterTable("staffing_documents").dropColumn("year_labels").execute();
   await db.schema.alterTable("staffing_documents").dropColumn("peer_group").execute();
   await db.schema.dropTable("staffing_peer_tables").execute();
 }

@@ -21,6 +21,7 @@ export interface StaffingDocumentsTable {
   sources: Json<string[]>;
   /** The 類型 the municipality is set to (migration 2026-12-07T0030-staffing2-peer-tables). */
   peer_group: Json<{ scheme: string; group: string; source?: Source } | null> | null;
+  year_labels: Json<{ fiscalYear: number; label: string; note?: string; source?: Source }[] | null> | null;
   updated_at: Generated<Date>;
 }
 
