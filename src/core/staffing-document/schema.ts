@@ -8,7 +8,10 @@
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
 import { sourceSchema } from "../plan-document/schema.ts";
+import { movementSchema, staffingPlanSchema } from "./plan-schema.ts";
 import { yearLabelSchema } from "./year-labels.ts";
+
+export { movementSchema, staffingPlanLineSchema, staffingPlanSchema } from "./plan-schema.ts";
 
 export const STAFFING_DOCUMENT_FORMAT = "gyokaku.staffing-document/1";
 
@@ -296,42 +299,6 @@ export const retirementPlanSchema = z
           .strict(),
       )
       .default([]),
-  })
-  .strict();
-
-export const staffingPlanLineSchema = z
-  .object({
-    scope: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("what the line covers: a unit key or a 部門 name; absent = the whole (一般職の合計)"),
-    baseHeadcount: count.describe("the headcount of the base year"),
-    targets: z.array(z.object({ fiscalYear, headcount: count, source: sourceSchema.optional() }).strict()),
-    source: sourceSchema.optional(),
-  })
-  .strict();
-
-export const staffingPlanSchema = z
-  .object({
-    title: z.string().optional().describe("第3次定員適正化計画"),
-    baseFiscalYear: fiscalYear.describe("基準年度: the year whose 1 April headcount the targets start from"),
-    fromFiscalYear: fiscalYear.describe("計画期間の初年度"),
-    toFiscalYear: fiscalYear.describe("計画期間の最終年度"),
-    lines: z.array(staffingPlanLineSchema),
-    source: sourceSchema.optional(),
-  })
-  .strict()
-  .describe("定員適正化計画: target headcounts per fiscal year against a base year");
-
-export const movementSchema = z
-  .object({
-    fiscalYear,
-    leavers: count
-      .optional()
-      .describe("退職者数: staff who left during the fiscal year (retirement included)"),
-    hires: count.optional().describe("採用者数: staff who took office on 1 April of the fiscal year"),
-    source: sourceSchema.optional(),
   })
   .strict();
 
