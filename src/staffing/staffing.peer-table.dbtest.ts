@@ -15,7 +15,13 @@ import { cliSandbox, cliSkip } from "../testing/cli.ts";
 import { openTestDatabase, testDatabaseKind } from "../testing/db.ts";
 import { madeUpPeerTable, madeUpTownWithoutDiagnosis } from "../testing/staffing-town.ts";
 import { createApp } from "../web/app.tsx";
-import { getStaffing, importStaffingFiles, listPeerTables, renderReport } from "./staffing.service.ts";
+import {
+  getStaffing,
+  importStaffingFiles,
+  listPeerTables,
+  renderReport,
+  writePeerTableWorkbook,
+} from "./staffing.service.ts";
 
 const file = (path: string, value: unknown) => ({ path, bytes: Buffer.from(JSON.stringify(value)) });
 
@@ -74,9 +80,11 @@ describe(`shared peer tables on ${testDatabaseKind()}`, () => {
         /<th scope="row">普通会計計<\/th><td class="num">191<\/td><td class="num">189<\/td><td class="num neg">▲2<\/td><td class="num">151<\/td><td class="num">38<\/td><td class="num">20\.1<\/td>/,
       );
     }
-    // Imported again, it replaces itself: still one table.
-    await importStaffingFiles(open.db, [file("peer.json", madeUpPeerTable())]);
-    assert.equal((await listPeerTables(open.db)).length, 1);
+    // Imported again, from its workbook, it replaces itself: still one table, the same figures.
+    const xlsx = await writePeerTableWorkbook(tables[0]!);
+    const again = await importStaffingFiles(open.db, [{ path: "peer.xlsx", bytes: xlsx }]);
+    assert.equal(again.peerTables.length, 1);
+    assert.deepEqual(await listPeerTables(open.db), tables);
   });
 
   test("the shared scope is no municipality in the list of municipalities", async () => {

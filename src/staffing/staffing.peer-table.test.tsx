@@ -13,6 +13,7 @@ import { madeUpPeerTable, madeUpTownWithoutDiagnosis } from "../testing/staffing
 import { needs } from "../testing/system.ts";
 import { DiagnosisPage } from "./staffing.diagnosis.page.tsx";
 import { renderReport } from "./staffing.export.tsx";
+import { readPeerTableWorkbook, writePeerTableWorkbook } from "./staffing.peer-table-workbook.ts";
 import { diagnosisView } from "./staffing.reports.ts";
 
 const table = parsePeerTable(madeUpPeerTable(), "peer.json");
@@ -216,6 +217,40 @@ describe("架空町's diagnosis from the shared table", () => {
           peerGroup: { scheme: "ruiji-shokuin-town", group: "II-3" },
         }),
       /類型「II-3」は類似団体別職員数の状況（町村 15類型）にありません.*\$\.peerGroup\.group/,
+    );
+  });
+});
+
+describe("the peer table as a workbook", () => {
+  const edited = async (edit: (ws: ExcelJS.Worksheet) => void) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writePeerTableWorkbook(table)) as unknown as ArrayBuffer);
+    edit(wb.getWorksheet("類似団体別職員数")!);
+    return readPeerTableWorkbook("peer.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+  };
+
+  test("what is written reads back the same", async () => {
+    assert.deepEqual(await edited(() => {}), table);
+  });
+
+  test("an unknown 類型 or 部門 is refused naming sheet, row and column", async () => {
+    await assert.rejects(
+      edited((ws) => {
+        for (let r = 2; r <= ws.rowCount; r++) ws.getCell(`B${r}`).value = "IV-7";
+      }),
+      /シート「類似団体別職員数」 行 2 列 B（類型）: 類型「IV-7」は類似団体別職員数の状況（町村 15類型）にありません/,
+    );
+    await assert.rejects(
+      edited((ws) => {
+        ws.getCell("G3").value = "宇宙";
+      }),
+      /シート「類似団体別職員数」 行 3 列 G（部門・小計）: 部門「宇宙」は/,
+    );
+    await assert.rejects(
+      edited((ws) => {
+        ws.getCell("B4").value = "IV-2";
+      }),
+      /行 4 列 B.*類型が違います/,
     );
   });
 });

@@ -21,6 +21,7 @@ import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
 import * as hiringRepo from "./staffing.hiring.repository.ts";
+import { isPeerTableWorkbook, readPeerTableWorkbook } from "./staffing.peer-table-workbook.ts";
 import * as peerRepo from "./staffing.peer-tables.repository.ts";
 import * as repo from "./staffing.repository.ts";
 import { readStaffingWorkbook } from "./staffing.template.ts";
@@ -61,6 +62,10 @@ export async function readStaffingFiles(files: FileBytes[]): Promise<{
   const peerTables: PeerTableDocument[] = [];
   const findings: Finding[] = [];
   for (const f of files) {
+    if (isXlsx(f.path, f.bytes) && (await isPeerTableWorkbook(f.bytes))) {
+      peerTables.push(await readPeerTableWorkbook(f.path, f.bytes));
+      continue;
+    }
     if (isXlsx(f.path, f.bytes)) {
       const r = await readStaffingWorkbook(f.path, f.bytes);
       candidates.push({ input: r.document, file: f.path, locate: r.locate });
@@ -201,6 +206,7 @@ export { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.
 
 export { REPORT_KINDS, type ReportFormat, renderReport } from "./staffing.export.tsx";
 export type { ReportKind } from "./staffing.pages.tsx";
+export { writePeerTableWorkbook } from "./staffing.peer-table-workbook.ts";
 export { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
 
 /**
