@@ -4,8 +4,8 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { invalid, isAppError } from "../core/errors.ts";
-import { canEditStaffing } from "../core/policy.ts";
+import { authorize, invalid, isAppError } from "../core/errors.ts";
+import { canEditStaffing, canView } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import { staffingFindings } from "../core/staffing-document/index.ts";
@@ -140,8 +140,17 @@ export function staffingRoutes(db: DB) {
   app.post(`${STAFFING_BASE}/:code/retirement/hiring`, async (c) => {
     const code = c.req.param("code");
     if (codeProblem(code)) return c.html(notFound(`団体コード「${code}」は正しくありません。`), 404);
+    const user = currentUser(c);
+    // Another municipality's staffing is not there for them; a user who may not edit is refused before any
+    // input is looked at.
+    if (!canView(user, { municipalityCode: code }))
+      return c.html(notFound(`団体コード ${code} の定数管理のデータはありません。`), 404);
+    authorize(
+      canEditStaffing(user, { municipalityCode: code }),
+      "採用計画を保存できるのは行革担当と管理者です。",
+    );
     const plan = hiringFromForm(await c.req.parseBody());
-    await saveHiringPlan(db, currentUser(c), code, plan.years, plan.rows);
+    await saveHiringPlan(db, user, code, plan.years, plan.rows);
     return c.redirect(`${STAFFING_BASE}/${code}/retirement?fy=${plan.fy}&saved=1`, 303);
   });
 
