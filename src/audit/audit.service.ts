@@ -50,6 +50,7 @@ export const ACTION_LABELS = {
   "evidence.public": "根拠資料の公開設定",
   "mail.settings": "メールの設定",
   "round.reminders": "督促の日数",
+  "staffing.hiring": "採用計画を保存",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 

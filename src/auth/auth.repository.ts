@@ -2,16 +2,21 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
+import { SHARED_REFERENCE_CODE } from "../domain/municipality-code.ts";
 import type { Role } from "../domain/roles.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 export async function listMunicipalities(q: Q) {
-  return acrossMunicipalities(q, "the list of municipalities")
-    .selectFrom("municipalities")
-    .select(["municipality_code", "name"])
-    .orderBy("municipality_code")
-    .execute();
+  return (
+    acrossMunicipalities(q, "the list of municipalities")
+      .selectFrom("municipalities")
+      .select(["municipality_code", "name"])
+      // The shared reference scope (national peer tables) is no municipality.
+      .where("municipality_code", "<>", SHARED_REFERENCE_CODE)
+      .orderBy("municipality_code")
+      .execute()
+  );
 }
 
 /** Creates the municipality with a provisional name (its code) when it is not there; a plan import names it. */

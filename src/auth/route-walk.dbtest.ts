@@ -240,6 +240,8 @@ const EXPECTED: Record<string, Expect> = {
     otherMunicipality: NOT_FOUND,
     signedIn: 200,
   },
+  // The hiring plan: the reform office and admins of the municipality.
+  "POST /staffing/:code/retirement/hiring": editing,
   // Publishing (src/publish, src/publish/opendata): open to anyone, signed in or not; the walked plan's FY2022 is
   // published in before().
   "GET /public": { anonymous: 301, signedIn: 301 },

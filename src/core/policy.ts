@@ -71,6 +71,11 @@ export function canEditPlan(user: Actor, plan: Owned): boolean {
   return runsReform(user) && sameMunicipality(user, plan);
 }
 
+/** Staffing (定数管理) figures a municipality keeps by hand, such as its hiring plan: the reform office's and the administrators'. */
+export function canEditStaffing(user: Actor, municipality: Owned): boolean {
+  return runsReform(user) && sameMunicipality(user, municipality);
+}
+
 /** Reviewers' judgements that override an evaluation result: the reform office's and the administrators'. */
 export function canJudge(user: Actor, plan: Owned): boolean {
   return runsReform(user) && sameMunicipality(user, plan);

@@ -23,3 +23,10 @@ export function codeProblem(code: string): string | null {
 export function isValidMunicipalityCode(code: string): boolean {
   return codeProblem(code) === null;
 }
+
+/**
+ * The code of the shared reference scope: data every municipality of the instance uses (the national
+ * 類似団体別職員数 tables). Its check digit is wrong on purpose (000000 would need 1), so it is never a
+ * municipality's code, and no user or plan can belong to it.
+ */
+export const SHARED_REFERENCE_CODE = "000000";

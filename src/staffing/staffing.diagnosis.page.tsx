@@ -17,6 +17,54 @@ function ComparisonCells({ c }: { c: Comparison | undefined }) {
   );
 }
 
+const PEER_SOURCE: Record<DiagnosisView["peerSource"], string> = {
+  own: "この団体の診断表に記載の値",
+  set: "全国の類似団体別職員数の表（この団体に設定された類型、全団体共通の表）",
+  classified: "全国の類似団体別職員数の表（人口と産業構造から判定した類型、全団体共通の表）",
+};
+
+/** Staff per 10,000 people for every total, with the population and its date beside it. */
+export function Per10kTable({ view }: { view: DiagnosisView }) {
+  const population = `${formatCount(view.population)}人${view.populationAsOf ? `（${dateJa(view.populationAsOf)}現在）` : ""}`;
+  return (
+    <table class="staffing">
+      <caption>
+        人口1万人当たり職員数（{warekiFiscalYear(view.fiscalYear)}4月1日現在の職員数、人口 {population}）
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">区分</th>
+          <th scope="col" class="num">
+            職員数
+          </th>
+          <th scope="col">人口</th>
+          <th scope="col" class="num">
+            1万人当たり
+          </th>
+          <th scope="col" class="num">
+            類似団体 単純値
+          </th>
+          <th scope="col" class="num">
+            類似団体 修正値
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.per10k.map((t) => (
+          <tr>
+            <th scope="row">{t.total}</th>
+            {t.missing ? <Missing why={t.missing} /> : <Num v={t.staff} />}
+            <td>{population}</td>
+            {t.missing ? <Missing why={t.missing} /> : <Num v={t.per10k} places={2} />}
+            <Num v={t.peerSimple} places={2} />
+            <Num v={t.peerCorrected} places={2} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function DiagnosisBody({ view }: { view: DiagnosisView }) {
   const avg = view.averages.find((a) => a.total === "普通会計計")?.simplePer10k;
   return (
@@ -46,7 +94,10 @@ export function DiagnosisBody({ view }: { view: DiagnosisView }) {
             </dd>
           </>
         )}
+        <dt>類似団体の数値</dt>
+        <dd>{PEER_SOURCE[view.peerSource]}</dd>
       </dl>
+      <Per10kTable view={view} />
       <div class="table-scroll">
         <table class="staffing">
           <caption>定員管理診断表（人、%）</caption>

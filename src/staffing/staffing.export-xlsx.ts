@@ -36,6 +36,34 @@ function sheet(
   return ws;
 }
 
+/** Staff per 10,000 for every total, the population and its date on each row (the same basis everywhere). */
+function per10kSheet(wb: ExcelJS.Workbook, d: DiagnosisView) {
+  sheet(
+    wb,
+    "人口1万人当たり",
+    [
+      "区分",
+      "職員数",
+      "人口",
+      "人口の基準日",
+      "人口1万人当たり職員数",
+      "類似団体 単純値",
+      "類似団体 修正値",
+      "欠けている値",
+    ],
+    d.per10k.map((t) => [
+      t.total,
+      t.staff,
+      d.population,
+      d.populationAsOf,
+      t.per10k,
+      t.peerSimple,
+      t.peerCorrected,
+      t.missing,
+    ]),
+  );
+}
+
 /** 定員適正化計画: one sheet per scope, one row per year; a figure that cannot be computed is left empty. */
 function planSheets(wb: ExcelJS.Workbook, view: PlanView) {
   view.lines.forEach((line, i) => {
@@ -72,6 +100,19 @@ function planSheets(wb: ExcelJS.Workbook, view: PlanView) {
       ]),
     );
   });
+  sheet(
+    wb,
+    "採用と退職",
+    ["年度", "和暦", "採用計画", "定年以外の退職（計画）", "採用（実績）", "退職（実績）"],
+    view.movements.map((m) => [
+      m.fiscalYear,
+      warekiFiscalYear(m.fiscalYear),
+      m.plannedHires,
+      m.plannedOtherLeavers,
+      m.hires,
+      m.leavers,
+    ]),
+  );
 }
 
 export async function reportXlsx(v: View): Promise<Buffer> {
@@ -88,7 +129,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           "組織",
           "行の種類",
           "部門",
-          ...h.years.map((y) => `${y}年度`),
+          ...h.years.map((y) => h.yearLabels.get(y)?.label ?? `${y}年度`),
           ...(h.quotaYear !== undefined ? [`定数（${h.quotaYear}年度）`] : []),
         ],
         h.rows.map((r) => [
@@ -99,6 +140,13 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           ...(h.quotaYear !== undefined ? [r.quota] : []),
         ]),
       );
+      if (h.yearLabels.size > 0)
+        sheet(
+          wb,
+          "列の表記",
+          ["列（資料の表記）", "集計した年度", "注記"],
+          [...h.yearLabels].map(([y, l]) => [l.label, y, l.note]),
+        );
       break;
     }
     case "population": {
@@ -106,7 +154,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
       sheet(
         wb,
         "職員数と人口",
-        ["年度", "和暦", p.staffLabel, "人口", "人口の基準日", "人口1万人当たり職員数"],
+        ["年度", "和暦", p.staffLabel, "人口", "人口の基準日", "人口1万人当たり職員数", "欠けている値"],
         p.rows.map((r) => [
           r.fiscalYear,
           warekiFiscalYear(r.fiscalYear),
@@ -114,8 +162,10 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           r.population,
           r.populationAsOf,
           r.per10k,
+          r.missing,
         ]),
       );
+      if (p.diagnosis) per10kSheet(wb, p.diagnosis);
       sheet(
         wb,
         "類似団体",
@@ -155,7 +205,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
                   c.groupAverage.population,
                   c.groupAverage.ordinaryAccount,
                   c.groupAverage.ordinaryPer10k,
-                  null,
+                  c.groupAverage.generalAdministration,
                   c.groupAverage.generalPer10k,
                 ],
               ]
@@ -194,6 +244,7 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           "修正値 推計職員数",
           "修正値 超過数",
           "修正値 超過率(%)",
+          "増減B-Aが出せない理由",
         ],
         d.lines.map((l) => [
           l.name,
@@ -206,8 +257,10 @@ export async function reportXlsx(v: View): Promise<Buffer> {
           l.corrected?.estimate,
           l.corrected?.excess,
           l.corrected?.rate,
+          l.changeMissing,
         ]),
       );
+      per10kSheet(wb, d);
       sheet(
         wb,
         "条件",

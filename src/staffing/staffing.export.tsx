@@ -5,7 +5,7 @@
 
 import { notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
-import type { StaffingDocument } from "../core/staffing-document/index.ts";
+import type { PeerTableDocument, StaffingDocument } from "../core/staffing-document/index.ts";
 import { appStylesheet } from "../core/ui/assets.ts";
 import { reportXlsx, type View } from "./staffing.export-xlsx.ts";
 import {
@@ -19,6 +19,7 @@ import {
 } from "./staffing.pages.tsx";
 import { PlanBody } from "./staffing.plan.page.tsx";
 import {
+  diagnosisMissing,
   diagnosisView,
   type HiringPlan,
   headcountView,
@@ -30,12 +31,18 @@ import {
 
 export const REPORT_KINDS: ReportKind[] = ["headcount", "population", "diagnosis", "retirement", "plan"];
 export type ReportFormat = "html" | "xlsx" | "pdf";
+export type ReportOptions = {
+  hiring?: HiringPlan;
+  startHeadcount?: number;
+  /** The instance's shared 類似団体別職員数 tables, for a diagnosis without a table of the municipality's own. */
+  peerTables?: readonly PeerTableDocument[];
+};
 
 export function reportView(
   doc: StaffingDocument,
   kind: ReportKind,
   fiscalYear?: number,
-  options: { hiring?: HiringPlan; startHeadcount?: number } = {},
+  options: ReportOptions = {},
 ): View {
   switch (kind) {
     case "headcount": {
@@ -49,13 +56,14 @@ export function reportView(
       return { kind, view };
     }
     case "population":
-      return { kind, view: populationView(doc) };
+      return { kind, view: populationView(doc, options.peerTables) };
     case "diagnosis": {
-      const view = diagnosisView(doc, fiscalYear);
+      const view = diagnosisView(doc, fiscalYear, options.peerTables);
       if (!view) {
         const years = doc.diagnoses.map((d) => `${d.fiscalYear}年度`).join("・");
+        const why = diagnosisMissing(doc, fiscalYear, options.peerTables);
         throw notFound(
-          `${doc.municipality.name}: ${fiscalYear === undefined ? "" : `${fiscalYear}年度の`}定員管理診断表のデータがありません（${years ? `あるのは ${years}` : "診断表のデータはありません"}）`,
+          `${doc.municipality.name}: ${fiscalYear === undefined ? "" : `${fiscalYear}年度の`}定員管理診断表のデータがありません（${years ? `あるのは ${years}` : "診断表のデータはありません"}）${why ? `。${why}` : ""}`,
         );
       }
       return { kind, view };
@@ -111,8 +119,9 @@ export async function renderReport(
   kind: ReportKind,
   format: ReportFormat,
   fiscalYear?: number,
+  options: ReportOptions = {},
 ): Promise<{ bytes: Buffer; contentType: string; extension: string }> {
-  const v = reportView(doc, kind, fiscalYear);
+  const v = reportView(doc, kind, fiscalYear, options);
   switch (format) {
     case "html":
       return {

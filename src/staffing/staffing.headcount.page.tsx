@@ -27,11 +27,19 @@ export function HeadcountBody({ view }: { view: HeadcountView }) {
             <tr>
               <th scope="col">組織</th>
               <th scope="col">部門</th>
-              {view.years.map((y) => (
-                <th scope="col" class="num">
-                  <Fy fy={y} />
-                </th>
-              ))}
+              {view.years.map((y) => {
+                const printed = view.yearLabels.get(y);
+                return printed ? (
+                  <th scope="col" class="num" title={printed.note ?? ""}>
+                    {printed.label}
+                    <span class="flag">⚠</span>
+                  </th>
+                ) : (
+                  <th scope="col" class="num">
+                    <Fy fy={y} />
+                  </th>
+                );
+              })}
               {view.quotaYear !== undefined && (
                 <th scope="col" class="num">
                   定数
@@ -83,6 +91,16 @@ export function HeadcountBody({ view }: { view: HeadcountView }) {
           </tbody>
         </table>
       </div>
+      {view.yearLabels.size > 0 && (
+        <ul class="findings">
+          {[...view.yearLabels].map(([y, l]) => (
+            <li>
+              <span class="flag">⚠ 列「{l.label}」</span> 資料の表記のまま（{y}年度として集計）。
+              {l.note ?? ""}
+            </li>
+          ))}
+        </ul>
+      )}
       <p class="note">
         合計・小計は下位組織の職員数から計算しています（資料に印刷された合計とは照合のみ）。（
         ）内は内数です。空欄はその年度に組織がなかったことを示します。

@@ -42,6 +42,8 @@ export type HeadcountView = {
   total: { label: string; values: (number | undefined)[]; quota?: number; quotas: (number | undefined)[] };
   ceiling?: { value: number; label?: string | undefined; fiscalYear: number };
   counted?: { value: number; fiscalYear: number };
+  /** Year columns as printed where the label and the year disagree (平28 (2015)), with the note. */
+  yearLabels: Map<number, { label: string; note?: string | undefined }>;
   findings: Finding[];
 };
 
@@ -168,6 +170,7 @@ export function headcountView(doc: StaffingDocument, uptoFiscalYear?: number): H
       ? { ceiling: { value: ceiling.value, label: ceiling.label, fiscalYear: ceiling.fiscalYear } }
       : {}),
     ...(counted ? { counted: { value: counted.count, fiscalYear: counted.fiscalYear } } : {}),
+    yearLabels: new Map(doc.yearLabels.map((y) => [y.fiscalYear, { label: y.label, note: y.note }])),
     findings,
   };
 }

@@ -38,6 +38,8 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
       "staffing_documents.title",
       "staffing_documents.sector_scheme",
       "staffing_documents.sources",
+      "staffing_documents.peer_group",
+      "staffing_documents.year_labels",
       "municipalities.name",
     ])
     .executeTakeFirst();
@@ -229,7 +231,13 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
     ),
     retirement: {
       cohorts: cohorts.map((c) =>
-        clean({ birthFiscalYear: c.birth_fiscal_year, count: c.count, source: c.source }),
+        clean({
+          birthFiscalYear: c.birth_fiscal_year,
+          count: c.count,
+          label: c.label,
+          printedUntil: c.printed_until,
+          source: c.source,
+        }),
       ),
       hiring: hiring.map((h) =>
         clean({ fiscalYear: h.fiscal_year, hires: h.hires, otherLeavers: h.other_leavers, source: h.source }),
@@ -239,6 +247,8 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
     movements: movements.map((m) =>
       clean({ fiscalYear: m.fiscal_year, leavers: m.leavers, hires: m.hires, source: m.source }),
     ),
+    ...(head.peer_group ? { peerGroup: head.peer_group } : {}),
+    yearLabels: head.year_labels ?? [],
   } as StaffingDocument);
 }
 

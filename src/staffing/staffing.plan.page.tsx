@@ -127,6 +127,42 @@ export function PlanBody({ view }: { view: PlanView }) {
       {view.lines.map((l) => (
         <PlanLine line={l} />
       ))}
+      <section class="figure">
+        <h2>採用と退職（採用計画と実績）</h2>
+        <table class="staffing">
+          <caption>採用計画（定年引上げと退職者のページで保存）と、退職・採用の実績（人）</caption>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col" class="num">
+                採用計画
+              </th>
+              <th scope="col" class="num">
+                定年以外の退職（計画）
+              </th>
+              <th scope="col" class="num">
+                採用（実績、4月1日）
+              </th>
+              <th scope="col" class="num">
+                退職（実績、年度中）
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.movements.map((m) => (
+              <tr>
+                <th scope="row">
+                  {warekiFiscalYear(m.fiscalYear)}（{m.fiscalYear}）
+                </th>
+                {cell(m.plannedHires, `${m.fiscalYear}年度の採用計画がありません`)}
+                {cell(m.plannedOtherLeavers, `${m.fiscalYear}年度の定年以外の退職の計画がありません`)}
+                {cell(m.hires, `${m.fiscalYear}年度の採用の実績がありません`)}
+                {cell(m.leavers, `${m.fiscalYear}年度の退職の実績がありません`)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
     </>
   );
 }

@@ -21,6 +21,16 @@ export type PlanView = {
   fromFiscalYear: number;
   toFiscalYear: number;
   lines: PlanLineView[];
+  /** Per year of the plan: the hiring plan saved (採用計画) beside the hires and leavers that happened. */
+  movements: PlanMovementRow[];
+};
+
+export type PlanMovementRow = {
+  fiscalYear: number;
+  plannedHires?: number;
+  plannedOtherLeavers?: number;
+  hires?: number;
+  leavers?: number;
 };
 
 /** The actual headcount of a scope by year: the whole (一般職), a 部門 or a unit (with its parts). */
@@ -50,6 +60,18 @@ export function planView(doc: StaffingDocument): PlanView | null {
     baseFiscalYear: plan.baseFiscalYear,
     fromFiscalYear: plan.fromFiscalYear,
     toFiscalYear: plan.toFiscalYear,
+    movements: Array.from({ length: plan.toFiscalYear - plan.fromFiscalYear + 1 }, (_, i) => {
+      const fy = plan.fromFiscalYear + i;
+      const planned = doc.retirement.hiring.find((h) => h.fiscalYear === fy);
+      const actual = doc.movements.find((m) => m.fiscalYear === fy);
+      return {
+        fiscalYear: fy,
+        ...(planned ? { plannedHires: planned.hires } : {}),
+        ...(planned?.otherLeavers !== undefined ? { plannedOtherLeavers: planned.otherLeavers } : {}),
+        ...(actual?.hires !== undefined ? { hires: actual.hires } : {}),
+        ...(actual?.leavers !== undefined ? { leavers: actual.leavers } : {}),
+      };
+    }),
     lines: plan.lines.map((l) => ({
       scope: l.scope === undefined ? "全体（一般職）" : (tree.byKey.get(l.scope)?.name ?? l.scope),
       baseHeadcount: l.baseHeadcount,

@@ -4,7 +4,8 @@
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { formatCount, formatDecimal } from "../domain/staffing/index.ts";
 import { laspeyresChart, peerChart, populationChart } from "./staffing.charts.ts";
-import { Chart, dateJa, Num, Page } from "./staffing.page-parts.tsx";
+import { Per10kTable } from "./staffing.diagnosis.page.tsx";
+import { Chart, dateJa, Missing, Num, Page } from "./staffing.page-parts.tsx";
 import type { PopulationView } from "./staffing.reports.ts";
 
 export function PopulationBody({ view }: { view: PopulationView }) {
@@ -49,18 +50,35 @@ export function PopulationBody({ view }: { view: PopulationView }) {
           <tbody>
             {view.rows.map((r) => (
               <tr>
-                <th scope="row">
-                  {warekiFiscalYear(r.fiscalYear)}（{r.fiscalYear}）
+                <th scope="row" title={r.printed?.note ?? undefined}>
+                  {r.printed ? (
+                    <>
+                      {r.printed.label}
+                      <span class="flag">⚠ 資料の表記のまま（{r.fiscalYear}年度として集計）</span>
+                    </>
+                  ) : (
+                    `${warekiFiscalYear(r.fiscalYear)}（${r.fiscalYear}）`
+                  )}
                 </th>
                 <Num v={r.staff} />
                 <Num v={r.population} />
                 <td>{dateJa(r.populationAsOf)}</td>
-                <Num v={r.per10k} places={2} />
+                {r.missing ? <Missing why={r.missing} /> : <Num v={r.per10k} places={2} />}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <p class="note">
+        この表の職員数は{view.staffLabel}
+        （特別職を除き、病院・公営企業等を含む全職員）の4月1日現在、人口はその年度の人口の表のとおりです。類似団体との比較（普通会計・一般行政）は次の表と定員管理診断表の基準によります。
+      </p>
+      {view.diagnosis && (
+        <section>
+          <h2>区分ごとの人口1万人当たり職員数（定員管理診断表と同じ基準）</h2>
+          <Per10kTable view={view.diagnosis} />
+        </section>
+      )}
       {view.peers.map((p) => (
         <section>
           <h2>
@@ -134,7 +152,7 @@ export function PopulationBody({ view }: { view: PopulationView }) {
                     <Num v={p.groupAverage.population} />
                     <Num v={p.groupAverage.ordinaryAccount} />
                     <Num v={p.groupAverage.ordinaryPer10k} places={2} />
-                    <td />
+                    <Num v={p.groupAverage.generalAdministration} />
                     <Num v={p.groupAverage.generalPer10k} places={2} />
                   </tr>
                 )}

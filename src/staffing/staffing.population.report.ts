@@ -1,5 +1,5 @@
 /** Staff against population, the peer group and the Laspeyres index (図表5, 8, 9), for the pages and reports. */
-import type { StaffingDocument } from "../core/staffing-document/index.ts";
+import type { PeerTableDocument, StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   CITY_PEER_SCHEME,
   classifyPeerGroup,
@@ -12,6 +12,7 @@ import {
   staffPer10k,
 } from "../domain/staffing/index.ts";
 
+import { type DiagnosisView, diagnosisView } from "./staffing.diagnosis.report.ts";
 import { headcountView, type Municipality } from "./staffing.headcount.report.ts";
 
 export type PopulationRow = {
@@ -20,6 +21,10 @@ export type PopulationRow = {
   population?: number;
   populationAsOf?: string;
   per10k?: number;
+  /** Why staff per 10,000 cannot be given for the year (no headcount, no population). */
+  missing?: string;
+  /** The year's column as the source printed it (平28 (2015)) and why it disagrees. */
+  printed?: { label: string; note?: string | undefined };
 };
 
 export type PeerRow = {
@@ -47,6 +52,7 @@ export type PeerView = {
     population: number;
     ordinaryAccount: number;
     ordinaryPer10k: number;
+    generalAdministration?: number;
     generalPer10k?: number;
   };
 };
@@ -69,6 +75,8 @@ export type PopulationView = {
   peers: PeerView[];
   classifications: ClassificationView[];
   laspeyres: (LaspeyresRow & { nationalLabel?: string })[];
+  /** The latest diagnosis: staff per 10,000 by total (普通会計, 一般行政 …) on the diagnosis table's basis. */
+  diagnosis?: DiagnosisView;
 };
 
 function peerView(c: StaffingDocument["peerComparisons"][number]): PeerView {
@@ -104,7 +112,10 @@ function peerView(c: StaffingDocument["peerComparisons"][number]): PeerView {
             ordinaryAccount: c.group.ordinaryAccount,
             ordinaryPer10k: staffPer10k(c.group.ordinaryAccount, c.group.population),
             ...(c.group.generalAdministration !== undefined
-              ? { generalPer10k: staffPer10k(c.group.generalAdministration, c.group.population) }
+              ? {
+                  generalAdministration: c.group.generalAdministration,
+                  generalPer10k: staffPer10k(c.group.generalAdministration, c.group.population),
+                }
               : {}),
           },
         }
@@ -112,7 +123,10 @@ function peerView(c: StaffingDocument["peerComparisons"][number]): PeerView {
   };
 }
 
-export function populationView(doc: StaffingDocument): PopulationView {
+export function populationView(
+  doc: StaffingDocument,
+  peerTables: readonly PeerTableDocument[] = [],
+): PopulationView {
   const h = headcountView(doc);
   const byYear = new Map<number, PopulationRow>();
   h.years.forEach((y, i) => {
@@ -126,6 +140,15 @@ export function populationView(doc: StaffingDocument): PopulationView {
     if (row.staff !== undefined) row.per10k = staffPer10k(row.staff, p.population);
     byYear.set(p.fiscalYear, row);
   }
+  for (const y of doc.yearLabels) {
+    const row = byYear.get(y.fiscalYear);
+    if (row) row.printed = { label: y.label, note: y.note };
+  }
+  for (const row of byYear.values()) {
+    if (row.staff === undefined) row.missing = `${row.fiscalYear}年度の職員数がありません`;
+    else if (row.population === undefined) row.missing = `${row.fiscalYear}年度の人口がありません`;
+  }
+  const diagnosis = diagnosisView(doc, undefined, peerTables);
   const classifications = doc.classifications.flatMap((c): ClassificationView[] => {
     const scheme = peerScheme(c.scheme) ?? CITY_PEER_SCHEME;
     const industry = c.employed ?? c.shares;
@@ -156,5 +179,6 @@ export function populationView(doc: StaffingDocument): PopulationView {
         ? { nationalLabel: doc.laspeyres.find((l) => l.fiscalYear === r.fiscalYear)!.nationalLabel! }
         : {}),
     })),
+    ...(diagnosis ? { diagnosis } : {}),
   };
 }

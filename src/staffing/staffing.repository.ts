@@ -57,6 +57,8 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
       title: doc.title ?? null,
       sector_scheme: doc.sectorScheme,
       sources: json(doc.sources),
+      peer_group: doc.peerGroup ? json(doc.peerGroup) : null,
+      year_labels: doc.yearLabels.length > 0 ? json(doc.yearLabels) : null,
     })
     .execute();
 
@@ -287,6 +289,8 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
           municipality_code: code,
           birth_fiscal_year: c.birthFiscalYear,
           count: c.count ?? null,
+          label: c.label ?? null,
+          printed_until: c.printedUntil ?? null,
           source: src(c.source),
         })),
       )

@@ -1,13 +1,49 @@
 /**
  * 定年引上げと退職者 (図表6): the retirement schedule and the projection under a hiring plan.
  */
+
+import { CsrfField, Notice } from "../core/ui/forms.tsx";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { formatCount } from "../domain/staffing/index.ts";
 import { projectionChart } from "./staffing.charts.ts";
 import { Chart, Fy, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
 import type { RetirementView } from "./staffing.reports.ts";
 
-export function RetirementBody({ view, form = false }: { view: RetirementView; form?: boolean }) {
+/** Saves the plan shown (stored, or just entered and computed) for the ten years after the year. */
+function SaveHiringForm({ view, planYears }: { view: RetirementView; planYears: number[] }) {
+  const hires = new Map(view.hiring.map((h) => [h.fiscalYear, h]));
+  return (
+    <form method="post" action={`${STAFFING_BASE}/${view.municipality.code}/retirement/hiring`}>
+      <CsrfField />
+      <input type="hidden" name="fy" value={String(view.fiscalYear)} />
+      {planYears.map((y) => (
+        <>
+          <input type="hidden" name={`h${y}`} value={hires.has(y) ? String(hires.get(y)!.hires) : ""} />
+          <input
+            type="hidden"
+            name={`l${y}`}
+            value={hires.get(y)?.otherLeavers !== undefined ? String(hires.get(y)!.otherLeavers) : ""}
+          />
+        </>
+      ))}
+      <button type="submit" class="button">
+        この採用計画を保存
+      </button>
+    </form>
+  );
+}
+
+export function RetirementBody({
+  view,
+  form = false,
+  canSave = false,
+  entered = false,
+}: {
+  view: RetirementView;
+  form?: boolean;
+  canSave?: boolean;
+  entered?: boolean;
+}) {
   const years: number[] = [];
   for (let y = view.from; y <= view.to; y++) years.push(y);
   const planYears = years.filter((y) => y > view.fiscalYear);
@@ -88,6 +124,16 @@ export function RetirementBody({ view, form = false }: { view: RetirementView; f
                 {years.map((y) => {
                   const c = r.cells.find((x) => x.fiscalYear === y);
                   if (!c) return <td />;
+                  if (c.beyondRule)
+                    return (
+                      <td
+                        class="num flagged"
+                        title={`資料の記載どおり。定年の規則では ${r.retirementFiscalYear}年度末に退職`}
+                      >
+                        {c.age}
+                        <span class="flag">⚠</span>
+                      </td>
+                    );
                   return (
                     <td class="num">
                       {c.age}
@@ -101,6 +147,19 @@ export function RetirementBody({ view, form = false }: { view: RetirementView; f
           </tbody>
         </table>
       </div>
+      {view.table.some((r) => r.printedUntil !== undefined) && (
+        <ul class="findings">
+          {view.table
+            .filter((r) => r.printedUntil !== undefined)
+            .map((r) => (
+              <li>
+                <span class="flag">⚠ {r.label}</span> 資料はこの行の年齢を {r.printedUntil}
+                年度まで記載していますが、定年の規則では {r.retirementFiscalYear}年度末（{r.retirementAge}
+                歳）に退職します。⚠ の欄は資料の記載のまま残しています。
+              </li>
+            ))}
+        </ul>
+      )}
       <h2>採用計画による職員数の見通し</h2>
       {form && (
         <form class="plan-form" method="get" action={`${STAFFING_BASE}/${view.municipality.code}/retirement`}>
@@ -170,14 +229,21 @@ export function RetirementBody({ view, form = false }: { view: RetirementView; f
             見通しを計算
           </button>
           <p class="note">
-            ここで入力した計画は保存されません。保存するにはテンプレートのシート「採用計画」に入力して取り込みます。
+            「見通しを計算」は保存しません。計算した計画は下の「この採用計画を保存」で保存でき（行革担当・管理者）、履歴に残り、見通しと定員適正化計画の進捗で使われます。テンプレートのシート「採用計画」からも取り込めます。
           </p>
         </form>
       )}
+      {form && canSave && (
+        <>
+          {entered && <p>表示中の採用計画は入力したもので、まだ保存されていません。</p>}
+          <SaveHiringForm view={view} planYears={planYears} />
+        </>
+      )}
       {view.missing.length > 0 && (
         <p class="flag">
-          見通しの計算に次のデータがありません: {view.missing.join("、")}。
-          {view.cohortCounts.size === 0 && "定年退職者は 0 人として計算します。"}
+          次のデータがないため、職員数の見通しは出せません: {view.missing.join("、")}。
+          {view.cohortCounts.size === 0 &&
+            "年齢（生年度）ごとの職員数が分からないと、各年度の定年退職者の数が分かりません。テンプレートのシート「年齢構成」に入力して取り込んでください。"}
         </p>
       )}
       {view.projection && (
@@ -234,10 +300,21 @@ export function RetirementBody({ view, form = false }: { view: RetirementView; f
   );
 }
 
-export function RetirementPage({ view }: { view: RetirementView }) {
+export function RetirementPage({
+  view,
+  canSave = false,
+  saved = false,
+  entered = false,
+}: {
+  view: RetirementView;
+  canSave?: boolean;
+  saved?: boolean;
+  entered?: boolean;
+}) {
   return (
     <Page m={view.municipality} kind="retirement" fy={view.fiscalYear}>
-      <RetirementBody view={view} form />
+      {saved && <Notice>採用計画を保存しました（履歴に記録しました）。</Notice>}
+      <RetirementBody view={view} form canSave={canSave} entered={entered} />
     </Page>
   );
 }

@@ -65,7 +65,9 @@ export function retirementView(
     }));
   const missing: string[] = [];
   if (startHeadcount === undefined) missing.push(`${fiscalYear}年度の職員数`);
+  // Without the staff of each birth cohort nobody's retirement can be counted: no projection, not a flat line.
   if (counts.size === 0) missing.push("生年度ごとの職員数（シート「年齢構成」）");
+  const projectable = startHeadcount !== undefined && counts.size > 0;
   const schedule = RETIREMENT_AGE_SCHEDULE.filter((s) => Number.isFinite(s.from)).map((s, k, all) => ({
     from: s.from,
     ...(all[k + 1] ? { to: all[k + 1]!.from - 1 } : {}),
@@ -77,17 +79,22 @@ export function retirementView(
     from,
     to,
     schedule,
-    table: retirementTable(cohorts, from, to),
+    table: retirementTable(
+      cohorts,
+      from,
+      to,
+      new Map(doc.retirement.cohorts.map((c) => [c.birthFiscalYear, c])),
+    ),
     withoutRetirees: fiscalYearsWithoutRetirees(from, to),
     cohortCounts: counts,
     ...(startHeadcount !== undefined ? { startHeadcount } : {}),
     startLabel: h.total.label,
     hiring,
-    ...(startHeadcount !== undefined
+    ...(projectable
       ? {
           projection: projectHeadcount({
             startFiscalYear: fiscalYear,
-            startHeadcount,
+            startHeadcount: startHeadcount!,
             cohorts: [...counts].map(([birthFiscalYear, count]) => ({ birthFiscalYear, count })),
             hiring: hiring.map((x) => ({ fiscalYear: x.fiscalYear, hires: x.hires })),
             otherLeavers: hiring

@@ -4,7 +4,8 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { isAppError } from "../core/errors.ts";
+import { authorize, invalid, isAppError } from "../core/errors.ts";
+import { canEditStaffing, canView } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import { staffingFindings } from "../core/staffing-document/index.ts";
@@ -24,7 +25,7 @@ import {
 } from "./staffing.pages.tsx";
 import { PlanPage } from "./staffing.plan.page.tsx";
 import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
-import { getStaffingFor, listStaffingFor } from "./staffing.service.ts";
+import { getStaffingFor, listPeerTables, listStaffingFor, saveHiringPlan } from "./staffing.service.ts";
 import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
 
 const fiscalYear = z.coerce.number().int().min(1900).max(2200);
@@ -52,6 +53,39 @@ function hiringFromQuery(query: Record<string, string>): HiringPlan | undefined 
     plan.set(fy, row);
   }
   return any || "start" in query ? [...plan.values()].sort((a, b) => a.fiscalYear - b.fiscalYear) : undefined;
+}
+
+/**
+ * The hiring plan posted from the retirement page: fy and, for each of the ten years after it, h{year}
+ * (hires on 1 April) and l{year} (other leavers). Every bad field is named; an empty field is no plan.
+ */
+function hiringFromForm(body: Record<string, unknown>) {
+  const fy = fiscalYear.safeParse(body.fy);
+  if (!fy.success) throw invalid({ fy: "年度がありません" }, "採用計画を保存できません: 年度がありません。");
+  const years = Array.from({ length: 10 }, (_, i) => fy.data + 1 + i);
+  const problems: Record<string, string> = {};
+  const rows: { fiscalYear: number; hires: number; otherLeavers?: number }[] = [];
+  for (const y of years) {
+    const read = (name: string, what: string) => {
+      const raw = typeof body[name] === "string" ? (body[name] as string).trim() : "";
+      if (raw === "") return undefined;
+      const n = headcount.safeParse(raw.normalize("NFKC").replace(/,/g, ""));
+      if (n.success && /^\d+$/.test(raw.normalize("NFKC").replace(/,/g, ""))) return n.data;
+      problems[name] = `${y}年度の${what}「${raw}」は 0 以上の整数ではありません`;
+      return undefined;
+    };
+    const hires = read(`h${y}`, "採用数");
+    const other = read(`l${y}`, "定年以外の退職者数");
+    if (hires !== undefined || other !== undefined)
+      rows.push({
+        fiscalYear: y,
+        hires: hires ?? 0,
+        ...(other !== undefined ? { otherLeavers: other } : {}),
+      });
+  }
+  if (Object.keys(problems).length > 0)
+    throw invalid(problems, `採用計画を保存できません: ${Object.values(problems).join("。")}。`);
+  return { fy: fy.data, years, rows };
 }
 
 export function staffingRoutes(db: DB) {
@@ -86,7 +120,7 @@ export function staffingRoutes(db: DB) {
     return c.html(
       <StaffingOverviewPage
         view={headcountView(doc)}
-        diagnosis={diagnosisView(doc)}
+        diagnosis={diagnosisView(doc, undefined, await listPeerTables(db))}
         findings={staffingFindings(doc)}
       />,
     );
@@ -103,6 +137,23 @@ export function staffingRoutes(db: DB) {
     return c.body(new Uint8Array(await writeStaffingWorkbook(doc)));
   });
 
+  app.post(`${STAFFING_BASE}/:code/retirement/hiring`, async (c) => {
+    const code = c.req.param("code");
+    if (codeProblem(code)) return c.html(notFound(`団体コード「${code}」は正しくありません。`), 404);
+    const user = currentUser(c);
+    // Another municipality's staffing is not there for them; a user who may not edit is refused before any
+    // input is looked at.
+    if (!canView(user, { municipalityCode: code }))
+      return c.html(notFound(`団体コード ${code} の定数管理のデータはありません。`), 404);
+    authorize(
+      canEditStaffing(user, { municipalityCode: code }),
+      "採用計画を保存できるのは行革担当と管理者です。",
+    );
+    const plan = hiringFromForm(await c.req.parseBody());
+    await saveHiringPlan(db, user, code, plan.years, plan.rows);
+    return c.redirect(`${STAFFING_BASE}/${code}/retirement?fy=${plan.fy}&saved=1`, 303);
+  });
+
   app.get(`${STAFFING_BASE}/:code/:report`, async (c) => {
     const m = /^(headcount|population|diagnosis|retirement|plan)(?:\.(xlsx|pdf))?$/.exec(
       c.req.param("report"),
@@ -112,10 +163,11 @@ export function staffingRoutes(db: DB) {
     const doc = await load(c);
     if (typeof doc === "string") return c.html(notFound(doc), 404);
     const fy = fyOf(c.req.query("fy"));
+    const peerTables = kind === "diagnosis" || kind === "population" ? await listPeerTables(db) : [];
     try {
       if (m[2]) {
         const format = m[2] as "xlsx" | "pdf";
-        const out = await renderReport(doc, kind, format, fy);
+        const out = await renderReport(doc, kind, format, fy, { peerTables });
         c.header("Content-Type", out.contentType);
         c.header(
           "Content-Disposition",
@@ -131,9 +183,16 @@ export function staffingRoutes(db: DB) {
           ...(hiring ? { hiring } : {}),
           ...(start !== undefined ? { startHeadcount: start } : {}),
         });
-        return c.html(<RetirementPage view={v.view as Parameters<typeof RetirementPage>[0]["view"]} />);
+        return c.html(
+          <RetirementPage
+            view={v.view as Parameters<typeof RetirementPage>[0]["view"]}
+            canSave={canEditStaffing(currentUser(c), { municipalityCode: doc.municipality.code })}
+            saved={query.saved === "1"}
+            entered={hiring !== undefined}
+          />,
+        );
       }
-      const v = reportView(doc, kind, fy);
+      const v = reportView(doc, kind, fy, { peerTables });
       switch (v.kind) {
         case "headcount":
           return c.html(<HeadcountPage view={v.view} fy={fy} />);

@@ -6,11 +6,14 @@
 import { record } from "../audit/audit.service.ts";
 import { AppError, authorize, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
-import { type Actor, canImportStaffing, canView } from "../core/policy.ts";
+import { type Actor, canEditStaffing, canImportStaffing, canView } from "../core/policy.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
   invalidStaffingDocument,
   type Locate,
+  PEER_TABLE_FORMAT,
+  type PeerTableDocument,
+  parsePeerTable,
   parseStaffingDocument,
   staffingFindings,
 } from "../core/staffing-document/index.ts";
@@ -18,6 +21,9 @@ import { staffingRemovals } from "../core/staffing-document/removals.ts";
 import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
+import * as hiringRepo from "./staffing.hiring.repository.ts";
+import { isPeerTableWorkbook, readPeerTableWorkbook } from "./staffing.peer-table-workbook.ts";
+import * as peerRepo from "./staffing.peer-tables.repository.ts";
 import { staffingRemovalEntries, staffingRemovalsRefused } from "./staffing.removals.ts";
 import * as repo from "./staffing.repository.ts";
 import { readStaffingWorkbook } from "./staffing.template.ts";
@@ -49,12 +55,19 @@ function decodeText(file: FileBytes): string {
 }
 
 /** Reads files into staffing documents without storing them; every problem of every file is reported. */
-export async function readStaffingFiles(
-  files: FileBytes[],
-): Promise<{ documents: { document: StaffingDocument; file: string }[]; findings: Finding[] }> {
+export async function readStaffingFiles(files: FileBytes[]): Promise<{
+  documents: { document: StaffingDocument; file: string }[];
+  peerTables: PeerTableDocument[];
+  findings: Finding[];
+}> {
   const candidates: Candidate[] = [];
+  const peerTables: PeerTableDocument[] = [];
   const findings: Finding[] = [];
   for (const f of files) {
+    if (isXlsx(f.path, f.bytes) && (await isPeerTableWorkbook(f.bytes))) {
+      peerTables.push(await readPeerTableWorkbook(f.path, f.bytes));
+      continue;
+    }
     if (isXlsx(f.path, f.bytes)) {
       const r = await readStaffingWorkbook(f.path, f.bytes);
       candidates.push({ input: r.document, file: f.path, locate: r.locate });
@@ -63,8 +76,12 @@ export async function readStaffingFiles(
     const text = decodeText(f);
     if (f.path.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{")) {
       try {
-        candidates.push({ input: JSON.parse(text), file: f.path });
+        const input = JSON.parse(text);
+        if ((input as { format?: unknown })?.format === PEER_TABLE_FORMAT)
+          peerTables.push(parsePeerTable(input, f.path));
+        else candidates.push({ input, file: f.path });
       } catch (e) {
+        if (e instanceof AppError) throw e;
         throw invalidStaffingDocument(
           [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
           f.path,
@@ -96,7 +113,14 @@ export async function readStaffingFiles(
       );
     seen.set(code, d.file);
   }
-  return { documents, findings };
+  const tables = new Set<string>();
+  for (const t of peerTables) {
+    const k = `${t.scheme} ${t.group} ${t.fiscalYear}`;
+    if (tables.has(k))
+      throw invalidDocument(`類型 ${t.group} の ${t.fiscalYear}年度の類似団体別職員数の表が二つあります`);
+    tables.add(k);
+  }
+  return { documents, peerTables, findings };
 }
 
 function summary(doc: StaffingDocument, file: string): StoredStaffing {
@@ -121,15 +145,22 @@ export async function importStaffingDocuments(
   inputs: { document: unknown; file?: string }[],
   /**
    * Records the stored data has and a document lacks are removed only with consent (the default of the CLI and
-   * the browser); who imports (an account, or `by` such as "CLI") is written to the history.
+   * the browser); who imports (an account, or `by` such as "CLI") is written to the history. National peer
+   * tables (類似団体別職員数) read beside the documents are stored in the same transaction.
    */
-  options: { allowRemovals?: boolean; by?: string; actor?: Actor } = {},
+  options: {
+    allowRemovals?: boolean;
+    by?: string;
+    actor?: Actor;
+    peerTables?: readonly PeerTableDocument[];
+  } = {},
 ): Promise<StoredStaffing[]> {
   const docs = inputs.map((i) => ({
     document: parseStaffingDocument(i.document, i.file),
     file: i.file ?? "",
   }));
   return db.transaction().execute(async (trx) => {
+    for (const t of options.peerTables ?? []) await peerRepo.replacePeerTable(trx, t);
     const out: StoredStaffing[] = [];
     for (const d of docs) {
       const code = d.document.municipality.code;
@@ -166,18 +197,20 @@ export async function importStaffingFiles(
   db: DB,
   files: FileBytes[],
   options: { allowRemovals?: boolean } = {},
-): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
-  const { documents, findings } = await readStaffingFiles(files);
+): Promise<{ stored: StoredStaffing[]; peerTables: PeerTableDocument[]; findings: Finding[] }> {
+  const { documents, peerTables, findings } = await readStaffingFiles(files);
   const stored = await importStaffingDocuments(db, documents, {
     allowRemovals: options.allowRemovals ?? false,
     by: "CLI",
+    peerTables,
   });
-  return { stored, findings };
+  return { stored, peerTables, findings };
 }
 
 /**
  * The browser's upload: the reform office or an administrator, files of their own municipality only, stored in
- * one transaction with its record in the history.
+ * one transaction with its record in the history. National peer tables are for the instance's administrator
+ * (the command line), not for one municipality's upload.
  */
 export async function importStaffingFilesAs(
   db: DB,
@@ -186,7 +219,12 @@ export async function importStaffingFilesAs(
   options: { allowRemovals?: boolean } = {},
 ): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
   authorize(canImportStaffing(user, user), "定数管理のデータを取り込めるのは行革担当と管理者です。");
-  const { documents, findings } = await readStaffingFiles(files);
+  const { documents, peerTables, findings } = await readStaffingFiles(files);
+  if (peerTables.length > 0)
+    throw invalidDocument(
+      `${peerTables.map((t) => t.group).join("、")}: 全国の類似団体別職員数の表は、すべての団体が共有するため、` +
+        "画面からは取り込めません。サーバーの管理者が gyokaku staffing import で取り込みます。何も保存していません。",
+    );
   const foreign = documents.filter((d) => d.document.municipality.code !== user.municipalityCode);
   if (foreign.length > 0)
     throw invalidDocument(
@@ -198,6 +236,11 @@ export async function importStaffingFilesAs(
     allowRemovals: options.allowRemovals ?? false,
   });
   return { stored, findings };
+}
+
+/** The instance's national 類似団体別職員数 tables (shared by every municipality of each 類型). */
+export async function listPeerTables(db: DB): Promise<PeerTableDocument[]> {
+  return peerRepo.loadPeerTables(db);
 }
 
 export async function getStaffing(db: DB, code: string): Promise<StaffingDocument | null> {
@@ -233,4 +276,38 @@ export { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.
 
 export { REPORT_KINDS, type ReportFormat, renderReport } from "./staffing.export.tsx";
 export type { ReportKind } from "./staffing.pages.tsx";
+export { writePeerTableWorkbook } from "./staffing.peer-table-workbook.ts";
 export { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
+
+/**
+ * Saves the hiring plan (採用計画) of the years shown on the retirement page, replacing what those years had;
+ * recorded in the history (before and after) in the same transaction. The projection and the staffing plan
+ * report use it from then on.
+ */
+export async function saveHiringPlan(
+  db: DB,
+  user: Actor,
+  code: string,
+  years: readonly number[],
+  rows: readonly hiringRepo.HiringRow[],
+): Promise<void> {
+  authorize(
+    canEditStaffing(user, { municipalityCode: code }),
+    "採用計画を保存できるのは行革担当と管理者です。",
+  );
+  if (!(await repo.loadStaffing(db, code)))
+    throw new AppError("not_found", `団体コード ${code} の定数管理のデータはありません`);
+  await db.transaction().execute(async (trx) => {
+    const before = await hiringRepo.hiringRows(trx, code, years);
+    await hiringRepo.replaceHiringRows(trx, code, years, rows, { file: "画面入力", sheet: "採用計画" });
+    await record(trx, user, [
+      {
+        action: "staffing.hiring",
+        subject: `採用計画 ${Math.min(...years)}～${Math.max(...years)}年度`,
+        fiscalYear: Math.min(...years),
+        before,
+        after: rows,
+      },
+    ]);
+  });
+}

@@ -1,8 +1,7 @@
 /**
- * Reading the staffing template back into a staffing document, through the workbook engine: every cell
- * is read by its column's type, every problem names the sheet, the row and the column, and any problem
- * refuses the whole workbook. The document is not yet validated: the caller parses it with `locate`, so
- * that document-level problems (a unit without a 部門) name the cell too.
+ * Reading the staffing template back into a staffing document, through the workbook engine: every cell is read
+ * by its column's type, every problem names sheet, row and column, and any problem refuses the whole workbook.
+ * Not yet validated: the caller parses it with `locate`, so document-level problems name the cell too.
  */
 import type { Finding } from "../core/findings.ts";
 import {
@@ -13,6 +12,7 @@ import {
 } from "../core/staffing-document/index.ts";
 import { loadWorkbook, rawOf, readTable, type SheetDef, type TableRow } from "../core/workbook/index.ts";
 import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
+import * as reader from "./staffing.template-reader.ts";
 import { defined, type Input, num, Reader, refuse, str, type Values } from "./staffing.template-reader.ts";
 import {
   HEADCOUNT_SHEET,
@@ -386,6 +386,7 @@ export async function readStaffingWorkbook(
     retirement: { cohorts, hiring },
     staffingPlan,
     movements,
+    ...reader.peerGroupAndYearLabels(item),
   }) as Input;
   return { document, locate: r.locate, findings: r.problems.findings };
 }

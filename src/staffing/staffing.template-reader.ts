@@ -75,3 +75,19 @@ export class Reader {
 
 export const num = (v: unknown) => v as number;
 export const str = (v: unknown) => v as string | undefined;
+
+/**
+ * Items of the sheet 団体: 類型 ("ruiji-shokuin-town IV-1": the 類型 set for the municipality) and 年度の表記
+ * ("2015｜平28 (2015)｜note": a year column as printed, with the note).
+ */
+export function peerGroupAndYearLabels(item: (name: string) => string[]) {
+  const [scheme, group] = (item("類型")[0] ?? "").trim().split(/\s+/);
+  const yearLabels = item("年度の表記").map((v) => {
+    const [fy, label, note] = v.split("｜");
+    return { fiscalYear: Number(fy), label: label ?? "", ...(note ? { note } : {}) };
+  });
+  return {
+    ...(scheme && group ? { peerGroup: { scheme, group } } : {}),
+    ...(yearLabels.length > 0 ? { yearLabels } : {}),
+  };
+}

@@ -193,6 +193,8 @@ export const SHEETS = {
     columns: [
       col("生年度", "birthFiscalYear", "year", { required: true, help: "西暦の年度" }),
       col("人数", "count", "count", { help: "在職している人数" }),
+      col("表記", "label", "text", { width: 16, help: "資料の表記のまま（昭和38年生まれ）" }),
+      col("記載の最終年度", "printedUntil", "year", { help: "資料が年齢を書いている最後の年度" }),
     ],
   },
   hiring: {

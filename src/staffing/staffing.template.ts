@@ -42,6 +42,7 @@ export function emptyStaffingDocument(): StaffingDocument {
     laspeyres: [],
     retirement: { cohorts: [], hiring: [] },
     movements: [],
+    yearLabels: [],
   };
 }
 
@@ -149,6 +150,11 @@ export function staffingSheets(doc: StaffingDocument): SheetData[] {
         { item: "表題", value: doc.title ?? "" },
         { item: "部門の体系", value: doc.sectorScheme },
         ...doc.sources.map((s) => ({ item: "出典", value: s })),
+        ...(doc.peerGroup ? [{ item: "類型", value: `${doc.peerGroup.scheme} ${doc.peerGroup.group}` }] : []),
+        ...doc.yearLabels.map((y) => ({
+          item: "年度の表記",
+          value: [y.fiscalYear, y.label, y.note].filter((x) => x !== undefined).join("｜"),
+        })),
         ...(doc.staffingPlan
           ? [
               { item: PLAN_ITEMS.title, value: doc.staffingPlan.title ?? "" },

@@ -88,3 +88,45 @@ export function madeUpTownDocument(): StaffingDocumentInput {
     ],
   };
 }
+
+/**
+ * A made-up 類似団体別職員数 table for the 町村 類型 IV-1 in 2025 (架空町's 類型), shared by every town of that
+ * 類型. Expected for 架空町 2025 (population 12,500): 総務・企画 52 × 1.25 = 65, 75 − 65 = 10, 13.3 %;
+ * 修正値 55 × 1.25 = 68.75 → 69, 6, 8.0 %; 土木 40.8 × 1.25 = 51, 4, 7.3 %; 消防 30 × 1.25 = 37.5 → 38, 21,
+ * 35.6 %; 一般行政計 95 × 1.25 = 118.75 → 119, 130 − 119 = 11, 8.5 %; 普通会計計 120.4 × 1.25 = 150.5 → 151,
+ * 38, 20.1 %.
+ */
+export function madeUpPeerTable(): Record<string, unknown> {
+  return {
+    format: "gyokaku.peer-table/1",
+    scheme: "ruiji-shokuin-town",
+    group: "Ⅳ－１",
+    fiscalYear: 2025,
+    baseDate: "2025-04-01",
+    members: 40,
+    title: "架空の類似団体別職員数の状況（令和7年4月1日現在）",
+    rows: [
+      { sector: "総務・企画", simplePer10k: 52, correctedPer10k: 55 },
+      { sector: "土木", simplePer10k: 40.8 },
+      { sector: "消防", simplePer10k: 30 },
+    ],
+    averages: [
+      { total: "一般行政", simplePer10k: 95 },
+      { total: "普通会計", simplePer10k: 120.4 },
+    ],
+  };
+}
+
+/**
+ * 架空町 without a diagnosis table of its own: its 類型 is set (IV-1), so the shared table gives its diagnosis
+ * from its headcounts and population alone. `code` and `name` give another town of the same 類型.
+ */
+export function madeUpTownWithoutDiagnosis(code = "019992", name = "架空町"): StaffingDocumentInput {
+  const doc = madeUpTownDocument();
+  return {
+    ...doc,
+    municipality: { code, name },
+    diagnoses: [],
+    peerGroup: { scheme: "ruiji-shokuin-town", group: "IV-1" },
+  };
+}

@@ -13,6 +13,7 @@ import { codeProblem } from "../../domain/municipality-code.ts";
 import {
   emptyStaffingDocument,
   importStaffingFiles,
+  listPeerTables,
   REPORT_KINDS,
   type ReportFormat,
   type ReportKind,
@@ -44,9 +45,13 @@ export async function staffingImportCommand(argv: string[], io: CommandIo): Prom
     throw usage("取り込むファイルを指定してください: gyokaku staffing import FILE...");
   const files = readInputs(positionals);
   await withDatabase(values.data, async (db) => {
-    const { stored, findings } = await importStaffingFiles(db, files, {
+    const { stored, peerTables, findings } = await importStaffingFiles(db, files, {
       allowRemovals: values["allow-removals"] === true,
     });
+    for (const t of peerTables)
+      io.log(
+        `保存しました: 類似団体別職員数 ${t.group}（${t.scheme}）${t.fiscalYear}年度、部門 ${t.rows.length}（この類型の全団体が使います）`,
+      );
     for (const s of stored) {
       const years = s.firstYear !== null ? `、${s.firstYear}～${s.lastYear}年度` : "";
       io.log(
@@ -98,7 +103,7 @@ export async function staffingReportCommand(argv: string[], io: CommandIo): Prom
   await withDatabase(values.data, async (db) => {
     const doc = await requireStaffing(db, code);
     try {
-      const out = await renderReport(doc, kind, format, fy);
+      const out = await renderReport(doc, kind, format, fy, { peerTables: await listPeerTables(db) });
       writeFileSync(values.out!, out.bytes);
     } finally {
       if (format === "pdf") await closeBrowser();

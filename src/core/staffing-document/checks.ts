@@ -6,6 +6,7 @@ import {
   figuresOnGroups,
   findSector,
   findSectorTotal,
+  groupProblem,
   parseGroupLabel,
   peerScheme,
   sectorScheme,
@@ -205,6 +206,14 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
     if (c.employed && c.employed.primary + c.employed.secondary + c.employed.tertiary === 0)
       add(`$.classifications[${i}].employed`, "就業者数の合計が 0 です", c.source);
   });
+  if (doc.peerGroup) {
+    const ps = peerScheme(doc.peerGroup.scheme);
+    const group = parseGroupLabel(doc.peerGroup.group) ?? doc.peerGroup.group;
+    const problem = ps
+      ? groupProblem(ps, group)
+      : `類似団体の区分方式「${doc.peerGroup.scheme}」を知りません`;
+    if (problem) add(ps ? "$.peerGroup.group" : "$.peerGroup.scheme", problem, doc.peerGroup.source);
+  }
   problems.push(...checkPlanAndMovements(doc, tree));
   return problems;
 }

@@ -5,4 +5,6 @@
 export * from "./checks.ts";
 export * from "./document.ts";
 export * from "./findings.ts";
+export * from "./peer-table.ts";
 export * from "./schema.ts";
+export * from "./year-labels.ts";

@@ -8,6 +8,10 @@
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
 import { sourceSchema } from "../plan-document/schema.ts";
+import { movementSchema, staffingPlanSchema } from "./plan-schema.ts";
+import { yearLabelSchema } from "./year-labels.ts";
+
+export { movementSchema, staffingPlanLineSchema, staffingPlanSchema } from "./plan-schema.ts";
 
 export const STAFFING_DOCUMENT_FORMAT = "gyokaku.staffing-document/1";
 
@@ -27,7 +31,7 @@ const per10k = z.number().nonnegative().describe("staff per 10,000 people (人�
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書きます")
-  .describe("a date, YYYY-MM-DD");
+  .describe("YYYY-MM-DD");
 const key = z.string().min(1).max(200);
 
 export const staffClasses = ["general", "special"] as const;
@@ -273,6 +277,11 @@ export const retirementPlanSchema = z
               "school-year cohort: born 2 April of this year to 1 April of the next",
             ),
             count: count.optional().describe("staff of the cohort now employed"),
+            label: z
+              .string()
+              .optional()
+              .describe("the row label as printed (昭和38年生まれ), kept as written"),
+            printedUntil: fiscalYear.optional().describe("the last year the source printed an age for"),
             source: sourceSchema.optional(),
           })
           .strict(),
@@ -290,42 +299,6 @@ export const retirementPlanSchema = z
           .strict(),
       )
       .default([]),
-  })
-  .strict();
-
-export const staffingPlanLineSchema = z
-  .object({
-    scope: z
-      .string()
-      .min(1)
-      .optional()
-      .describe("what the line covers: a unit key or a 部門 name; absent = the whole (一般職の合計)"),
-    baseHeadcount: count.describe("the headcount of the base year"),
-    targets: z.array(z.object({ fiscalYear, headcount: count, source: sourceSchema.optional() }).strict()),
-    source: sourceSchema.optional(),
-  })
-  .strict();
-
-export const staffingPlanSchema = z
-  .object({
-    title: z.string().optional().describe("第3次定員適正化計画"),
-    baseFiscalYear: fiscalYear.describe("基準年度: the year whose 1 April headcount the targets start from"),
-    fromFiscalYear: fiscalYear.describe("計画期間の初年度"),
-    toFiscalYear: fiscalYear.describe("計画期間の最終年度"),
-    lines: z.array(staffingPlanLineSchema),
-    source: sourceSchema.optional(),
-  })
-  .strict()
-  .describe("定員適正化計画: target headcounts per fiscal year against a base year");
-
-export const movementSchema = z
-  .object({
-    fiscalYear,
-    leavers: count
-      .optional()
-      .describe("退職者数: staff who left during the fiscal year (retirement included)"),
-    hires: count.optional().describe("採用者数: staff who took office on 1 April of the fiscal year"),
-    source: sourceSchema.optional(),
   })
   .strict();
 
@@ -357,7 +330,13 @@ export const staffingDocumentSchema = z
     laspeyres: z.array(laspeyresSchema).default([]),
     retirement: retirementPlanSchema.default({ cohorts: [], hiring: [] }),
     staffingPlan: staffingPlanSchema.optional(),
+    peerGroup: z
+      .object({ scheme: z.string().min(1), group: z.string().min(1), source: sourceSchema.optional() })
+      .strict()
+      .optional()
+      .describe("the 類型 set for the municipality; without it, the one its classification gives"),
     movements: z.array(movementSchema).default([]),
+    yearLabels: z.array(yearLabelSchema).default([]).describe("year columns labelled otherwise than read"),
   })
   .strict();
 

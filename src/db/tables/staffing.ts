@@ -19,6 +19,9 @@ export interface StaffingDocumentsTable {
   title: string | null;
   sector_scheme: string;
   sources: Json<string[]>;
+  /** The 類型 the municipality is set to (migration 2026-12-07T0030-staffing2-peer-tables). */
+  peer_group: Json<{ scheme: string; group: string; source?: Source } | null> | null;
+  year_labels: Json<{ fiscalYear: number; label: string; note?: string; source?: Source }[] | null> | null;
   updated_at: Generated<Date>;
 }
 
@@ -156,6 +159,9 @@ export interface StaffingCohortsTable {
   municipality_code: string;
   birth_fiscal_year: number;
   count: number | null;
+  /** As printed (昭和38年生まれ); migration 2026-12-07T0030-staffing2-peer-tables. */
+  label: string | null;
+  printed_until: number | null;
   source: SourceColumn;
 }
 
@@ -181,6 +187,22 @@ export interface StaffingMovementsTable {
   source: SourceColumn;
 }
 
+/** A national 類似団体別職員数 table, under the shared reference scope (SHARED_REFERENCE_CODE). */
+export interface StaffingPeerTablesTable {
+  municipality_code: string;
+  scheme: string;
+  group_code: string;
+  fiscal_year: number;
+  base_date: string;
+  members: number | null;
+  title: string | null;
+  sector_scheme: string;
+  rows: Json<{ sector: string; simplePer10k?: number; correctedPer10k?: number; source?: Source }[]>;
+  averages: Json<{ total: string; simplePer10k?: number; correctedPer10k?: number; source?: Source }[]>;
+  source: SourceColumn;
+  imported_at: Generated<Date>;
+}
+
 export interface StaffingTables {
   staffing_documents: StaffingDocumentsTable;
   staffing_units: StaffingUnitsTable;
@@ -200,4 +222,5 @@ export interface StaffingTables {
   staffing_hiring_plans: StaffingHiringPlansTable;
   staffing_plans: StaffingPlansTable;
   staffing_movements: StaffingMovementsTable;
+  staffing_peer_tables: StaffingPeerTablesTable;
 }

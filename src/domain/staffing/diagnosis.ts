@@ -89,7 +89,15 @@ function sumOf(values: (number | undefined)[]): number | undefined {
   return values.reduce<number | undefined>((acc, v) => (v === undefined ? acc : (acc ?? 0) + v), undefined);
 }
 
-function sumExact(parts: (Comparison | undefined)[]): Omit<Comparison, "excess" | "rate"> | undefined {
+/**
+ * A subtotal's estimate as the sum of its parts' estimates; none when a part the municipality staffs has no
+ * peer figure (the sum would count that part's staff against no estimate at all).
+ */
+function sumExact(
+  parts: (Comparison | undefined)[],
+  staffed: boolean[] = [],
+): Omit<Comparison, "excess" | "rate"> | undefined {
+  if (parts.some((p, i) => p === undefined && staffed[i])) return undefined;
   const present = parts.filter((p): p is Comparison => p !== undefined);
   if (present.length === 0) return undefined;
   const exact = present.map((p) => p.exact).reduce(add);
@@ -147,13 +155,19 @@ export function diagnose(input: DiagnosisInput): DiagnosisLine[] {
       const simple = compare(
         avg?.simplePer10k !== undefined
           ? fromFigure({ per10k: avg.simplePer10k }, population)
-          : sumExact(parts.map((p) => p.simple)),
+          : sumExact(
+              parts.map((p) => p.simple),
+              parts.map((p) => (p.current ?? 0) > 0),
+            ),
         current,
       );
       const corrected = compare(
         avg?.correctedPer10k !== undefined
           ? fromFigure({ per10k: avg.correctedPer10k }, population)
-          : sumExact(parts.map((p) => p.corrected)),
+          : sumExact(
+              parts.map((p) => p.corrected),
+              parts.map((p) => (p.current ?? 0) > 0),
+            ),
         current,
       );
       if (simple) line.simple = simple;

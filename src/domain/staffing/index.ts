@@ -29,6 +29,12 @@ export {
   TOWN_PEER_SCHEME,
 } from "./peer-group.ts";
 export {
+  diagnosisRowsFromPeerTable,
+  groupProblem,
+  type PeerTable,
+  type PeerTableRow,
+} from "./peer-table.ts";
+export {
   checkMovements,
   type MovementCheck,
   type PlanYear,

@@ -76,6 +76,8 @@ export type RetirementCell = {
   extended: boolean;
   /** Retires at the end of this fiscal year. */
   retires: boolean;
+  /** Printed by the source after the year the rule retires the cohort in (kept as printed, marked). */
+  beyondRule?: boolean;
 };
 
 export type RetirementRow = {
@@ -83,6 +85,8 @@ export type RetirementRow = {
   label: string;
   retirementFiscalYear: number;
   retirementAge: number;
+  /** The source printed ages after the rule's retirement year (up to this year). */
+  printedUntil?: number;
   /** One cell per year of the range while the cohort is employed; none after it retired. */
   cells: RetirementCell[];
 };
@@ -91,19 +95,35 @@ export type RetirementRow = {
  * The table of ages and retirement years, like 千歳市 図表6: one row per cohort, one column per fiscal year.
  * @example retirementTable([1963, 1964], 2023, 2035)[1].cells → 59, 60, 61 (定年延長), 62 (定年延長, 退職)
  */
-export function retirementTable(cohorts: number[], from: number, to: number): RetirementRow[] {
+export function retirementTable(
+  cohorts: number[],
+  from: number,
+  to: number,
+  printed: ReadonlyMap<number, { label?: string | undefined; printedUntil?: number | undefined }> = new Map(),
+): RetirementRow[] {
   return cohorts.map((b) => {
     const retireFy = retirementFiscalYear(b);
+    const p = printed.get(b);
+    // A row the source printed past the rule's retirement year keeps its printed cells, marked.
+    const beyond = p?.printedUntil !== undefined && p.printedUntil > retireFy ? p.printedUntil : undefined;
     const cells: RetirementCell[] = [];
-    for (let fy = from; fy <= Math.min(to, retireFy); fy++) {
+    for (let fy = from; fy <= Math.min(to, beyond ?? retireFy); fy++) {
       const age = ageInFiscalYear(b, fy);
-      cells.push({ fiscalYear: fy, age, extended: age > FORMER_RETIREMENT_AGE, retires: fy === retireFy });
+      const cell: RetirementCell = {
+        fiscalYear: fy,
+        age,
+        extended: age > FORMER_RETIREMENT_AGE,
+        retires: fy === retireFy,
+      };
+      if (fy > retireFy) cell.beyondRule = true;
+      cells.push(cell);
     }
     return {
       birthFiscalYear: b,
-      label: cohortLabel(b),
+      label: p?.label ?? cohortLabel(b),
       retirementFiscalYear: retireFy,
       retirementAge: ageInFiscalYear(b, retireFy),
+      ...(beyond !== undefined ? { printedUntil: beyond } : {}),
       cells,
     };
   });

@@ -52,5 +52,14 @@ export function readChitoseStaffing(file: string, text: string): ReadResult {
   readDiagnosisTable(ctx, doc, peers);
   readLaspeyres(ctx, doc);
   if (ctx.problems.length > 0) throw invalidStaffingDocument(ctx.problems, file);
+  // A column whose era and western year disagree keeps its label as printed, with the finding as its note.
+  doc.yearLabels = ctx.findings
+    .filter((f) => f.code === "staffing.year-label-mismatch" && f.column && f.found)
+    .map((f) => ({
+      fiscalYear: Number(f.found),
+      label: f.column!,
+      note: f.message,
+      source: { file, ...(f.line !== undefined ? { line: f.line } : {}) },
+    }));
   return { document: doc, findings: ctx.findings };
 }

@@ -31,7 +31,12 @@ export function readRetirementTable(ctx: Ctx, doc: StaffingDocumentInput): void 
     const m = /^(昭和|平成)(\d+)年生まれ$/.exec(cells(ctx.lines[i]!)[0] ?? "");
     if (!m) break;
     const birth = eraToWestern(m[1] as "昭和" | "平成", Number(m[2]));
-    cohorts.push({ birthFiscalYear: birth, source: { file: ctx.file, line: i + 1 } });
+    const cohort: (typeof cohorts)[number] = {
+      birthFiscalYear: birth,
+      label: m[0],
+      source: { file: ctx.file, line: i + 1 },
+    };
+    cohorts.push(cohort);
     const row = cells(ctx.lines[i]!);
     let last: { year: number; age: number } | null = null;
     row.forEach((c, j) => {
@@ -41,6 +46,7 @@ export function readRetirementTable(ctx: Ctx, doc: StaffingDocumentInput): void 
     });
     const rule = retirementFiscalYear(birth);
     const lastCell = last as { year: number; age: number } | null;
+    if (lastCell) cohort.printedUntil = lastCell.year;
     if (lastCell && lastCell.year !== rule) {
       ctx.findings.push({
         file: ctx.file,
