@@ -13,6 +13,7 @@ import { AppError } from "../core/errors.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
 import { ErrorPage, InternalErrorPage, NotFoundPage } from "../core/ui/error-pages.tsx";
+import { controlCharacterField } from "../core/validation.ts";
 import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
@@ -81,6 +82,18 @@ export function createApp(open: OpenDatabase) {
         ),
     })(c, next),
   );
+  // NUL and other control characters are refused at the edge, naming the field, before any route stores them.
+  app.use(async (c, next) => {
+    const type = c.req.header("content-type") ?? "";
+    const form =
+      c.req.method === "POST" &&
+      (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
+        ? await c.req.parseBody({ all: true })
+        : {};
+    const refused = controlCharacterField(c.req.queries()) ?? controlCharacterField(form);
+    if (refused) return c.html(<ErrorPage status={400} message={refused.message} />, 400);
+    return next();
+  });
   app.use(contextStorage());
   app.use(sessionMiddleware(open.db));
   app.use(requireLogin());
