@@ -10,6 +10,7 @@ import { auditRoutes } from "../audit/audit.routes.tsx";
 import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.middleware.ts";
 import { authRoutes } from "../auth/auth.routes.tsx";
 import { AppError } from "../core/errors.ts";
+import { isHttps } from "../core/http.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
 import { ErrorPage, InternalErrorPage, NotFoundPage } from "../core/ui/error-pages.tsx";
@@ -66,6 +67,8 @@ export function createApp(open: OpenDatabase) {
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
+    // Served over HTTPS (directly or through a trusted proxy): browsers keep to HTTPS for a year.
+    if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000");
   });
   // Accounts: the session of the request, a login for everything but the open paths, CSRF on every change.
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.

@@ -5,11 +5,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { OpenDatabase } from "../db/database.ts";
+import { getPlan, importDocuments } from "../plans/plans.service.ts";
 import { signIn } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { createApp } from "../web/app.tsx";
-import { getPlan, importDocuments } from "./plans.service.ts";
+import { createApp } from "./app.tsx";
 
 describe("bad rows in the plan store", () => {
   let open: OpenDatabase;
@@ -61,5 +61,13 @@ describe("bad rows in the plan store", () => {
     });
     assert.equal(login.status, 400);
     assert.match(await login.text(), /「email」に制御文字/);
+  });
+
+  test("HSTS is sent over HTTPS only", async () => {
+    const app = createApp(open);
+    const plain = await app.request("http://localhost/healthz");
+    assert.equal(plain.headers.get("strict-transport-security"), null);
+    const secure = await app.request("https://gyokaku.example.jp/healthz");
+    assert.equal(secure.headers.get("strict-transport-security"), "max-age=31536000");
   });
 });
