@@ -70,4 +70,25 @@ describe("bad rows in the plan store", () => {
     const secure = await app.request("https://gyokaku.example.jp/healthz");
     assert.equal(secure.headers.get("strict-transport-security"), "max-age=31536000");
   });
+
+  test("a fault shows a page with a reference, never the internal message or stack", async () => {
+    const own = await openTestDatabase();
+    await importDocuments(own.db, [samplePlanDocument()]);
+    const app = createApp(own);
+    const viewer = await signIn(own.db, "viewer");
+    await own.close();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args); // the log keeps the detail
+    try {
+      const res = await app.request("/", { headers: { cookie: viewer.cookie } });
+      assert.equal(res.status, 500);
+      const html = await res.text();
+      assert.match(html, /<h1>エラーが発生しました<\/h1>/);
+      assert.doesNotMatch(html, /見つかりません|closed|PGlite|pg_|SELECT|select |Error|\bat \//i);
+      assert.ok(errors.length > 0, "the detail went to the server's log");
+    } finally {
+      console.error = original;
+    }
+  });
 });
