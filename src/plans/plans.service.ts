@@ -5,6 +5,7 @@ import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts"
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import { plansUsingDepartments } from "./departments.repository.ts";
 import * as repo from "./plans.repository.ts";
 
 export type StoredPlan = {
@@ -15,7 +16,45 @@ export type StoredPlan = {
   items: number;
   indicators: number;
   actuals: number;
+  /** departments this import renamed, with the other plans of the municipality that show them */
+  renamedDepartments: RenamedDepartment[];
 };
+
+export type RenamedDepartment = { key: string; from: string; to: string; otherPlans: string[] };
+
+/** The departments a document renames, and which other plans of the municipality show them (and change too). */
+async function departmentRenames(
+  q: Parameters<typeof repo.loadDepartments>[0],
+  doc: PlanDocument,
+): Promise<RenamedDepartment[]> {
+  const current = new Map((await repo.loadDepartments(q, doc.municipality.code)).map((d) => [d.key, d]));
+  const renamed = doc.departments.filter((d) => {
+    const was = current.get(d.key);
+    return was !== undefined && was.name !== d.name;
+  });
+  const users = await plansUsingDepartments(
+    q,
+    doc.municipality.code,
+    renamed.map((d) => current.get(d.key)!.id),
+  );
+  return renamed.map((d) => ({
+    key: d.key,
+    from: current.get(d.key)!.name,
+    to: d.name,
+    otherPlans: (users.get(current.get(d.key)!.id) ?? [])
+      .filter((p) => p.key !== doc.plan.key)
+      .map((p) => `${p.key} ${p.title}`),
+  }));
+}
+
+/** "部署名を変更しました: 総務課 → 庶務課（ほかの計画 a、b でも変わります）" for each renamed department. */
+export function describeRenames(renamed: readonly RenamedDepartment[]): string[] {
+  return renamed.map(
+    (r) =>
+      `部署名を変更しました: ${r.from} → ${r.to}（${r.key}）` +
+      (r.otherPlans.length > 0 ? `。ほかの計画 ${r.otherPlans.join("、")} の表示も変わります` : ""),
+  );
+}
 
 /** A plan reference that names no plan, or several (then the candidates are listed): not_found. */
 export function planNotFound(ref: string, candidates: string[] = []): AppError {
@@ -128,6 +167,7 @@ export async function importDocuments(
         const changes = before ? lockedYearChanges(before, doc, locked) : [];
         if (changes.length > 0) throw lockedYear(`${doc.municipality.code}/${doc.plan.key}`, changes);
       }
+      const renamedDepartments = await departmentRenames(trx, doc);
       const planId = await repo.replacePlan(trx, doc);
       stored.push({
         planId,
@@ -135,6 +175,7 @@ export async function importDocuments(
         key: doc.plan.key,
         title: doc.plan.title,
         ...countDocument(doc),
+        renamedDepartments,
       });
       if (actor)
         await record(trx, actor, [
@@ -142,7 +183,11 @@ export async function importDocuments(
             action: "plan.import",
             planId,
             subject: doc.plan.title,
-            after: { ...countDocument(doc), sources: doc.plan.sources },
+            after: {
+              ...countDocument(doc),
+              sources: doc.plan.sources,
+              ...(renamedDepartments.length > 0 ? { renamedDepartments } : {}),
+            },
           },
         ]);
     }
