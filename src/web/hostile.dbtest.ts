@@ -20,7 +20,7 @@ describe("bad rows in the plan store", () => {
   });
   after(async () => open.close());
 
-  test("departments in a parent loop and an item that is its own parent: the plan still loads", async () => {
+  test("departments and items in a parent loop: the plan still loads; the database refuses an own parent", async () => {
     const depts = await open.db.selectFrom("departments").select(["id", "key"]).execute();
     const a = depts.find((d) => d.key === "総務部")!;
     const b = depts.find((d) => d.key === "総務部/総務課")!;
@@ -32,7 +32,20 @@ describe("bad rows in the plan store", () => {
       .where("key", "=", "2")
       .where("plan_id", "=", planId)
       .executeTakeFirstOrThrow();
-    await open.db.updateTable("plan_items").set({ parent_id: item.id }).where("id", "=", item.id).execute();
+    await assert.rejects(
+      open.db.updateTable("plan_items").set({ parent_id: item.id }).where("id", "=", item.id).execute(),
+      /not_own_parent/,
+    );
+    await assert.rejects(
+      open.db.updateTable("departments").set({ parent_id: a.id }).where("id", "=", a.id).execute(),
+      /not_own_parent/,
+    );
+    const child = await open.db
+      .selectFrom("plan_items")
+      .select("id")
+      .where("parent_id", "=", item.id)
+      .executeTakeFirstOrThrow();
+    await open.db.updateTable("plan_items").set({ parent_id: child.id }).where("id", "=", item.id).execute();
 
     const doc = await getPlan(open.db, planId);
     assert.ok(doc);
