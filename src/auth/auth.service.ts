@@ -35,7 +35,7 @@ export async function createUser(
   actor?: Actor,
 ): Promise<CreatedUser> {
   const u = parseInput(newUserSchema, input);
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password, [u.email, u.name]);
   if (problem) throw invalid({ password: problem });
   const code = await resolveMunicipality(db, u.municipalityCode, u.municipalityName);
   const passwordHash = await hashPassword(input.password);
@@ -159,10 +159,10 @@ export async function login(
   const { email, password } = parseInput(loginSchema, input);
   const wait = limiter.retryAfter(email, ip);
   if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
+    const when = wait < 60_000 ? `${Math.ceil(wait / 1000)}秒` : `${Math.ceil(wait / 60_000)}分`;
     throw new AppError(
       "rate_limited",
-      `ログインの失敗が続いたため、しばらく受け付けません。${minutes}分ほど待ってからもう一度お試しください。`,
+      `ログインの失敗が続いたため、少し間をおいて受け付けます。${when}ほど待ってからもう一度お試しください。`,
     );
   }
   const user = await repo.findUserByEmail(db, email);
@@ -171,7 +171,7 @@ export async function login(
     limiter.failed(email, ip);
     throw invalid({ email: WRONG }, WRONG);
   }
-  limiter.succeeded(email);
+  limiter.succeeded(email, ip);
   await repo.deleteExpiredSessions(db, new Date());
   const session = await startSession(db, user.municipality_code, user.id);
   const actor = await actorOf(db, user.municipality_code, user);
@@ -232,7 +232,7 @@ export async function changeOwnPassword(
   const errors: Record<string, string> = {};
   if (!(await verifyPassword(input.current, row.password_hash)))
     errors.current = "今のパスワードが違います。";
-  const problem = passwordProblem(input.password);
+  const problem = passwordProblem(input.password, [row.email, row.name]);
   if (problem) errors.password = problem;
   else if (input.password !== input.confirm)
     errors.confirm = "確認のため、同じパスワードをもう一度入力してください。";
@@ -249,7 +249,7 @@ export async function changeOwnPassword(
 export async function resetPassword(db: DB, email: string, password: string): Promise<void> {
   const row = await repo.findUserByEmail(db, email.trim().toLowerCase());
   if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, [row.email, row.name]);
   if (problem) throw invalid({ password: problem }, problem);
   const hash = await hashPassword(password);
   await db

@@ -55,8 +55,42 @@ describe("password hashing (scrypt, salt per user)", () => {
     }
   });
 
-  test("short passwords are refused with the rule", () => {
-    assert.match(passwordProblem("short")!, /10文字以上/);
+  test("short passwords are refused with the rule; length counts characters, not bytes", () => {
+    assert.match(passwordProblem("short")!, /15文字以上/);
+    assert.match(passwordProblem("1234567890")!, /15文字以上/);
     assert.equal(passwordProblem("long enough password"), null);
+    assert.equal(passwordProblem("ながいパスワードをおぼえやすく作る"), null, "17 characters of kana");
+    assert.match(passwordProblem("あいうえおかきくけこさしす")!, /15文字以上/, "13 characters (39 bytes)");
+  });
+
+  test("no composition rules: letters only, spaces and any script are fine", () => {
+    assert.equal(passwordProblem("correct horse battery staple"), null);
+    assert.equal(passwordProblem("江別市の行政改革は毎年少しずつ進みます"), null);
+    assert.equal(passwordProblem("271828182845904"), null, "digits only, not a run");
+  });
+
+  test("common passwords are refused, whatever their case or width", () => {
+    assert.ok(passwordProblem("1234567890"), "the probe's 1234567890");
+    assert.ok(passwordProblem("password12"), "the probe's password12");
+    for (const p of [
+      "password1234567",
+      "qwertyuiop1234567",
+      "PASSWORDPASSWORD",
+      "ｐａｓｓｗｏｒｄｐａｓｓｗｏｒｄ",
+      "123456789012345",
+      "aaaaaaaaaaaaaaaa",
+      "abcabcabcabcabc",
+      "abcdefghijklmnopq",
+    ]) {
+      assert.ok(passwordProblem(p), `${p} was accepted`);
+    }
+  });
+
+  test("a password made of the account's own address or name is refused", () => {
+    assert.match(
+      passwordProblem("tanaka.taro@city.example.jp", ["tanaka.taro@city.example.jp", "田中 太郎"])!,
+      /メールアドレス/,
+    );
+    assert.equal(passwordProblem("tanaka likes quiet mornings", ["tanaka@city.example.jp"]), null);
   });
 });

@@ -4,12 +4,19 @@
  * N=2^15, r=8, p=3 is one of OWASP's equivalent scrypt settings (2^17/8/1 … 2^13/8/10) at 32 MiB of memory.
  */
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from "node:crypto";
+import { COMMON_PASSWORDS } from "./common-passwords.ts";
 
 export type ScryptParams = { N: number; r: number; p: number };
 
 export const DEFAULT_PARAMS: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_LENGTH = 64;
-export const MIN_PASSWORD_LENGTH = 10;
+/**
+ * NIST SP 800-63B-4 §3.1.1.2, which the Digital Agency's authentication guideline follows: at least 15
+ * characters for a password that is the only factor, at least 64 allowed, every printable character and
+ * space allowed, no composition rules (no "a digit and a symbol"), checked against a blocklist.
+ */
+export const MIN_PASSWORD_LENGTH = 15;
+export const MAX_PASSWORD_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r };
@@ -47,11 +54,49 @@ export function dummyHash(): Promise<string> {
   return dummy;
 }
 
-/** Why a new password is refused, or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH)
-    return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください。`;
-  if (password.length > 200) return "パスワードは200文字以内にしてください。";
+const BLOCKED = new Set(COMMON_PASSWORDS.map((p) => fold(p)));
+/** The words of the list before their digits and symbols: password, qwertyuiop, iloveyou … */
+const BASES = new Set(
+  COMMON_PASSWORDS.map((p) => base(fold(p))).filter((b) => b.length >= 5 && !/^(.)\1*$/.test(b)),
+);
+
+/** A password without its trailing digits and symbols: password2026! → password. */
+function base(s: string): string {
+  return s.replace(/[^\p{L}]+$/u, "");
+}
+
+function fold(s: string): string {
+  return s.normalize("NFKC").toLowerCase();
+}
+
+/** One character repeated, or a short unit repeated (abcabcabc…), or a run of consecutive characters. */
+function trivial(s: string): boolean {
+  const chars = [...s];
+  for (let unit = 1; unit <= 4; unit++) {
+    if (chars.length >= unit * 3 && chars.every((c, i) => c === chars[i % unit])) return true;
+  }
+  const steps = chars.slice(1).map((c, i) => c.codePointAt(0)! - chars[i]!.codePointAt(0)!);
+  return steps.every((d) => d === 1) || steps.every((d) => d === -1);
+}
+
+/**
+ * Why a new password is refused, or null: too short or long, on the list of common passwords, trivially
+ * made, or built from the account's own address or name or the product's (the context words). Length is
+ * counted in characters as the person sees them (NFC code points), as NIST asks.
+ */
+export function passwordProblem(password: string, context: readonly string[] = []): string | null {
+  const length = [...password.normalize("NFC")].length;
+  if (length < MIN_PASSWORD_LENGTH)
+    return `パスワードは${MIN_PASSWORD_LENGTH}文字以上にしてください（記号や数字を混ぜる必要はありません。長い文が安全です）。`;
+  if (length > MAX_PASSWORD_LENGTH) return `パスワードは${MAX_PASSWORD_LENGTH}文字以内にしてください。`;
+  const folded = fold(password);
+  const b = base(folded);
+  if (BLOCKED.has(folded) || trivial(folded) || BASES.has(b) || (b.length >= 4 && trivial(b)))
+    return "よく使われるパスワードや、同じ文字・連続した文字の並びは使えません。別のものにしてください。";
+  const words = ["gyokaku", ...context.flatMap((c) => fold(c).split(/[@.\s]+/))].filter((w) => w.length >= 4);
+  const rest = words.reduce((acc, w) => acc.split(w).join(""), folded).replace(/[^\p{L}\p{N}]/gu, "");
+  if (rest.length < 4)
+    return "メールアドレスや名前、製品名をもとにしたパスワードは使えません。別のものにしてください。";
   return null;
 }
 

@@ -87,7 +87,17 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
     const code = await (await command.load())(rest, io);
     return typeof code === "number" ? code : 0;
   } catch (e) {
-    if (!isAppError(e)) throw e;
+    if (!isAppError(e)) {
+      // A fault of ours or of the machine: one line, never the internal message, SQL or stack (unless asked).
+      if (process.env.GYOKAKU_DEBUG === "1")
+        io.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+      const code = (e as NodeJS.ErrnoException | undefined)?.code;
+      const why = typeof code === "string" && /^E[A-Z]+$/.test(code) ? `（${code}）` : "";
+      io.error(
+        `gyokaku ${name}: 処理を完了できませんでした${why}。GYOKAKU_DEBUG=1 を付けて実行すると詳しい内容を表示します。`,
+      );
+      return 1;
+    }
     const [message, ...where] = describeError(e);
     io.error(`gyokaku ${name}: ${message}`);
     for (const line of where) io.error(line);

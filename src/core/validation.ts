@@ -1,5 +1,6 @@
 /** Input validation for forms: one zod schema per input; errors come back per field, first one each. */
 import { z } from "zod";
+import { controlCharacter } from "../domain/text.ts";
 import { invalid } from "./errors.ts";
 
 /** Parses the input or throws an `invalid` AppError whose fields name the form fields. */
@@ -34,3 +35,22 @@ export const versionField = z
   .string("フォームの版番号がありません。ページを読み込み直してください。")
   .regex(/^\d+$/, "フォームの版番号がありません。ページを読み込み直してください。")
   .transform(Number);
+
+/**
+ * The first form field or query parameter holding a NUL or another control character (tab and line breaks
+ * are text), as an `invalid` AppError naming the field; null when there is none. Files are not looked into.
+ */
+export function controlCharacterField(values: Record<string, unknown>): ReturnType<typeof invalid> | null {
+  for (const [name, v] of Object.entries(values)) {
+    for (const x of Array.isArray(v) ? v : [v]) {
+      const c = typeof x === "string" ? controlCharacter(`${name}${x}`) : null;
+      if (c !== null) {
+        return invalid(
+          { [name]: `制御文字（${c}）は使えません。` },
+          `「${name}」に制御文字（${c}）が含まれています。取り除いてから送信してください。`,
+        );
+      }
+    }
+  }
+  return null;
+}

@@ -189,7 +189,11 @@ describe("plan editing", () => {
   });
 
   test("a target for one series of an existing indicator", async () => {
-    const target = { version: await version(), targetFor: "2-1-1-i1\u0001男性", targetText: "(R5～)30%以上" };
+    const target = {
+      version: await version(),
+      targetFor: JSON.stringify(["2-1-1-i1", "男性"]),
+      targetText: "(R5～)30%以上",
+    };
     const preview = await post(office, `/plans/${planId}/items/2-1-1/targets`, {
       ...target,
       action: "preview",

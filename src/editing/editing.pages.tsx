@@ -230,7 +230,7 @@ export function ItemEditPage({
   const base = `/plans/${e.planId}/items/${encodeURIComponent(item.key)}`;
   const targetChoices = item.indicators.flatMap((ind) =>
     (ind.series.length > 0 ? ind.series : [""]).map((s) => ({
-      value: `${ind.key}\u0001${s}`,
+      value: JSON.stringify([ind.key, s]),
       label: `${ind.name}${s ? `（${s}）` : ""}`,
     })),
   );

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import { type AuditEntry, type AuditEvent, historyOfItem, record } from "../audit/audit.service.ts";
 import { authorize, conflict, invalid, notFound } from "../core/errors.ts";
-import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
+import { type Item, MAX_ITEM_DEPTH, type PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
@@ -159,6 +159,12 @@ function uniqueKey(taken: Set<string>, base: string): string {
   }
 }
 
+/** The tree may not grow deeper than a plan document may nest (MAX_ITEM_DEPTH levels). */
+function refuseTooDeep(placed: readonly { depth: number }[]): void {
+  if (placed.some((p) => p.depth >= MAX_ITEM_DEPTH))
+    throw invalid({ parent: `階層が深すぎます（${MAX_ITEM_DEPTH} 段まで）。` });
+}
+
 /** Adds an item as the last child of a parent ("" for the top level); returns its key. */
 export async function addItem(db: DB, user: Actor, planId: string, raw: unknown): Promise<string> {
   const plan = await planOf(db, user, planId);
@@ -173,6 +179,7 @@ export async function addItem(db: DB, user: Actor, planId: string, raw: unknown)
     const key = uniqueKey(taken, parent ? `${parent.key}-` : "");
     const id = randomUUID();
     const placed = addToTree(treeRows(rows), id, parent?.id ?? null);
+    refuseTooDeep(placed);
     await repo.applyPlacement(trx, user.municipalityCode, placed, rows);
     const me = placed.find((p) => p.id === id)!;
     // The new row goes in after the others have moved up (positions are not unique, but keep them tidy).
@@ -275,6 +282,7 @@ export async function moveItem(
     }
     if (index < 0) index = 0;
     const placed = moveInTree(tree, row.id, parentId, index);
+    refuseTooDeep(placed);
     await repo.applyPlacement(trx, user.municipalityCode, placed, rows);
     const label = (id: string | null) => (id ? labelOf(rows.find((r) => r.id === id)!) : "（最上位）");
     const newIndex = indexAmongSiblings(
@@ -420,6 +428,16 @@ export async function addIndicator(
 }
 
 /** Adds a target to an indicator series of the item; "preview" only reads it back. */
+/** The indicator and series of a target choice: a JSON pair (a form field may not carry control characters). */
+function targetChoice(value: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(value);
+    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string"))
+      return [String(v[0]), String(v[1])];
+  } catch {}
+  return ["", ""];
+}
+
 export async function addTarget(
   db: DB,
   user: Actor,
@@ -429,7 +447,7 @@ export async function addTarget(
 ): Promise<Preview | { kind: "saved" }> {
   const plan = await planOf(db, user, planId);
   const input = parseInput(addTargetSchema, raw);
-  const [indicatorKey, series = ""] = input.targetFor.split("\u0001");
+  const [indicatorKey, series = ""] = targetChoice(input.targetFor);
   const editor = await getPlanEditor(db, user, plan.id);
   const found = findWithPath(editor.doc.items, itemKey);
   const indicator = found?.item.indicators.find((i) => i.key === indicatorKey);

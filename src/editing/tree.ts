@@ -34,7 +34,11 @@ export function place(rows: readonly TreeRow[]): Placed[] {
 /** Whether `id` is `ancestor` or lies below it. */
 export function isWithin(rows: readonly TreeRow[], id: string | null, ancestor: string): boolean {
   const byId = new Map(rows.map((r) => [r.id, r]));
-  for (let cur = id; cur !== null; cur = byId.get(cur)?.parentId ?? null) if (cur === ancestor) return true;
+  const seen = new Set<string>(); // a parent loop in the rows ends the walk instead of hanging it
+  for (let cur = id; cur !== null && !seen.has(cur); cur = byId.get(cur)?.parentId ?? null) {
+    if (cur === ancestor) return true;
+    seen.add(cur);
+  }
   return false;
 }
 

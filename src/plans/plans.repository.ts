@@ -511,11 +511,12 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
   const used = new Set<string>([...itemDepts, ...indDepts].map((r) => r.department_id));
   // The departments the plan refers to, with their ancestors, in the municipality's order.
   const byId = new Map(departments.map((d) => [d.id, d]));
+  // Bounded by the departments seen on the way: a parent loop in the rows can never hang the server.
   for (const id of [...used]) {
-    let cur = byId.get(id);
-    while (cur?.parentId) {
+    const seen = new Set<string>([id]);
+    for (let cur = byId.get(id); cur?.parentId && !seen.has(cur.parentId); cur = byId.get(cur.parentId)) {
+      seen.add(cur.parentId);
       used.add(cur.parentId);
-      cur = byId.get(cur.parentId);
     }
   }
 
@@ -595,8 +596,13 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
       children: [],
     } as Item;
     nodes.set(r.id, node);
-    if (r.parent_id) nodes.get(r.parent_id)!.children.push(node);
-    else roots.push(node);
+  }
+  // Children are attached after every node exists; only what hangs from a root is the tree, so rows whose
+  // parents form a loop (which the importers and the editor refuse) are left out instead of recursed into.
+  for (const r of items) {
+    const node = nodes.get(r.id)!;
+    if (r.parent_id === null) roots.push(node);
+    else if (r.parent_id !== r.id) nodes.get(r.parent_id)?.children.push(node);
   }
 
   return {

@@ -7,6 +7,7 @@ import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts"
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import { plansUsingDepartments } from "./departments.repository.ts";
 import { changeEntries, previewOutdated, removalsRefused } from "./plans.import-changes.ts";
 import * as repo from "./plans.repository.ts";
 
@@ -18,7 +19,45 @@ export type StoredPlan = {
   items: number;
   indicators: number;
   actuals: number;
+  /** departments this import renamed, with the other plans of the municipality that show them */
+  renamedDepartments: RenamedDepartment[];
 };
+
+export type RenamedDepartment = { key: string; from: string; to: string; otherPlans: string[] };
+
+/** The departments a document renames, and which other plans of the municipality show them (and change too). */
+async function departmentRenames(
+  q: Parameters<typeof repo.loadDepartments>[0],
+  doc: PlanDocument,
+): Promise<RenamedDepartment[]> {
+  const current = new Map((await repo.loadDepartments(q, doc.municipality.code)).map((d) => [d.key, d]));
+  const renamed = doc.departments.filter((d) => {
+    const was = current.get(d.key);
+    return was !== undefined && was.name !== d.name;
+  });
+  const users = await plansUsingDepartments(
+    q,
+    doc.municipality.code,
+    renamed.map((d) => current.get(d.key)!.id),
+  );
+  return renamed.map((d) => ({
+    key: d.key,
+    from: current.get(d.key)!.name,
+    to: d.name,
+    otherPlans: (users.get(current.get(d.key)!.id) ?? [])
+      .filter((p) => p.key !== doc.plan.key)
+      .map((p) => `${p.key} ${p.title}`),
+  }));
+}
+
+/** "部署名を変更しました: 総務課 → 庶務課（ほかの計画 a、b でも変わります）" for each renamed department. */
+export function describeRenames(renamed: readonly RenamedDepartment[]): string[] {
+  return renamed.map(
+    (r) =>
+      `部署名を変更しました: ${r.from} → ${r.to}（${r.key}）` +
+      (r.otherPlans.length > 0 ? `。ほかの計画 ${r.otherPlans.join("、")} の表示も変わります` : ""),
+  );
+}
 
 /** A plan reference that names no plan, or several (then the candidates are listed): not_found. */
 export function planNotFound(ref: string, candidates: string[] = []): AppError {
@@ -151,6 +190,7 @@ export async function importDocuments(
       if (options.expected && expected !== changesDigest(changes)) throw previewOutdated(ref);
       const removals = changes.filter(isRemoval);
       if (removals.length > 0 && !allowRemovals) throw removalsRefused(ref, removals);
+      const renamedDepartments = await departmentRenames(trx, doc);
       const planId = await repo.replacePlan(trx, doc);
       const counts = countDocument(doc);
       stored.push({
@@ -159,6 +199,7 @@ export async function importDocuments(
         key: doc.plan.key,
         title: doc.plan.title,
         ...counts,
+        renamedDepartments,
       });
       const who =
         actor ??
@@ -170,7 +211,12 @@ export async function importDocuments(
           action: "plan.import" as const,
           planId,
           subject: doc.plan.title,
-          after: { ...counts, sources: doc.plan.sources, ...(before ? tally(changes) : {}) },
+          after: {
+            ...counts,
+            sources: doc.plan.sources,
+            ...(before ? tally(changes) : {}),
+            ...(renamedDepartments.length > 0 ? { renamedDepartments } : {}),
+          },
         },
         ...changeEntries(changes, planId, note),
       ];

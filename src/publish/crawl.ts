@@ -37,7 +37,8 @@ export function parseTags(html: string): Tag[] {
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((f) => statSync(join(dir, f)).isFile())
-    .map((f) => f.split(sep).join("/"));
+    .map((f) => f.split(sep).join("/"))
+    .filter((f) => !f.split("/").some((s) => s.startsWith("."))); // dot files (the export's manifest) are not pages
 }
 
 export function crawl(root: string, start = "index.html"): CrawlReport {

@@ -1,8 +1,17 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { isAppError } from "../core/errors.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { ebetsuReader } from "../importers/ebetsu/index.ts";
 import { importDocuments } from "../plans/plans.service.ts";
@@ -11,7 +20,7 @@ import { samplePlanDocument } from "../testing/factories.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { crawl, parseTags } from "./crawl.ts";
 import { getPublicationOfPlan, publishFiscalYear } from "./publish.service.ts";
-import { writeStaticSite } from "./static-site.service.ts";
+import { MANIFEST, writeStaticSite } from "./static-site.service.ts";
 
 describe("static export", () => {
   let open: OpenDatabase;
@@ -86,12 +95,42 @@ describe("static export", () => {
     assert.match(index, /@font-face\{font-family:"BIZ UDPGothic"/);
   });
 
-  test("exporting again replaces the pages of items no longer in the plan", async () => {
+  test("exporting again removes the pages it wrote before (an item no longer in the plan), nothing else", async () => {
     const out = await exportPlan("012173/sample", 2021);
+    // A page an earlier export wrote, of an item since removed: listed in the manifest.
     writeFileSync(join(out, "items/stale.html"), "<!DOCTYPE html>");
+    const manifest = JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as { files: string[] };
+    manifest.files.push("items/stale.html");
+    writeFileSync(join(out, MANIFEST), JSON.stringify(manifest));
+    // Files the export did not write stay, wherever they are.
+    writeFileSync(join(out, "items/mine.txt"), "keep");
+    writeFileSync(join(out, "README.txt"), "keep");
     const p = await getPublicationOfPlan(open.db, "012173/sample", 2021);
     await writeStaticSite(p, out);
-    assert.deepEqual(crawl(out).unreachable, []);
+    assert.equal(existsSync(join(out, "items/stale.html")), false);
+    assert.equal(readFileSync(join(out, "items/mine.txt"), "utf8"), "keep");
+    assert.equal(readFileSync(join(out, "README.txt"), "utf8"), "keep");
+  });
+
+  test("a folder with other files and no manifest is refused, untouched; a manifest pointing outside too", async () => {
+    const p = await getPublicationOfPlan(open.db, "012173/sample", 2021);
+    const out = tmp();
+    mkdirSync(join(out, "assets"));
+    writeFileSync(join(out, "assets/logo.png"), "mine");
+    await assert.rejects(
+      writeStaticSite(p, out),
+      (e: unknown) => isAppError(e, "invalid") && /空ではなく/.test(e.message),
+    );
+    assert.deepEqual(readdirSync(out, { recursive: true }).sort(), ["assets", join("assets", "logo.png")]);
+    const victim = tmp();
+    writeFileSync(join(victim, "precious.txt"), "x");
+    const site = tmp();
+    writeFileSync(
+      join(site, MANIFEST),
+      JSON.stringify({ format: "gyokaku.static-site/1", files: [join(victim, "precious.txt"), "../x"] }),
+    );
+    await assert.rejects(writeStaticSite(p, site), (e: unknown) => isAppError(e, "invalid"));
+    assert.ok(existsSync(join(victim, "precious.txt")));
   });
 
   test("the Ebetsu seeds' site: every link works", {

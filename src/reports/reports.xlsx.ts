@@ -4,7 +4,7 @@
  * up to print on A4 landscape, one page wide, with its header rows repeated on each page.
  */
 import type ExcelJS from "exceljs";
-import { newWorkbook } from "../core/xlsx.ts";
+import { newWorkbook, sheetName } from "../core/xlsx.ts";
 import { STATUS_LABELS, STATUS_SYMBOLS } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { ReportModel } from "./build-report.ts";
@@ -241,15 +241,6 @@ function summarySheet(wb: ExcelJS.Workbook, m: SummaryModel): void {
 }
 
 // ---------------------------------------------------------------------------------------------- sheets
-
-/** Worksheet names: at most 31 characters, none of []:*?/\, unique within the workbook. */
-export function sheetName(title: string, used: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, "・").slice(0, 28);
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base.slice(0, 27 - String(n).length)}(${n})`;
-  used.add(name);
-  return name;
-}
 
 function sheetsBook(wb: ExcelJS.Workbook, m: SheetsModel): void {
   const used = new Set<string>();

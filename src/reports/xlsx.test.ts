@@ -3,13 +3,14 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { parsePlanDocument } from "../core/plan-document/document.ts";
+import { sheetName } from "../core/xlsx.ts";
 import { readers } from "../importers/registry.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { buildReport } from "./build-report.ts";
 import { evaluatePlan } from "./evaluation.ts";
 import type { ReportKind } from "./report.model.ts";
-import { reportXlsx, sheetName } from "./reports.xlsx.ts";
+import { reportXlsx } from "./reports.xlsx.ts";
 
 async function workbook(kind: ReportKind, doc = parsePlanDocument(samplePlanDocument()), fy = 2021) {
   const wb = new ExcelJS.Workbook();

@@ -47,7 +47,8 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
   await q
     .insertInto("municipalities")
     .values({ municipality_code: code, name: doc.municipality.name })
-    .onConflict((oc) => oc.column("municipality_code").doUpdateSet({ name: doc.municipality.name }))
+    // A staffing document registers a new municipality but never renames one: its name as the plans know it stays.
+    .onConflict((oc) => oc.column("municipality_code").doNothing())
     .execute();
   await deleteStaffing(q, code);
   await q

@@ -13,9 +13,11 @@ import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.mi
 import { authRoutes } from "../auth/auth.routes.tsx";
 import { backupRoutes, MAX_RESTORE_MEGABYTES, RESTORE_PATH } from "../backup/backup.routes.tsx";
 import { AppError } from "../core/errors.ts";
+import { isHttps } from "../core/http.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
 import { ErrorPage, InternalErrorPage, NotFoundPage } from "../core/ui/error-pages.tsx";
+import { controlCharacterField } from "../core/validation.ts";
 import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
@@ -81,6 +83,8 @@ export function createApp(open: OpenDatabase) {
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "same-origin");
     c.header("X-Frame-Options", "DENY");
+    // Served over HTTPS (directly or through a trusted proxy): browsers keep to HTTPS for a year.
+    if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000");
   });
   // Accounts: the session of the request, a login for everything but the open paths, CSRF on every change.
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
@@ -101,6 +105,18 @@ export function createApp(open: OpenDatabase) {
         ),
     })(c, next),
   );
+  // NUL and other control characters are refused at the edge, naming the field, before any route stores them.
+  app.use(async (c, next) => {
+    const type = c.req.header("content-type") ?? "";
+    const form =
+      c.req.method === "POST" &&
+      (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
+        ? await c.req.parseBody({ all: true })
+        : {};
+    const refused = controlCharacterField(c.req.queries()) ?? controlCharacterField(form);
+    if (refused) return c.html(<ErrorPage status={400} message={refused.message} />, 400);
+    return next();
+  });
   app.use(contextStorage());
   app.use(sessionMiddleware(open.db));
   app.use(requireLogin());

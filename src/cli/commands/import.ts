@@ -4,6 +4,7 @@ import { formatFinding } from "../../core/findings.ts";
 import { describeChange } from "../../core/plan-diff/describe.ts";
 import { importFiles } from "../../importers/import.service.ts";
 import { previewImport, touchesYears } from "../../importers/import-preview.service.ts";
+import { describeRenames } from "../../plans/plans.service.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 import type { CommandIo } from "../io.ts";
@@ -57,6 +58,7 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<void
       io.log(
         `保存しました: ${s.municipalityCode}/${s.key} ${s.title}（項目 ${s.items}、指標 ${s.indicators}、実績値 ${s.actuals}）ID ${s.planId}`,
       );
+      for (const line of describeRenames(s.renamedDepartments ?? [])) io.log(`  ${line}`);
     }
     if (findings.length > 0) {
       io.log(`指摘事項 ${findings.length} 件:`);

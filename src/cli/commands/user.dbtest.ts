@@ -109,7 +109,7 @@ describe("gyokaku user", { skip: cliSkip() }, () => {
       "short",
     );
     assert.equal(short.code, 2);
-    assert.match(short.err, /10文字以上/);
+    assert.match(short.err, /15文字以上/);
     assert.equal((await gyokaku(["user", "frobnicate"])).code, 2);
   });
 

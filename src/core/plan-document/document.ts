@@ -10,6 +10,7 @@ import { fillReadings } from "./fill.ts";
 import { planRowFindings } from "./plan-rows.ts";
 import {
   type Item,
+  MAX_ITEM_DEPTH,
   PLAN_DOCUMENT_FORMAT,
   type PlanDocument,
   type PlanDocumentInput,
@@ -93,6 +94,7 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
       problems.push({ path: `$.departments[${i}].parent`, message: `部署 "${d.parent}" がありません` });
     }
   });
+  problems.push(...departmentCycles(doc.departments));
   const itemKeys = new Set<string>();
   const indicatorKeys = new Set<string>();
   const levels = doc.plan.levels.length;
@@ -189,6 +191,57 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
   return problems;
 }
 
+/** Departments that are their own parent or ancestor (a cycle), each named once. */
+function departmentCycles(departments: PlanDocument["departments"]): DocumentProblem[] {
+  const parentOf = new Map(departments.map((d) => [d.key, d.parent]));
+  const problems: DocumentProblem[] = [];
+  departments.forEach((d, i) => {
+    const seen = new Set<string>([d.key]);
+    const chain = [d.key];
+    for (let p = d.parent; p !== undefined; p = parentOf.get(p)) {
+      chain.push(p);
+      if (p === d.key) {
+        const message =
+          chain.length === 2
+            ? `部署 "${d.key}" が自分自身を親にしています`
+            : `部署の親子関係が循環しています（${chain.join(" → ")}）`;
+        problems.push({ path: `$.departments[${i}].parent`, message });
+        break;
+      }
+      if (seen.has(p)) break; // a cycle above this department: reported at the departments in it
+      seen.add(p);
+    }
+  });
+  return problems;
+}
+
+/**
+ * How deep the items of raw JSON nest, measured without recursion, so that a document nested thousands
+ * deep is refused in plain words before the schema (which recurses) reads it.
+ */
+function tooDeep(input: unknown): DocumentProblem | null {
+  if (typeof input !== "object" || input === null || !("items" in input)) return null;
+  const stack: { items: unknown; path: string; depth: number }[] = [
+    { items: input.items, path: "$.items", depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { items, path, depth } = stack.pop()!;
+    if (!Array.isArray(items)) continue;
+    if (depth >= MAX_ITEM_DEPTH) {
+      return {
+        path,
+        message: `項目の入れ子が深すぎます（${MAX_ITEM_DEPTH} 段まで）`,
+      };
+    }
+    items.forEach((item: unknown, i) => {
+      if (typeof item === "object" && item !== null && "children" in item) {
+        stack.push({ items: item.children, path: `${path}[${i}].children`, depth: depth + 1 });
+      }
+    });
+  }
+  return null;
+}
+
 /** Validates unknown JSON as a plan document; throws InvalidPlanDocumentError naming every problem's JSON path. */
 export function parsePlanDocument(input: unknown, file?: string): PlanDocument {
   return readPlanDocument(input, file).document;
@@ -218,6 +271,8 @@ export function readPlanDocument(
       file,
     );
   }
+  const deep = tooDeep(input);
+  if (deep) throw invalidPlanDocument([deep], file);
   const { filled, findings } = fillReadings(input, file ?? "計画文書");
   const parsed = planDocumentSchema.safeParse(filled);
   if (!parsed.success) {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
+import { controlCharacter, TEXT_LIMITS } from "../../domain/text.ts";
 import { TARGET_BASES } from "../../domain/values/basis.ts";
 
 export const PLAN_DOCUMENT_FORMAT = "gyokaku.plan-document/1";
@@ -15,20 +16,36 @@ const fiscalYear = z
   .min(1900)
   .max(2200)
   .describe("西暦の年度 (April–March), e.g. 2022 = 令和4年度");
-const key = z
-  .string()
+/** A text field: at most `max` characters, no NUL or other control characters (tab and line breaks are text). */
+export function text(max: number) {
+  return z
+    .string()
+    .max(max, `${max.toLocaleString("en-US")}文字以内にしてください`)
+    .superRefine((s, ctx) => {
+      const c = controlCharacter(s);
+      if (c !== null) ctx.addIssue({ code: "custom", message: `制御文字（${c}）は使えません` });
+    });
+}
+const short = () => text(TEXT_LIMITS.short);
+const name = () => text(TEXT_LIMITS.name);
+const value = () => text(TEXT_LIMITS.value);
+const long = () => text(TEXT_LIMITS.long);
+
+/** How deep items may nest, and how many levels a plan may name. */
+export const MAX_ITEM_DEPTH = 20;
+
+const key = text(200)
   .min(1)
-  .max(200)
   .describe("an identifier unique inside the document, used for references; kept on round-trip");
 
 /** Where a value came from: a line of a text file, or a row of a sheet. */
 export const sourceSchema = z
   .object({
-    file: z.string().min(1),
+    file: name().min(1),
     line: z.number().int().positive().optional(),
-    sheet: z.string().optional(),
+    sheet: name().optional(),
     row: z.number().int().positive().optional(),
-    column: z.string().optional(),
+    column: short().optional(),
   })
   .strict()
   .describe("where the value came from: file and line, or file, sheet and row");
@@ -38,13 +55,12 @@ export const valueKinds = ["number", "stage", "text", "empty"] as const;
 /** A value as written and as understood: 1,483 → number 1483; 検討 → stage; 令和元年度に完了 → text. */
 export const valueSchema = z
   .object({
-    text: z.string().describe("the value exactly as the document wrote it"),
+    text: value().describe("the value exactly as the document wrote it"),
     kind: z.enum(valueKinds).describe("number, stage word, free text, or empty (—, blank)"),
     number: z.number().optional().describe("the number, in the unit below, when kind is number"),
-    unit: z.string().optional().describe("the unit as written (千円, 人, %, 時間 …)"),
-    stage: z.string().optional().describe("the stage word, when kind is stage"),
-    unreadable: z
-      .string()
+    unit: short().optional().describe("the unit as written (千円, 人, %, 時間 …)"),
+    stage: short().optional().describe("the stage word, when kind is stage"),
+    unreadable: value()
       .optional()
       .describe("why the text could not be read; the text is kept as written and flagged"),
     source: sourceSchema.optional(),
@@ -67,27 +83,27 @@ export const targetKinds = [
  */
 export const targetSchema = z
   .object({
-    text: z.string().describe("the target exactly as written"),
+    text: value().describe("the target exactly as written"),
     kind: z.enum(targetKinds),
     number: z.number().optional().describe("the target value (value_by_year, floor, ceiling)"),
-    unit: z.string().optional(),
+    unit: short().optional(),
     fiscalYear: fiscalYear.optional().describe("the year by which the value is to be reached"),
     fromFiscalYear: fiscalYear.optional().describe("from which year a floor, ceiling or stage holds"),
     direction: z.enum(["increase", "decrease"]).optional().describe("for direction and relative targets"),
     relativeToFiscalYear: fiscalYear.optional().describe("the base year of a relative target"),
     change: z
-      .object({ amount: z.number(), unit: z.string() })
+      .object({ amount: z.number(), unit: short() })
       .strict()
       .optional()
       .describe("the size of a relative change: 10 % or 20 分"),
-    stage: z.string().optional().describe("the stage to reach, for stage targets"),
+    stage: short().optional().describe("the stage to reach, for stage targets"),
     basis: z
       .enum(TARGET_BASES)
       .optional()
       .describe(
         "single_year (単年度, the default), cumulative (累計 from the plan's first year to fiscalYear) or period_total (計画期間の合計); numeric targets only",
       ),
-    unreadable: z.string().optional(),
+    unreadable: value().optional(),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -95,8 +111,7 @@ export const targetSchema = z
 export const actualSchema = valueSchema
   .extend({
     fiscalYear,
-    series: z
-      .string()
+    series: short()
       .optional()
       .describe("the series name (男性, 女性); absent for an indicator without series"),
   })
@@ -119,23 +134,21 @@ export const plannedValueSchema = valueSchema
 export const indicatorSchema = z
   .object({
     key,
-    number: z.string().optional().describe("the number as written: 指標① → ①"),
-    name: z.string().min(1),
-    unit: z.string().optional(),
-    series: z.array(z.string().min(1)).default([]).describe("named series such as 男性/女性; empty for none"),
+    number: short().optional().describe("the number as written: 指標① → ①"),
+    name: name().min(1),
+    unit: short().optional(),
+    series: z.array(short().min(1)).default([]).describe("named series such as 男性/女性; empty for none"),
     departments: z.array(key).default([]).describe("keys of departments responsible for this indicator"),
     stages: z
-      .array(z.string().min(1))
+      .array(short().min(1))
       .optional()
       .describe("the stage vocabulary this indicator uses, lowest first (検討 → 実施 → 充実)"),
     baselines: z
-      .array(
-        valueSchema.extend({ fiscalYear: fiscalYear.optional(), series: z.string().optional() }).strict(),
-      )
+      .array(valueSchema.extend({ fiscalYear: fiscalYear.optional(), series: short().optional() }).strict())
       .default([])
       .describe("初期値 / 基準値, one per series"),
     targets: z
-      .array(targetSchema.extend({ series: z.string().optional() }).strict())
+      .array(targetSchema.extend({ series: short().optional() }).strict())
       .default([])
       .describe("目標, one per series"),
     actuals: z.array(actualSchema).default([]).describe("実績値 per series and fiscal year"),
@@ -151,9 +164,9 @@ export const indicatorSchema = z
 export const progressSchema = z
   .object({
     fiscalYear,
-    narrative: z.string().optional().describe("取組状況: what was done in the year"),
-    nextYearPlan: z.string().optional().describe("次年度の取組内容"),
-    status: z.string().optional().describe("a status tag as written without brackets: 実施, 調査検討 …"),
+    narrative: long().optional().describe("取組状況: what was done in the year"),
+    nextYearPlan: long().optional().describe("次年度の取組内容"),
+    status: short().optional().describe("a status tag as written without brackets: 実施, 調査検討 …"),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -161,10 +174,10 @@ export const progressSchema = z
 export const activitySchema = z
   .object({
     fiscalYear,
-    yearLabel: z.string().optional().describe("the year as the document labelled it: R10以降"),
+    yearLabel: short().optional().describe("the year as the document labelled it: R10以降"),
     kind: z.enum(["plan", "result"]).describe("取組計画 (plan) or 実績 (result)"),
-    status: z.string().optional().describe("status tag without brackets: 実施, 継続実施, 一部実施, 調査検討"),
-    text: z.string(),
+    status: short().optional().describe("status tag without brackets: 実施, 継続実施, 一部実施, 調査検討"),
+    text: long(),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -203,17 +216,17 @@ export const itemSchema: z.ZodType<Item, ItemInput> = z.lazy(() =>
   z
     .object({
       key,
-      number: z.string().optional().describe("the number as written: (1), ①, Ⅱ, 1"),
-      title: z.string().min(1),
-      description: z.string().optional().describe("取組内容"),
+      number: short().optional().describe("the number as written: (1), ①, Ⅱ, 1"),
+      title: name().min(1),
+      description: long().optional().describe("取組内容"),
       texts: z
-        .record(z.string(), z.string())
+        .record(short(), long())
         .default({})
         .describe("texts a level may carry, by their heading: 現状と課題, 取組の方向性, 取組効果"),
       departments: z.array(key).default([]).describe("keys of the responsible departments (所管課)"),
       crossListingOf: key.optional().describe("再掲: the key of the original item this one repeats"),
       attributes: z
-        .record(z.string(), z.string())
+        .record(short(), long())
         .default({})
         .describe("other facts the document states about the item, by name (手法: バックキャスト …)"),
       indicators: z.array(indicatorSchema).default([]),
@@ -227,11 +240,11 @@ export const itemSchema: z.ZodType<Item, ItemInput> = z.lazy(() =>
 export const departmentSchema = z
   .object({
     key,
-    name: z.string().min(1).describe("the current name"),
-    kind: z.string().optional().describe("局, 部, 課, 室 …"),
+    name: name().min(1).describe("the current name"),
+    kind: short().optional().describe("局, 部, 課, 室 …"),
     parent: key.optional().describe("key of the parent department"),
     names: z
-      .array(z.object({ name: z.string().min(1), validFrom: fiscalYear }).strict())
+      .array(z.object({ name: name().min(1), validFrom: fiscalYear }).strict())
       .default([])
       .describe(
         "names by the fiscal year from which they were valid, oldest first (departments get renamed)",
@@ -251,21 +264,25 @@ export const planDocumentSchema = z
             message: "全国地方公共団体コード（6桁、検査数字付き）ではありません",
           })
           .describe("全国地方公共団体コード, 6 digits with its check digit"),
-        name: z.string().min(1),
+        name: name().min(1),
       })
       .strict(),
     plan: z
       .object({
         key: key.describe("the plan's identifier within the municipality, e.g. ebetsu-2018"),
-        title: z.string().min(1),
+        title: name().min(1),
         periodStart: fiscalYear,
         periodEnd: fiscalYear,
-        levels: z.array(z.string().min(1)).min(1).describe("the names of the tree's levels, top first"),
+        levels: z
+          .array(short().min(1))
+          .min(1)
+          .max(MAX_ITEM_DEPTH)
+          .describe("the names of the tree's levels, top first"),
         stages: z
-          .array(z.string().min(1))
+          .array(short().min(1))
           .optional()
           .describe("the plan's own stage ladder, lowest first, extending the default one"),
-        sources: z.array(z.string()).default([]).describe("the files this plan was read from"),
+        sources: z.array(name()).default([]).describe("the files this plan was read from"),
       })
       .strict()
       .refine((p) => p.periodEnd >= p.periodStart, { message: "periodEnd は periodStart 以降の年度です" }),

@@ -116,3 +116,20 @@ describe("staffingFindings", () => {
     assert.ok(found.every((f) => f.severity === "warning"));
   });
 });
+
+test("a staffing document with NUL in a unit name or a 2 MB title is refused naming the field", () => {
+  const nul = sampleStaffingDocument();
+  nul.units[1]!.name = "一般\u0000職";
+  assert.throws(
+    () => parseStaffingDocument(nul),
+    (e: unknown) =>
+      isAppError(e, "invalid_document") && e.findings.some((f) => /制御文字（U\+0000）/.test(f.message)),
+  );
+  const long = sampleStaffingDocument();
+  long.title = "長".repeat(2_000_000);
+  assert.throws(
+    () => parseStaffingDocument(long),
+    (e: unknown) =>
+      isAppError(e, "invalid_document") && e.findings.some((f) => /1,000文字以内/.test(f.message)),
+  );
+});

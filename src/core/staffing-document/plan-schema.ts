@@ -1,6 +1,7 @@
 /** 定員適正化計画 and 退職・採用 in the staffing document (src/core/staffing-document/schema.ts). */
 import { z } from "zod";
-import { sourceSchema } from "../plan-document/schema.ts";
+import { TEXT_LIMITS } from "../../domain/text.ts";
+import { sourceSchema, text } from "../plan-document/schema.ts";
 
 const fiscalYear = z
   .number()
@@ -29,7 +30,7 @@ export const staffingPlanLineSchema = z
 
 export const staffingPlanSchema = z
   .object({
-    title: z.string().optional().describe("第3次定員適正化計画"),
+    title: text(TEXT_LIMITS.name).optional().describe("第3次定員適正化計画"),
     baseFiscalYear: fiscalYear.describe("基準年度: the year whose 1 April headcount the targets start from"),
     fromFiscalYear: fiscalYear.describe("計画期間の初年度"),
     toFiscalYear: fiscalYear.describe("計画期間の最終年度"),

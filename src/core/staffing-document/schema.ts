@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
-import { sourceSchema } from "../plan-document/schema.ts";
+import { TEXT_LIMITS } from "../../domain/text.ts";
+import { sourceSchema, text } from "../plan-document/schema.ts";
 import { movementSchema, staffingPlanSchema } from "./plan-schema.ts";
 import { yearLabelSchema } from "./year-labels.ts";
 
@@ -31,17 +32,17 @@ const per10k = z.number().nonnegative().describe("staff per 10,000 people (人�
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書きます")
-  .describe("YYYY-MM-DD");
-const key = z.string().min(1).max(200);
+  .describe("a date, YYYY-MM-DD");
+const key = text(200).min(1);
 
 export const staffClasses = ["general", "special"] as const;
 
 export const unitSchema = z
   .object({
     key: key.describe("an identifier unique in the document; headcounts and quotas refer to it"),
-    name: z.string().min(1),
+    name: text(TEXT_LIMITS.name).min(1),
     parent: key.optional().describe("the key of the group the unit belongs to"),
-    kind: z.string().optional().describe("部局, 部, 課, 委員会 … as the municipality calls it"),
+    kind: text(TEXT_LIMITS.name).optional().describe("部局, 部, 課, 委員会 … as the municipality calls it"),
     sector: z
       .string()
       .optional()
@@ -49,7 +50,7 @@ export const unitSchema = z
         "部門 of the national survey (総務・企画, 民生 …); required on general-staff units without sub-units",
       ),
     staffClass: z.enum(staffClasses).optional().describe("general (一般職, default) or special (特別職)"),
-    note: z.string().optional().describe("a remark printed with the unit (※病院除く)"),
+    note: text(TEXT_LIMITS.name).optional().describe("a remark printed with the unit (※病院除く)"),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -81,7 +82,7 @@ export const breakdownSchema = z
     fiscalYear,
     category: z.enum(breakdownCategories),
     count,
-    label: z.string().optional().describe("the row label as written (うち派遣職員)"),
+    label: text(TEXT_LIMITS.name).optional().describe("the row label as written (うち派遣職員)"),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -97,7 +98,7 @@ export const printedTotalSchema = z
     fiscalYear,
     measure: z.enum(["headcount", "quota"]),
     value: count,
-    label: z.string().optional(),
+    label: text(TEXT_LIMITS.name).optional(),
     source: sourceSchema.optional(),
   })
   .strict()
@@ -110,7 +111,7 @@ export const quotaCeilingSchema = z
     unit: key,
     fiscalYear,
     value: count,
-    label: z.string().optional().describe("(3%上限)"),
+    label: text(TEXT_LIMITS.name).optional().describe("(3%上限)"),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -120,7 +121,7 @@ export const populationSchema = z
     fiscalYear: fiscalYear.describe("the fiscal year whose staff the population is compared with"),
     population: positive,
     asOf: isoDate.optional().describe("the reference date (住基人口: 1 January)"),
-    basis: z.string().optional().describe("住民基本台帳人口, 国勢調査人口 …"),
+    basis: text(TEXT_LIMITS.name).optional().describe("住民基本台帳人口, 国勢調査人口 …"),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -138,18 +139,18 @@ export const peerGroupRefSchema = z
       .string()
       .min(1)
       .describe("ruiji-shokuin-city (一般市 16類型) or ruiji-shokuin-town (町村 15類型)"),
-    group: z.string().min(1).describe("II-3"),
+    group: text(TEXT_LIMITS.name).min(1).describe("II-3"),
     members: positive.optional().describe("how many municipalities the group has (107団体)"),
     baseDate: isoDate.describe(
       "the survey's reference date (類似団体別職員数の状況 令和6年4月1日現在 → 2024-04-01)",
     ),
-    title: z.string().optional(),
+    title: text(TEXT_LIMITS.name).optional(),
   })
   .strict();
 
 export const diagnosisRowSchema = z
   .object({
-    sector: z.string().min(1),
+    sector: text(TEXT_LIMITS.name).min(1),
     previous: count.optional().describe("A: headcount a year before"),
     current: count.optional().describe("B: headcount of the diagnosed year"),
     simple: peerFigureSchema.optional().describe("単純値"),
@@ -168,7 +169,7 @@ export const diagnosisSchema = z
       .array(
         z
           .object({
-            total: z.string().min(1).describe("普通会計計, 一般行政計"),
+            total: text(TEXT_LIMITS.name).min(1).describe("普通会計計, 一般行政計"),
             simplePer10k: per10k.optional(),
             correctedPer10k: per10k.optional(),
           })
@@ -180,7 +181,7 @@ export const diagnosisSchema = z
       .array(
         z
           .object({
-            total: z.string().min(1),
+            total: text(TEXT_LIMITS.name).min(1),
             previous: count.optional(),
             current: count.optional(),
             source: sourceSchema.optional(),
@@ -200,8 +201,8 @@ export const peerComparisonSchema = z
     members: z.array(
       z
         .object({
-          prefecture: z.string().optional(),
-          name: z.string().min(1),
+          prefecture: text(TEXT_LIMITS.name).optional(),
+          name: text(TEXT_LIMITS.name).min(1),
           self: z.boolean().default(false),
           population: positive,
           ordinaryAccount: count.describe("普通会計職員数"),
@@ -226,7 +227,7 @@ export const peerComparisonSchema = z
 export const classificationSchema = z
   .object({
     fiscalYear,
-    scheme: z.string().min(1),
+    scheme: text(TEXT_LIMITS.name).min(1),
     population: positive,
     populationAsOf: isoDate.optional(),
     censusYear: z
@@ -262,7 +263,7 @@ export const laspeyresSchema = z
     own: z.number().positive(),
     peerAverage: z.number().positive().optional(),
     nationalAverage: z.number().positive().optional(),
-    nationalLabel: z.string().optional().describe("全国市平均 / 全国町村平均"),
+    nationalLabel: text(TEXT_LIMITS.name).optional().describe("全国市平均 / 全国町村平均"),
     source: sourceSchema.optional(),
   })
   .strict();
@@ -311,12 +312,14 @@ export const staffingDocumentSchema = z
           const problem = codeProblem(code);
           if (problem) ctx.addIssue({ code: "custom", message: problem });
         }),
-        name: z.string().min(1),
+        name: text(TEXT_LIMITS.name).min(1),
       })
       .strict(),
-    title: z.string().optional(),
-    sources: z.array(z.string()).default([]),
-    sectorScheme: z.string().default("teiin-kanri-chosa").describe("the 部門 scheme the units are mapped to"),
+    title: text(TEXT_LIMITS.name).optional(),
+    sources: z.array(text(TEXT_LIMITS.name)).default([]),
+    sectorScheme: text(TEXT_LIMITS.name)
+      .default("teiin-kanri-chosa")
+      .describe("the 部門 scheme the units are mapped to"),
     units: z.array(unitSchema),
     headcounts: z.array(headcountSchema).default([]),
     breakdowns: z.array(breakdownSchema).default([]),

@@ -9,6 +9,7 @@ import * as staffingPlan from "./2026-12-06T1100-staffing-plan.ts";
 import * as gradingTargetBasis from "./2026-12-07T0000-grading-target-basis.ts";
 import * as perfIndexes from "./2026-12-07T0000-perf-indexes.ts";
 import * as gradingPlannedValues from "./2026-12-07T0010-grading-planned-values.ts";
+import * as noOwnParent from "./2026-12-07T0020-hostile-no-own-parent.ts";
 import * as staffingPeerTables from "./2026-12-07T0030-staffing2-peer-tables.ts";
 import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0010-grading-planned-values": gradingPlannedValues,
   "2026-12-07T0100-mail-notifications": mailNotifications,
   "2026-12-07T0030-staffing2-peer-tables": staffingPeerTables,
+  "2026-12-07T0020-hostile-no-own-parent": noOwnParent,
 };
 
 export const migrationProvider: MigrationProvider = {

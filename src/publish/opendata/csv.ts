@@ -5,12 +5,14 @@
  * reported with its table, row and column; nothing is ever replaced by "?".
  */
 import iconv from "iconv-lite";
+import { type Cell, cellText, csvText, quote } from "../../core/csv.ts";
 import { type AppError, invalidDocument } from "../../core/errors.ts";
 
 export const ENCODINGS = ["utf8", "sjis"] as const;
 export type CsvEncoding = (typeof ENCODINGS)[number];
 
-export type Cell = string | number | boolean | null | undefined;
+export type { Cell };
+export { cellText, csvText, quote };
 
 /**
  * A character Shift_JIS cannot hold, and where it is: `row` counts records with the header as row 1 (a cell
@@ -46,23 +48,6 @@ export function unrepresentableCharacters(problems: readonly Unrepresentable[]):
 
 export function describeProblem(p: Unrepresentable): string {
   return `${p.table} ${p.row}行目「${p.column}」列: 「${p.char}」（${p.codePoint}）`;
-}
-
-/** @example cellText(98.1) === "98.1"; cellText(null) === ""; cellText(true) === "true" */
-export function cellText(v: Cell): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
-  return String(v);
-}
-
-/** @example quote('a,"b"') === '"a,""b"""' */
-export function quote(s: string): string {
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** The CSV text of a header and rows, lines ended by CRLF. */
-export function csvText(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => `${r.map((c) => quote(cellText(c))).join(",")}\r\n`).join("");
 }
 
 const SJIS = "cp932";

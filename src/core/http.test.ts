@@ -1,0 +1,42 @@
+/** Redirect targets and the client address: the probe's open redirect and X-Forwarded-For rotation. */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Hono } from "hono";
+import { clientIp, isHttps, safeNext } from "./http.ts";
+
+test("safeNext keeps paths on this server and refuses every way out the probe found", () => {
+  assert.equal(safeNext("/plans/1?fy=2022#x"), "/plans/1?fy=2022#x");
+  for (const bad of [
+    "/\t/evil.example",
+    decodeURIComponent("/%09/evil.example"),
+    "/%09/evil.example/../..//evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "/\n/evil.example",
+    "/\r\n/evil.example",
+    "https://evil.example/",
+    "javascript:alert(1)",
+    " /evil",
+    "",
+  ]) {
+    const out = safeNext(bad);
+    assert.ok(out.startsWith("/") && !out.startsWith("//"), `${JSON.stringify(bad)} → ${out}`);
+    assert.equal(new URL(out, "https://gyokaku.example.jp").host, "gyokaku.example.jp", JSON.stringify(bad));
+  }
+});
+
+test("behind N trusted proxies the client address is taken from the right of X-Forwarded-For", async () => {
+  const app = new Hono();
+  let env: Record<string, string> = {};
+  app.get("/", (c) => c.json({ ip: clientIp(c, env), https: isHttps(c, env) }));
+  const ask = async (xff: string) =>
+    ((await (await app.request("/", { headers: { "x-forwarded-for": xff } })).json()) as { ip: string }).ip;
+  env = { GYOKAKU_TRUST_PROXY: "1" };
+  assert.equal(await ask("6.6.6.6, 203.0.113.5"), "203.0.113.5", "the forged left entry is ignored");
+  assert.equal(await ask("7.7.7.7, 203.0.113.5"), "203.0.113.5", "rotating it changes nothing");
+  env = { GYOKAKU_TRUST_PROXY: "2" };
+  assert.equal(await ask("6.6.6.6, 203.0.113.5, 10.0.0.2"), "203.0.113.5");
+  env = {};
+  assert.equal(await ask("6.6.6.6"), "unknown", "no proxy trusted: the header is not believed");
+});
