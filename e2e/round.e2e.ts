@@ -230,6 +230,8 @@ describe("the reporting round in the browser", { skip }, () => {
     await shot(office, "item-history");
     await office.goto(roundUrl);
     await office.getByRole("button", { name: "照会をロックする" }).click();
+    await office.getByText("照会をロックしますか").waitFor();
+    await office.getByRole("button", { name: "ロックを確定する" }).click();
     await office.getByText("照会をロックしました").waitFor();
     assert.ok(await office.getByText("ロック中").first().isVisible());
 

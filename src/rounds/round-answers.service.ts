@@ -11,11 +11,13 @@ import {
   canEditRoundItem,
   canReturnRoundItem,
   canReview,
-  hasInbox,
+  partIn,
 } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { nextState as next } from "../domain/rounds/machine.ts";
+import { checkActual, errorsOf, warningsOf } from "../domain/rounds/plausibility.ts";
 import { type ItemState, STATE_LABELS } from "../domain/rounds/states.ts";
 import {
   conflictError,
@@ -24,6 +26,7 @@ import {
   itemRef,
   loadItem,
   lockedError,
+  type SeriesEntry,
 } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 import { reviewSchema, type SaveItemInput, saveItemSchema } from "./rounds.schema.ts";
@@ -33,16 +36,56 @@ export type SaveResult =
   | { kind: "checked"; understood: Understood[] }
   | { kind: "saved"; state: ItemState; changes: number };
 
-/** How each entry of a form would be (or was) read, in the form's order. */
+/**
+ * One entry read and checked against its plausibility rule: the reader's warnings, then the rule's warnings
+ * (a jump from last year, text in a draft) and errors (impossible values; text on submitting).
+ */
+export function checkEntry(e: SeriesEntry, text: string, submitting: boolean): Understood {
+  const u = understand(text, { unit: e.indicator.unit, stages: e.indicator.stages }, e.series);
+  const findings = checkActual(e.rule, u.reading, {
+    unit: e.indicator.unit,
+    previous: e.lastYear,
+    submitting,
+  });
+  // The reader already says that a word is not a number; the rule's words say what to do about it.
+  const replaced = u.reading.kind === "text" && e.rule.numeric;
+  return {
+    ...u,
+    warnings: [
+      ...(replaced ? u.warnings.filter((w) => !w.includes("数値でない")) : u.warnings),
+      ...warningsOf(findings).map((f) => f.message),
+    ],
+    errors: errorsOf(findings).map((f) => f.message),
+  };
+}
+
+/** How each entry of a form would be (or was) read and checked, in the form's order. */
 export function understandEntries(
-  detail: ItemDetail,
+  detail: Pick<ItemDetail, "entries">,
   input: Pick<SaveItemInput, "actuals">,
+  submitting = false,
 ): (Understood | undefined)[] {
   return input.actuals.map((a) => {
     if (a.text.trim() === "") return undefined;
     const e = detail.entries.find((x) => x.indicator.key === a.indicator && (x.series ?? "") === a.series);
-    return understand(a.text, { unit: e?.indicator.unit, stages: e?.indicator.stages }, e?.series);
+    if (!e) return understand(a.text, {}, undefined);
+    return checkEntry(e, a.text, submitting);
   });
+}
+
+export type OpenFindings = { warnings: string[]; errors: string[] };
+
+/** What a reviewer must look at before approving the saved answer: each entry's warnings and errors, named. */
+export function openFindings(entries: readonly SeriesEntry[]): OpenFindings {
+  const out: OpenFindings = { warnings: [], errors: [] };
+  for (const e of entries) {
+    if (!e.current || e.current.text.trim() === "") continue;
+    const u = checkEntry(e, e.current.text, true);
+    const name = `${e.indicator.name}${e.series ? `（${e.series}）` : ""}「${e.current.text}」`;
+    out.warnings.push(...u.warnings.map((w) => `${name}: ${w}`));
+    out.errors.push(...u.errors.map((w) => `${name}: ${w}`));
+  }
+  return out;
 }
 
 /**
@@ -57,7 +100,7 @@ export async function saveItem(
   itemKey: string,
   raw: unknown,
 ): Promise<SaveResult> {
-  const { ctx, status } = await loadItem(db, user, roundId, itemKey);
+  const { ctx, status, rules } = await loadItem(db, user, roundId, itemKey);
   if (ctx.round.status === "locked") throw lockedError();
   authorize(
     canEditRoundItem(user, itemRef(ctx, status)),
@@ -67,7 +110,7 @@ export async function saveItem(
   );
   const input = parseInput(saveItemSchema, raw);
   const fy = ctx.round.fiscal_year;
-  const entries = entriesOf(status.item, fy);
+  const entries = entriesOf(status.item, fy, rules);
   const matched = input.actuals.map((a) =>
     entries.find((e) => e.indicator.key === a.indicator && (e.series ?? "") === a.series),
   );
@@ -75,14 +118,17 @@ export async function saveItem(
     throw invalid({
       _form: "指標が変更されたため、このフォームは使えません。ページを読み込み直してください。",
     });
-  const understood = input.actuals.map((a, i) =>
-    understand(
-      a.text,
-      { unit: matched[i]!.indicator.unit, stages: matched[i]!.indicator.stages },
-      matched[i]!.series,
-    ),
-  );
+  const understood = input.actuals.map((a, i) => checkEntry(matched[i]!, a.text, input.action === "submit"));
   if (input.action === "check") return { kind: "checked", understood };
+  const impossible: Record<string, string> = {};
+  understood.forEach((u, i) => {
+    if (u.errors.length > 0) impossible[`actuals.${i}.text`] = u.errors.join(" ");
+  });
+  if (Object.keys(impossible).length > 0)
+    throw invalid(
+      impossible,
+      "受け付けられない値があるため、保存していません。各欄の理由を確かめてください。",
+    );
   if (input.action === "submit") {
     const missing: Record<string, string> = {};
     input.actuals.forEach((a, i) => {
@@ -107,11 +153,12 @@ export async function saveItem(
     if ((await repo.roundStatusForShare(trx, code, roundId)) !== "open") throw lockedError();
     await repo.ensureRoundItems(trx, code, roundId, [itemKey]);
     const nextState: ItemState =
-      input.action === "submit"
-        ? "submitted"
-        : hasInbox(user) || status.state === "not_started"
-          ? "draft"
-          : status.state;
+      next(
+        ctx.round.status,
+        status.state,
+        partIn(user, itemRef(ctx, status)),
+        input.action === "submit" ? "submit" : "save",
+      ) ?? status.state;
     const now = new Date();
     const ok = await repo.updateRoundItem(trx, code, roundId, itemKey, input.version, {
       state: nextState,
@@ -210,7 +257,7 @@ export async function reviewItem(
   itemKey: string,
   raw: unknown,
 ): Promise<ItemState> {
-  const { ctx, status } = await loadItem(db, user, roundId, itemKey);
+  const { ctx, status, rules } = await loadItem(db, user, roundId, itemKey);
   if (ctx.round.status === "locked") throw lockedError();
   const ref = itemRef(ctx, status);
   authorize(
@@ -225,6 +272,8 @@ export async function reviewItem(
   );
   const next: ItemState = approve ? "approved" : "returned";
   const fy = ctx.round.fiscal_year;
+  const findings = openFindings(entriesOf(status.item, fy, rules));
+  if (approve) approvable(findings, input.comment);
   const label = `${status.item.number ?? ""} ${status.item.title}`.trim();
   await db.transaction().execute(async (trx) => {
     if ((await repo.roundStatusForShare(trx, user.municipalityCode, roundId)) !== "open") throw lockedError();
@@ -246,11 +295,36 @@ export async function reviewItem(
         subject: `${label} ${warekiFiscalYear(fy)}`,
         before: { state: STATE_LABELS[status.state] },
         after: { state: STATE_LABELS[next] },
-        note: input.comment.trim() || undefined,
+        note: reviewNote(approve, findings, input.comment),
+        ...(approve && findings.warnings.length > 0
+          ? { after: { state: STATE_LABELS[next], warnings: findings.warnings } }
+          : {}),
       },
     ]);
   });
   return next;
+}
+
+/**
+ * Whether an answer can be approved: never with an impossible value (it must be returned), and over open
+ * warnings only with a reason, which the history keeps.
+ */
+export function approvable(findings: OpenFindings, reason: string): void {
+  if (findings.errors.length > 0)
+    throw invalid({
+      _form: `受け付けられない値があるため承認できません。差し戻してください: ${findings.errors.join(" / ")}`,
+    });
+  if (findings.warnings.length > 0 && reason.trim() === "")
+    throw invalid({
+      reason: `注意が ${findings.warnings.length} 件あります。確認したうえで承認する理由をコメントに書いてください（履歴に残ります）。`,
+    });
+}
+
+function reviewNote(approve: boolean, findings: OpenFindings, comment: string): string | undefined {
+  const c = comment.trim();
+  if (approve && findings.warnings.length > 0)
+    return `注意 ${findings.warnings.length} 件を確認のうえ承認: ${c}`;
+  return c || undefined;
 }
 
 function reviewRefusal(user: Actor, state: ItemState): string {

@@ -9,14 +9,16 @@ import { type Actor, canLockRound, canOpenRound, canUnlockRound } from "../core/
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { isPastDeadline } from "../domain/rounds/steps.ts";
 import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
-import { loadContext, roundRef, scopeItems, withStatus } from "./rounds.context.ts";
+import { loadContext, roundRef, scopeItems, todayInJapan, withStatus } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 import { deadlineSchema, lockSchema, openRoundSchema, unlockSchema } from "./rounds.schema.ts";
 
 export async function openRound(db: DB, user: Actor, raw: unknown): Promise<string> {
   authorize(canOpenRound(user, user), "照会を開始できるのは行革担当と管理者です。");
   const input = parseInput(openRoundSchema, raw);
+  refusePastDeadline(input.deadline);
   const plan = await repo.findPlan(db, user.municipalityCode, input.planId);
   if (!plan) throw invalid({ planId: "計画が見つかりません。" });
   if (input.fiscalYear < plan.period_start || input.fiscalYear > plan.period_end)
@@ -101,6 +103,7 @@ export async function changeDeadline(db: DB, user: Actor, roundId: string, raw: 
     throw forbidden("回答期限を変えられるのは行革担当と管理者です。");
   }
   const input = parseInput(deadlineSchema, raw);
+  refusePastDeadline(input.deadline);
   await db.transaction().execute(async (trx) => {
     const ok = await repo.updateRound(trx, user.municipalityCode, roundId, input.version, {
       deadline: input.deadline,
@@ -147,4 +150,12 @@ export async function unlockRound(db: DB, user: Actor, roundId: string, raw: unk
       },
     ]);
   });
+}
+
+function refusePastDeadline(deadline: string): void {
+  const today = todayInJapan();
+  if (isPastDeadline(deadline, today))
+    throw invalid({
+      deadline: `回答期限が過ぎた日付です（今日は ${today}）。今日以降の日付にしてください。`,
+    });
 }

@@ -7,8 +7,17 @@ import { AppError, authorize, conflict, notFound } from "../core/errors.ts";
 import type { Indicator, Item, PlanDocument, Value } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import {
+  derivedRule,
+  effectiveRule,
+  indicatorKind,
+  type PlausibilityRule,
+  type RuleOverride,
+} from "../domain/rounds/plausibility.ts";
 import type { ItemState } from "../domain/rounds/states.ts";
 import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
+import { ruleOverrides } from "./round-rules.repository.ts";
 import * as repo from "./rounds.repository.ts";
 
 export type ScopeItem = {
@@ -162,6 +171,10 @@ export type SeriesEntry = {
   previous: { fiscalYear: number; value: Value }[];
   /** this year's actual as saved */
   current: Value | undefined;
+  /** the plausibility rule in force (derived from unit and kind, with the office's changes) */
+  rule: PlausibilityRule;
+  /** last year's actual, when it was a number: for the jump check */
+  lastYear: { fiscalYear: string; number: number } | undefined;
 };
 
 export const COMMON_STATUS_WORDS = ["実施", "継続実施", "一部実施", "検討", "調査検討", "完了", "未着手"];
@@ -174,8 +187,12 @@ export async function loadItem(db: DB, user: Actor, roundId: string, itemKey: st
   const ctx = await loadContext(db, user, roundId);
   const scope = ctx.items.find((i) => i.item.key === itemKey);
   if (!scope) throw notFound("この項目はこの照会の対象ではありません。");
-  const [status] = withStatus([scope], await repo.roundItems(db, user.municipalityCode, roundId));
-  return { ctx, status: status! };
+  const [rows, rules] = await Promise.all([
+    repo.roundItems(db, user.municipalityCode, roundId),
+    ruleOverrides(db, user.municipalityCode, ctx.round.plan_id),
+  ]);
+  const [status] = withStatus([scope], rows);
+  return { ctx, status: status!, rules };
 }
 
 /** Values of one series; values written without a series hold for every series (as the reports read them). */
@@ -187,19 +204,34 @@ export function own<T extends { series?: string | undefined }>(
   return exact.length > 0 ? exact : list.filter((v) => v.series === undefined);
 }
 
-export function entriesOf(item: Item, fy: number): SeriesEntry[] {
+export function entriesOf(
+  item: Item,
+  fy: number,
+  overrides: ReadonlyMap<string, RuleOverride> = new Map(),
+): SeriesEntry[] {
   return item.indicators.flatMap((indicator) =>
-    (indicator.series.length > 0 ? indicator.series : [undefined]).map((series) => ({
-      indicator,
-      series,
-      baseline: own(indicator.baselines, series)[0],
-      targets: own(indicator.targets, series),
-      previous: indicator.actuals
-        .filter((a) => a.series === series && a.fiscalYear < fy)
-        .sort((a, b) => a.fiscalYear - b.fiscalYear)
-        .map((a) => ({ fiscalYear: a.fiscalYear, value: a })),
-      current: indicator.actuals.find((a) => a.series === series && a.fiscalYear === fy),
-    })),
+    (indicator.series.length > 0 ? indicator.series : [undefined]).map((series) => {
+      const last = indicator.actuals.find((a) => a.series === series && a.fiscalYear === fy - 1);
+      return {
+        indicator,
+        rule: effectiveRule(
+          derivedRule({ unit: indicator.unit, kind: indicatorKind(indicator) }),
+          overrides.get(indicator.key),
+        ),
+        lastYear:
+          last?.kind === "number" && last.number !== undefined
+            ? { fiscalYear: warekiFiscalYear(fy - 1), number: last.number }
+            : undefined,
+        series,
+        baseline: own(indicator.baselines, series)[0],
+        targets: own(indicator.targets, series),
+        previous: indicator.actuals
+          .filter((a) => a.series === series && a.fiscalYear < fy)
+          .sort((a, b) => a.fiscalYear - b.fiscalYear)
+          .map((a) => ({ fiscalYear: a.fiscalYear, value: a })),
+        current: indicator.actuals.find((a) => a.series === series && a.fiscalYear === fy),
+      };
+    }),
   );
 }
 
@@ -233,6 +265,8 @@ export type ItemDetail = {
   status: ItemStatus;
   deptName: (key: string) => string;
   entries: SeriesEntry[];
+  /** the saved answer's plausibility warnings and errors, for the reviewer */
+  findings: { warnings: string[]; errors: string[] };
   progress: { narrative: string; nextYearPlan: string; status: string };
   can: { edit: boolean; approve: boolean; return: boolean };
   history: AuditEvent[];

@@ -36,7 +36,18 @@ import {
 import * as repo from "./rounds.repository.ts";
 
 export { OPEN_STATES, STATE_LABELS, STATES } from "../domain/rounds/states.ts";
-export { reviewItem, type SaveResult, saveItem, understandEntries } from "./round-answers.service.ts";
+
+import { openFindings } from "./round-answers.service.ts";
+
+export {
+  checkEntry,
+  type OpenFindings,
+  openFindings,
+  reviewItem,
+  type SaveResult,
+  saveItem,
+  understandEntries,
+} from "./round-answers.service.ts";
 export { changeDeadline, lockRound, openRound, unlockRound } from "./round-steps.service.ts";
 export type { ItemDetail, ItemStatus, RoundView, ScopeItem, SeriesEntry } from "./rounds.context.ts";
 export { scopeItems, todayInJapan } from "./rounds.context.ts";
@@ -150,16 +161,18 @@ export async function getRound(
 
 /** One item of a round: its indicators with earlier years, this year's answer, what the user may do, the history. */
 export async function getItem(db: DB, user: Actor, roundId: string, itemKey: string): Promise<ItemDetail> {
-  const { ctx, status } = await loadItem(db, user, roundId, itemKey);
+  const { ctx, status, rules } = await loadItem(db, user, roundId, itemKey);
   const fy = ctx.round.fiscal_year;
   const p = status.item.progress.find((x) => x.fiscalYear === fy);
   const ref = itemRef(ctx, status);
+  const entries = entriesOf(status.item, fy, rules);
   const written = walk(ctx.doc.items).flatMap(({ item }) => item.progress.map((x) => x.status ?? ""));
   return {
     round: ctx.view,
     status,
     deptName: ctx.deptName,
-    entries: entriesOf(status.item, fy),
+    entries,
+    findings: openFindings(entries),
     progress: { narrative: p?.narrative ?? "", nextYearPlan: p?.nextYearPlan ?? "", status: p?.status ?? "" },
     can: {
       edit: canEditRoundItem(user, ref),

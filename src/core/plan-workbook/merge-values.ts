@@ -3,6 +3,7 @@
  * year; a baseline or target is its indicator, series and 区分, matched in order when there are several.
  * How a row's cells become a value is in values.ts.
  */
+import { checkActual, derivedRule, errorsOf, indicatorKind } from "../../domain/rounds/plausibility.ts";
 import type { Indicator } from "../plan-document/schema.ts";
 import { type MergeContext, same, withoutSource } from "./merge-context.ts";
 import type { Table, TableRow } from "./table.ts";
@@ -219,8 +220,21 @@ export function mergeActuals(table: Table, ctx: MergeContext) {
     const r = resolveValue(cells, referenceOf(row, base), ctx.ladder(ind));
     const made: Actual = { fiscalYear, ...seriesOf(series), ...r.core };
     const record = settle(ctx, row, made, base, r);
+    if (record !== base && implausible(row, ind, record)) continue;
     if (base) ind.actuals[ind.actuals.indexOf(base)] = record;
     else ind.actuals.push(record);
     rowOf.set(record, row.rowNumber);
   }
+}
+
+/**
+ * A changed actual that its indicator's plausibility rule refuses (a negative headcount, 100.1%, 12.5件),
+ * as a finding on the row: the same rule as a save in the round (src/domain/rounds/plausibility.ts), by the
+ * indicator's unit and kind. Values the sheet does not change are left alone.
+ */
+function implausible(row: TableRow, ind: Indicator, record: Actual): boolean {
+  const rule = derivedRule({ unit: ind.unit, kind: indicatorKind(ind) });
+  const errors = errorsOf(checkActual(rule, record, { unit: ind.unit, submitting: false }));
+  for (const e of errors) row.error("text", "value.implausible", e.message, record.text);
+  return errors.length > 0;
 }

@@ -6,6 +6,7 @@ import * as staffing from "./2026-11-22T0400-staffing.ts";
 import * as rounds from "./2026-11-22T0500-rounds.ts";
 import * as publications from "./2026-11-22T0600-publications.ts";
 import * as staffingPlan from "./2026-12-06T1100-staffing-plan.ts";
+import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-22T0500-rounds": rounds,
   "2026-11-22T0600-publications": publications,
   "2026-12-06T1100-staffing-plan": staffingPlan,
+  "2026-12-07T0100-round-rules": roundRules,
 };
 
 export const migrationProvider: MigrationProvider = {
