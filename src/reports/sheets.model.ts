@@ -8,6 +8,7 @@ import type { ChartLine, IndicatorChartInput } from "../core/charts/indicator-ch
 import type { Activity, Item } from "../core/plan-document/schema.ts";
 import { IMPLEMENTATION_LABELS, IMPLEMENTATION_SYMBOLS } from "../domain/evaluation/index.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { precisionOf } from "../domain/values/figure.ts";
 import { type EvaluatedPlan, type SeriesRow, targetInForce } from "./evaluation.ts";
 import {
   departmentNames,
@@ -137,7 +138,11 @@ function sheetIndicator(
       series: r.series,
       baseline: valueCell(r.baseline, r.indicator.unit),
       targets,
-      actuals: years.map((fy) => (shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL)),
+      actuals: years.map((fy) =>
+        shown(fy)
+          ? valueCell(r.actuals.get(fy), r.indicator.unit, precisionOf(r.indicator.targets))
+          : EMPTY_CELL,
+      ),
       result: evaluationCell(r),
     };
   });

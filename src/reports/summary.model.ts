@@ -12,6 +12,7 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from "../domain/evaluation/index.ts";
+import { precisionOf } from "../domain/values/figure.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
@@ -104,7 +105,9 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
           baseline: valueCell(r.baseline, r.indicator.unit),
           target: r.target ? targetLabel(r.target) : "—",
           actuals: years.map((fy) =>
-            shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL,
+            shown(fy)
+              ? valueCell(r.actuals.get(fy), r.indicator.unit, precisionOf(r.indicator.targets))
+              : EMPTY_CELL,
           ),
           result: evaluationCell(r),
           crossListed: r.crossListed,

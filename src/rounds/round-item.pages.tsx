@@ -13,6 +13,7 @@ import {
 } from "../core/ui/forms.tsx";
 import { HistoryList } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
+import { precisionOf, printFigure } from "../domain/values/figure.ts";
 import { Deadline, ItemTitle, itemHref, roundsCrumb, roundTitle, StateBadge } from "./round-common.tsx";
 import { ReviewPanel } from "./round-review.pages.tsx";
 import type { ItemDetail, SeriesEntry } from "./rounds.service.ts";
@@ -68,14 +69,19 @@ function EntryContext({ e, fy }: { e: SeriesEntry; fy: number }) {
   return (
     <dl class="meta">
       <dt>初期値</dt>
-      <dd>{valueText(e.baseline)}</dd>
+      <dd>{printFigure(e.baseline, e.indicator.unit)}</dd>
       <dt>目標</dt>
       <dd>{e.targets.length > 0 ? e.targets.map((t) => t.text).join("、") : "—"}</dd>
       {last.length > 0 && (
         <>
           <dt>これまでの実績</dt>
           <dd>
-            {last.map((p) => `${shortYearLabel(p.fiscalYear)}: ${valueText(p.value)}`).join("　")}
+            {last
+              .map(
+                (p) =>
+                  `${shortYearLabel(p.fiscalYear)}: ${printFigure(p.value, e.indicator.unit, precisionOf(e.targets))}`,
+              )
+              .join("　")}
             {last.length < e.previous.length && " ほか"}
             {last.length === 0 && fy}
           </dd>
@@ -275,7 +281,7 @@ function ReadOnlyAnswer({ d }: { d: ItemDetail }) {
                 {e.indicator.name}
                 {e.series ? `（${e.series}）` : ""}
               </th>
-              <td>{valueText(e.baseline)}</td>
+              <td>{printFigure(e.baseline, e.indicator.unit)}</td>
               <td>{e.targets.map((t) => t.text).join("、") || "—"}</td>
               <td class="num">{valueText(e.current)}</td>
               <td>

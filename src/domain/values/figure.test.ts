@@ -13,7 +13,8 @@ test("full-width digits are printed half-width with the indicator's unit", () =>
 });
 
 test("the precision of the target", () => {
-  assert.equal(printFigure(read("58.12%"), "%", 1), "58.1%");
+  assert.equal(printFigure(read("58.12%"), "%", 1), "58.12%", "nothing read is rounded away");
+  assert.equal(printFigure(read("11.7日"), "日", 0), "11.7日");
   assert.equal(printFigure(read("58%"), "%", 1), "58.0%");
   assert.equal(precisionOf([{ text: "(R5)58.1%", number: 58.1 }]), 1);
   assert.equal(precisionOf([{ text: "(R5)6,000", number: 6000 }]), 0);
