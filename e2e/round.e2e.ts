@@ -54,7 +54,8 @@ describe("the reporting round in the browser", { skip }, () => {
     await page.getByLabel("メールアドレス").fill(who.email);
     await page.getByLabel("パスワード").fill(who.password);
     await page.getByRole("button", { name: "ログイン" }).click();
-    await page.waitForURL(`${base}/`);
+    // a department lands on its inbox, the others on the list of plans
+    await page.waitForURL((u) => u.origin === base && !u.pathname.startsWith("/login"));
   }
 
   async function shot(page: Page, name: string) {
@@ -178,6 +179,9 @@ describe("the reporting round in the browser", { skip }, () => {
     await page.getByLabel("令和5年度の取組状況").fill("キャリア面談の様式を見直した。");
     await page.getByRole("button", { name: "提出する" }).click();
     await page.getByText("提出しました").waitFor();
+    // after a submit the department is taken to its next unanswered item; the submitted one reads back
+    await page.goto(roundUrl);
+    await page.getByRole("link", { name: /人材育成基本方針/ }).click();
     assert.ok(await page.getByText("段階「検討・実施」").isVisible());
   });
 
@@ -206,8 +210,8 @@ describe("the reporting round in the browser", { skip }, () => {
   test("the department sees the comment and fixes the returned item", async () => {
     const page = await newPage();
     await login(page, DEMO.shokuin);
-    await page.goto(roundUrl);
-    await page.getByRole("link", { name: "差戻し（1）" }).click();
+    // the round page filters by state (a GET form: the same as choosing 差戻し and 絞り込む)
+    await page.goto(`${roundUrl}?state=returned`);
     await page.getByRole("link", { name: /職員の仕事・子育て・女性活躍推進/ }).click();
     assert.ok(
       await page
@@ -230,6 +234,8 @@ describe("the reporting round in the browser", { skip }, () => {
     await shot(office, "item-history");
     await office.goto(roundUrl);
     await office.getByRole("button", { name: "照会をロックする" }).click();
+    await office.getByText("照会をロックしますか").waitFor();
+    await office.getByRole("button", { name: "ロックを確定する" }).click();
     await office.getByText("照会をロックしました").waitFor();
     assert.ok(await office.getByText("ロック中").first().isVisible());
 

@@ -20,6 +20,7 @@ export const ACTION_LABELS = {
   "round_item.submit": "提出",
   "round_item.approve": "承認",
   "round_item.return": "差戻し",
+  "indicator_rule.set": "確認ルールを変更",
   "actual.set": "実績値",
   "progress.set": "取組状況",
   "item.add": "項目を追加",

@@ -49,7 +49,7 @@ export function authRoutes(db: DB, limiter = new LoginLimiter()) {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const next = safeNext(field(body, "next"));
     try {
-      const { cookie } = await service.login(
+      const { cookie, actor } = await service.login(
         db,
         limiter,
         { email: field(body, "email"), password: field(body, "password") },
@@ -64,7 +64,9 @@ export function authRoutes(db: DB, limiter = new LoginLimiter()) {
         sameSite: "Lax",
         secure: isHttps(c),
       });
-      return c.redirect(next, 303);
+      // a department lands on its inbox (its open round's items) unless the login was on the way elsewhere
+      const landing = next === "/" && actor.role === "department" ? "/inbox" : next;
+      return c.redirect(landing, 303);
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== "invalid" && e.code !== "rate_limited")) throw e;
       const errors = e.code === "rate_limited" ? { _form: e.message } : e.fields;

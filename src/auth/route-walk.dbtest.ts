@@ -116,6 +116,28 @@ const EXPECTED: Record<string, Expect> = {
     otherMunicipality: NOT_FOUND,
     signedIn: FORBIDDEN,
   },
+  "GET /inbox": { anonymous: LOGIN, signedIn: REDIRECT },
+  "POST /rounds/:roundId/approve": {
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
+  "GET /rounds/:roundId/rules": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
+  "POST /rounds/:roundId/rules/:indicatorKey": {
+    params: { indicatorKey: "2-1-1-i2" },
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
+  "GET /rounds/:roundId/lock": {
+    anonymous: LOGIN,
+    admin: 200,
+    office: 200,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
   "POST /rounds/:roundId/lock": {
     anonymous: LOGIN,
     ...reformOffice,

@@ -8,6 +8,7 @@
  */
 
 import type { Role } from "../domain/roles.ts";
+import { type ItemAction, nextState, type Part } from "../domain/rounds/machine.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
 
 export type Actor = {
@@ -108,35 +109,33 @@ export function hasInbox(user: Actor): boolean {
   return user.role === "department";
 }
 
+/** The part a user plays for an item of a round (src/domain/rounds/machine.ts). */
+export function partIn(user: Actor, item: RoundItemRef): Part {
+  if (!sameMunicipality(user, item.round)) return "other";
+  if (runsReform(user)) return "reform";
+  return isResponsibleFor(user, item) ? "responsible" : "other";
+}
+
+const may = (user: Actor, item: RoundItemRef, action: ItemAction) =>
+  nextState(item.round.status, item.state, partIn(user, item), action) !== null;
+
 /**
  * Entering the year's actuals, narrative, next year's plan and status, and submitting them. A department
  * edits its own items until it submits and again when the item is returned; the reform office may correct
  * any item that is not approved. Nothing changes in a locked round.
  */
 export function canEditRoundItem(user: Actor, item: RoundItemRef): boolean {
-  if (!sameMunicipality(user, item.round) || item.round.status !== "open") return false;
-  if (runsReform(user)) return item.state !== "approved";
-  return isResponsibleFor(user, item) && ["not_started", "draft", "returned"].includes(item.state);
+  return may(user, item, "save");
 }
 
 /** Approving a submitted item. */
 export function canApproveRoundItem(user: Actor, item: RoundItemRef): boolean {
-  return (
-    runsReform(user) &&
-    sameMunicipality(user, item.round) &&
-    item.round.status === "open" &&
-    item.state === "submitted"
-  );
+  return may(user, item, "approve");
 }
 
 /** Returning an item to its department with a comment: a submitted one, or an approved one reconsidered. */
 export function canReturnRoundItem(user: Actor, item: RoundItemRef): boolean {
-  return (
-    runsReform(user) &&
-    sameMunicipality(user, item.round) &&
-    item.round.status === "open" &&
-    (item.state === "submitted" || item.state === "approved")
-  );
+  return may(user, item, "return");
 }
 
 /** Writing in an item's conversation: the item's departments and the reform office, while the round is open. */

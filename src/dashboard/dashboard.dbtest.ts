@@ -25,9 +25,11 @@ describe("dashboard", () => {
     // A round past its deadline, with one item answered.
     const opened = await app.request(
       "/rounds",
-      postForm(office, { planId, fiscalYear: "2021", deadline: "2022-06-30" }),
+      postForm(office, { planId, fiscalYear: "2021", deadline: "2099-06-30" }),
     );
     const roundId = /\/rounds\/([0-9a-f-]{36})/.exec(opened.headers.get("location")!)![1]!;
+    // a deadline in the past cannot be set (issue 12.4): the round has run past it
+    await open.db.updateTable("rounds").set({ deadline: "2022-06-30" }).where("id", "=", roundId).execute();
     const page = await (await get(office, `/rounds/${roundId}/items/1-1-1`)).text();
     const version = /name="version" value="(\d+)"/.exec(page)![1]!;
     await app.request(

@@ -6,6 +6,7 @@ import { raw } from "hono/html";
 import { indicatorChart } from "../core/charts/indicator-chart.ts";
 import type { Indicator } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { precisionOf, printFigure } from "../domain/values/figure.ts";
 import { type Crumb, PublicLayout, type SiteMode } from "./public.layout.tsx";
 import { overviewTitle, rootCrumb, siteName } from "./public.pages.tsx";
 import { Fy, Implementation, itemHref, levelLabel, Status, TallyTable } from "./public.parts.tsx";
@@ -314,7 +315,11 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
                   return (
                     <>
                       <td class="num">
-                        {actual && actual.kind !== "empty" ? actual.text : <span class="empty">—</span>}
+                        {actual && actual.kind !== "empty" ? (
+                          printFigure(actual, ind.unit, precisionOf(ind.targets))
+                        ) : (
+                          <span class="empty">—</span>
+                        )}
                         {actual?.unreadable && <span class="flag">数値として読めない記載</span>}
                       </td>
                       <td>{r ? <Status status={r.status} /> : "—"}</td>

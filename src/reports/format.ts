@@ -2,6 +2,7 @@
 
 import type { Department, Item, Target, Value } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { printFigure } from "../domain/values/figure.ts";
 import { type ReadValue, readValue } from "../domain/values/index.ts";
 
 /** A cell of a value column: the text as written, and the number and unit for spreadsheets. */
@@ -23,7 +24,7 @@ export const EMPTY_CELL: ValueCell = { text: "—", empty: true };
  * @example valueCell({ text: "143.0時間", kind: "number", number: 143, unit: "時間" }) → { text: "143.0時間", number: 143, unit: "時間", decimals: 1, … }
  * `unit` is the indicator's, for spreadsheets when the value itself was written without one (5,253 of 人).
  */
-export function valueCell(v: Value | undefined, unit?: string): ValueCell {
+export function valueCell(v: Value | undefined, unit?: string, precision?: number): ValueCell {
   if (!v || v.kind === "empty") return EMPTY_CELL;
   const cell: ValueCell = { text: v.text, empty: false };
   if (v.unreadable) cell.unreadable = v.unreadable;
@@ -31,7 +32,12 @@ export function valueCell(v: Value | undefined, unit?: string): ValueCell {
     const again: ReadValue = readValue(v.text);
     cell.number = v.number;
     cell.unit = v.unit ?? unit;
-    cell.decimals = again.number === v.number ? again.decimals : undefined;
+    const read = again.number === v.number ? again.decimals : undefined;
+    cell.decimals = precision === undefined ? read : Math.max(precision, read ?? 0);
+    // the value read, printed one way everywhere (half-width, the unit, the target's precision); a series
+    // label written before the number (男性6.9%) stays in front
+    const label = again.series && v.text.trim().startsWith(again.series) ? again.series : "";
+    cell.text = `${label}${printFigure(v, unit, precision)}`;
   }
   return cell;
 }

@@ -8,6 +8,7 @@ import type { ChartLine, IndicatorChartInput } from "../core/charts/indicator-ch
 import type { Activity, Item } from "../core/plan-document/schema.ts";
 import { IMPLEMENTATION_LABELS, IMPLEMENTATION_SYMBOLS } from "../domain/evaluation/index.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { precisionOf } from "../domain/values/figure.ts";
 import { cumulativeLines } from "./cumulative-chart.ts";
 import { type EvaluatedPlan, type SeriesRow, targetInForce } from "./evaluation.ts";
 import {
@@ -140,7 +141,13 @@ function sheetIndicator(
       baseline: valueCell(r.baseline, r.indicator.unit),
       targets,
       actuals: years.map((fy) =>
-        withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
+        withPlan(
+          shown(fy)
+            ? valueCell(r.actuals.get(fy), r.indicator.unit, precisionOf(r.indicator.targets))
+            : EMPTY_CELL,
+          r,
+          fy,
+        ),
       ),
       result: evaluationCell(r),
     };

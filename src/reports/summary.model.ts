@@ -12,6 +12,7 @@ import {
   STATUS_LABELS,
   STATUS_SYMBOLS,
 } from "../domain/evaluation/index.ts";
+import { precisionOf } from "../domain/values/figure.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
 import { withPlan } from "./planned.ts";
@@ -105,7 +106,13 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
           baseline: valueCell(r.baseline, r.indicator.unit),
           target: r.target ? targetLabel(r.target) : "—",
           actuals: years.map((fy) =>
-            withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
+            withPlan(
+              shown(fy)
+                ? valueCell(r.actuals.get(fy), r.indicator.unit, precisionOf(r.indicator.targets))
+                : EMPTY_CELL,
+              r,
+              fy,
+            ),
           ),
           result: evaluationCell(r),
           crossListed: r.crossListed,

@@ -80,7 +80,7 @@ describe("concurrent edits", () => {
   test("a lock and a save at once: the save either lands before the lock or is refused", async () => {
     const item = await getItem(open.db, a, roundId, "1-1-1");
     const results = await Promise.allSettled([
-      lockRound(open.db, office, roundId, { version: String(item.round.version) }),
+      lockRound(open.db, office, roundId, { version: String(item.round.version), confirm: "yes" }),
       saveItem(open.db, a, roundId, "1-1-1", form(item.status.version, "9999", "ロック直前")),
     ]);
     assert.equal(results[0].status, "fulfilled");

@@ -13,7 +13,7 @@ import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import * as repo from "./conversation.repository.ts";
 import { recordRoundEvent } from "./outbox.repository.ts";
 import { roundStatusForShare } from "./rounds.repository.ts";
-import { loadItem } from "./rounds.service.ts";
+import { type LoadedItem, loadItem } from "./rounds.service.ts";
 
 export const MAX_COMMENT_CHARS = 4000;
 
@@ -50,8 +50,10 @@ export async function conversationOf(
   user: Actor,
   roundId: string,
   itemKey: string,
+  /** the item as the page already read it */
+  loaded?: LoadedItem,
 ): Promise<Conversation> {
-  const { ctx, status } = await loadItem(db, user, roundId, itemKey);
+  const { ctx, status } = loaded ?? (await loadItem(db, user, roundId, itemKey));
   const rows = await repo.commentsOf(db, user.municipalityCode, roundId, itemKey);
   return {
     messages: rows.map((r) => ({

@@ -12,7 +12,7 @@ import { checkEvidence, MAX_EVIDENCE_BYTES } from "../domain/evidence.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import * as repo from "./evidence.repository.ts";
 import { roundStatusForShare } from "./rounds.repository.ts";
-import { loadItem } from "./rounds.service.ts";
+import { type LoadedItem, loadItem } from "./rounds.service.ts";
 
 export { MAX_EVIDENCE_BYTES };
 
@@ -28,8 +28,8 @@ export type EvidenceFile = {
 
 export type EvidenceList = { files: EvidenceFile[]; canAttach: boolean; canPublish: boolean };
 
-async function itemContext(db: DB, user: Actor, roundId: string, itemKey: string) {
-  const { ctx, status } = await loadItem(db, user, roundId, itemKey);
+async function itemContext(db: DB, user: Actor, roundId: string, itemKey: string, loaded?: LoadedItem) {
+  const { ctx, status } = loaded ?? (await loadItem(db, user, roundId, itemKey));
   const ref = {
     round: { municipalityCode: ctx.round.municipality_code, status: ctx.round.status },
     state: status.state,
@@ -46,8 +46,10 @@ export async function evidenceOf(
   user: Actor,
   roundId: string,
   itemKey: string,
+  /** the item as the page already read it */
+  loaded?: LoadedItem,
 ): Promise<EvidenceList> {
-  const { ref } = await itemContext(db, user, roundId, itemKey);
+  const { ref } = await itemContext(db, user, roundId, itemKey, loaded);
   const rows = await repo.filesOf(db, user.municipalityCode, roundId, itemKey);
   return {
     files: rows.map((r) => ({

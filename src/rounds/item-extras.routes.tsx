@@ -17,7 +17,7 @@ import {
 } from "./evidence.service.ts";
 import { ItemExtras } from "./item-extras.pages.tsx";
 import { formFromDetail, ItemPage } from "./rounds.pages.tsx";
-import { getItem } from "./rounds.service.ts";
+import { getItem, type LoadedItem, loadItem } from "./rounds.service.ts";
 
 const itemHref = (roundId: string, itemKey: string) =>
   `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}`;
@@ -28,11 +28,13 @@ export async function itemExtras(
   user: Actor,
   roundId: string,
   itemKey: string,
-  options: { errors?: Record<string, string>; draft?: string } = {},
+  options: { errors?: Record<string, string>; draft?: string; loaded?: LoadedItem } = {},
 ) {
+  // The item as the page read it: the plan is not read again for these parts.
+  const loaded = options.loaded ?? (await loadItem(db, user, roundId, itemKey));
   const [conversation, evidence] = await Promise.all([
-    conversationOf(db, user, roundId, itemKey),
-    evidenceOf(db, user, roundId, itemKey),
+    conversationOf(db, user, roundId, itemKey, loaded),
+    evidenceOf(db, user, roundId, itemKey, loaded),
   ]);
   return (
     <ItemExtras
@@ -61,7 +63,13 @@ async function withError(db: DB, user: Actor, roundId: string, itemKey: string, 
       d={d}
       form={formFromDetail(d)}
       errors={errors}
-      extras={await itemExtras(db, user, roundId, itemKey, { errors, ...(draft ? { draft } : {}) })}
+      extras={
+        await itemExtras(db, user, roundId, itemKey, {
+          errors,
+          loaded: d.loaded,
+          ...(draft ? { draft } : {}),
+        })
+      }
     />
   );
 }

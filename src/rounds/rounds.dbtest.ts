@@ -74,18 +74,21 @@ describe("reporting round", () => {
 
   test("only the reform office opens a round; errors are named and the year must be in the plan", async () => {
     assert.equal(
-      (await post(shokuin, "/rounds", { planId, fiscalYear: "2023", deadline: "2024-06-30" })).status,
+      (await post(shokuin, "/rounds", { planId, fiscalYear: "2023", deadline: "2099-06-30" })).status,
       403,
     );
+    const past = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2024-06-30" });
+    assert.equal(past.status, 400);
+    assert.match(await past.text(), /回答期限が過ぎた日付です/);
     const bad = await post(office, "/rounds", { planId, fiscalYear: "2030", deadline: "2024-02-30" });
     assert.equal(bad.status, 400);
     const html = await bad.text();
     assert.match(html, /role="alert"/);
     assert.match(html, /回答期限の日付がありません/);
-    const res = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2024-06-30" });
+    const res = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2099-06-30" });
     assert.equal(res.status, 303);
     roundId = /\/rounds\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
-    const again = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2024-06-30" });
+    const again = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2099-06-30" });
     assert.match(await again.text(), /令和5年度の照会はすでにあります/);
   });
 
@@ -327,8 +330,14 @@ describe("reporting round", () => {
     assert.match(round, /未承認の項目が/);
     assert.equal((await post(shokuin, `/rounds/${roundId}/lock`, { version: versionOf(round) })).status, 403);
     const form = await (await get(somu, itemUrl(roundId, "1-1-1"))).text();
-    assert.equal((await post(office, `/rounds/${roundId}/lock`, { version: versionOf(round) })).status, 303);
-    assert.equal((await post(office, `/rounds/${roundId}/lock`, { version: versionOf(round) })).status, 409);
+    const confirmPage = await (await get(office, `/rounds/${roundId}/lock`)).text();
+    assert.match(confirmPage, /未回答（未着手・下書き・差戻し）/);
+    assert.match(confirmPage, /ロックを確定する/);
+    const unconfirmed = await post(office, `/rounds/${roundId}/lock`, { version: versionOf(round) });
+    assert.equal(unconfirmed.status, 400, "locking needs the confirmation");
+    const lock = { version: versionOf(round), confirm: "yes" };
+    assert.equal((await post(office, `/rounds/${roundId}/lock`, lock)).status, 303);
+    assert.equal((await post(office, `/rounds/${roundId}/lock`, lock)).status, 409);
     const refused = await post(
       somu,
       itemUrl(roundId, "1-1-1"),

@@ -1,12 +1,17 @@
 /** HTTP adapter for reporting rounds: reads the form, calls the service, renders or redirects (Post/Redirect/Get). */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { AppError } from "../core/errors.ts";
+import { AppError, conflict, forbidden, invalid } from "../core/errors.ts";
+import { canReview as canReviewItems } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import type { ItemState } from "../domain/rounds/states.ts";
 import { EXTRA_NOTICES, itemExtras } from "./item-extras.routes.tsx";
+import { LockPage } from "./round-lock.pages.tsx";
+import * as review from "./round-review.service.ts";
+import { RulesPage } from "./round-rules.pages.tsx";
+import * as rules from "./round-rules.service.ts";
 import { formFromDetail, type ItemForm, ItemPage, RoundPage, RoundsPage } from "./rounds.pages.tsx";
 import * as service from "./rounds.service.ts";
 
@@ -17,7 +22,9 @@ const NOTICES: Record<string, string> = {
   deadline: "回答期限を変更しました。",
   draft: "下書きを保存しました。各欄の下に、どう読み取ったかを表示しています。",
   submitted: "提出しました。行革担当の確認を待っています。",
+  next: "前の項目を提出しました。次の未回答の項目です。",
   approved: "承認しました。",
+  rule: "確認ルールを保存しました。変更は履歴に残りました。",
   returned: "所管課に差し戻しました。",
   ...EXTRA_NOTICES,
 };
@@ -77,11 +84,52 @@ export function roundRoutes(db: DB) {
     }
   });
 
-  app.get("/rounds/:roundId", async (c) => {
-    const o = await service.getRound(db, currentUser(c), c.req.param("roundId"));
-    const state = c.req.query("state");
-    const filter = service.STATES.includes(state as ItemState) ? (state as ItemState) : undefined;
-    return c.html(<RoundPage o={o} filter={filter} notice={NOTICES[c.req.query("done") ?? ""]} />);
+  app.get("/inbox", async (c) => c.redirect(await review.inboxPath(db, currentUser(c)), 303));
+
+  const roundPage = async (c: Context<AuthEnv>, roundId: string, notice?: string, status = 200) => {
+    const user = currentUser(c);
+    const o = await service.getRound(db, user, roundId);
+    const filter = review.filterFrom(c.req.query());
+    const warnings = await review.warningCounts(db, user, roundId, o.items);
+    const shown = review.applyFilter(o.items, filter, warnings);
+    const canReview = o.round.status === "open" && canReviewItems(user);
+    return c.html(
+      <RoundPage
+        o={o}
+        filter={filter}
+        shown={shown}
+        warnings={warnings}
+        canReview={canReview}
+        notice={notice}
+      />,
+      status as 200,
+    );
+  };
+
+  app.get("/rounds/:roundId", async (c) =>
+    roundPage(c, c.req.param("roundId"), NOTICES[c.req.query("done") ?? ""]),
+  );
+
+  app.post("/rounds/:roundId/approve", async (c) => {
+    const user = currentUser(c);
+    const roundId = c.req.param("roundId");
+    const o = await service.getRound(db, user, roundId);
+    if (!canReviewItems(user)) throw forbidden("承認と差戻しは行革担当と管理者が行います。");
+    const body = await form(c);
+    const raw = body.items;
+    const keys = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (k) => typeof k === "string",
+    );
+    if (keys.length === 0) throw invalid({ items: "承認する項目を選んでください。" });
+    const selected = keys.map((key) => ({ key, version: field(body, `version.${key}`) }));
+    const r = await review.approveMany(db, user, roundId, selected, field(body, "reason"));
+    const name = (k: string) => o.items.find((i) => i.item.key === k)?.item.title ?? k;
+    const notice =
+      `${r.approved.length} 項目を承認しました（それぞれ履歴に残りました）。` +
+      (r.skipped.length > 0
+        ? ` 承認しなかった項目: ${r.skipped.map((s) => `${name(s.key)}（${s.why}）`).join("、")}`
+        : "");
+    return roundPage(c, roundId, notice);
   });
 
   app.get("/rounds/:roundId/items/:itemKey", async (c) => {
@@ -94,7 +142,7 @@ export function roundRoutes(db: DB) {
         form={f}
         understood={service.understandEntries(d, f)}
         notice={NOTICES[c.req.query("done") ?? ""]}
-        extras={await itemExtras(db, currentUser(c), roundId, itemKey)}
+        extras={await itemExtras(db, currentUser(c), roundId, itemKey, { loaded: d.loaded })}
       />,
     );
   });
@@ -114,6 +162,11 @@ export function roundRoutes(db: DB) {
             understood={r.understood}
           />,
         );
+      if (r.state === "submitted" && input.action === "submit") {
+        // the department goes on to its next item still to answer
+        const next = await review.nextOpenItem(db, user, roundId, itemKey);
+        if (next) return c.redirect(`/rounds/${roundId}/items/${encodeURIComponent(next)}?done=next`, 303);
+      }
       return c.redirect(
         `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${r.state === "submitted" ? "submitted" : "draft"}`,
         303,
@@ -138,7 +191,7 @@ export function roundRoutes(db: DB) {
           }
           conflictWith={e.code === "conflict" ? formFromDetail(d) : undefined}
           unsaved={d.can.edit ? undefined : input}
-          extras={await itemExtras(db, user, roundId, itemKey)}
+          extras={await itemExtras(db, user, roundId, itemKey, { loaded: d.loaded })}
         />,
         e.status as 400,
       );
@@ -152,7 +205,8 @@ export function roundRoutes(db: DB) {
     const input = {
       version: field(body, "version"),
       decision: field(body, "decision"),
-      comment: field(body, "comment"),
+      // the reason for approving over warnings, or the comment of a return
+      comment: field(body, "decision") === "approve" ? field(body, "reason") : field(body, "comment"),
     };
     try {
       const state = await service.reviewItem(db, user, roundId, itemKey, input);
@@ -162,7 +216,7 @@ export function roundRoutes(db: DB) {
       const d = await service.getItem(db, user, roundId, itemKey);
       const errors =
         e.code === "invalid" && Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
-      const extras = await itemExtras(db, user, roundId, itemKey);
+      const extras = await itemExtras(db, user, roundId, itemKey, { loaded: d.loaded });
       return c.html(
         <ItemPage d={d} form={formFromDetail(d)} errors={errors} extras={extras} />,
         e.status as 400,
@@ -170,12 +224,56 @@ export function roundRoutes(db: DB) {
     }
   });
 
+  app.get("/rounds/:roundId/rules", async (c) => {
+    const v = await rules.getRules(db, currentUser(c), c.req.param("roundId"));
+    return c.html(<RulesPage v={v} notice={NOTICES[c.req.query("done") ?? ""]} />);
+  });
+
+  app.post("/rounds/:roundId/rules/:indicatorKey", async (c) => {
+    const user = currentUser(c);
+    const { roundId, indicatorKey } = c.req.param();
+    const body = await form(c);
+    try {
+      await rules.saveRule(db, user, roundId, indicatorKey, {
+        action: field(body, "action"),
+        min: field(body, "min"),
+        max: field(body, "max"),
+        integer: field(body, "integer"),
+        jumpFactor: field(body, "jumpFactor"),
+      });
+      return c.redirect(`/rounds/${roundId}/rules?done=rule`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+      const v = await rules.getRules(db, user, roundId);
+      return c.html(<RulesPage v={v} errors={e.fields} />, 400);
+    }
+  });
+
+  app.get("/rounds/:roundId/lock", async (c) => {
+    const user = currentUser(c);
+    const o = await service.getRound(db, user, c.req.param("roundId"), { all: true });
+    if (!o.can.lock) {
+      if (o.can.unlock) throw conflict("この照会はすでにロックされています。");
+      throw forbidden("照会をロックできるのは行革担当と管理者です。");
+    }
+    return c.html(<LockPage o={o} />);
+  });
+
   app.post("/rounds/:roundId/lock", async (c) => {
     const user = currentUser(c);
     const roundId = c.req.param("roundId");
     const body = await form(c);
-    await service.lockRound(db, user, roundId, { version: field(body, "version") });
-    return c.redirect(`/rounds/${roundId}?done=locked`, 303);
+    try {
+      await service.lockRound(db, user, roundId, {
+        version: field(body, "version"),
+        confirm: field(body, "confirm"),
+      });
+      return c.redirect(`/rounds/${roundId}?done=locked`, 303);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== "invalid") throw e;
+      const o = await service.getRound(db, user, roundId, { all: true });
+      return c.html(<LockPage o={o} errors={e.fields} />, 400);
+    }
   });
 
   app.post("/rounds/:roundId/deadline", async (c) => {

@@ -57,9 +57,45 @@ export const reviewSchema = z
     message: "差し戻す理由をコメントに書いてください。",
   });
 
-export const lockSchema = z.object({ version });
+export const lockSchema = z.object({
+  version,
+  confirm: z.literal(
+    "yes",
+    "ロックする前に、未回答・未承認の件数を確かめて「ロックを確定する」を押してください。",
+  ),
+});
 
 export const unlockSchema = z.object({
   version,
   reason: text(1000, "理由").refine((s) => s.trim() !== "", "ロックを解除する理由を書いてください。"),
 });
+
+/** A limit typed by the office: empty means no limit; half- or full-width digits. */
+const limit = (label: string) =>
+  z
+    .string()
+    .transform((s) => s.normalize("NFKC").replace(/,/g, "").trim())
+    .refine(
+      (s) => s === "" || /^-?\d+(\.\d+)?$/.test(s),
+      `${label}は数値で入力してください（制限しないなら空欄）。`,
+    )
+    .transform((s) => (s === "" ? null : Number(s)));
+
+export const ruleSchema = z
+  .object({
+    action: z.enum(["save", "reset"], "保存か既定に戻すかを選んでください。"),
+    min: limit("下限"),
+    max: limit("上限"),
+    integer: z
+      .string()
+      .optional()
+      .transform((s) => s === "on" || s === "1"),
+    jumpFactor: limit("前年度比の倍率").refine(
+      (n) => n === null || n > 1,
+      "前年度比の倍率は 1 より大きい数にしてください（確認しないなら空欄）。",
+    ),
+  })
+  .refine((r) => r.min === null || r.max === null || r.min <= r.max, {
+    path: ["max"],
+    message: "上限は下限以上にしてください。",
+  });

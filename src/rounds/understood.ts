@@ -16,6 +16,8 @@ export type Understood = {
   description: string;
   /** Things to look at again: unreadable, a unit other than the indicator's, a series label of another series. */
   warnings: string[];
+  /** What makes the value impossible (plausibility rules): the save is refused with these. */
+  errors: string[];
 };
 
 /**
@@ -43,7 +45,7 @@ export function understand(
     );
   if (reading.series && series && reading.series !== series)
     warnings.push(`「${reading.series}」と書かれていますが、この欄は「${series}」の欄です。`);
-  return { reading, description: describe(reading, indicator.unit), warnings };
+  return { reading, description: describe(reading, indicator.unit), warnings, errors: [] };
 }
 
 function sameUnit(a: string, b: string): boolean {

@@ -3,7 +3,7 @@
  * year; a baseline or target is its indicator, series and 区分, matched in order when there are several.
  * How a row's cells become a value is in values.ts.
  */
-
+import { checkActual, derivedRule, errorsOf, indicatorKind } from "../../domain/rounds/plausibility.ts";
 import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import type { Indicator } from "../plan-document/schema.ts";
 import { type MergeContext, same, withoutSource } from "./merge-context.ts";
@@ -249,6 +249,7 @@ export function mergeActuals(table: Table, ctx: MergeContext) {
     const r = resolveValue(cells, referenceOf(row, base), ctx.ladder(ind));
     const made = { fiscalYear, ...seriesOf(series), ...r.core, ...(cumulative ? { cumulative: true } : {}) };
     const record = settle(ctx, row, made, base, r);
+    if (role === "actual" && record !== base && implausible(row, ind, record as Actual)) continue;
     if (base) list[list.indexOf(base)] = record;
     else list.push(record);
     rowOf.set(record, row.rowNumber);
@@ -256,4 +257,16 @@ export function mergeActuals(table: Table, ctx: MergeContext) {
   for (const { ind } of ctx.indicators.values()) {
     if (ind.plannedValues?.length === 0) delete ind.plannedValues;
   }
+}
+
+/**
+ * A changed actual that its indicator's plausibility rule refuses (a negative headcount, 100.1%, 12.5件),
+ * as a finding on the row: the same rule as a save in the round (src/domain/rounds/plausibility.ts), by the
+ * indicator's unit and kind. Values the sheet does not change are left alone.
+ */
+function implausible(row: TableRow, ind: Indicator, record: Actual): boolean {
+  const rule = derivedRule({ unit: ind.unit, kind: indicatorKind(ind) });
+  const errors = errorsOf(checkActual(rule, record, { unit: ind.unit, submitting: false }));
+  for (const e of errors) row.error("text", "value.implausible", e.message, record.text);
+  return errors.length > 0;
 }

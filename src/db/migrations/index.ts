@@ -12,6 +12,7 @@ import * as gradingPlannedValues from "./2026-12-07T0010-grading-planned-values.
 import * as noOwnParent from "./2026-12-07T0020-hostile-no-own-parent.ts";
 import * as staffingPeerTables from "./2026-12-07T0030-staffing2-peer-tables.ts";
 import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
+import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0100-mail-notifications": mailNotifications,
   "2026-12-07T0030-staffing2-peer-tables": staffingPeerTables,
   "2026-12-07T0020-hostile-no-own-parent": noOwnParent,
+  "2026-12-07T0100-round-rules": roundRules,
 };
 
 export const migrationProvider: MigrationProvider = {

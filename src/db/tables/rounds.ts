@@ -1,6 +1,7 @@
 /** Kysely's view of the reporting-round tables (see src/db/migrations/2026-11-22T0500-rounds.ts). */
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
+import type { RuleOverride } from "../../domain/rounds/plausibility.ts";
 import type { ItemState, RoundStatus } from "../../domain/rounds/states.ts";
 
 export interface RoundsTable {
@@ -32,7 +33,18 @@ export interface RoundItemsTable {
   reviewed_at: Date | null;
 }
 
+/** The office's changes to an indicator's derived plausibility rule (src/domain/rounds/plausibility.ts). */
+export interface IndicatorRulesTable {
+  municipality_code: string;
+  plan_id: string;
+  indicator_key: string;
+  rule: ColumnType<RuleOverride, string, string>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
 export interface RoundTables {
   rounds: RoundsTable;
   round_items: RoundItemsTable;
+  indicator_rules: IndicatorRulesTable;
 }

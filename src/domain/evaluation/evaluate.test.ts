@@ -21,7 +21,7 @@ test("the doc comment's example holds", () => {
     ladder: DEFAULT_STAGE_LADDER,
     unit: "人",
   });
-  assert.equal(r.rule, "目標 6,000人（令和5年度）に対し 26,684人：達成（進捗率 557.9%）");
+  assert.equal(r.rule, "目標 6,000人（令和5年度）に対し 26,684人：達成（目標を大きく上回る）");
   assert.equal(r.fiscalYear, 2023);
   assert.equal(r.targetKind, "value_by_year");
   assert.equal(r.actual?.number, 26684);

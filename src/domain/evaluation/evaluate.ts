@@ -21,7 +21,7 @@ import { valueByYear } from "./value-by-year.ts";
  *   actuals: [{ text: "26,684", kind: "number", number: 26684, fiscalYear: 2023 }],
  *   ladder: DEFAULT_STAGE_LADDER,
  *   unit: "人",
- * }).rule === "目標 6,000人（令和5年度）に対し 26,684人：達成（進捗率 557.9%）"
+ * }).rule === "目標 6,000人（令和5年度）に対し 26,684人：達成（目標を大きく上回る）"
  */
 export function evaluate(input: EvaluationInput): Evaluation {
   const actual = actualOf(input);

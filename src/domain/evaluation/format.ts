@@ -30,3 +30,18 @@ export function percent(ratio: number): string {
 
 /** @example yearPhrase(2023) === "令和5年度" */
 export const yearPhrase = warekiFiscalYear;
+
+/** Beyond this progress (200%), a rate says little more than that the target was far exceeded. */
+export const PROGRESS_CAP = 2;
+
+/**
+ * The progress rate as an explanation prints it: only between a base and a target (the caller passes
+ * undefined otherwise), 「目標を大きく上回る」 beyond 200%, and never negative (「初期値から後退」).
+ * @example progressNote(0.581) === "進捗率 58.1%"; progressNote(8.393) === "目標を大きく上回る"
+ */
+export function progressNote(rate: number | undefined): string | undefined {
+  if (rate === undefined || !Number.isFinite(rate)) return undefined;
+  if (rate < 0) return "初期値から後退（進捗なし）";
+  if (rate > PROGRESS_CAP) return "目標を大きく上回る";
+  return `進捗率 ${percent(rate)}`;
+}

@@ -43,3 +43,12 @@ test("着手状況 labels", () => {
 test("増減 is printed with + , ▲ and ±0", () => {
   assert.deepEqual([2, -1, 0].map(formatChange), ["+2", "▲1", "±0"]);
 });
+
+test("progress notes: capped beyond 200%, never negative", async () => {
+  const { progressNote } = await import("./format.ts");
+  assert.equal(progressNote(0.581), "進捗率 58.1%");
+  assert.equal(progressNote(2), "進捗率 200%");
+  assert.equal(progressNote(8.393), "目標を大きく上回る");
+  assert.equal(progressNote(-0.735), "初期値から後退（進捗なし）");
+  assert.equal(progressNote(undefined), undefined);
+});

@@ -1,4 +1,4 @@
-import { percent, quantity, yearPhrase } from "./format.ts";
+import { progressNote, quantity, yearPhrase } from "./format.ts";
 import type { NumericCase, RuleOutcome } from "./outcome.ts";
 import { notJudgeable, numericBaseline, progressRate, reaches, show } from "./outcome.ts";
 
@@ -32,6 +32,6 @@ export function level(c: NumericCase, kind: "floor" | "ceiling"): RuleOutcome {
     premise,
     comparedWith: goal,
     progressRate: rate,
-    notes: rate === undefined ? [] : [`進捗率 ${percent(rate)}`],
+    notes: progressNote(rate) === undefined ? [] : [progressNote(rate)!],
   };
 }

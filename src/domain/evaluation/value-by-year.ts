@@ -1,4 +1,4 @@
-import { percent, quantity, roundComputed, yearPhrase } from "./format.ts";
+import { progressNote, quantity, roundComputed, yearPhrase } from "./format.ts";
 import type { Amount, Better, NumericCase, RuleOutcome } from "./outcome.ts";
 import { notJudgeable, numericBaseline, progressRate, reaches, show } from "./outcome.ts";
 
@@ -60,11 +60,9 @@ export function judgeOnPath(c: PathCase): RuleOutcome {
   const rate = progressRate(actual, c.start?.value, c.goal);
   const reached = reaches(actual, c.goal, c.better);
   const notes = (...extra: (string | false)[]): string[] =>
-    [
-      ...extra,
-      c.better === "decrease" && "値が小さいほど良い指標",
-      rate !== undefined && `進捗率 ${percent(rate)}`,
-    ].filter((n): n is string => typeof n === "string");
+    [...extra, c.better === "decrease" && "値が小さいほど良い指標", progressNote(rate) ?? false].filter(
+      (n): n is string => typeof n === "string",
+    );
   const common = { comparedWith: c.goal, progressRate: rate };
 
   if (fy >= c.goalYear) {
