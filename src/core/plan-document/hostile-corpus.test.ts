@@ -159,7 +159,10 @@ test("a plan workbook cut short or with bytes flipped is refused, never a crash 
       await readPlanWorkbook(b, "broken.xlsx", null);
     } catch (e) {
       // refused as a broken document, or by the size limits (a flipped byte can make an entry inflate past its size)
-      assert.ok(isAppError(e, "invalid_document", "too_large"), `cut ${cut} flip ${flip}: ${(e as Error)?.stack ?? e}`);
+      assert.ok(
+        isAppError(e, "invalid_document", "too_large"),
+        `cut ${cut} flip ${flip}: ${(e as Error)?.stack ?? e}`,
+      );
     }
   }
 });
