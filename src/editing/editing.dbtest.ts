@@ -212,7 +212,7 @@ describe("plan editing", () => {
     const url = `/plans/${planId}/items/2-1-1/targets`;
     const words = {
       version: await version(),
-      targetFor: "2-1-1-i1\u0001女性",
+      targetFor: JSON.stringify(["2-1-1-i1", "女性"]),
       targetText: "5年間で累計500%",
     };
     assert.match(

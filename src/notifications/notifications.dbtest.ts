@@ -70,11 +70,12 @@ describe("notifications and mail", () => {
 
   test("opening a round mails each department with items: recipient, subject, link", async () => {
     const planId = (await sql<{ id: string }>`select id from plans`.execute(open.db)).rows[0]!.id;
-    const res = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2024-06-30" });
+    // a deadline in the past is refused when opening: opened for a future one, then moved into the fake clock's world
+    const res = await post(office, "/rounds", { planId, fiscalYear: "2023", deadline: "2099-06-30" });
     assert.equal(res.status, 303);
     roundId = /\/rounds\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
-    // the fake clock's world: the round was opened on 2024-06-01
-    await sql`update rounds set opened_at = ${at("2024-06-01")}`.execute(open.db);
+    // the fake clock's world: the round was opened on 2024-06-01, due 2024-06-30
+    await sql`update rounds set opened_at = ${at("2024-06-01")}, deadline = '2024-06-30'`.execute(open.db);
     assert.equal(sink.mails.length, 0, "nothing is sent in the request itself");
     const r = await run("2024-06-01");
     assert.deepEqual([r.events, r.sent, r.failed], [1, 2, 0]);

@@ -58,7 +58,7 @@ describe("item conversation and evidence", () => {
     const res = await post(office, "/rounds", {
       planId: stored!.planId,
       fiscalYear: "2023",
-      deadline: "2024-06-30",
+      deadline: "2099-06-30",
     });
     roundId = /\/rounds\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
     item = `/rounds/${roundId}/items/${encodeURIComponent("2-1-1")}`;
