@@ -9,7 +9,7 @@ import type { DB } from "../db/database.ts";
 import { type ItemState, OPEN_STATES, STATES } from "../domain/rounds/states.ts";
 import { openFindings, reviewItem } from "./round-answers.service.ts";
 import { ruleOverrides } from "./round-rules.repository.ts";
-import { entriesOf, type ItemStatus, loadContext, withStatus } from "./rounds.context.ts";
+import { entriesOf, type ItemStatus, loadContext, type RoundView, withStatus } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 
 export type ItemFilter = {
@@ -33,14 +33,14 @@ export function filterFrom(q: Record<string, string | undefined>): ItemFilter {
 export async function warningCounts(
   db: DB,
   user: Actor,
-  roundId: string,
+  /** the round as getRound read it (its access already checked): the plan is not read again */
+  round: Pick<RoundView, "planId" | "fiscalYear">,
   items: readonly ItemStatus[],
 ): Promise<Map<string, number>> {
-  const ctx = await loadContext(db, user, roundId);
-  const rules = await ruleOverrides(db, user.municipalityCode, ctx.round.plan_id);
+  const rules = await ruleOverrides(db, user.municipalityCode, round.planId);
   const out = new Map<string, number>();
   for (const i of items) {
-    const f = openFindings(entriesOf(i.item, ctx.round.fiscal_year, rules));
+    const f = openFindings(entriesOf(i.item, round.fiscalYear, rules));
     out.set(i.item.key, f.warnings.length + f.errors.length);
   }
   return out;

@@ -90,7 +90,7 @@ export function roundRoutes(db: DB) {
     const user = currentUser(c);
     const o = await service.getRound(db, user, roundId);
     const filter = review.filterFrom(c.req.query());
-    const warnings = await review.warningCounts(db, user, roundId, o.items);
+    const warnings = await review.warningCounts(db, user, o.round, o.items);
     const shown = review.applyFilter(o.items, filter, warnings);
     const canReview = o.round.status === "open" && canReviewItems(user);
     return c.html(

@@ -70,7 +70,7 @@ async function measure(setup: Setup, opened: OpenDatabase[]): Promise<Record<str
     const fy = FIRST + setup.years - 1 - r;
     const res = await app.request(
       "/rounds",
-      postForm(office, { planId, fiscalYear: String(fy), deadline: `${fy + 1}-06-30` }),
+      postForm(office, { planId, fiscalYear: String(fy), deadline: "2099-06-30" }),
     );
     assert.equal(res.status, 303, `opening the round for ${fy}`);
     roundId ||= /\/rounds\/([0-9a-f-]{36})/.exec(res.headers.get("location")!)![1]!;
