@@ -13,6 +13,7 @@ import {
   STATUS_SYMBOLS,
 } from "../domain/evaluation/index.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
+import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
@@ -61,6 +62,8 @@ export type SummaryModel = ReportHead & {
   /** The 初期値 year when every baseline shares one: 「初期値（2017年度）」. */
   baselineYear?: number | undefined;
   rows: SummaryRow[];
+  /** 財政効果額, when the plan gives any: the 一覧 prints its total line */
+  fiscalEffects: FiscalEffectModel | null;
 };
 
 export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
@@ -141,6 +144,7 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
     years,
     baselineYear: baselineYears.size === 1 ? [...baselineYears][0] : undefined,
     rows: rows.map(({ path: _, ...r }) => r),
+    fiscalEffects: buildFiscalEffects(doc, fiscalYear, plan.items),
   };
 }
 
