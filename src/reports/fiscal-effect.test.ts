@@ -10,6 +10,7 @@ import { samplePlanDocument } from "../testing/factories.ts";
 import { repoRoot } from "../testing/seeds.ts";
 import { buildReport } from "./build-report.ts";
 import { evaluatePlan } from "./evaluation.ts";
+import { fiscalEffectLine } from "./reports.service.ts";
 import { reportXlsx } from "./reports.xlsx.ts";
 
 const example = () =>
@@ -68,4 +69,12 @@ test("re-listed (再掲) items are left out; actuals after the report year are n
     [102_500, null],
     "FY2025 actuals not shown in a FY2024 report",
   );
+});
+
+test("the dashboard's line: the total to the report year, with the unreported actuals counted", () => {
+  assert.equal(
+    fiscalEffectLine(evaluatePlan(parsePlanDocument(example()), 2025)),
+    "財政効果額（令和5年度〜令和7年度の累計）計画 229,500千円／実績 191,722千円（実績未報告 1件）",
+  );
+  assert.equal(fiscalEffectLine(evaluatePlan(parsePlanDocument(samplePlanDocument()), 2021)), null);
 });
