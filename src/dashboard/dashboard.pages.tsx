@@ -161,6 +161,7 @@ export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
             total={d.total}
           />
           <TallyTable caption="所管課ごと（遅れ・未達成の多い順）" head="所管課" rows={d.byDepartment} />
+          {d.fiscalEffect && <p class="effect-total">{d.fiscalEffect}</p>}
         </>
       )}
       <h2>提出が遅れている所管課</h2>

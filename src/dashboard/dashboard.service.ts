@@ -13,7 +13,12 @@ import {
   rollUpBy,
   type Tally,
 } from "../domain/evaluation/index.ts";
-import { defaultFiscalYear, evaluateStoredPlan, loadPlanFor } from "../reports/reports.service.ts";
+import {
+  defaultFiscalYear,
+  evaluateStoredPlan,
+  fiscalEffectLine,
+  loadPlanFor,
+} from "../reports/reports.service.ts";
 import { OPEN_STATES, openRoundsProgress, plansOf } from "../rounds/rounds.service.ts";
 
 export type TallyRow = { label: string; tally: Tally };
@@ -34,6 +39,8 @@ export type Dashboard = {
   byLevel: TallyRow[];
   byDepartment: TallyRow[];
   total: Tally | null;
+  /** 財政効果額 to the year, one line; null when the plan gives none */
+  fiscalEffect: string | null;
   behind: BehindRound[];
   recent: AuditEvent[];
   canEdit: boolean;
@@ -60,6 +67,7 @@ export async function getDashboard(
       byLevel: [],
       byDepartment: [],
       total: null,
+      fiscalEffect: null,
       behind,
       recent,
       canEdit: false,
@@ -100,6 +108,7 @@ export async function getDashboard(
       .map((g) => ({ label: g.group, tally: g.tally }))
       .sort((a, b) => behindCount(b.tally) - behindCount(a.tally)),
     total: rollUp(grouped),
+    fiscalEffect: fiscalEffectLine(evaluated),
     behind,
     recent,
     canEdit: canEditPlan(user, user),

@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from "kysely";
 import type { AuditTables } from "./tables/audit.ts";
 import type { AuthTables } from "./tables/auth.ts";
 import type { EditingTables } from "./tables/editing.ts";
+import type { FiscalEffectTables } from "./tables/fiscal-effects.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { PublishTables } from "./tables/publish.ts";
 import type { RoundTables } from "./tables/rounds.ts";
@@ -190,7 +191,8 @@ export interface Database
     EditingTables,
     PublishTables,
     StaffingTables,
-    NotificationTables {
+    NotificationTables,
+    FiscalEffectTables {
   indicator_judgements: IndicatorJudgementsTable;
   municipalities: MunicipalitiesTable;
   departments: DepartmentsTable;

@@ -19,6 +19,7 @@ import { PLAN_DOCUMENT_FORMAT } from "../core/plan-document/schema.ts";
 import type { Database, SourceJson } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
 import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
+import { insertFiscalEffects, loadFiscalEffects } from "./fiscal-effects.repository.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -351,6 +352,7 @@ async function insertItems(
     })),
   );
   await insertChunks(activities, (c) => trx.insertInto("item_activities").values(c).execute());
+  await insertFiscalEffects(trx, code, planId, itemRows);
 }
 
 function targetColumns(
@@ -452,7 +454,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
   const itemIds = items.map((i) => i.id);
   const none = ["00000000-0000-0000-0000-000000000000"];
   const ids = itemIds.length > 0 ? itemIds : none;
-  const [itemDepts, indicators, progress, activities] = await Promise.all([
+  const [itemDepts, indicators, progress, activities, effects] = await Promise.all([
     scoped(q, code)
       .selectFrom("plan_item_departments")
       .selectAll()
@@ -477,6 +479,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
       .where("item_id", "in", ids)
       .orderBy("position")
       .execute(),
+    loadFiscalEffects(q, code, planId),
   ]);
   const indIds = indicators.length > 0 ? indicators.map((i) => i.id) : none;
   const [indDepts, baselines, targets, actuals] = await Promise.all([
@@ -593,6 +596,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
           ...defined({ source: a.source as Source | null }),
         }),
       ),
+      ...(effects.has(r.id) ? { fiscalEffects: effects.get(r.id) } : {}),
       children: [],
     } as Item;
     nodes.set(r.id, node);

@@ -3,6 +3,7 @@
  * municipalities publish — as HTML, xlsx or PDF. Also records and withdraws judgements. Callers are the
  * HTTP and CLI adapters.
  */
+
 import { record } from "../audit/audit.service.ts";
 import { authorize, invalid, isAppError, notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
@@ -15,9 +16,11 @@ import { getPlan, planNotFound, resolvePlan } from "../plans/plans.service.ts";
 import { findRoundByPlanYear } from "../rounds/rounds.service.ts";
 import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
+import { buildFiscalEffects } from "./fiscal-effect.model.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
 import { reportXlsx } from "./reports.xlsx.ts";
+import { effectTotalText } from "./views/fiscal-effect.view.tsx";
 import { printHtml } from "./views/report.view.tsx";
 
 export type LoadedPlan = { planId: string; municipalityCode: string; doc: PlanDocument };
@@ -271,3 +274,9 @@ export async function reportCaveats(db: DB, plan: LoadedPlan, fiscalYear: number
 
 export { type EvaluatedPlan, evaluatePlan, ladderFor, type StoredJudgement } from "./evaluation.ts";
 export { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS } from "./report.model.ts";
+
+/** The 財政効果額 total line of an evaluated plan (for the dashboard), or null when the plan gives none. */
+export function fiscalEffectLine(plan: EvaluatedPlan): string | null {
+  const m = buildFiscalEffects(plan.doc, plan.fiscalYear, plan.items);
+  return m ? effectTotalText(m) : null;
+}

@@ -8,12 +8,14 @@ import { newWorkbook, sheetName } from "../core/xlsx.ts";
 import { STATUS_LABELS, STATUS_SYMBOLS } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { ReportModel } from "./build-report.ts";
+import { fiscalEffectSheet } from "./fiscal-effect.xlsx.ts";
 import { bothYears, numberFormat, type ValueCell, yearHeading } from "./format.ts";
 import type { ReportHead } from "./report.model.ts";
 import type { RoadmapModel } from "./roadmap.model.ts";
 import type { Sheet, SheetsModel } from "./sheets.model.ts";
 import type { ResultCell, SummaryModel } from "./summary.model.ts";
 import type { TallyLine, TallyModel, TallySection } from "./tally.model.ts";
+import { effectTotalText } from "./views/fiscal-effect.view.tsx";
 import { statusHeading } from "./views/tally.view.tsx";
 
 const FONT = "BIZ UDPGothic";
@@ -236,6 +238,7 @@ function summarySheet(wb: ExcelJS.Workbook, m: SummaryModel): void {
     r++;
   }
   borders(ws, 3, 1, r - 1, cRule);
+  if (m.fiscalEffects) put(ws.getCell(r++, 1), effectTotalText(m.fiscalEffects), { bold: true });
   ws.views = [{ state: "frozen", xSplit: cInd, ySplit: 4 }];
   printSetup(ws, r - 1, cRule, [3, 4]);
 }
@@ -386,6 +389,7 @@ function tallyBook(wb: ExcelJS.Workbook, m: TallyModel): void {
   const note = `・増減は${bothYears(m.previousYear)}との比較`;
   tallySheet(wb, m, "達成度", "achievement", m.achievement, note);
   tallySheet(wb, m, "着手状況", "implementation", m.implementation, note);
+  fiscalEffectSheet(wb, m.title, m.fiscalEffects);
 }
 
 function tallySheet<S extends string>(

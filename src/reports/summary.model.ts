@@ -14,6 +14,7 @@ import {
 } from "../domain/evaluation/index.ts";
 import { precisionOf } from "../domain/values/figure.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
+import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
@@ -62,6 +63,8 @@ export type SummaryModel = ReportHead & {
   /** The 初期値 year when every baseline shares one: 「初期値（2017年度）」. */
   baselineYear?: number | undefined;
   rows: SummaryRow[];
+  /** 財政効果額, when the plan gives any: the 一覧 prints its total line */
+  fiscalEffects: FiscalEffectModel | null;
 };
 
 export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
@@ -148,6 +151,7 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
     years,
     baselineYear: baselineYears.size === 1 ? [...baselineYears][0] : undefined,
     rows: rows.map(({ path: _, ...r }) => r),
+    fiscalEffects: buildFiscalEffects(doc, fiscalYear, plan.items),
   };
 }
 

@@ -18,6 +18,7 @@ import {
   tally,
 } from "../domain/evaluation/index.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
+import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { departmentNames, itemLabel } from "./format.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead } from "./report.model.ts";
 
@@ -43,6 +44,8 @@ export type TallyModel = ReportHead & {
   implementation: TallySection<ImplementationStatus>;
   /** Cross-listed (再掲) items are counted once, under the item they repeat. */
   crossListedLeftOut: number;
+  /** 財政効果額, when the plan gives any */
+  fiscalEffects: FiscalEffectModel | null;
 };
 
 type Counted<S extends string> = { status: S; previous: S; path: Item[]; departments: string[] };
@@ -79,6 +82,7 @@ export function buildTally(plan: EvaluatedPlan): TallyModel {
     achievement: section(indicators, EVALUATION_STATUSES, "指標（系列ごと）"),
     implementation: section(items, IMPLEMENTATION_STATUSES, "取組"),
     crossListedLeftOut: plan.items.filter(({ item }) => item.crossListingOf !== undefined).length,
+    fiscalEffects: buildFiscalEffects(doc, fiscalYear, plan.items),
   };
 }
 

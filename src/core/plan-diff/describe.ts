@@ -23,6 +23,7 @@ const FIELD_LABELS: Record<string, string> = {
   number: "番号",
   description: "取組内容",
   departments: "所管課",
+  fiscalEffects: "財政効果額",
   parent: "親項目",
   crossListingOf: "再掲元",
   unit: "単位",

@@ -178,3 +178,14 @@ describe("diffPlans", () => {
     assert.equal(changes.filter((c) => c.target === "item").length, 5000);
   });
 });
+
+test("a changed 財政効果額 is one change of the item's field, named 財政効果額", () => {
+  const input = samplePlanDocument();
+  input.items![0]!.fiscalEffects = [
+    { fiscalYear: 2020, kind: "revenue_increase", planned: 10, unit: "千円" },
+  ];
+  const changes = diffPlans(sample(), parsePlanDocument(input));
+  assert.equal(changes.length, 1);
+  assert.equal(changes[0]!.field, "fiscalEffects");
+  assert.match(describeChange(changes[0]!), /財政効果額/);
+});

@@ -7,6 +7,7 @@ import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import { type AppError, invalidDocument } from "../errors.ts";
 import type { Finding } from "../findings.ts";
 import { fillReadings } from "./fill.ts";
+import { fiscalEffectProblems } from "./fiscal-effect.ts";
 import { planRowFindings } from "./plan-rows.ts";
 import {
   type Item,
@@ -109,6 +110,7 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
       if (!deptKeys.has(k))
         problems.push({ path: `${path}.departments[${i}]`, message: `部署 "${k}" がありません` });
     });
+    problems.push(...fiscalEffectProblems(item.fiscalEffects, path));
     item.indicators.forEach((ind, j) => {
       const ip = `${path}.indicators[${j}]`;
       if (indicatorKeys.has(ind.key))

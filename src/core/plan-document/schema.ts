@@ -7,6 +7,7 @@ import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
 import { controlCharacter, TEXT_LIMITS } from "../../domain/text.ts";
 import { TARGET_BASES } from "../../domain/values/basis.ts";
+import { fiscalEffectFields } from "./fiscal-effect.ts";
 
 export const PLAN_DOCUMENT_FORMAT = "gyokaku.plan-document/1";
 
@@ -182,6 +183,9 @@ export const activitySchema = z
   })
   .strict();
 
+/** 財政効果額 of an item: one entry per fiscal year and kind (see fiscal-effect.ts). */
+export const fiscalEffectSchema = fiscalEffectFields.extend({ source: sourceSchema.optional() }).strict();
+
 export type ItemInput = {
   key: string;
   number?: string | undefined;
@@ -194,6 +198,7 @@ export type ItemInput = {
   indicators?: z.input<typeof indicatorSchema>[] | undefined;
   progress?: z.input<typeof progressSchema>[] | undefined;
   activities?: z.input<typeof activitySchema>[] | undefined;
+  fiscalEffects?: z.input<typeof fiscalEffectSchema>[] | undefined;
   children?: ItemInput[] | undefined;
 };
 
@@ -209,6 +214,7 @@ export type Item = {
   indicators: z.output<typeof indicatorSchema>[];
   progress: z.output<typeof progressSchema>[];
   activities: z.output<typeof activitySchema>[];
+  fiscalEffects?: z.output<typeof fiscalEffectSchema>[] | undefined;
   children: Item[];
 };
 
@@ -232,6 +238,10 @@ export const itemSchema: z.ZodType<Item, ItemInput> = z.lazy(() =>
       indicators: z.array(indicatorSchema).default([]),
       progress: z.array(progressSchema).default([]).describe("取組状況 and next year's plan per fiscal year"),
       activities: z.array(activitySchema).default([]).describe("planned and actual activities per year"),
+      fiscalEffects: z
+        .array(fiscalEffectSchema)
+        .optional()
+        .describe("財政効果額: planned and actual amounts per fiscal year and kind (歳出削減 / 歳入確保)"),
       children: z.array(itemSchema).default([]),
     })
     .strict(),
@@ -300,5 +310,6 @@ export type Actual = z.output<typeof actualSchema>;
 export type PlannedValue = z.output<typeof plannedValueSchema>;
 export type Progress = z.output<typeof progressSchema>;
 export type Activity = z.output<typeof activitySchema>;
+export type FiscalEffect = z.output<typeof fiscalEffectSchema>;
 export type Department = z.output<typeof departmentSchema>;
 export type Source = z.output<typeof sourceSchema>;

@@ -9,6 +9,7 @@
 
 import type { Choice, ColumnDef, SheetDef } from "../workbook/types.ts";
 import { basisColumn, valueRoleColumn } from "./basis-column.ts";
+import { FISCAL_EFFECTS_SHEET } from "./fiscal-effects-sheet.ts";
 
 export type { Choice, ColumnDef, ColumnType, SheetDef } from "../workbook/types.ts";
 
@@ -517,6 +518,7 @@ export const DATA_SHEETS: readonly SheetDef[] = [
   ACTUALS_SHEET,
   PROGRESS_SHEET,
   ACTIVITIES_SHEET,
+  FISCAL_EFFECTS_SHEET,
 ];
 
 export const GUIDE_SHEET_NAME = "説明";

@@ -23,6 +23,7 @@ import {
   type SheetDef,
   TARGETS_SHEET,
 } from "./columns.ts";
+import { FISCAL_EFFECTS_SHEET, mergeFiscalEffects } from "./fiscal-effects-sheet.ts";
 import { MergeContext } from "./merge-context.ts";
 import { mergeIndicators, mergeItems, mergeItemTexts } from "./merge-items.ts";
 import { mergeDepartments, mergePlan, planRef } from "./merge-plan.ts";
@@ -70,6 +71,7 @@ function tables(wb: ExcelJS.Workbook, problems: Problems, only?: readonly SheetD
   const found = new Map<SheetDef, Table>();
   for (const def of only ?? DATA_SHEETS) {
     const ws = wb.getWorksheet(def.name);
+    if (!ws && def.optional) continue;
     if (!ws)
       problems.error(
         "sheet.missing",
@@ -117,6 +119,8 @@ export async function readPlanWorkbook(
   mergeActuals(t.get(ACTUALS_SHEET)!, ctx);
   mergeProgress(t.get(PROGRESS_SHEET)!, ctx);
   mergeActivities(t.get(ACTIVITIES_SHEET)!, ctx);
+  const effects = t.get(FISCAL_EFFECTS_SHEET);
+  if (effects) mergeFiscalEffects(effects, ctx);
   if (problems.errors.length > 0) refuse(problems);
   try {
     parsePlanDocument(doc, path);

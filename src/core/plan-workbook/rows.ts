@@ -19,6 +19,7 @@ import {
   PROGRESS_SHEET,
   TARGETS_SHEET,
 } from "./columns.ts";
+import { FISCAL_EFFECTS_SHEET, fiscalEffectRows } from "./fiscal-effects-sheet.ts";
 
 export type { CellData, RowData, SheetData } from "../workbook/types.ts";
 
@@ -165,6 +166,7 @@ export function documentRows(doc: PlanDocument): SheetData[] {
         })),
       ),
     },
+    { def: FISCAL_EFFECTS_SHEET, rows: fiscalEffectRows(items.map(({ item }) => item)) },
   ];
 }
 

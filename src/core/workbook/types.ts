@@ -58,6 +58,8 @@ export type SheetDef = {
   /** what the sheet holds and how its rows are matched, for the 説明 sheet */
   about: string;
   columns: readonly ColumnDef[];
+  /** true for a sheet a workbook may lack (added after workbooks were in use): it is then not read */
+  optional?: boolean;
 };
 
 export type CellData = string | number | undefined;

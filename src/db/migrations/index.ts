@@ -13,6 +13,7 @@ import * as noOwnParent from "./2026-12-07T0020-hostile-no-own-parent.ts";
 import * as staffingPeerTables from "./2026-12-07T0030-staffing2-peer-tables.ts";
 import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 import * as roundRules from "./2026-12-07T0100-round-rules.ts";
+import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0030-staffing2-peer-tables": staffingPeerTables,
   "2026-12-07T0020-hostile-no-own-parent": noOwnParent,
   "2026-12-07T0100-round-rules": roundRules,
+  "2026-12-07T0200-fiscal-effects": fiscalEffects,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,43 +16,22 @@ import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import { BASIS_LABELS } from "../../domain/values/index.ts";
 import type { Publication } from "../publish.service.ts";
 import type { SeriesResult, YearResult } from "../snapshot.ts";
+import {
+  col,
+  common,
+  fiscalYear,
+  itemColumns,
+  optFiscalYear,
+  optNumber,
+  optText,
+  optWareki,
+  text,
+  wareki,
+} from "./columns.ts";
+import { fiscalEffectRowSchema, fiscalEffectRows } from "./fiscal-effects.table.ts";
 
-/** A column: its JSON name is the key in the row schema; title is the CSV header. */
-function col<T extends z.ZodType>(schema: T, title: string, description?: string): T {
-  return schema.meta(description ? { title, description } : { title });
-}
-const text = (title: string, description?: string) => col(z.string(), title, description);
-const optText = (title: string, description?: string) => col(z.string().nullable(), title, description);
-const optNumber = (title: string, description?: string) => col(z.number().nullable(), title, description);
-const fiscalYear = (title = "年度") =>
-  col(z.number().int(), title, "西暦の年度（4月～翌年3月）。2022 = 令和4年度");
-const wareki = (title = "年度（和暦）") => col(z.string(), title, "和暦の年度: 令和4年度");
-const optFiscalYear = (title = "年度") =>
-  col(z.number().int().nullable(), title, "西暦の年度（4月～翌年3月）。2022 = 令和4年度");
-const optWareki = (title = "年度（和暦）") => col(z.string().nullable(), title, "和暦の年度: 令和4年度");
 const statusCode = (title: string) =>
   col(z.enum(EVALUATION_STATUSES).nullable(), title, "評価の英字コード（achieved, on_track …）");
-
-/** The columns every table starts with: who published which plan for which year, in which version. */
-const common = {
-  municipalityCode: col(
-    z.string().regex(/^\d{6}$/),
-    "全国地方公共団体コード",
-    "6桁（検査数字付き）。例 012173 = 江別市",
-  ),
-  municipalityName: text("地方公共団体名"),
-  planKey: text("計画キー", "団体の中で計画を識別するキー"),
-  planTitle: text("計画名"),
-  publishedFiscalYear: fiscalYear("公表対象年度"),
-  publishedFiscalYearWareki: wareki("公表対象年度（和暦）"),
-  version: col(z.number().int().min(1), "版", "同じ年度を公表し直すたびに1増えます"),
-};
-
-const itemColumns = {
-  itemKey: text("項目キー", "計画の中で項目を識別するキー"),
-  itemNumber: optText("項目番号", "文書に書かれた番号: (1), ①, Ⅱ"),
-  itemTitle: text("項目名"),
-};
 
 export const itemRowSchema = z.object({
   ...common,
@@ -180,6 +159,7 @@ export const TABLES = {
   progress: { title: "取組状況（年度別）", schema: progressRowSchema },
   activities: { title: "取組計画・実績", schema: activityRowSchema },
   responsibilities: { title: "所管課", schema: responsibilityRowSchema },
+  fiscal_effects: { title: "財政効果額", schema: fiscalEffectRowSchema },
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -249,6 +229,7 @@ export function buildTables(p: Publication): Tables {
     progress: [],
     activities: [],
     responsibilities: [],
+    fiscal_effects: [],
   };
   const visit = (item: Item, parent: Item | undefined, depth: number) => {
     const itemCols = { itemKey: item.key, itemNumber: item.number ?? null, itemTitle: item.title };
@@ -289,6 +270,7 @@ export function buildTables(p: Publication): Tables {
         nextYearPlan: p.nextYearPlan ?? null,
       });
     }
+    t.fiscal_effects.push(...fiscalEffectRows(item, { ...head, ...itemCols }));
     for (const a of item.activities) {
       t.activities.push({
         ...head,

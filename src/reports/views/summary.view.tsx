@@ -2,6 +2,7 @@
 import { bothYears } from "../format.ts";
 import type { SummaryModel, SummaryRow } from "../summary.model.ts";
 import { ReportTitle, StatusLegend, StatusMark, ValueTd, type ViewOptions, YearTh } from "./common.tsx";
+import { effectTotalText } from "./fiscal-effect.view.tsx";
 
 export function SummaryView({ model, view }: { model: SummaryModel; view: ViewOptions }) {
   return (
@@ -58,6 +59,7 @@ export function SummaryView({ model, view }: { model: SummaryModel; view: ViewOp
           </tbody>
         </table>
       </div>
+      {model.fiscalEffects && <p class="effect-total">{effectTotalText(model.fiscalEffects)}</p>}
     </>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { bothYears } from "../format.ts";
 import type { TallyLine, TallyModel, TallySection } from "../tally.model.ts";
 import { ReportTitle } from "./common.tsx";
+import { FiscalEffectSection } from "./fiscal-effect.view.tsx";
 
 /** The heading of a status column: its symbol and word; the 着手状況 words share no symbol with 達成度. */
 export function statusHeading(section: "achievement" | "implementation", status: string): string {
@@ -36,6 +37,7 @@ export function TallyView({ model }: { model: TallyModel }) {
       <p class="small muted">
         所管課別では、複数の課が所管する指標・取組はそれぞれの課で数えるため、合計は計画全体と一致しないことがあります。
       </p>
+      <FiscalEffectSection model={model.fiscalEffects} />
     </>
   );
 }

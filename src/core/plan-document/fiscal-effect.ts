@@ -1,0 +1,45 @@
+/**
+ * 財政効果額 in the plan document: the money an item saves (歳出削減) or earns (歳入確保), planned and actual,
+ * per fiscal year, in the unit the plan wrote. Kept apart from schema.ts, which adds it to each item.
+ */
+import { z } from "zod";
+import { FISCAL_EFFECT_KINDS, FISCAL_EFFECT_UNITS } from "../../domain/evaluation/fiscal-effect.ts";
+
+type DocumentProblem = { path: string; message: string };
+
+/** One item's effect of one kind in one fiscal year (the `source` is added by schema.ts). */
+export const fiscalEffectFields = z
+  .object({
+    fiscalYear: z.number().int().min(1900).max(2200).describe("西暦の年度 (April–March)"),
+    kind: z
+      .enum(FISCAL_EFFECT_KINDS)
+      .describe("expenditure_reduction (歳出削減) or revenue_increase (歳入確保)"),
+    planned: z.number().optional().describe("計画額 (効果見込額), in the unit below"),
+    actual: z
+      .number()
+      .optional()
+      .describe("実績額, in the unit below; absent when not yet known (never 0 for unknown)"),
+    unit: z.enum(FISCAL_EFFECT_UNITS).describe("the unit as the plan wrote it: 円, 千円 or 百万円"),
+    note: z.string().optional().describe("備考: how the amount was reckoned, what it includes"),
+  })
+  .strict();
+
+type EffectLike = { fiscalYear: number; kind: string; planned?: number; actual?: number };
+
+/** The checks a schema cannot express: an amount given, one entry per year and kind. */
+export function fiscalEffectProblems(effects: EffectLike[] | undefined, path: string): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const seen = new Set<string>();
+  effects?.forEach((e, i) => {
+    const p = `${path}.fiscalEffects[${i}]`;
+    if (e.planned === undefined && e.actual === undefined) {
+      problems.push({ path: p, message: "planned（計画額）か actual（実績額）のどちらかが必要です" });
+    }
+    const k = `${e.fiscalYear}/${e.kind}`;
+    if (seen.has(k)) {
+      problems.push({ path: p, message: `${e.fiscalYear}年度の財政効果額（${e.kind}）が重複しています` });
+    }
+    seen.add(k);
+  });
+  return problems;
+}
