@@ -268,3 +268,13 @@ test("an administrator backs up and restores their own municipality only, record
     (e: Error) => /forbidden/.test(String((e as { code?: string }).code)),
   );
 });
+
+test("an empty database is not backed up (it is almost always another data directory than the server's)", async () => {
+  const open = await openTestDatabase();
+  try {
+    const out = join(mkdtempSync(join(tmpdir(), "gyokaku-backup-empty-")), "b.jsonl.gz");
+    await assert.rejects(backupToFile(open.db, "all", out), /団体がひとつもなく.*--data/);
+  } finally {
+    await open.close();
+  }
+});

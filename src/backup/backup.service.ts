@@ -70,6 +70,13 @@ export async function writeBackup(
       );
       if (codes !== null && municipalities.length === 0)
         throw new AppError("not_found", "団体がありません。");
+      // An empty database is almost always the wrong one (another data directory than the server's).
+      if (municipalities.length === 0)
+        throw new AppError(
+          "not_found",
+          "このデータベースには団体がひとつもなく、書き出すものがありません。組み込みデータベースなら、サーバーと同じ" +
+            "データディレクトリ（--data または GYOKAKU_DATA）を指定してください。何も書き出していません。",
+        );
       const header: BackupHeader = {
         format: FORMAT,
         version: FORMAT_VERSION,

@@ -46,6 +46,12 @@ describe("gyokaku backup and restore", { skip: cliSkip() }, () => {
     const replaced = await sandbox.run(["restore", file, "--replace"], { data: elsewhere });
     assert.equal(replaced.code, 0, replaced.err);
     assert.equal((await gyokaku("backup")).code, 2);
+    // a data directory that does not exist is neither created nor backed up as an empty database
+    const missing = join(dir, "no-such-directory");
+    const none = await sandbox.run(["backup", "--out", join(dir, "none.gz")], { data: missing });
+    assert.equal(none.code, 1);
+    assert.match(none.err, /データディレクトリ .*no-such-directory がありません/);
+    assert.ok(!existsSync(missing) && !existsSync(join(dir, "none.gz")));
     assert.equal((await gyokaku("restore")).code, 2);
     assert.equal((await gyokaku("restore", join(dir, "absent.gz"))).code, 1);
   });

@@ -5,11 +5,21 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { backupToFile, restoreFromFile } from "../../backup/backup.service.ts";
 import { notFound, usage } from "../../core/errors.ts";
+import { databaseOptionsFromEnv } from "../../db/database.ts";
 import { parse } from "../args.ts";
 import { withDatabase } from "../context.ts";
 import type { CommandIo } from "../io.ts";
 
 const count = (n: number) => n.toLocaleString("ja-JP");
+
+/** A backup never creates an empty embedded database where none was (a mistyped or forgotten --data). */
+function refuseMissingDataDirectory(data: string | undefined): void {
+  const options = databaseOptionsFromEnv(data);
+  if (options.kind === "pglite" && options.dataDir && !existsSync(options.dataDir))
+    throw notFound(
+      `データディレクトリ ${options.dataDir} がありません。サーバーと同じデータディレクトリを --data で指定してください。`,
+    );
+}
 
 export async function backupCommand(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, { out: { type: "string" }, data: { type: "string" } });
@@ -18,6 +28,7 @@ export async function backupCommand(argv: string[], io: CommandIo): Promise<void
   const out = values.out;
   // Written beside the file and renamed when complete: a backup cut short never takes the file's name.
   const partial = `${out}.partial`;
+  refuseMissingDataDirectory(values.data);
   await withDatabase(values.data, async (db, open) => {
     try {
       const header = await backupToFile(db, "all", partial);
