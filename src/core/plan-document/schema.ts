@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { codeProblem } from "../../domain/municipality-code.ts";
 import { TARGET_BASES } from "../../domain/values/basis.ts";
+import { scalesSchema } from "./scales.ts";
 
 export const PLAN_DOCUMENT_FORMAT = "gyokaku.plan-document/1";
 
@@ -266,6 +267,9 @@ export const planDocumentSchema = z
           .optional()
           .describe("the plan's own stage ladder, lowest first, extending the default one"),
         sources: z.array(z.string()).default([]).describe("the files this plan was read from"),
+        scales: scalesSchema
+          .optional()
+          .describe("the plan's own outcome scale and implementation vocabulary"),
       })
       .strict()
       .refine((p) => p.periodEnd >= p.periodStart, { message: "periodEnd は periodStart 以降の年度です" }),

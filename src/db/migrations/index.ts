@@ -10,6 +10,7 @@ import * as gradingTargetBasis from "./2026-12-07T0000-grading-target-basis.ts";
 import * as perfIndexes from "./2026-12-07T0000-perf-indexes.ts";
 import * as gradingPlannedValues from "./2026-12-07T0010-grading-planned-values.ts";
 import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
+import * as planScales from "./2026-12-07T0210-plan-scales.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0000-grading-target-basis": gradingTargetBasis,
   "2026-12-07T0010-grading-planned-values": gradingPlannedValues,
   "2026-12-07T0100-mail-notifications": mailNotifications,
+  "2026-12-07T0210-plan-scales": planScales,
 };
 
 export const migrationProvider: MigrationProvider = {
