@@ -19,6 +19,7 @@ import {
   type ValueCell,
   valueCell,
 } from "./format.ts";
+import { outcomeScaleOf } from "./grades.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 import { evaluationCell, type ResultCell } from "./summary.model.ts";
@@ -142,7 +143,7 @@ function sheetIndicator(
       actuals: years.map((fy) =>
         withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
       ),
-      result: evaluationCell(r),
+      result: evaluationCell(r, outcomeScaleOf(plan.doc)),
     };
   });
   return {

@@ -4,6 +4,7 @@
  */
 
 import type { Item } from "../core/plan-document/schema.ts";
+import type { OutcomeScale } from "../domain/evaluation/grade.ts";
 import {
   type EvaluationStatus,
   IMPLEMENTATION_LABELS,
@@ -14,6 +15,7 @@ import {
 } from "../domain/evaluation/index.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
+import { outcomeScaleOf, planGradeCell } from "./grades.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 
@@ -63,7 +65,8 @@ export type SummaryModel = ReportHead & {
   rows: SummaryRow[];
 };
 
-export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
+/** With the plan's own outcome scale, the cell shows the plan's grade and the explanation names its rule. */
+export function evaluationCell(row: Pick<SeriesRow, "evaluation">, scale?: OutcomeScale): ResultCell {
   const e = row.evaluation;
   const cell: ResultCell = {
     kind: "evaluation",
@@ -72,6 +75,7 @@ export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
     label: STATUS_LABELS[e.status],
     explanation: e.explanation,
   };
+  if (scale) Object.assign(cell, planGradeCell(scale, e));
   if (e.judgement) {
     cell.computed = { symbol: STATUS_SYMBOLS[e.computedStatus], label: STATUS_LABELS[e.computedStatus] };
     cell.judgement = { reason: e.judgement.reason, by: e.judgement.by, at: e.judgement.at };
@@ -107,7 +111,7 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
           actuals: years.map((fy) =>
             withPlan(shown(fy) ? valueCell(r.actuals.get(fy), r.indicator.unit) : EMPTY_CELL, r, fy),
           ),
-          result: evaluationCell(r),
+          result: evaluationCell(r, outcomeScaleOf(plan.doc)),
           crossListed: r.crossListed,
         });
       }
