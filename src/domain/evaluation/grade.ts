@@ -95,6 +95,15 @@ export function gradeEvaluation(scale: OutcomeScale, e: Evaluation): GradeResult
   if (e.status === "no_data" || e.status === "not_judgeable") {
     return { explanation: `${e.explanation}／計画の評価基準：評価なし` };
   }
-  const r = gradeForRate(scale, achievementRate(e));
+  const rate = achievementRate(e);
+  // A target met without numbers to divide (a stage reached, 増加 shown) counts as 100 %.
+  if (rate === undefined && e.computedStatus === "achieved") {
+    const r = gradeForRate(scale, 1);
+    return {
+      ...r,
+      explanation: `${e.explanation}／計画の評価基準：目標に達したため達成率 100% とみなします。${r.explanation}`,
+    };
+  }
+  const r = gradeForRate(scale, rate);
   return { ...r, explanation: `${e.explanation}／計画の評価基準：${r.explanation}` };
 }
