@@ -5,7 +5,7 @@
  */
 import { record } from "../audit/audit.service.ts";
 import { authorize, invalid, notFound } from "../core/errors.ts";
-import { jsonPath } from "../core/plan-document/document.ts";
+import { jsonPath, walkItems } from "../core/plan-document/document.ts";
 import { type PlanScales, scalesSchema } from "../core/plan-document/scales.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan } from "../core/policy.ts";
@@ -43,9 +43,18 @@ async function planOf(db: DB, user: Actor, planId: string) {
   return plan;
 }
 
-/** The year the preview grades: the current fiscal year, kept within the plan's period. */
+/**
+ * The year the preview grades: the latest year up to the current fiscal year that has an actual (the year a
+ * report would be made for), else the current fiscal year; kept within the plan's period.
+ */
 export function previewYear(doc: PlanDocument, today = new Date()): number {
-  return Math.min(Math.max(fiscalYearOf(today), doc.plan.periodStart), doc.plan.periodEnd);
+  const now = fiscalYearOf(today);
+  let latest: number | undefined;
+  for (const { item } of walkItems(doc.items))
+    for (const ind of item.indicators)
+      for (const a of ind.actuals)
+        if (a.fiscalYear <= now && (latest === undefined || a.fiscalYear > latest)) latest = a.fiscalYear;
+  return Math.min(Math.max(latest ?? now, doc.plan.periodStart), doc.plan.periodEnd);
 }
 
 /** Counts per grade (and per implementation word class) of the plan graded with `scales`. */
