@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import ExcelJS from "exceljs";
 import { parsePlanDocument } from "../core/plan-document/document.ts";
 import { PLAN_DOCUMENT_FORMAT, type PlanDocumentInput } from "../core/plan-document/schema.ts";
 import { sabcScales } from "../testing/scales.ts";
+import { buildReport } from "./build-report.ts";
 import { evaluatePlan } from "./evaluation.ts";
+import { reportXlsx } from "./reports.xlsx.ts";
 import { buildSummary } from "./summary.model.ts";
 import { buildTally } from "./tally.model.ts";
 
@@ -99,4 +102,16 @@ test("the summary shows each indicator's grade and names its rule", () => {
   ]);
   assert.match(rows[1]!.result!.explanation, /計画の評価基準：達成率 90\.0%：A（80%以上）$/);
   assert.match(rows[2]!.result!.explanation, /達成率 49\.0%：C（50%未満）$/);
+});
+
+test("the tally workbook heads its 達成度 columns with the plan's grades", async () => {
+  const model = buildReport("tally", evaluatePlan(parsePlanDocument(doc(true)), 2023));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await reportXlsx(model)) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("達成度")!;
+  const texts: string[] = [];
+  ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+  for (const h of ["◎ S", "○ A", "△ B", "× C", "－ 評価なし"])
+    assert.ok(texts.includes(h), `${h} in ${texts.slice(0, 30)}`);
+  assert.ok(!texts.includes("◎ 達成"));
 });
