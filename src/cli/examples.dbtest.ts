@@ -134,4 +134,58 @@ describe("the examples of docs/entering-your-plan.md", { skip: cliSkip() }, () =
     );
     assert.deepEqual([cell.text, cell.number], ["3,100百万円", 3100], "stored as written");
   });
+
+  test("計画独自の評価基準 S/A/B/C と3段階の着手状況 (scales.json)", async () => {
+    const rows = await importAndReport("scales.json", "example-scales");
+    const result = (key: string) => rows.get(key)!.slice(-2);
+    assert.deepEqual(result("3-1-i1"), [
+      "◎S",
+      "目標 4,000件以上（毎年度）に対し 4,200件：達成（単年度の値で比較）／計画の評価基準：達成率 105.0%：S（100%以上）",
+    ]);
+    assert.deepEqual(result("3-2-i1"), [
+      "○A",
+      "目標 2,000件以上（毎年度）に対し 1,700件：未達成（単年度の値で比較）／計画の評価基準：達成率 85.0%：A（80%以上）",
+    ]);
+    assert.deepEqual(result("3-3-i1"), [
+      "△B",
+      "目標 500件以上（毎年度）に対し 310件：未達成（単年度の値で比較）／計画の評価基準：達成率 62.0%：B（50%以上）",
+    ]);
+    assert.deepEqual(result("3-4-i1"), [
+      "×C",
+      "目標 60%以上（毎年度）に対し 24%：未達成（単年度の値で比較）／計画の評価基準：達成率 40.0%：C（50%未満）",
+    ]);
+    assert.deepEqual(result("3-5-i1"), [
+      "◎S",
+      "目標 達成（令和7年度まで）に対し 達成：達成／計画の評価基準：目標に達したため達成率 100% とみなします。達成率 100.0%：S（100%以上）",
+    ]);
+    // The 集計 (tally): the plan's grades in its order with 増減 against 令和6年度, then 着手状況 in its words.
+    const tally = join(dir, "example-scales-tally.html");
+    const rep = await gyokaku(
+      "report",
+      ...[
+        "--plan",
+        "019992/example-scales",
+        "--fy",
+        "2025",
+        "--kind",
+        "tally",
+        "--format",
+        "html",
+        "--out",
+        tally,
+      ],
+    );
+    assert.equal(rep.code, 0, rep.err);
+    const html = readFileSync(tally, "utf8");
+    const heads = [...html.matchAll(/<th scope="colgroup" colspan="2">(.*?)<\/th>/gs)].map((m) =>
+      m[1]!.trim(),
+    );
+    assert.deepEqual(heads.slice(0, 6), ["◎ S", "○ A", "△ B", "× C", "－ 評価なし", "合計"]);
+    const overall = [...html.matchAll(/<tr><th scope="row">計画全体<\/th>(.*?)<\/tr>/gs)].map((m) =>
+      [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!.trim()),
+    );
+    // 令和7年度 S 2・A 1・B 1・C 1・評価なし 0; 令和6年度 S 0・A 0・B 2・C 2・評価なし 1 (3-5 not due yet)
+    assert.deepEqual(overall[0], ["2", "+2", "1", "+1", "1", "▲1", "1", "▲1", "0", "▲1", "5", "±0"]);
+    assert.deepEqual(overall[1], ["0", "±0", "0", "▲1", "1", "+1", "4", "±0", "5", "±0"]);
+  });
 });

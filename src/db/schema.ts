@@ -7,6 +7,7 @@ import type { FiscalEffectTables } from "./tables/fiscal-effects.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
 import type { PublishTables } from "./tables/publish.ts";
 import type { RoundTables } from "./tables/rounds.ts";
+import type { PlanScalesJson } from "./tables/scales.ts";
 import type { StaffingTables } from "./tables/staffing.ts";
 
 type Json<T> = ColumnType<T, string, string>;
@@ -65,6 +66,8 @@ export interface PlansTable {
   levels: Json<string[]>;
   stages: Json<string[] | null> | null;
   sources: Json<string[]>;
+  /** plan.scales of the plan document (src/core/plan-document/scales.ts); NULL for gyokaku's own scales. */
+  scales: Json<PlanScalesJson | null> | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }

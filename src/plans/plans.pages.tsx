@@ -145,6 +145,8 @@ export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string })
             <>
               <a href={`/plans/${planId}/edit`}>項目・指標・目標の編集</a>
               {" ・ "}
+              <a href={`/plans/${planId}/scales`}>評価基準（計画独自の評価と段階）</a>
+              {" ・ "}
             </>
           )}
           <a href="/rounds">年度の照会（各課の回答）</a>

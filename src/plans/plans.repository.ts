@@ -144,6 +144,7 @@ export async function replacePlan(trx: Transaction<Database>, doc: PlanDocument)
     levels: json(p.levels),
     stages: p.stages ? json(p.stages) : null,
     sources: json(p.sources),
+    scales: p.scales ? json(p.scales) : null,
     updated_at: new Date(),
   };
   let planId: string;
@@ -620,6 +621,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
       levels: plan.levels,
       ...(plan.stages ? { stages: plan.stages } : {}),
       sources: plan.sources,
+      ...(plan.scales ? { scales: plan.scales } : {}),
     },
     departments: departments
       .filter((d) => used.has(d.id))

@@ -6,6 +6,7 @@
 
 import type { Actual, Indicator, Item, PlanDocument, Target, Value } from "../core/plan-document/schema.ts";
 import { applyJudgement, type Evaluation, evaluate, type Judgement } from "../domain/evaluation/index.ts";
+import { type PlanLadder, withVocabulary } from "../domain/evaluation/vocabulary.ts";
 import {
   DEFAULT_STAGE_LADDER,
   extendLadder,
@@ -55,7 +56,7 @@ export type SeriesRow = {
 export type EvaluatedPlan = {
   doc: PlanDocument;
   fiscalYear: number;
-  ladder: StageLadder;
+  ladder: PlanLadder;
   rows: SeriesRow[];
   /** Every item with its ancestors, in document order. */
   items: { item: Item; path: Item[] }[];
@@ -192,14 +193,15 @@ export function evaluatePlan(
   fiscalYear: number,
   judgements: readonly StoredJudgement[] = [],
 ): EvaluatedPlan {
-  const planLadder = ladderFor(doc.plan.stages);
+  const vocabulary = doc.plan.scales?.implementation?.states;
+  const planLadder = withVocabulary(ladderFor(doc.plan.stages), vocabulary);
   const byKey = new Map(judgements.map((j) => [judgementKey(j.indicatorKey, j.series, j.fiscalYear), j]));
   const items = walkWithPath(doc.items);
   const ladders = new Map<Indicator, StageLadder>();
   const ladderOf = (ind: Indicator) => {
     let l = ladders.get(ind);
     if (!l) {
-      l = ind.stages ? ladderFor(doc.plan.stages, ind.stages) : planLadder;
+      l = ind.stages ? withVocabulary(ladderFor(doc.plan.stages, ind.stages), vocabulary) : planLadder;
       ladders.set(ind, l);
     }
     return l;

@@ -6,8 +6,9 @@ import {
   implementationStatus,
   type StageRecord,
 } from "../domain/evaluation/index.ts";
+import type { PlanLadder } from "../domain/evaluation/vocabulary.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import type { StageLadder } from "../domain/values/index.ts";
+import { findStage } from "../domain/values/index.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
 
 export const REPORT_KINDS = ["summary", "sheets", "tally", "roadmap"] as const;
@@ -97,11 +98,7 @@ export function isWorkItem(item: Item): boolean {
  * <実施>), of its progress reports, and the stage actuals of its indicators (江別 検討, 実施). Numbers say
  * nothing about whether work began, so an item with only numeric indicators is データなし.
  */
-export function itemImplementation(
-  item: Item,
-  fiscalYear: number,
-  ladder: StageLadder,
-): ImplementationResult {
+export function itemImplementation(item: Item, fiscalYear: number, ladder: PlanLadder): ImplementationResult {
   const records: StageRecord[] = [];
   for (const a of item.activities) {
     if (a.kind === "result" && a.status)
@@ -112,7 +109,8 @@ export function itemImplementation(
   }
   for (const ind of item.indicators) {
     for (const a of ind.actuals) {
-      if (a.kind === "stage")
+      // With a plan vocabulary, a word the document reader took for text may be one of the plan's states.
+      if (a.kind === "stage" || (ladder.done && a.kind === "text" && findStage(ladder, a.text)))
         records.push({
           fiscalYear: a.fiscalYear,
           word: a.stage ?? a.text,
@@ -120,5 +118,5 @@ export function itemImplementation(
         });
     }
   }
-  return implementationStatus({ fiscalYear, records, ladder });
+  return implementationStatus({ fiscalYear, records, ladder, done: ladder.done });
 }

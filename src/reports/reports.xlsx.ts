@@ -412,7 +412,7 @@ function tallySheet<S extends string>(
     const top = r;
     headerCell(ws, r, 1, head, [r + 1, 1]);
     section.statuses.forEach((s, i) => {
-      headerCell(ws, r, 2 + 2 * i, statusHeading(kind, s), [r, 3 + 2 * i]);
+      headerCell(ws, r, 2 + 2 * i, statusHeading(kind, s, section.headings), [r, 3 + 2 * i]);
       headerCell(ws, r + 1, 2 + 2 * i, "件数");
       headerCell(ws, r + 1, 3 + 2 * i, "増減");
     });

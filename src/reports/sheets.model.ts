@@ -20,6 +20,7 @@ import {
   type ValueCell,
   valueCell,
 } from "./format.ts";
+import { outcomeScaleOf } from "./grades.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 import { evaluationCell, type ResultCell } from "./summary.model.ts";
@@ -149,7 +150,7 @@ function sheetIndicator(
           fy,
         ),
       ),
-      result: evaluationCell(r),
+      result: evaluationCell(r, outcomeScaleOf(plan.doc)),
     };
   });
   return {

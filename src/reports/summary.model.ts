@@ -4,6 +4,7 @@
  */
 
 import type { Item } from "../core/plan-document/schema.ts";
+import type { OutcomeScale } from "../domain/evaluation/grade.ts";
 import {
   type EvaluationStatus,
   IMPLEMENTATION_LABELS,
@@ -16,6 +17,7 @@ import { precisionOf } from "../domain/values/figure.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
+import { outcomeScaleOf, planGradeCell } from "./grades.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 
@@ -67,7 +69,8 @@ export type SummaryModel = ReportHead & {
   fiscalEffects: FiscalEffectModel | null;
 };
 
-export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
+/** With the plan's own outcome scale, the cell shows the plan's grade and the explanation names its rule. */
+export function evaluationCell(row: Pick<SeriesRow, "evaluation">, scale?: OutcomeScale): ResultCell {
   const e = row.evaluation;
   const cell: ResultCell = {
     kind: "evaluation",
@@ -76,6 +79,7 @@ export function evaluationCell(row: Pick<SeriesRow, "evaluation">): ResultCell {
     label: STATUS_LABELS[e.status],
     explanation: e.explanation,
   };
+  if (scale) Object.assign(cell, planGradeCell(scale, e));
   if (e.judgement) {
     cell.computed = { symbol: STATUS_SYMBOLS[e.computedStatus], label: STATUS_LABELS[e.computedStatus] };
     cell.judgement = { reason: e.judgement.reason, by: e.judgement.by, at: e.judgement.at };
@@ -117,7 +121,7 @@ export function buildSummary(plan: EvaluatedPlan): SummaryModel {
               fy,
             ),
           ),
-          result: evaluationCell(r),
+          result: evaluationCell(r, outcomeScaleOf(plan.doc)),
           crossListed: r.crossListed,
         });
       }

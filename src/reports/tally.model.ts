@@ -20,6 +20,7 @@ import {
 import type { EvaluatedPlan } from "./evaluation.ts";
 import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { departmentNames, itemLabel } from "./format.ts";
+import { gradeColumns, gradeOf, outcomeScaleOf } from "./grades.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead } from "./report.model.ts";
 
 export type TallyLine<S extends string> = {
@@ -31,6 +32,8 @@ export type TallyLine<S extends string> = {
 
 export type TallySection<S extends string> = {
   statuses: readonly S[];
+  /** Column headings of a plan's own grades (「◎ S」); absent for gyokaku's statuses. */
+  headings?: Readonly<Record<string, string>> | undefined;
   /** What is counted: 「指標（系列ごと）」, 「取組」. */
   unit: string;
   overall: TallyLine<S>;
@@ -40,7 +43,8 @@ export type TallySection<S extends string> = {
 
 export type TallyModel = ReportHead & {
   previousYear: number;
-  achievement: TallySection<EvaluationStatus>;
+  /** By gyokaku's statuses, or by the plan's own grades (plan.scales.outcome) in the plan's order. */
+  achievement: TallySection<EvaluationStatus> | TallySection<string>;
   implementation: TallySection<ImplementationStatus>;
   /** Cross-listed (再掲) items are counted once, under the item they repeat. */
   crossListedLeftOut: number;
@@ -53,14 +57,14 @@ type Counted<S extends string> = { status: S; previous: S; path: Item[]; departm
 export function buildTally(plan: EvaluatedPlan): TallyModel {
   const { doc, fiscalYear } = plan;
   const dept = departmentNames(doc.departments);
-  const indicators: Counted<EvaluationStatus>[] = plan.rows
-    .filter((r) => !r.crossListed)
-    .map((r) => ({
-      status: r.evaluation.status,
-      previous: r.previous.status,
-      path: r.path,
-      departments: r.departments,
-    }));
+  const scale = outcomeScaleOf(doc);
+  const counted = plan.rows.filter((r) => !r.crossListed);
+  const indicators: Counted<EvaluationStatus>[] = counted.map((r) => ({
+    status: r.evaluation.status,
+    previous: r.previous.status,
+    path: r.path,
+    departments: r.departments,
+  }));
   const items: Counted<ImplementationStatus>[] = plan.items
     .filter(({ item }) => isWorkItem(item) && item.crossListingOf === undefined)
     .map(({ item, path }) => ({
@@ -79,7 +83,20 @@ export function buildTally(plan: EvaluatedPlan): TallyModel {
   return {
     ...reportHead(doc, fiscalYear, "tally"),
     previousYear: fiscalYear - 1,
-    achievement: section(indicators, EVALUATION_STATUSES, "指標（系列ごと）"),
+    achievement: scale
+      ? {
+          ...section(
+            indicators.map((c, i) => ({
+              ...c,
+              status: gradeOf(scale, counted[i]!.evaluation),
+              previous: gradeOf(scale, counted[i]!.previous),
+            })),
+            gradeColumns(scale).statuses,
+            "指標（系列ごと）",
+          ),
+          headings: gradeColumns(scale).headings,
+        }
+      : section(indicators, EVALUATION_STATUSES, "指標（系列ごと）"),
     implementation: section(items, IMPLEMENTATION_STATUSES, "取組"),
     crossListedLeftOut: plan.items.filter(({ item }) => item.crossListingOf !== undefined).length,
     fiscalEffects: buildFiscalEffects(doc, fiscalYear, plan.items),

@@ -28,6 +28,7 @@ import { apiRoutes } from "../publish/opendata/api.routes.ts";
 import { publishAdminRoutes } from "../publish/publish.admin.routes.tsx";
 import { publishRoutes } from "../publish/publish.routes.tsx";
 import { reportRoutes } from "../reports/reports.routes.tsx";
+import { scalesRoutes } from "../reports/scales.routes.tsx";
 import { itemExtrasRoutes } from "../rounds/item-extras.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
@@ -139,6 +140,7 @@ export function createApp(open: OpenDatabase) {
   app.route("/", notificationRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
+  app.route("/", scalesRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));
   // No icon of our own: an empty answer rather than a 404 page for every browser's request.
   app.get("/favicon.ico", (c) => c.body(null, 204));

@@ -17,6 +17,7 @@ import {
   type PlanDocumentInput,
   planDocumentSchema,
 } from "./schema.ts";
+import { stageWordFindings } from "./stage-words.ts";
 
 export type DocumentProblem = { path: string; message: string };
 
@@ -287,7 +288,11 @@ export function readPlanDocument(
   if (problems.length > 0) throw invalidPlanDocument(problems, file);
   return {
     document: parsed.data,
-    findings: [...findings, ...planRowFindings(parsed.data, file ?? "計画文書")],
+    findings: [
+      ...findings,
+      ...planRowFindings(parsed.data, file ?? "計画文書"),
+      ...stageWordFindings(parsed.data, file ?? "計画文書"),
+    ],
   };
 }
 

@@ -8,6 +8,7 @@ import { codeProblem } from "../../domain/municipality-code.ts";
 import { controlCharacter, TEXT_LIMITS } from "../../domain/text.ts";
 import { TARGET_BASES } from "../../domain/values/basis.ts";
 import { fiscalEffectFields } from "./fiscal-effect.ts";
+import { scalesSchema } from "./scales.ts";
 
 export const PLAN_DOCUMENT_FORMAT = "gyokaku.plan-document/1";
 
@@ -293,6 +294,9 @@ export const planDocumentSchema = z
           .optional()
           .describe("the plan's own stage ladder, lowest first, extending the default one"),
         sources: z.array(name()).default([]).describe("the files this plan was read from"),
+        scales: scalesSchema
+          .optional()
+          .describe("the plan's own outcome scale and implementation vocabulary"),
       })
       .strict()
       .refine((p) => p.periodEnd >= p.periodStart, { message: "periodEnd は periodStart 以降の年度です" }),

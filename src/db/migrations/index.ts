@@ -14,6 +14,7 @@ import * as staffingPeerTables from "./2026-12-07T0030-staffing2-peer-tables.ts"
 import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
+import * as planScales from "./2026-12-07T0210-plan-scales.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0020-hostile-no-own-parent": noOwnParent,
   "2026-12-07T0100-round-rules": roundRules,
   "2026-12-07T0200-fiscal-effects": fiscalEffects,
+  "2026-12-07T0210-plan-scales": planScales,
 };
 
 export const migrationProvider: MigrationProvider = {

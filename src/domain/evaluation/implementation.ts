@@ -1,4 +1,4 @@
-import { compareStages, type StageLadder } from "../values/index.ts";
+import { compareStages, normalizeStageWord, type StageLadder } from "../values/index.ts";
 import { yearPhrase } from "./format.ts";
 import { IMPLEMENTATION_LABELS } from "./labels.ts";
 import type { ImplementationStatus } from "./types.ts";
@@ -36,8 +36,11 @@ export function implementationStatus(input: {
   fiscalYear: number;
   records: readonly StageRecord[];
   ladder: StageLadder;
+  /** The plan's words that count as done (its implementation vocabulary), besides 完了 and above. */
+  done?: ReadonlySet<string> | undefined;
 }): ImplementationResult {
-  const { fiscalYear, ladder } = input;
+  const { fiscalYear } = input;
+  const ladder: Ladder = { ladder: input.ladder, done: input.done };
   const upToYear = input.records.filter((r) => r.fiscalYear <= fiscalYear);
   const sources = [...new Set(upToYear.map((r) => r.source ?? ""))];
   const unrecognized = [
@@ -75,7 +78,9 @@ function combine(known: readonly ImplementationStatus[]): ImplementationStatus {
   return "in_progress";
 }
 
-function track(ladder: StageLadder, fiscalYear: number, records: readonly StageRecord[]): Track {
+type Ladder = { ladder: StageLadder; done?: ReadonlySet<string> | undefined };
+
+function track(ladder: Ladder, fiscalYear: number, records: readonly StageRecord[]): Track {
   const thisYear = records
     .filter((r) => r.fiscalYear === fiscalYear)
     .map((r) => classify(ladder, r.word))
@@ -91,8 +96,9 @@ function track(ladder: StageLadder, fiscalYear: number, records: readonly StageR
   return doneBefore ? { status: "completed", carried: true } : { status: "missing" };
 }
 
-function classify(ladder: StageLadder, word: string): ImplementationStatus | null {
+function classify({ ladder, done }: Ladder, word: string): ImplementationStatus | null {
   const toDone = compareStages(ladder, word, "完了");
+  if (toDone !== null && done?.has(normalizeStageWord(word))) return "completed";
   if (toDone === null) return null;
   if (toDone >= 0) return "completed";
   return (compareStages(ladder, word, "未着手") ?? 1) <= 0 ? "not_started" : "in_progress";

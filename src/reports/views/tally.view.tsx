@@ -12,7 +12,13 @@ import { ReportTitle } from "./common.tsx";
 import { FiscalEffectSection } from "./fiscal-effect.view.tsx";
 
 /** The heading of a status column: its symbol and word; the 着手状況 words share no symbol with 達成度. */
-export function statusHeading(section: "achievement" | "implementation", status: string): string {
+export function statusHeading(
+  section: "achievement" | "implementation",
+  status: string,
+  headings?: Readonly<Record<string, string>>,
+): string {
+  const own = headings?.[status];
+  if (own !== undefined) return own;
   return section === "achievement"
     ? `${STATUS_SYMBOLS[status as keyof typeof STATUS_SYMBOLS]} ${STATUS_LABELS[status as keyof typeof STATUS_LABELS]}`
     : `${IMPLEMENTATION_SYMBOLS[status as keyof typeof IMPLEMENTATION_SYMBOLS]} ${IMPLEMENTATION_LABELS[status as keyof typeof IMPLEMENTATION_LABELS]}`;
@@ -103,7 +109,7 @@ function TallyTable<S extends string>(props: {
             </th>
             {section.statuses.map((s) => (
               <th scope="colgroup" colspan={2}>
-                {statusHeading(props.name, s)}
+                {statusHeading(props.name, s, section.headings)}
               </th>
             ))}
             <th scope="colgroup" colspan={2}>
@@ -121,10 +127,15 @@ function TallyTable<S extends string>(props: {
         </thead>
         <tbody>
           {lines.map((l) => (
-            <Line line={l} name={props.name} />
+            <Line line={l} name={props.name} headings={section.headings} />
           ))}
           {props.total && lines.length > 1 && (
-            <Line line={{ ...props.total, label: "合計" }} name={props.name} total />
+            <Line
+              line={{ ...props.total, label: "合計" }}
+              name={props.name}
+              headings={section.headings}
+              total
+            />
           )}
         </tbody>
       </table>
@@ -136,17 +147,19 @@ function Line<S extends string>({
   line,
   name,
   total,
+  headings,
 }: {
   line: TallyLine<S>;
   name: "achievement" | "implementation";
   total?: boolean;
+  headings?: Readonly<Record<string, string>> | undefined;
 }) {
   return (
     <tr class={total ? "total" : undefined}>
       <th scope="row">{line.label}</th>
       {line.changes.map((c) => (
         <>
-          <td class="num" title={`${statusHeading(name, c.status)}：前年度 ${c.previous}件`}>
+          <td class="num" title={`${statusHeading(name, c.status, headings)}：前年度 ${c.previous}件`}>
             {c.current}
           </td>
           <td class="num change">{formatChange(c.change)}</td>

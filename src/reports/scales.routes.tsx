@@ -1,0 +1,82 @@
+/** HTTP adapter for the plan-scales editor: GET shows it, POST previews or saves (reform office and admin). */
+import { Hono } from "hono";
+import { AppError } from "../core/errors.ts";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { type FormBody, field } from "../core/validation.ts";
+import type { DB } from "../db/database.ts";
+import { GRADE_ROWS, ScalesPage, STATE_ROWS } from "./scales.pages.tsx";
+import * as service from "./scales.service.ts";
+
+/** The posted rows as plan.scales input; empty rows are left out, no rows at all means gyokaku's default. */
+export function scalesFromForm(body: FormBody): unknown {
+  const text = (k: string) => field(body, k).trim();
+  const grades = [];
+  for (let i = 0; i < GRADE_ROWS; i++) {
+    const label = text(`g${i}_label`);
+    const symbol = text(`g${i}_symbol`);
+    const at = text(`g${i}_atLeast`).replace(/[%％]$/, "");
+    if (!label && !symbol && !at) continue;
+    const kind = text(`g${i}_rule`);
+    const rule =
+      kind === "reviewer"
+        ? { reviewer: true }
+        : kind === "otherwise"
+          ? { otherwise: true }
+          : at === ""
+            ? undefined
+            : {
+                atLeast: Number(
+                  at.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)),
+                ),
+              };
+    grades.push({ label, ...(symbol ? { symbol } : {}), ...(rule ? { rule } : {}) });
+  }
+  const states = [];
+  for (let i = 0; i < STATE_ROWS; i++) {
+    const label = text(`s${i}_label`);
+    if (!label) continue;
+    states.push({ label, ...(field(body, `s${i}_done`) ? { done: true } : {}) });
+  }
+  if (grades.length === 0 && states.length === 0) return undefined;
+  return {
+    ...(grades.length ? { outcome: { grades } } : {}),
+    ...(states.length ? { implementation: { states } } : {}),
+  };
+}
+
+export function scalesRoutes(db: DB) {
+  const app = new Hono<AuthEnv>();
+  app.get("/plans/:planId/scales", async (c) => {
+    const e = await service.getScalesEditor(db, currentUser(c), c.req.param("planId"));
+    return c.html(
+      <ScalesPage e={e} notice={c.req.query("done") === "saved" ? "評価基準を保存しました。" : undefined} />,
+    );
+  });
+  app.post("/plans/:planId/scales", async (c) => {
+    const user = currentUser(c);
+    const planId = c.req.param("planId");
+    const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const input = scalesFromForm(body);
+    try {
+      if (field(body, "action") === "preview") {
+        const scales = service.checkScales(input);
+        const e = await service.getScalesEditor(db, user, planId);
+        return c.html(
+          <ScalesPage
+            e={{ ...e, preview: await service.previewFor(db, user, planId, scales) }}
+            scales={scales}
+            previewed
+          />,
+        );
+      }
+      await service.saveScales(db, user, planId, input);
+      return c.redirect(`/plans/${planId}/scales?done=saved`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== "invalid") throw err;
+      const e = await service.getScalesEditor(db, user, planId);
+      // biome-ignore lint/suspicious/noExplicitAny: the refused input is shown again as typed
+      return c.html(<ScalesPage e={e} errors={err.fields} scales={input as any} />, 400);
+    }
+  });
+  return app;
+}
