@@ -119,6 +119,10 @@ describe("reviewing in bulk", () => {
         headers: { cookie: office.cookie, "content-type": "application/x-www-form-urlencoded" },
         body: b,
       });
+    const none = new URLSearchParams({ _csrf: office.csrf, reason: "" });
+    const empty = await post(none);
+    assert.equal(empty.status, 200, "nothing selected: the round page again, with what to do");
+    assert.match(await empty.text(), /承認する項目が選ばれていません/);
     const first = await (await post(body)).text();
     assert.match(first, /1 項目を承認しました/);
     assert.match(first, /承認しなかった項目: .*承認する理由/);

@@ -327,7 +327,7 @@ export function approvable(findings: OpenFindings, reason: string): void {
     });
   if (findings.warnings.length > 0 && reason.trim() === "")
     throw invalid({
-      reason: `注意が ${findings.warnings.length} 件あります。確認したうえで承認する理由をコメントに書いてください（履歴に残ります）。`,
+      reason: `注意が ${findings.warnings.length} 件あります。注意を確認したうえで承認する理由を書いてください（履歴に残ります）。`,
     });
 }
 

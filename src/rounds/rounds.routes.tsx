@@ -120,7 +120,12 @@ export function roundRoutes(db: DB) {
     const keys = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
       (k) => typeof k === "string",
     );
-    if (keys.length === 0) throw invalid({ items: "承認する項目を選んでください。" });
+    if (keys.length === 0)
+      return roundPage(
+        c,
+        roundId,
+        "承認する項目が選ばれていません。一覧の左のチェックで項目を選んでください。",
+      );
     const selected = keys.map((key) => ({ key, version: field(body, `version.${key}`) }));
     const r = await review.approveMany(db, user, roundId, selected, field(body, "reason"));
     const name = (k: string) => o.items.find((i) => i.item.key === k)?.item.title ?? k;
