@@ -156,7 +156,6 @@ test("a breach of each rule is caught", async () => {
 const SPLITTING = new Set([
   "src/core/plan-workbook/columns.ts",
   "src/reports/reports.xlsx.ts",
-  "src/editing/editing.service.ts",
   "src/publish/opendata/tables.ts",
 ]);
 
