@@ -1,3 +1,7 @@
+/**
+ * The plan and item editors' data, and the frame every edit runs in: the plan checked against the user,
+ * the structure version checked in the edit's transaction, and its audit entries recorded with it.
+ */
 import type { Transaction } from "kysely";
 import { type AuditEntry, type AuditEvent, historyOfItem, record } from "../audit/audit.service.ts";
 import { authorize, conflict, notFound } from "../core/errors.ts";
