@@ -7,151 +7,31 @@
  * 説明 sheet lists and that the reader accepts in place of the Japanese header.
  */
 
-import type { Choice, ColumnDef, SheetDef } from "../workbook/types.ts";
-import { basisColumn, valueRoleColumn } from "./basis-column.ts";
+import type { SheetDef } from "../workbook/types.ts";
+import {
+  ACTIVITY_KINDS,
+  deleteColumn,
+  derived,
+  ITEM_TEXT_SECTIONS,
+  itemTitle,
+  key,
+  sourceColumn,
+  wareki,
+} from "./column-parts.ts";
 import { FISCAL_EFFECTS_SHEET } from "./fiscal-effects-sheet.ts";
+import { ACTUALS_SHEET, TARGETS_SHEET } from "./value-sheets.ts";
 
 export type { Choice, ColumnDef, ColumnType, SheetDef } from "../workbook/types.ts";
-
-/** 削除: a mark, so that a record is removed only when asked for; a row missing from the sheet is kept. */
-export const DELETE_MARK = "削除";
-const deleteColumn: ColumnDef = {
-  id: "delete",
-  header: "削除",
-  type: "choice",
-  width: 7,
-  choices: [{ value: "delete", label: DELETE_MARK }],
-  help: "「削除」と書いた行の記録を削除します。行を消しても記録は削除されません。",
-};
-
-/** 種類 of a baseline, target or actual: the value kinds and the target kinds of the plan document. */
-export const VALUE_KINDS: readonly Choice[] = [
-  { value: "number", label: "数値" },
-  { value: "stage", label: "段階" },
-  { value: "text", label: "文章" },
-  { value: "empty", label: "空欄" },
-];
-export const TARGET_KINDS: readonly Choice[] = [
-  { value: "value_by_year", label: "年度までの値" },
-  { value: "floor", label: "下限" },
-  { value: "ceiling", label: "上限" },
-  { value: "direction", label: "方向" },
-  { value: "relative", label: "相対" },
-  { value: "stage", label: "段階" },
-  { value: "text", label: "文章" },
-];
-const ALL_KINDS: readonly Choice[] = [
-  ...VALUE_KINDS,
-  ...TARGET_KINDS.filter((t) => !VALUE_KINDS.some((v) => v.value === t.value)),
-];
-export const ROLES: readonly Choice[] = [
-  { value: "baseline", label: "初期値" },
-  { value: "target", label: "目標" },
-];
-export const DIRECTIONS: readonly Choice[] = [
-  { value: "increase", label: "増加" },
-  { value: "decrease", label: "減少" },
-];
-export const ACTIVITY_KINDS: readonly Choice[] = [
-  { value: "plan", label: "計画" },
-  { value: "result", label: "実績" },
-];
-export const ITEM_TEXT_SECTIONS: readonly Choice[] = [
-  { value: "text", label: "記述" },
-  { value: "attribute", label: "属性" },
-];
-
-const key = (id: string, header: string, help: string, required = false): ColumnDef => ({
-  id,
-  header,
-  type: "key",
-  width: 16,
-  help,
-  ...(required ? { required } : {}),
-});
-const derived = (id: string, header: string, width: number, help: string): ColumnDef => ({
-  id,
-  header,
-  type: "derived",
-  width,
-  help: `${help}（参考。編集しても読みません）`,
-});
-const sourceColumn: ColumnDef = {
-  id: "source",
-  header: "出典",
-  type: "text",
-  width: 24,
-  help: "値がどこから来たか（ファイル名 9行目、ファイル名 シート「実績値」 5行 H列）。保存済みの計画に取り込むときは読みません: 変えた行・加えた行はこのブックのセルが出典になり、ほかの行は保存されている出典のままです。新しい計画として取り込むときは書かれたとおり読みます。",
-};
-const itemTitle = derived("item_title", "項目名（参考）", 28, "項目キーの項目名");
-const indicatorName = derived("indicator_name", "指標名（参考）", 28, "指標キーの指標名");
-const seriesColumn: ColumnDef = {
-  id: "series",
-  header: "系列",
-  type: "key",
-  width: 8,
-  required: true,
-  help: "指標の系列（男性・女性など）。系列のない指標では空欄。",
-};
-const wareki = derived("wareki", "年度（和暦・参考）", 13, "年度の和暦");
-
-/** The value columns shared by 初期値・目標 and 実績値: the text as written beside what was understood. */
-const valueColumns = {
-  text: {
-    id: "text",
-    header: "記載",
-    type: "text",
-    width: 16,
-    help: "値を書かれたとおりに（26,684、81,571千円、検討・実施、(R5)6,000）。書き換えると読み直して数値・単位・種類・段階を決めます。",
-  },
-  number: {
-    id: "number",
-    header: "数値",
-    type: "number",
-    width: 12,
-    help: "記載を数として読んだ値（単位は単位列）。記載が空欄で数値だけあれば、記載は数値と単位から作ります。",
-  },
-  unit: { id: "unit", header: "単位", type: "text", width: 8, help: "数値の単位（人、千円、%）。" },
-  stage: {
-    id: "stage",
-    header: "段階",
-    type: "text",
-    width: 10,
-    help: "記載を段階の語として読んだもの（検討、実施など）。",
-  },
-  unreadable: {
-    id: "unreadable",
-    header: "読めない理由",
-    type: "text",
-    width: 24,
-    help: "記載を読めなかった理由。読めない値も書かれたとおり残し、印を付けます。",
-  },
-} as const satisfies Record<string, ColumnDef>;
-
-/**
- * 記載 and 数値 as exported, in hidden columns. They tell the reader which of the two a person changed,
- * so that a changed 数値 rewrites the text, a changed 記載 is read again, and importing the same workbook
- * twice gives the same plan (comparing with the stored plan instead would take a 数値 left stale beside
- * an edited 記載 for an edit, on the second import).
- */
-const exportedColumns: ColumnDef[] = [
-  {
-    id: "exported_text",
-    header: "記載（書き出し時）",
-    type: "text",
-    width: 12,
-    hidden: true,
-    help: "非表示。書き出したときの記載。変えないでください（行を写すときは一緒に写して構いません）。",
-  },
-  {
-    id: "exported_number",
-    header: "数値（書き出し時）",
-    type: "number",
-    width: 12,
-    hidden: true,
-    help: "非表示。書き出したときの数値。変えないでください。",
-  },
-];
+export {
+  ACTIVITY_KINDS,
+  DELETE_MARK,
+  DIRECTIONS,
+  ITEM_TEXT_SECTIONS,
+  ROLES,
+  TARGET_KINDS,
+  VALUE_KINDS,
+} from "./column-parts.ts";
+export { ACTUALS_SHEET, TARGETS_SHEET } from "./value-sheets.ts";
 
 export const PLAN_SHEET: SheetDef = {
   name: "計画",
@@ -318,117 +198,6 @@ export const INDICATORS_SHEET: SheetDef = {
       help: "この指標が使う段階の語、低い順に（検討、実施）。",
     },
     deleteColumn,
-  ],
-};
-
-export const TARGETS_SHEET: SheetDef = {
-  name: "初期値・目標",
-  about:
-    "指標の初期値（基準値）と目標を1行に1つ。指標キー・系列・区分で記録を特定し、同じ指標・系列・区分に複数あるときは上から順に対応づけます。",
-  columns: [
-    key("indicator_key", "指標キー", "値をもつ指標の指標キー。", true),
-    indicatorName,
-    seriesColumn,
-    {
-      id: "role",
-      header: "区分",
-      type: "choice",
-      width: 7,
-      required: true,
-      choices: ROLES,
-      help: "初期値か目標か。",
-    },
-    { ...valueColumns.text, help: `${valueColumns.text.help} 目標は目標として読みます。` },
-    {
-      id: "kind",
-      header: "種類",
-      type: "choice",
-      width: 12,
-      choices: ALL_KINDS,
-      help: "読んだ結果の種類。初期値: 数値・段階・文章・空欄。目標: 年度までの値・下限・上限・方向・相対・段階・文章。",
-    },
-    valueColumns.number,
-    valueColumns.unit,
-    {
-      id: "fiscal_year",
-      header: "年度",
-      type: "year",
-      width: 8,
-      help: "初期値の年度、または目標を達成する年度（西暦）。",
-    },
-    {
-      id: "from_fiscal_year",
-      header: "開始年度",
-      type: "year",
-      width: 9,
-      help: "下限・上限・段階の目標が毎年かかる最初の年度（(R1～)なら2019）。",
-    },
-    {
-      id: "direction",
-      header: "方向",
-      type: "choice",
-      width: 7,
-      choices: DIRECTIONS,
-      help: "方向・相対の目標: 増加か減少か（初期値に対して）。",
-    },
-    {
-      id: "relative_to_fiscal_year",
-      header: "基準年度",
-      type: "year",
-      width: 9,
-      help: "相対の目標の比較の年度（(2023年度比)なら2023）。",
-    },
-    {
-      id: "change_amount",
-      header: "変化量",
-      type: "number",
-      width: 8,
-      help: "相対の目標の変化の大きさ（10%増なら10）。",
-    },
-    { id: "change_unit", header: "変化の単位", type: "text", width: 9, help: "変化の単位（%、分）。" },
-    basisColumn,
-    valueColumns.stage,
-    valueColumns.unreadable,
-    sourceColumn,
-    deleteColumn,
-    ...exportedColumns,
-  ],
-};
-
-export const ACTUALS_SHEET: SheetDef = {
-  name: "実績値",
-  about:
-    "指標の実績値を1行に1つ（系列・年度ごと）。指標キー・系列・年度で記録を特定します。同じ指標・系列・年度の行を加えると、その実績値を更新します。",
-  columns: [
-    key("indicator_key", "指標キー", "値をもつ指標の指標キー。", true),
-    indicatorName,
-    seriesColumn,
-    {
-      id: "fiscal_year",
-      header: "年度",
-      type: "year",
-      width: 8,
-      required: true,
-      help: "実績の年度（西暦。令和4年度・R4 と書いても読みます）。",
-    },
-    wareki,
-    valueColumns.number,
-    valueColumns.unit,
-    valueColumns.text,
-    {
-      id: "kind",
-      header: "種類",
-      type: "choice",
-      width: 7,
-      choices: VALUE_KINDS,
-      help: "読んだ結果の種類: 数値・段階・文章・空欄。",
-    },
-    valueColumns.stage,
-    valueColumns.unreadable,
-    sourceColumn,
-    deleteColumn,
-    valueRoleColumn,
-    ...exportedColumns,
   ],
 };
 

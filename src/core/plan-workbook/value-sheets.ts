@@ -1,0 +1,128 @@
+/** The value sheets of the plan workbook: 初期値・目標 and 実績値 (one value per row), built from column-parts.ts. */
+import type { SheetDef } from "../workbook/types.ts";
+import { basisColumn, valueRoleColumn } from "./basis-column.ts";
+import {
+  ALL_KINDS,
+  DIRECTIONS,
+  deleteColumn,
+  exportedColumns,
+  indicatorName,
+  key,
+  ROLES,
+  seriesColumn,
+  sourceColumn,
+  VALUE_KINDS,
+  valueColumns,
+  wareki,
+} from "./column-parts.ts";
+
+export const TARGETS_SHEET: SheetDef = {
+  name: "初期値・目標",
+  about:
+    "指標の初期値（基準値）と目標を1行に1つ。指標キー・系列・区分で記録を特定し、同じ指標・系列・区分に複数あるときは上から順に対応づけます。",
+  columns: [
+    key("indicator_key", "指標キー", "値をもつ指標の指標キー。", true),
+    indicatorName,
+    seriesColumn,
+    {
+      id: "role",
+      header: "区分",
+      type: "choice",
+      width: 7,
+      required: true,
+      choices: ROLES,
+      help: "初期値か目標か。",
+    },
+    { ...valueColumns.text, help: `${valueColumns.text.help} 目標は目標として読みます。` },
+    {
+      id: "kind",
+      header: "種類",
+      type: "choice",
+      width: 12,
+      choices: ALL_KINDS,
+      help: "読んだ結果の種類。初期値: 数値・段階・文章・空欄。目標: 年度までの値・下限・上限・方向・相対・段階・文章。",
+    },
+    valueColumns.number,
+    valueColumns.unit,
+    {
+      id: "fiscal_year",
+      header: "年度",
+      type: "year",
+      width: 8,
+      help: "初期値の年度、または目標を達成する年度（西暦）。",
+    },
+    {
+      id: "from_fiscal_year",
+      header: "開始年度",
+      type: "year",
+      width: 9,
+      help: "下限・上限・段階の目標が毎年かかる最初の年度（(R1～)なら2019）。",
+    },
+    {
+      id: "direction",
+      header: "方向",
+      type: "choice",
+      width: 7,
+      choices: DIRECTIONS,
+      help: "方向・相対の目標: 増加か減少か（初期値に対して）。",
+    },
+    {
+      id: "relative_to_fiscal_year",
+      header: "基準年度",
+      type: "year",
+      width: 9,
+      help: "相対の目標の比較の年度（(2023年度比)なら2023）。",
+    },
+    {
+      id: "change_amount",
+      header: "変化量",
+      type: "number",
+      width: 8,
+      help: "相対の目標の変化の大きさ（10%増なら10）。",
+    },
+    { id: "change_unit", header: "変化の単位", type: "text", width: 9, help: "変化の単位（%、分）。" },
+    basisColumn,
+    valueColumns.stage,
+    valueColumns.unreadable,
+    sourceColumn,
+    deleteColumn,
+    ...exportedColumns,
+  ],
+};
+
+export const ACTUALS_SHEET: SheetDef = {
+  name: "実績値",
+  about:
+    "指標の実績値を1行に1つ（系列・年度ごと）。指標キー・系列・年度で記録を特定します。同じ指標・系列・年度の行を加えると、その実績値を更新します。",
+  columns: [
+    key("indicator_key", "指標キー", "値をもつ指標の指標キー。", true),
+    indicatorName,
+    seriesColumn,
+    {
+      id: "fiscal_year",
+      header: "年度",
+      type: "year",
+      width: 8,
+      required: true,
+      help: "実績の年度（西暦。令和4年度・R4 と書いても読みます）。",
+    },
+    wareki,
+    valueColumns.number,
+    valueColumns.unit,
+    valueColumns.text,
+    {
+      id: "kind",
+      header: "種類",
+      type: "choice",
+      width: 7,
+      choices: VALUE_KINDS,
+      help: "読んだ結果の種類: 数値・段階・文章・空欄。",
+    },
+    valueColumns.stage,
+    valueColumns.unreadable,
+    sourceColumn,
+    deleteColumn,
+    valueRoleColumn,
+    ...exportedColumns,
+  ],
+};
