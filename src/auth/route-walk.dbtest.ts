@@ -236,6 +236,15 @@ const EXPECTED: Record<string, Expect> = {
     signedIn: FORBIDDEN,
   },
   "POST /plans/:planId/items": editing,
+  // The plan's own grading scales (評価基準): edited by the reform office and admins.
+  "GET /plans/:planId/scales": {
+    anonymous: LOGIN,
+    admin: 200,
+    office: 200,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
+  "POST /plans/:planId/scales": editing,
   "POST /plans/:planId/renumber": editing,
   "GET /plans/:planId/items/:itemKey/edit": {
     anonymous: LOGIN,

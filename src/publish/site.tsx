@@ -77,7 +77,7 @@ export async function renderFile(
     );
     return svg ? { path, body: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}` } : null;
   }
-  m = /^opendata\/([a-z]+)\.(csv|json)$/.exec(path);
+  m = /^opendata\/([a-z_]+)\.(csv|json)$/.exec(path);
   if (m && (TABLE_NAMES as string[]).includes(m[1]!)) {
     const table = m[1] as TableName;
     if (m[2] === "csv") {

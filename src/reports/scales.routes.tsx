@@ -1,6 +1,6 @@
 /** HTTP adapter for the plan-scales editor: GET shows it, POST previews or saves (reform office and admin). */
 import { Hono } from "hono";
-import { AppError } from "../core/errors.ts";
+import { AppError, invalid } from "../core/errors.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
@@ -57,8 +57,12 @@ export function scalesRoutes(db: DB) {
     const planId = c.req.param("planId");
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const input = scalesFromForm(body);
+    const action = field(body, "action");
     try {
-      if (field(body, "action") === "preview") {
+      // Only the page's two buttons act: a form posted without one (a stray or forged request) changes nothing.
+      if (action !== "preview" && action !== "save")
+        throw invalid({ _form: "「見込みを表示」か「保存する」を押してください。何も保存していません。" });
+      if (action === "preview") {
         const scales = service.checkScales(input);
         const e = await service.getScalesEditor(db, user, planId);
         return c.html(

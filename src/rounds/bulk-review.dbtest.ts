@@ -121,7 +121,7 @@ describe("reviewing in bulk", () => {
       });
     const none = new URLSearchParams({ _csrf: office.csrf, reason: "" });
     const empty = await post(none);
-    assert.equal(empty.status, 200, "nothing selected: the round page again, with what to do");
+    assert.equal(empty.status, 400, "nothing selected: the round page again, with what to do");
     assert.match(await empty.text(), /承認する項目が選ばれていません/);
     const first = await (await post(body)).text();
     assert.match(first, /1 項目を承認しました/);

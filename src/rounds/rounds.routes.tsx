@@ -125,6 +125,7 @@ export function roundRoutes(db: DB) {
         c,
         roundId,
         "承認する項目が選ばれていません。一覧の左のチェックで項目を選んでください。",
+        400,
       );
     const selected = keys.map((key) => ({ key, version: field(body, `version.${key}`) }));
     const r = await review.approveMany(db, user, roundId, selected, field(body, "reason"));
