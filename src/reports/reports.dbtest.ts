@@ -8,7 +8,7 @@ import { after, before, describe, test } from "node:test";
 import ExcelJS from "exceljs";
 import { historyOfItem } from "../audit/audit.service.ts";
 import { reportCommand } from "../cli/commands/report.ts";
-import { closeBrowser } from "../core/pdf/pdf.ts";
+import { closeBrowser, htmlPartsToPdf, htmlToPdf } from "../core/pdf/pdf.ts";
 import type { Actor } from "../core/policy.ts";
 import { type OpenDatabase, openDatabase } from "../db/database.ts";
 import { readers } from "../importers/registry.ts";
@@ -35,6 +35,7 @@ import {
   withdrawJudgement,
 } from "./reports.service.ts";
 import type { SummaryModel } from "./summary.model.ts";
+import { printHtml, printHtmlParts } from "./views/report.view.tsx";
 
 const noChromium = needs("chromium");
 
@@ -375,6 +376,30 @@ describe("reports on a database", () => {
     );
     assert.ok(read.text.includes("目標・目安"), "the chart's legend is in the PDF");
     assert.ok(read.text.includes("6,825"), "values are printed");
+  });
+
+  test("PDF of the sheets in parts: the same pages as in one piece, numbered across the parts", {
+    skip: noChromium,
+  }, async () => {
+    const plan = await loadPlan(open.db, sampleId);
+    const report = await reportModel(open.db, plan, 2021, "sheets");
+    const parts = await printHtmlParts(report, 1);
+    assert.equal(parts.length, report.kind === "sheets" ? report.model.sheets.length : 0);
+    assert.ok(parts.length >= 3, `${parts.length} parts`);
+    const footerTitle = "江別市 個票";
+    const whole = await readPdf(await htmlToPdf(await printHtml(report), { footerTitle }));
+    const joined = await readPdf(await htmlPartsToPdf(parts, { footerTitle }));
+    assert.equal(joined.pages, whole.pages);
+    assert.deepEqual(joined.fonts, whole.fonts);
+    const n = joined.pages;
+    const pages = joined.text.split("\n");
+    const wholePages = whole.text.split("\n");
+    const footer = (i: number) => `${i + 1} / ${n}`;
+    pages.forEach((text, i) => {
+      assert.ok(text.includes(footer(i)) && text.includes(footerTitle), `page ${i + 1}: ${text}`);
+      const body = (t: string) => t.replace(footer(i), "").replace(footerTitle, "");
+      assert.equal(body(text), body(wholePages[i]!), `page ${i + 1}`);
+    });
   });
 });
 

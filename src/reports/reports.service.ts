@@ -6,7 +6,7 @@
 
 import { record } from "../audit/audit.service.ts";
 import { authorize, invalid, isAppError, notFound } from "../core/errors.ts";
-import { htmlToPdf } from "../core/pdf/pdf.ts";
+import { htmlPartsToPdf } from "../core/pdf/pdf.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canJudge, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
@@ -21,7 +21,7 @@ import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
 import { reportXlsx } from "./reports.xlsx.ts";
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
-import { printHtml } from "./views/report.view.tsx";
+import { printHtml, printHtmlParts } from "./views/report.view.tsx";
 
 export type LoadedPlan = { planId: string; municipalityCode: string; doc: PlanDocument };
 
@@ -126,7 +126,7 @@ export async function renderReport(report: ReportModel, format: ReportFormat): P
     case "pdf":
       return {
         ...meta,
-        body: await htmlToPdf(await printHtml(report), {
+        body: await htmlPartsToPdf(await printHtmlParts(report), {
           landscape: true,
           footerTitle: `${m.municipality} ${m.planTitle} ${KIND_LABELS[report.kind]}（${m.fiscalYear}年度）`,
         }),

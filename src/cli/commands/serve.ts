@@ -2,6 +2,7 @@ import { serve } from "@hono/node-server";
 import { createDemoUsers, demoUsersMessage } from "../../auth/demo-users.service.ts";
 import { warmCharts } from "../../core/charts/engine.ts";
 import { usage } from "../../core/errors.ts";
+import { closeBrowser } from "../../core/pdf/pdf.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../../db/database.ts";
 import { loadDemoIfEmpty } from "../../demo/demo.service.ts";
 import { startNotificationTimer } from "../../notifications/delivery.service.ts";
@@ -54,6 +55,8 @@ export async function serveCommand(argv: string[], io: CommandIo): Promise<void>
   const stop = async () => {
     notifications.stop();
     server.close();
+    // The warm Chromium of the PDFs, if one was started, ends with the server.
+    await closeBrowser().catch(() => undefined);
     await open.close();
     process.exit(0);
   };

@@ -53,3 +53,14 @@ test("formatValue groups thousands and keeps decimals", () => {
   assert.equal(formatValue(157.1, "時間"), "157.1時間");
   assert.equal(formatValue(-1200), "-1,200");
 });
+
+test("a chart drawn again is the same picture, reused, with ids of its own", () => {
+  const once = indicatorChart({ ...input, description: "再利用の確認" });
+  const again = indicatorChart({ ...input, description: "再利用の確認" });
+  const ids = (svg: string) => new Set(svg.match(/\bzr\d+-/g));
+  assert.equal(ids(once).size, 1);
+  assert.notDeepEqual(ids(again), ids(once));
+  assert.equal(again.replace(/\bzr\d+-/g, ""), once.replace(/\bzr\d+-/g, ""));
+  const other = indicatorChart({ ...input, unit: "件", description: "再利用の確認" });
+  assert.notEqual(other.replace(/\bzr\d+-/g, ""), once.replace(/\bzr\d+-/g, ""));
+});

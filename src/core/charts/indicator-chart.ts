@@ -46,6 +46,37 @@ function escapeXml(s: string): string {
  *   targets: [{ name: "目標・目安", values: [1483, 2236, 2989] }] }) // → "<svg …>…</svg>"
  */
 export function indicatorChart(input: IndicatorChartInput): string {
+  const key = JSON.stringify(input);
+  const kept = drawn.get(key);
+  if (kept !== undefined) {
+    // Most recently used last; a copy gets ids of its own, so that two copies on one page never share one.
+    drawn.delete(key);
+    drawn.set(key, kept);
+    const copy = `zr${1_000_000_000 + ++copies}-`;
+    return kept.replace(/\bzr\d+-/g, copy);
+  }
+  const svg = render(input);
+  drawn.set(key, svg);
+  drawnChars += key.length + svg.length;
+  for (const [k, v] of drawn) {
+    if (drawnChars <= DRAWN_LIMIT) break;
+    drawn.delete(k);
+    drawnChars -= k.length + v.length;
+  }
+  return svg;
+}
+
+/**
+ * Charts already drawn, by their input: a report of 600 indicators draws each chart once and every later
+ * page, PDF or workbook that shows the same indicator and year reuses it (ECharts takes milliseconds a
+ * chart). Bounded by size, least recently used dropped first.
+ */
+const drawn = new Map<string, string>();
+let drawnChars = 0;
+let copies = 0;
+const DRAWN_LIMIT = 32_000_000;
+
+function render(input: IndicatorChartInput): string {
   const width = input.width ?? 420;
   const height = input.height ?? 230;
   const unit = input.unit ?? "";

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { isA4, readPdf } from "../../testing/pdf.ts";
 import { needs } from "../../testing/system.ts";
 import { chromiumArgs, findChromium, sandboxDecision } from "./chromium.ts";
-import { closeBrowser, htmlToPdf, PdfUnavailableError } from "./pdf.ts";
+import { closeBrowser, htmlPartsToPdf, htmlToPdf, PdfUnavailableError } from "./pdf.ts";
 
 const skip = needs("chromium");
 
@@ -51,6 +51,26 @@ describe("printing to PDF", { skip }, () => {
     assert.match(read.text, /取組状況一覧（令和4年度）/);
     assert.match(read.text, /江別市 取組状況一覧/);
     assert.match(read.text, /2 \/ \d/);
+  });
+
+  test("parts printed apart are joined with the footer and page numbers running across them", async () => {
+    // Parts of 2, 1 and 3 pages (each page says which it is), printed in parallel.
+    const part = (pages: number[]) =>
+      `<!DOCTYPE html><html lang="ja"><head><style>body{font-family:"BIZ UDPGothic"} section{break-after:page} section:last-child{break-after:auto}</style></head><body>${pages.map((n) => `<section><h1>個票 ${n}</h1><p>取組内容</p></section>`).join("")}</body></html>`;
+    const pdf = await htmlPartsToPdf([part([1, 2]), part([3]), part([4, 5, 6])], {
+      footerTitle: "江別市 個票",
+    });
+    const read = await readPdf(pdf);
+    assert.equal(read.pages, 6);
+    assert.ok(read.sizes.every((s) => isA4(s, true)));
+    assert.deepEqual(read.fonts, ["BIZUDPGothic-Bold", "BIZUDPGothic-Regular"]);
+    const pages = read.text.split("\n");
+    assert.equal(pages.length, 6);
+    pages.forEach((text, i) => {
+      assert.match(text, new RegExp(`個票 ${i + 1}(?!\\d)`), `page ${i + 1}: ${text}`);
+      assert.match(text, new RegExp(`(?<!\\d)${i + 1} / 6(?!\\d)`), `page ${i + 1}: ${text}`);
+      assert.match(text, /江別市 個票/);
+    });
   });
 });
 

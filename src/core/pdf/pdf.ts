@@ -48,13 +48,23 @@ async function launch(): Promise<Browser> {
   }
 }
 
-/** One browser per process, started on first use. */
+/**
+ * One warm browser per process, started on first use and kept for every later PDF; started again on the next
+ * use if it crashed or was closed.
+ */
 export function sharedBrowser(): Promise<Browser> {
   if (!browser) {
-    browser = launch();
-    browser.catch(() => {
-      browser = null;
-    });
+    const started = launch();
+    browser = started;
+    started.then(
+      (b) =>
+        b.on("disconnected", () => {
+          if (browser === started) browser = null;
+        }),
+      () => {
+        if (browser === started) browser = null;
+      },
+    );
   }
   return browser;
 }
@@ -92,9 +102,9 @@ function footerCss(title: string): string {
   return `@page{@bottom-left{content:${cssString(title)};${box};vertical-align:middle}@bottom-right{content:counter(page) " / " counter(pages);${box};vertical-align:middle}}`;
 }
 
-/** The @font-face rules and the footer as the first thing in the document's head. */
-function withFontsAndFooter(html: string, footerTitle: string): string {
-  const style = `<style>${fontFaceCss(FONT_BASE)}\n${footerCss(footerTitle)}</style>`;
+/** The @font-face rules and the footer's CSS (or none) as the first thing in the document's head. */
+function withFontsAndFooter(html: string, footer: string): string {
+  const style = `<style>${fontFaceCss(FONT_BASE)}\n${footer}</style>`;
   const head = /<head[^>]*>/i.exec(html);
   return head
     ? `${html.slice(0, head.index + head[0].length)}${style}${html.slice(head.index + head[0].length)}`
@@ -103,6 +113,55 @@ function withFontsAndFooter(html: string, footerTitle: string): string {
 
 /** Prints a whole HTML document to an A4 PDF with page numbers. Requests to other hosts are refused. */
 export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  return printOne(withFontsAndFooter(html, footerCss(options.footerTitle ?? "")), options);
+}
+
+/** How many parts Chromium prints at once (each in a context, and so a renderer process, of its own). */
+const PARALLEL_PARTS = 3;
+
+/**
+ * Prints the parts of one long document (each a whole HTML document that starts on a new page, e.g. a run of
+ * 個票) in parallel and joins them into one PDF, with the footer and page numbers running across the parts
+ * as if it had been printed in one piece: the parts are printed without a footer, and a document of as many
+ * empty pages carrying only the footer (page n of all) is printed once and laid over them.
+ */
+export async function htmlPartsToPdf(parts: string[], options: PdfOptions = {}): Promise<Buffer> {
+  if (parts.length === 1) return htmlToPdf(parts[0]!, options);
+  const printed: Buffer[] = new Array(parts.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < parts.length; i = next++) {
+      printed[i] = await printOne(withFontsAndFooter(parts[i]!, ""), options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, parts.length) }, worker));
+  const { PDFDocument } = await import("pdf-lib");
+  const joined = await PDFDocument.create();
+  for (const bytes of printed) {
+    const part = await PDFDocument.load(bytes);
+    for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
+  }
+  const count = joined.getPageCount();
+  const footers = await PDFDocument.load(
+    await printOne(footerPages(count, options.footerTitle ?? ""), options),
+  );
+  const embedded = await joined.embedPdf(footers, footers.getPageIndices());
+  joined.getPages().forEach((page, i) => {
+    page.drawPage(embedded[i]!, { x: 0, y: 0 });
+  });
+  return Buffer.from(await joined.save());
+}
+
+/** `count` empty pages with nothing but the footer, in the same font and place as htmlToPdf prints it. */
+function footerPages(count: number, title: string): string {
+  const pages = '<div style="height:1px;break-after:page"></div>'.repeat(count - 1);
+  return withFontsAndFooter(
+    `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${pages}<div style="height:1px"></div></body></html>`,
+    footerCss(title),
+  );
+}
+
+async function printOne(html: string, options: PdfOptions): Promise<Buffer> {
   const b = await sharedBrowser();
   const context = await b.newContext({ offline: false });
   try {
@@ -127,7 +186,7 @@ export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise
     if (options.baseUrl) {
       await page.goto(options.baseUrl, { waitUntil: "commit" }).catch(() => undefined);
     }
-    await page.setContent(withFontsAndFooter(html, options.footerTitle ?? ""), { waitUntil: "load" });
+    await page.setContent(html, { waitUntil: "load" });
     // Both weights are loaded before printing, also where the page itself uses only one.
     await page.evaluate(
       async ({ family, weights }) => {

@@ -12,12 +12,23 @@ import { SheetsView } from "./sheets.view.tsx";
 import { SummaryView } from "./summary.view.tsx";
 import { TallyView } from "./tally.view.tsx";
 
-export function ReportBody({ report, view }: { report: ReportModel; view: ViewOptions }) {
+/** Which of the sheets a print part shows: [from, to) of model.sheets; the title goes with the first part. */
+export type SheetsPart = { from: number; to: number };
+
+export function ReportBody({
+  report,
+  view,
+  part,
+}: {
+  report: ReportModel;
+  view: ViewOptions;
+  part?: SheetsPart | undefined;
+}) {
   switch (report.kind) {
     case "summary":
       return <SummaryView model={report.model} view={view} />;
     case "sheets":
-      return <SheetsView model={report.model} view={view} />;
+      return <SheetsView model={report.model} view={view} part={part} />;
     case "tally":
       return <TallyView model={report.model} />;
     case "roadmap":
@@ -26,7 +37,7 @@ export function ReportBody({ report, view }: { report: ReportModel; view: ViewOp
 }
 
 /** The print document: what the PDF is made from. Nothing in it is loaded from anywhere. */
-export function PrintDocument({ report }: { report: ReportModel }) {
+export function PrintDocument({ report, part }: { report: ReportModel; part?: SheetsPart | undefined }) {
   return (
     <>
       {raw("<!DOCTYPE html>")}
@@ -40,7 +51,7 @@ export function PrintDocument({ report }: { report: ReportModel }) {
         </head>
         <body>
           <main class="report">
-            <ReportBody report={report} view={{ mode: "print" }} />
+            <ReportBody report={report} view={{ mode: "print" }} part={part} />
           </main>
         </body>
       </html>
@@ -51,4 +62,24 @@ export function PrintDocument({ report }: { report: ReportModel }) {
 /** The print document as a string, for htmlToPdf. */
 export async function printHtml(report: ReportModel): Promise<string> {
   return (await (<PrintDocument report={report} />)).toString();
+}
+
+/** 個票 per print part: each part starts on a new page anyway (one sheet per page), so parts print in parallel. */
+const SHEETS_PER_PART = 60;
+
+/**
+ * The print document in parts that can be printed apart and joined (htmlPartsToPdf): the sheets in runs of
+ * SHEETS_PER_PART; every other report in one piece (a table cut in two would break its pages differently).
+ */
+export async function printHtmlParts(report: ReportModel, perPart = SHEETS_PER_PART): Promise<string[]> {
+  if (report.kind !== "sheets" || report.model.sheets.length <= perPart) return [await printHtml(report)];
+  const total = report.model.sheets.length;
+  const count = Math.ceil(total / perPart);
+  const parts: SheetsPart[] = Array.from({ length: count }, (_, i) => ({
+    from: Math.floor((i * total) / count),
+    to: Math.floor(((i + 1) * total) / count),
+  }));
+  return Promise.all(
+    parts.map(async (part) => (await (<PrintDocument report={report} part={part} />)).toString()),
+  );
 }

@@ -5,12 +5,22 @@ import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import type { Sheet, SheetIndicator, SheetsModel } from "../sheets.model.ts";
 import { Pre, ReportTitle, StatusLegend, StatusMark, ValueTd, type ViewOptions, YearTh } from "./common.tsx";
 
-export function SheetsView({ model, view }: { model: SheetsModel; view: ViewOptions }) {
+export function SheetsView({
+  model,
+  view,
+  part,
+}: {
+  model: SheetsModel;
+  view: ViewOptions;
+  /** Only these sheets (a part of the print document, see printHtmlParts); the title with the first. */
+  part?: { from: number; to: number } | undefined;
+}) {
+  const first = !part || part.from === 0;
   return (
     <>
-      <ReportTitle head={model} note={`${model.sheets.length}件`} />
-      <StatusLegend />
-      {model.sheets.map((s) => (
+      {first && <ReportTitle head={model} note={`${model.sheets.length}件`} />}
+      {first && <StatusLegend />}
+      {(part ? model.sheets.slice(part.from, part.to) : model.sheets).map((s) => (
         <SheetSection sheet={s} model={model} view={view} />
       ))}
     </>
