@@ -8,7 +8,12 @@ import { STATE_LABELS, STATES, todayInJapan } from "./rounds.service.ts";
 
 export function FilterForm({ o, f }: { o: RoundOverview; f: ItemFilter }) {
   return (
-    <form method="get" action={`/rounds/${o.round.id}`} class="actions" aria-label="項目の絞り込み">
+    <form
+      method="get"
+      action={`/rounds/${o.round.id}`}
+      class="actions filter-form"
+      aria-label="項目の絞り込み"
+    >
       {!o.inbox && (
         <>
           <label for="filter-department">所管課</label>
