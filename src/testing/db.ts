@@ -74,7 +74,9 @@ export async function openTestDatabase(kind = testDatabaseKind()): Promise<OpenD
 
 /** Whether a PostgreSQL server answers at the admin URL (for tests that compare both databases). */
 export async function postgresAvailable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 2000 });
+  // A server that is not there refuses at once; one that is there but busy (a loaded CI machine) may take
+  // seconds to accept: a short timeout here turned a busy server into a skipped test.
+  const c = new pg.Client({ connectionString: postgresAdminUrl(), connectionTimeoutMillis: 30_000 });
   try {
     await c.connect();
     await c.end();
