@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from "kysely";
 import type { AuditTables } from "./tables/audit.ts";
 import type { AuthTables } from "./tables/auth.ts";
+import type { DataVersionTables } from "./tables/data-versions.ts";
 import type { EditingTables } from "./tables/editing.ts";
 import type { FiscalEffectTables } from "./tables/fiscal-effects.ts";
 import type { NotificationTables } from "./tables/notifications.ts";
@@ -195,7 +196,8 @@ export interface Database
     PublishTables,
     StaffingTables,
     NotificationTables,
-    FiscalEffectTables {
+    FiscalEffectTables,
+    DataVersionTables {
   indicator_judgements: IndicatorJudgementsTable;
   municipalities: MunicipalitiesTable;
   departments: DepartmentsTable;

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
+import { acrossMunicipalities, sameMunicipality, scoped, scopedOrAll } from "../db/tenant.ts";
 
 export { type DepartmentRow, loadDepartments, loadPlanDocument } from "./plan-read.repository.ts";
 export { replacePlan, upsertDepartments, upsertMunicipality } from "./plan-write.repository.ts";
@@ -49,13 +49,28 @@ export async function findPlanId(q: Q, code: string, key: string): Promise<strin
   return row?.id;
 }
 
+/** A plan's row by id, with its data version (src/db/data-version.ts; null only before the triggers made one). */
 export async function findPlanRow(q: Q, id: string) {
   // A plan id (a UUID) names one plan in the whole instance; callers check the municipality against the user.
   return acrossMunicipalities(q, "a plan by its id")
     .selectFrom("plans")
-    .selectAll()
-    .where("id", "=", id)
+    .leftJoin("plan_data_versions", (j) =>
+      sameMunicipality(j, "plan_data_versions", "plans").onRef("plan_data_versions.plan_id", "=", "plans.id"),
+    )
+    .selectAll("plans")
+    .select("plan_data_versions.version as data_version")
+    .where("plans.id", "=", id)
     .executeTakeFirst();
+}
+
+/** A plan's data version (src/db/data-version.ts), or undefined when it has none (the plan is gone). */
+export async function findDataVersion(q: Q, code: string, planId: string): Promise<string | undefined> {
+  const row = await scoped(q, code)
+    .selectFrom("plan_data_versions")
+    .select("version")
+    .where("plan_id", "=", planId)
+    .executeTakeFirst();
+  return row?.version;
 }
 
 export async function findPlansByKey(q: Q, key: string, code?: string) {

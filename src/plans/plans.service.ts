@@ -8,6 +8,7 @@ import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { plansUsingDepartments } from "./departments.repository.ts";
+import { cachedPlanDocument, type PlanRef } from "./plan-cache.ts";
 import { changeEntries, previewOutdated, removalsRefused } from "./plans.import-changes.ts";
 import * as repo from "./plans.repository.ts";
 
@@ -228,15 +229,17 @@ export async function importDocuments(
 }
 
 /** Finds a plan by its id, by "municipality-code/key", or by key when only one municipality has it. */
-export async function resolvePlan(db: DB, ref: string): Promise<{ id: string; municipalityCode: string }> {
+export async function resolvePlan(db: DB, ref: string): Promise<PlanRef> {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
     const row = await repo.findPlanRow(db, ref);
-    if (row) return { id: row.id, municipalityCode: row.municipality_code };
+    if (row) return { id: row.id, municipalityCode: row.municipality_code, dataVersion: row.data_version };
     throw planNotFound(ref);
   }
   const m = /^(\d{6})\/(.+)$/.exec(ref);
   const rows = m ? await repo.findPlansByKey(db, m[2]!, m[1]!) : await repo.findPlansByKey(db, ref);
-  if (rows.length === 1) return { id: rows[0]!.id, municipalityCode: rows[0]!.municipality_code };
+  // Found by key (the command line): the version is not read, so the document is read without the cache.
+  if (rows.length === 1)
+    return { id: rows[0]!.id, municipalityCode: rows[0]!.municipality_code, dataVersion: null };
   throw planNotFound(
     ref,
     rows.map((r) => `${r.municipality_code}/${r.key}`),
@@ -263,14 +266,44 @@ export async function listPlansFor(db: DB, user: Actor): Promise<repo.PlanSummar
 export async function getPlanFor(db: DB, user: Actor, id: string): Promise<PlanDocument | null> {
   const row = await repo.findPlanRow(db, id);
   if (!row || !canView(user, { municipalityCode: row.municipality_code })) return null;
-  return repo.loadPlanDocument(db, row.municipality_code, id);
+  return cachedPlanDocument(db, refOf(row));
 }
 
+/** A plan's document by id (the same object for every caller until the plan changes: never change it). */
 export async function getPlan(db: DB, id: string): Promise<PlanDocument | null> {
   const row = await repo.findPlanRow(db, id);
   if (!row) return null;
-  return repo.loadPlanDocument(db, row.municipality_code, id);
+  return cachedPlanDocument(db, refOf(row));
 }
+
+/** The document of a plan found by resolvePlan: read once per data version (src/plans/plan-cache.ts). */
+export async function getPlanDocument(db: DB, plan: PlanRef): Promise<PlanDocument | null> {
+  return cachedPlanDocument(db, plan);
+}
+
+/**
+ * The plan as it is now: its current data version (one small query) and the document of that version, which
+ * is `plan` itself when it still is current. For work that must not use a document read before a change.
+ */
+export async function currentPlan<P extends { planId: string; municipalityCode: string; doc: PlanDocument }>(
+  db: DB,
+  plan: P & { dataVersion?: string | null | undefined },
+): Promise<P & { dataVersion: string | null }> {
+  const version = (await repo.findDataVersion(db, plan.municipalityCode, plan.planId)) ?? null;
+  if (version === null) return { ...plan, dataVersion: null };
+  if (version === plan.dataVersion) return { ...plan, dataVersion: version };
+  const ref = { id: plan.planId, municipalityCode: plan.municipalityCode, dataVersion: version };
+  const doc = await cachedPlanDocument(db, ref);
+  return doc ? { ...plan, doc, dataVersion: version } : { ...plan, dataVersion: null };
+}
+
+const refOf = (row: { id: string; municipality_code: string; data_version: string | null }): PlanRef => ({
+  id: row.id,
+  municipalityCode: row.municipality_code,
+  dataVersion: row.data_version,
+});
+
+export type { PlanRef } from "./plan-cache.ts";
 
 /** What other capabilities read of the plan store (the repository stays private to this folder). */
 export { type DepartmentRow, findPlansByKey, loadDepartments, loadPlanDocument } from "./plans.repository.ts";

@@ -12,10 +12,11 @@ import { type Actor, canJudge, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES, type EvaluationStatus } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import { getPlan, planNotFound, resolvePlan } from "../plans/plans.service.ts";
+import { currentPlan, getPlanDocument, planNotFound, resolvePlan } from "../plans/plans.service.ts";
 import { findRoundByPlanYear } from "../rounds/rounds.service.ts";
 import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
+import { cachedDerived, cachedEvaluation, type EvaluationKey } from "./evaluation-cache.ts";
 import { buildFiscalEffects } from "./fiscal-effect.model.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
@@ -23,14 +24,23 @@ import { reportXlsx } from "./reports.xlsx.ts";
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
 import { printHtml, printHtmlParts } from "./views/report.view.tsx";
 
-export type LoadedPlan = { planId: string; municipalityCode: string; doc: PlanDocument };
+/**
+ * A plan read for the reports. dataVersion (src/db/data-version.ts) keys the evaluation cache; without it
+ * (a plan put together by hand) the plan is evaluated every time. The document is shared: never change it.
+ */
+export type LoadedPlan = {
+  planId: string;
+  municipalityCode: string;
+  doc: PlanDocument;
+  dataVersion?: string | null | undefined;
+};
 
 /** The plan by id, "municipality-code/key" or key, as the CLI (run by whoever runs the server) names it. */
 export async function loadPlan(db: DB, ref: string): Promise<LoadedPlan> {
-  const { id, municipalityCode } = await resolvePlan(db, ref);
-  const doc = await getPlan(db, id);
+  const found = await resolvePlan(db, ref);
+  const doc = await getPlanDocument(db, found);
   if (!doc) throw planNotFound(ref);
-  return { planId: id, municipalityCode, doc };
+  return { planId: found.id, municipalityCode: found.municipalityCode, doc, dataVersion: found.dataVersion };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -44,9 +54,9 @@ export async function loadPlanFor(db: DB, user: Actor, planId: string): Promise<
     throw e;
   });
   if (!found || !canView(user, { municipalityCode: found.municipalityCode })) throw missing();
-  const doc = await getPlan(db, found.id);
+  const doc = await getPlanDocument(db, found);
   if (!doc) throw missing();
-  return { planId: found.id, municipalityCode: found.municipalityCode, doc };
+  return { planId: found.id, municipalityCode: found.municipalityCode, doc, dataVersion: found.dataVersion };
 }
 
 /** Judgement dates as the reviewer saw the calendar: 「2023-05-10」 in Japan time. */
@@ -68,12 +78,8 @@ function toStored(rows: repo.JudgementRow[]): StoredJudgement[] {
     }));
 }
 
-/** The plan evaluated in the fiscal year (and the year before), with judgements of both years applied. */
-export async function evaluateStoredPlan(
-  db: DB,
-  plan: LoadedPlan,
-  fiscalYear: number,
-): Promise<EvaluatedPlan> {
+/** The plan evaluated in the year (and the year before) with the judgements of both years, from the tables. */
+async function evaluateNow(db: DB, plan: LoadedPlan, fiscalYear: number): Promise<EvaluatedPlan> {
   const rows = await repo.listJudgements(db, plan.municipalityCode, plan.planId);
   const judgements = toStored(rows).filter(
     (j) => j.fiscalYear === fiscalYear || j.fiscalYear === fiscalYear - 1,
@@ -81,13 +87,49 @@ export async function evaluateStoredPlan(
   return evaluatePlan(plan.doc, fiscalYear, judgements);
 }
 
+/**
+ * The plan evaluated in the fiscal year (and the year before), with judgements of both years applied:
+ * computed once per data version of the plan (src/reports/evaluation-cache.ts). The version is read again
+ * here (one small query), so a LoadedPlan kept across a change is evaluated as the plan is now. Shared: never
+ * change it.
+ */
+export async function evaluateStoredPlan(
+  db: DB,
+  plan: LoadedPlan,
+  fiscalYear: number,
+): Promise<EvaluatedPlan> {
+  const now = await currentPlan(db, plan);
+  const key = cacheKey(now, fiscalYear);
+  const evaluate = () => evaluateNow(db, now, fiscalYear);
+  return key ? cachedEvaluation(key, evaluate) : evaluate();
+}
+
+const cacheKey = (plan: LoadedPlan, fiscalYear: number): EvaluationKey | null =>
+  plan.dataVersion
+    ? {
+        municipalityCode: plan.municipalityCode,
+        planId: plan.planId,
+        fiscalYear,
+        dataVersion: plan.dataVersion,
+      }
+    : null;
+
+/** A report's model: built once per kind and data version of the plan. Shared: never change it. */
 export async function reportModel(
   db: DB,
   plan: LoadedPlan,
   fiscalYear: number,
   kind: ReportKind,
 ): Promise<ReportModel> {
-  return buildReport(kind, await evaluateStoredPlan(db, plan, fiscalYear));
+  const now = await currentPlan(db, plan);
+  const key = cacheKey(now, fiscalYear);
+  if (!key) return buildReport(kind, await evaluateNow(db, now, fiscalYear));
+  return cachedDerived(
+    key,
+    () => evaluateNow(db, now, fiscalYear),
+    `report:${kind}`,
+    (evaluated) => buildReport(kind, evaluated),
+  );
 }
 
 export type RenderedReport = {

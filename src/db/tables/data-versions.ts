@@ -1,0 +1,15 @@
+/** Kysely's view of plan_data_versions (see src/db/data-version.ts and migration 2026-12-07T0215-perf-data-versions). */
+
+/**
+ * A plan's data version: a random UUID the database's triggers change with every change to the plan document
+ * or its judgements. Written only by those triggers; read by the pages' caches.
+ */
+export interface PlanDataVersionsTable {
+  municipality_code: string;
+  plan_id: string;
+  version: string;
+}
+
+export interface DataVersionTables {
+  plan_data_versions: PlanDataVersionsTable;
+}
