@@ -203,4 +203,21 @@ describe("mail, notifications, comments and evidence in the browser", { skip }, 
     for (const what of ["根拠資料を追加", "コメント", "提出", "承認"])
       assert.ok(history.includes(what), `the history shows ${what}: ${history}`);
   });
+
+  test("the admin sends a test mail from the mail page: it arrives, the page says so, the history keeps it", async () => {
+    const page = await newPage();
+    await login(page, DEMO.admin);
+    await page.goto(`${base}/admin/mail`);
+    await page.getByRole("button", { name: "テストメールを送信" }).click();
+    await page.getByText(`テストメールを ${DEMO.admin.email} に送信しました`).waitFor();
+    const mail = await mailTo(DEMO.admin.email, /テストメール/);
+    assert.equal(mail.subject, "【gyokaku】テストメール");
+    assert.ok(mail.text.includes(`${APP_URL}/admin/mail`));
+    assert.match(
+      (await page.locator("#mail-history ~ .history").textContent())!,
+      /テストメールを送信[\s\S]*送信しました/,
+    );
+    await page.locator("#test-mail").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots(), "admin-mail-test.png"), fullPage: true });
+  });
 });

@@ -221,23 +221,34 @@ export function MailAdminPage({
           未提出の項目がある所管課に、回答期限の N 日前と当日、期限の翌日、その後は毎週お知らせします。0
           にすると事前の督促はしません。
         </p>
-        {o.rounds.length === 0 && <p class="empty">照会はありません。</p>}
-        {o.rounds.map((r) => (
-          <form method="post" action={`/admin/mail/reminders/${r.id}`} class="inline-form">
-            <CsrfField />
-            <TextField
-              name={`days.${r.id}`}
-              label={`${r.title}（回答期限 ${r.deadline}${r.status === "locked" ? "、ロック中" : ""}）: 期限の何日前`}
-              value={String(r.daysBefore)}
-              error={errors[`days.${r.id}`]}
-              inputmode="numeric"
-              size={4}
-            />
-            <button type="submit" class="button button-secondary button-small">
-              変更
-            </button>
-          </form>
-        ))}
+        <ListTable
+          caption="照会ごとの督促の日数"
+          empty="照会はありません。"
+          rows={o.rounds}
+          columns={[
+            { label: "照会", cell: (r) => r.title },
+            { label: "回答期限", cell: (r) => `${r.deadline}${r.status === "locked" ? "（ロック中）" : ""}` },
+            {
+              label: "期限の何日前",
+              cell: (r) => (
+                <form method="post" action={`/admin/mail/reminders/${r.id}`} class="inline-form">
+                  <CsrfField />
+                  <TextField
+                    name={`days.${r.id}`}
+                    label={<span class="visually-hidden">{`${r.title}: 期限の何日前（日）`}</span>}
+                    value={String(r.daysBefore)}
+                    error={errors[`days.${r.id}`]}
+                    inputmode="numeric"
+                    size={4}
+                  />
+                  <button type="submit" class="button button-secondary button-small">
+                    変更
+                  </button>
+                </form>
+              ),
+            },
+          ]}
+        />
       </section>
       <section class="panel" aria-labelledby="smtp">
         <h2 id="smtp">SMTP サーバー（庁内のメールサーバー）</h2>
