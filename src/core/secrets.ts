@@ -9,7 +9,7 @@
  * restore on a server with another key cannot read it, and the admin enters the password again.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AppError } from "./errors.ts";
 
@@ -44,6 +44,34 @@ function parseKey(text: string, where: string): Buffer {
       `${where}の鍵が読めません。32 バイトを 16 進数 64 桁か base64（例: openssl rand -base64 32）で指定してください。`,
     );
   return key;
+}
+
+/**
+ * What `gyokaku doctor` says of the key: where it is, whether it can be read, and whether the file is readable
+ * by others than the owner. Reads, never creates.
+ */
+export function inspectSecretKey(
+  dir: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+): { where: string; exists: boolean; problem?: string; loose?: boolean } {
+  const fromEnv = env.GYOKAKU_SECRET_KEY;
+  if (fromEnv?.trim()) {
+    try {
+      parseKey(fromEnv, "環境変数 GYOKAKU_SECRET_KEY ");
+      return { where: "環境変数 GYOKAKU_SECRET_KEY", exists: true };
+    } catch (e) {
+      return { where: "環境変数 GYOKAKU_SECRET_KEY", exists: true, problem: (e as Error).message };
+    }
+  }
+  if (!dir) return { where: "メモリー（このプロセスの間だけ）", exists: false };
+  const path = join(dir, KEY_FILE);
+  if (!existsSync(path)) return { where: path, exists: false };
+  try {
+    parseKey(readFileSync(path, "utf8"), `鍵のファイル ${path} `);
+  } catch (e) {
+    return { where: path, exists: true, problem: (e as Error).message };
+  }
+  return { where: path, exists: true, loose: (statSync(path).mode & 0o077) !== 0 };
 }
 
 /** The key, made in the data directory on first use when `create` (storing a secret) and there is none. */
