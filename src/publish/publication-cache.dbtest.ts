@@ -7,7 +7,6 @@ import { importDocuments } from "../plans/plans.service.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { apiRoutes } from "./opendata/api.routes.ts";
-import { Lru } from "./publication-cache.ts";
 import { publishRoutes } from "./publish.routes.tsx";
 import { publishFiscalYear } from "./publish.service.ts";
 
@@ -44,17 +43,5 @@ describe("publication cache", () => {
     const apiSecond = JSON.parse(await text(api, "/api/v1/publications/012173/sample/2021"));
     assert.equal(apiSecond.version, 2);
     assert.equal(apiSecond.versions.length, 2);
-  });
-
-  test("the least recently used entry goes first", () => {
-    const lru = new Lru<string, number>(2);
-    lru.set("a", 1);
-    lru.set("b", 2);
-    lru.get("a");
-    lru.set("c", 3);
-    assert.equal(lru.get("b"), undefined);
-    assert.equal(lru.get("a"), 1);
-    assert.equal(lru.get("c"), 3);
-    assert.equal(lru.size, 2);
   });
 });

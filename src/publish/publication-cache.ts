@@ -5,33 +5,12 @@
  * view. Keyed by municipality, plan id, year and version: a plan deleted and imported again gets a new id,
  * so nothing stale can be found. Bounded (least recently used first out).
  */
+import { Lru } from "../core/lru.ts";
 import type { DB } from "../db/database.ts";
 import { buildView, type PublicView } from "./public-view.ts";
 import * as repo from "./publish.repository.ts";
 import type { Publication, PublicationMeta, PublicationRef } from "./publish.service.ts";
 import { snapshotSchema } from "./snapshot.ts";
-
-/** A map that forgets the least recently used entry beyond `max`. */
-export class Lru<K, V> {
-  readonly #map = new Map<K, V>();
-  constructor(readonly max: number) {}
-  get(key: K): V | undefined {
-    const v = this.#map.get(key);
-    if (v !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, v);
-    }
-    return v;
-  }
-  set(key: K, value: V): void {
-    this.#map.delete(key);
-    this.#map.set(key, value);
-    while (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value as K);
-  }
-  get size(): number {
-    return this.#map.size;
-  }
-}
 
 export type CachedPublication = {
   publication: Publication;
