@@ -7,6 +7,8 @@ import { indicatorChart } from "../core/charts/indicator-chart.ts";
 import type { Indicator } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { precisionOf, printFigure } from "../domain/values/figure.ts";
+import { ItemFiscalEffects } from "./fiscal-effect.parts.tsx";
+import { Activities, EvidenceList } from "./item.parts.tsx";
 import { type Crumb, PublicLayout, type SiteMode } from "./public.layout.tsx";
 import { overviewTitle, rootCrumb, siteName } from "./public.pages.tsx";
 import { Fy, Implementation, itemHref, levelLabel, Status, TallyTable } from "./public.parts.tsx";
@@ -156,6 +158,10 @@ export function ItemPage({ view, item: v, mode }: { view: PublicView; item: Item
       ))}
 
       {it.activities.length > 0 && <Activities view={view} item={v} />}
+
+      <ItemFiscalEffects view={view} item={v} />
+
+      <EvidenceList files={view.evidence.get(it.key) ?? []} />
 
       {v.children.length > 0 && (
         <>
@@ -344,55 +350,4 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
 /** 「男性：」 before a value of a series, unless the text already names it (男性6.9%). */
 function seriesPrefix(series: string | undefined, text: string): string {
   return series && !text.includes(series) ? `${series}：` : "";
-}
-
-function Activities({ view, item: v }: { view: PublicView; item: ItemView }) {
-  const acts = v.item.activities;
-  const years = [...new Set(acts.map((a) => a.fiscalYear))].sort((a, b) => a - b);
-  const cell = (fy: number, kind: "plan" | "result") => {
-    const list = acts.filter((a) => a.fiscalYear === fy && a.kind === kind);
-    if (list.length === 0) return <td class="empty">—</td>;
-    return (
-      <td class="prose">
-        {list.map((a) => (
-          <div>
-            {a.status && <span class="tag">〈{a.status}〉</span>}
-            {a.text}
-          </div>
-        ))}
-      </td>
-    );
-  };
-  return (
-    <>
-      <h2>取組計画と実績</h2>
-      <section class="table-scroll" aria-label="取組計画と実績" tabindex={0}>
-        <table>
-          <caption>年度ごとの計画と実績</caption>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">計画</th>
-              <th scope="col">実績</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((fy) => {
-              const labelled = acts.find((a) => a.fiscalYear === fy && a.yearLabel)?.yearLabel;
-              return (
-                <tr class={fy === view.fiscalYear ? "current" : undefined}>
-                  <th scope="row">
-                    {labelled ?? warekiFiscalYear(fy)}
-                    <span class="fy">{fy}年度</span>
-                  </th>
-                  {cell(fy, "plan")}
-                  {cell(fy, "result")}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-    </>
-  );
 }

@@ -15,7 +15,7 @@ import {
 } from "../domain/evaluation/index.ts";
 import { shortWareki } from "../domain/fiscal-year.ts";
 import type { Publication } from "./publish.service.ts";
-import type { ItemResult, SeriesResult } from "./snapshot.ts";
+import type { ItemResult, PublishedEvidence, SeriesResult } from "./snapshot.ts";
 
 export type ItemView = {
   item: Item;
@@ -53,7 +53,18 @@ export type PublicView = {
   deptName: (key: string) => string;
   /** Items withheld because their report of the year was not approved in the reporting round. */
   withheld: Set<string>;
+  /** Public evidence files taken into the version, by item key and by their path below the root. */
+  evidence: Map<string, PublishedEvidence[]>;
+  evidenceByPath: Map<string, PublishedEvidence>;
 };
+
+/** Where an evidence file is below the publication root: evidence/<id>.<ext> (safe in any file system and URL). */
+export function evidencePath(f: PublishedEvidence): string {
+  const dot = f.fileName.lastIndexOf(".");
+  const ext = dot > 0 ? f.fileName.slice(dot + 1).toLowerCase() : "";
+  const id = f.id.replace(/[^0-9a-f-]/gi, "");
+  return `evidence/${id}${/^[a-z0-9]{1,8}$/.test(ext) ? `.${ext}` : ""}`;
+}
 
 /** A page name for an item key: the key itself when it is plain ASCII, otherwise a short hash of it. */
 export function itemSlug(key: string): string {
@@ -144,6 +155,8 @@ export function buildView(publication: Publication): PublicView {
     departments,
     deptName,
     withheld: new Set(snapshot.basis.kind === "approved_round" ? snapshot.basis.withheldItems : []),
+    evidence: Map.groupBy(snapshot.evidence ?? [], (f) => f.itemKey),
+    evidenceByPath: new Map((snapshot.evidence ?? []).map((f) => [evidencePath(f), f])),
   };
 }
 

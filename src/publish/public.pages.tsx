@@ -3,6 +3,7 @@
  * list of everything published. Presenters: they render the view of a snapshot, never database rows.
  */
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { PlanFiscalEffects } from "./fiscal-effect.parts.tsx";
 import { TABLE_NAMES, TABLES } from "./opendata/tables.ts";
 import { type Crumb, PlainLayout, PublicLayout, rel, type SiteMode } from "./public.layout.tsx";
 import {
@@ -118,6 +119,8 @@ export function OverviewPage({ view, mode }: { view: PublicView; mode: SiteMode 
           }))}
         />
       ))}
+
+      <PlanFiscalEffects view={view} />
 
       {mode.search && (
         <>
