@@ -123,7 +123,9 @@ describe("public evidence files in published versions", () => {
         assert.equal(existsSync(join(out, "evidence", `${id}.pdf`)), false);
       const page = readFileSync(join(out, "items", "2-1-1.html"), "utf8");
       assert.ok(page.includes(`href="../evidence/${ids.shown}.pdf"`));
-      const manifest = JSON.parse(readFileSync(join(out, ".gyokaku-site.json"), "utf8")) as { files: string[] };
+      const manifest = JSON.parse(readFileSync(join(out, ".gyokaku-site.json"), "utf8")) as {
+        files: string[];
+      };
       assert.ok(manifest.files.includes(`evidence/${ids.shown}.pdf`));
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -137,7 +139,9 @@ describe("public evidence files in published versions", () => {
     ).text();
     assert.match(page, /追加資料\.pdf/);
     assert.doesNotMatch(page, /内部メモ/);
-    const file = await app.request(`${base}evidence/${ids.later}.pdf`, { headers: { cookie: office.cookie } });
+    const file = await app.request(`${base}evidence/${ids.later}.pdf`, {
+      headers: { cookie: office.cookie },
+    });
     assert.equal(file.status, 200);
     assert.equal(file.headers.get("cache-control"), "no-store");
     const internal = await app.request(`${base}evidence/${ids.internal}.pdf`, {

@@ -8,11 +8,13 @@ import type { Indicator } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { precisionOf, printFigure } from "../domain/values/figure.ts";
 import { ItemFiscalEffects } from "./fiscal-effect.parts.tsx";
+import { GradeTallyTable, ImplementationMark, Result } from "./grading.tsx";
 import { Activities, EvidenceList } from "./item.parts.tsx";
 import { type Crumb, PublicLayout, type SiteMode } from "./public.layout.tsx";
 import { overviewTitle, rootCrumb, siteName } from "./public.pages.tsx";
-import { Fy, Implementation, itemHref, levelLabel, Status, TallyTable } from "./public.parts.tsx";
+import { Fy, itemHref, levelLabel, TallyTable } from "./public.parts.tsx";
 import { chartInput, type ItemView, meaningfulLevel, type PublicView, seriesOf } from "./public-view.ts";
+import { explanationOf } from "./published-scales.ts";
 import type { SeriesResult } from "./snapshot.ts";
 
 /** The chart of one indicator as SVG, with ids and class names of its own. */
@@ -87,7 +89,7 @@ export function ItemPage({ view, item: v, mode }: { view: PublicView; item: Item
           <>
             <dt>着手状況</dt>
             <dd>
-              <Implementation status={v.implementation.implementation} />
+              <ImplementationMark vocabulary={view.vocabulary} result={v.implementation} />
             </dd>
           </>
         )}
@@ -169,11 +171,20 @@ export function ItemPage({ view, item: v, mode }: { view: PublicView; item: Item
             {childLevel && meaningfulLevel(childLevel) ? `この項目の${childLevel}` : "この項目に含まれる項目"}
           </h2>
           {v.children.some((c) => c.tally.total > 0) ? (
-            <TallyTable
-              caption={`${warekiFiscalYear(fy)}の評価の件数`}
-              rowHeader={childLevel && meaningfulLevel(childLevel) ? childLevel : "項目"}
-              rows={v.children.map((c) => ({ label: c.label, href: itemHref(c, 1), tally: c.tally }))}
-            />
+            view.grading ? (
+              <GradeTallyTable
+                grading={view.grading}
+                caption={`${warekiFiscalYear(fy)}の評価の件数`}
+                rowHeader={childLevel && meaningfulLevel(childLevel) ? childLevel : "項目"}
+                rows={v.children.map((c) => ({ label: c.label, href: itemHref(c, 1), grades: c.grades }))}
+              />
+            ) : (
+              <TallyTable
+                caption={`${warekiFiscalYear(fy)}の評価の件数`}
+                rowHeader={childLevel && meaningfulLevel(childLevel) ? childLevel : "項目"}
+                rows={v.children.map((c) => ({ label: c.label, href: itemHref(c, 1), tally: c.tally }))}
+              />
+            )
           ) : (
             <ul class="item-list">
               {v.children.map((c) => (
@@ -274,9 +285,9 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
         return (
           <div class={`result result-${y.status}`}>
             <p class="result-head">
-              {warekiFiscalYear(fy)}の評価{label(s)}：<Status status={y.status} />
+              {warekiFiscalYear(fy)}の評価{label(s)}：<Result grading={view.grading} r={y} />
             </p>
-            <p class="result-why">{y.explanation}</p>
+            <p class="result-why">{explanationOf(view.grading, y)}</p>
           </div>
         );
       })}
@@ -328,7 +339,7 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
                         )}
                         {actual?.unreadable && <span class="flag">数値として読めない記載</span>}
                       </td>
-                      <td>{r ? <Status status={r.status} /> : "—"}</td>
+                      <td>{r ? <Result grading={view.grading} r={r} /> : "—"}</td>
                     </>
                   );
                 })}

@@ -15,7 +15,15 @@ import {
 } from "../domain/evaluation/index.ts";
 import { shortWareki } from "../domain/fiscal-year.ts";
 import type { Publication } from "./publish.service.ts";
-import type { ItemResult, PublishedEvidence, SeriesResult } from "./snapshot.ts";
+import {
+  countGrades,
+  type GradeCounts,
+  type Grading,
+  gradingOf,
+  type Vocabulary,
+  vocabularyOf,
+} from "./published-scales.ts";
+import type { ItemResult, PublishedEvidence, SeriesResult, YearResult } from "./snapshot.ts";
 
 export type ItemView = {
   item: Item;
@@ -35,6 +43,8 @@ export type ItemView = {
   /** Counts of the published year's results of the item and everything under it (再掲 not counted twice). */
   tally: Tally;
   implementationTally: Tally<ImplementationStatus>;
+  /** The same results counted by the plan's own grades (only used when the version has them). */
+  grades: GradeCounts;
   children: ItemView[];
 };
 
@@ -48,6 +58,10 @@ export type PublicView = {
   byKey: Map<string, ItemView>;
   tally: Tally;
   implementationTally: Tally<ImplementationStatus>;
+  /** The plan's outcome scale and implementation vocabulary, when this version was graded on them. */
+  grading: Grading | undefined;
+  vocabulary: Vocabulary | undefined;
+  grades: GradeCounts;
   /** Departments that answer for something, with the items they answer for. */
   departments: { key: string; name: string; items: ItemView[] }[];
   deptName: (key: string) => string;
@@ -118,12 +132,14 @@ export function buildView(publication: Publication): PublicView {
       implementation: implByItem.get(item.key),
       tally: rollUp([]),
       implementationTally: rollUpImplementation([]),
+      grades: countGrades([]),
       children: [],
     };
     all.push(view);
     view.children = item.children.map((c) => build(c, [...ancestors, view]));
     const counted = subtree(view).filter((v) => v.item.crossListingOf === undefined);
     view.tally = rollUp(counted.flatMap((v) => v.series.map((s) => ({ status: statusIn(s, fy) }))));
+    view.grades = countGrades(counted.flatMap((v) => v.series.map((s) => resultIn(s, fy))));
     view.implementationTally = rollUpImplementation(
       counted.flatMap((v) => (v.implementation ? [{ status: v.implementation.implementation }] : [])),
     );
@@ -152,6 +168,9 @@ export function buildView(publication: Publication): PublicView {
     implementationTally: rollUpImplementation(
       counted.flatMap((v) => (v.implementation ? [{ status: v.implementation.implementation }] : [])),
     ),
+    grading: gradingOf(snapshot),
+    vocabulary: vocabularyOf(snapshot),
+    grades: countGrades(counted.flatMap((v) => v.series.map((s) => resultIn(s, fy)))),
     departments,
     deptName,
     withheld: new Set(snapshot.basis.kind === "approved_round" ? snapshot.basis.withheldItems : []),
@@ -162,6 +181,11 @@ export function buildView(publication: Publication): PublicView {
 
 function subtree(v: ItemView): ItemView[] {
   return [v, ...v.children.flatMap(subtree)];
+}
+
+/** The published year's result of a series. */
+export function resultIn(s: SeriesResult, fy: number): YearResult | undefined {
+  return s.years.find((y) => y.fiscalYear === fy);
 }
 
 /** The published year's status of a series. */

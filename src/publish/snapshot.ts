@@ -103,6 +103,11 @@ export const snapshotSchema = z.object({
   document: planDocumentSchema,
   series: z.array(seriesResultSchema),
   items: z.array(itemResultSchema),
+  /**
+   * True when the results carry the plan's own grades and the items its implementation words (the plan has
+   * plan.scales); absent in versions published before, which keep showing gyokaku's statuses.
+   */
+  ownScales: z.boolean().optional(),
   /** Public evidence files of the year's approved items; absent in versions published before evidence was kept. */
   evidence: z.array(evidenceSchema).optional(),
 });
@@ -193,6 +198,7 @@ export function buildSnapshot(
     document,
     series,
     items: implementationResults(document, fiscalYear, evaluated.ladder),
+    ...(document.plan.scales ? { ownScales: true } : {}),
   };
 }
 
