@@ -283,7 +283,7 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
         const y = s.years.find((r) => r.fiscalYear === fy);
         if (!y) return null;
         return (
-          <div class={`result result-${y.status}`}>
+          <div class={view.grading ? "result result-grade" : `result result-${y.status}`}>
             <p class="result-head">
               {warekiFiscalYear(fy)}の評価{label(s)}：<Result grading={view.grading} r={y} />
             </p>
