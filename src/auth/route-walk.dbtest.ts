@@ -267,6 +267,17 @@ const EXPECTED: Record<string, Expect> = {
   // Publishing from the app: any user of the municipality sees the versions; the reform office publishes.
   "GET /plans/:id/publish": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
   "POST /plans/:id/publish": editing,
+  // The preview before publishing (issue 12.4): the reform office and admins; the bare form without a year is refused.
+  "GET /plans/:id/publish/preview": { anonymous: LOGIN, signedIn: INVALID },
+  "GET /plans/:id/publish/preview/:fy": { anonymous: LOGIN, signedIn: 301 },
+  "GET /plans/:id/publish/preview/:fy/*": {
+    params: { "*": "index.html" },
+    anonymous: LOGIN,
+    admin: 200,
+    office: 200,
+    otherMunicipality: NOT_FOUND,
+    signedIn: FORBIDDEN,
+  },
   // Staffing (src/staffing): internal figures of the user's own municipality.
   "GET /staffing": { anonymous: LOGIN, signedIn: 200 },
   "GET /staffing/template.xlsx": { anonymous: LOGIN, signedIn: 200 },

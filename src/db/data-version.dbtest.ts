@@ -16,6 +16,7 @@ const NOT_FEEDING: Readonly<Record<string, string>> = {
   plan_versions: "the editor's counter against stale forms (the edits it guards change covered tables)",
   audit_events: "the history, read by its own pages",
   publications: "published snapshots never change; src/publish/publication-cache.ts keys them by version",
+  publication_files: "evidence files copied into a published version; they never change once published",
   rounds: "a round's state and deadline, read by the round pages and the report's caveats, not evaluated",
   indicator_rules: "plausibility rules of round answers, not used by the evaluation",
   round_items: "each item's state in a round (the answers themselves are saved into covered tables)",

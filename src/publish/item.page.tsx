@@ -7,10 +7,14 @@ import { indicatorChart } from "../core/charts/indicator-chart.ts";
 import type { Indicator } from "../core/plan-document/schema.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { precisionOf, printFigure } from "../domain/values/figure.ts";
+import { ItemFiscalEffects } from "./fiscal-effect.parts.tsx";
+import { GradeTallyTable, ImplementationMark, Result } from "./grading.tsx";
+import { Activities, EvidenceList } from "./item.parts.tsx";
 import { type Crumb, PublicLayout, type SiteMode } from "./public.layout.tsx";
 import { overviewTitle, rootCrumb, siteName } from "./public.pages.tsx";
-import { Fy, Implementation, itemHref, levelLabel, Status, TallyTable } from "./public.parts.tsx";
+import { Fy, itemHref, levelLabel, TallyTable } from "./public.parts.tsx";
 import { chartInput, type ItemView, meaningfulLevel, type PublicView, seriesOf } from "./public-view.ts";
+import { explanationOf } from "./published-scales.ts";
 import type { SeriesResult } from "./snapshot.ts";
 
 /** The chart of one indicator as SVG, with ids and class names of its own. */
@@ -85,7 +89,7 @@ export function ItemPage({ view, item: v, mode }: { view: PublicView; item: Item
           <>
             <dt>着手状況</dt>
             <dd>
-              <Implementation status={v.implementation.implementation} />
+              <ImplementationMark vocabulary={view.vocabulary} result={v.implementation} />
             </dd>
           </>
         )}
@@ -157,17 +161,30 @@ export function ItemPage({ view, item: v, mode }: { view: PublicView; item: Item
 
       {it.activities.length > 0 && <Activities view={view} item={v} />}
 
+      <ItemFiscalEffects view={view} item={v} />
+
+      <EvidenceList files={view.evidence.get(it.key) ?? []} />
+
       {v.children.length > 0 && (
         <>
           <h2>
             {childLevel && meaningfulLevel(childLevel) ? `この項目の${childLevel}` : "この項目に含まれる項目"}
           </h2>
           {v.children.some((c) => c.tally.total > 0) ? (
-            <TallyTable
-              caption={`${warekiFiscalYear(fy)}の評価の件数`}
-              rowHeader={childLevel && meaningfulLevel(childLevel) ? childLevel : "項目"}
-              rows={v.children.map((c) => ({ label: c.label, href: itemHref(c, 1), tally: c.tally }))}
-            />
+            view.grading ? (
+              <GradeTallyTable
+                grading={view.grading}
+                caption={`${warekiFiscalYear(fy)}の評価の件数`}
+                rowHeader={childLevel && meaningfulLevel(childLevel) ? childLevel : "項目"}
+                rows={v.children.map((c) => ({ label: c.label, href: itemHref(c, 1), grades: c.grades }))}
+              />
+            ) : (
+              <TallyTable
+                caption={`${warekiFiscalYear(fy)}の評価の件数`}
+                rowHeader={childLevel && meaningfulLevel(childLevel) ? childLevel : "項目"}
+                rows={v.children.map((c) => ({ label: c.label, href: itemHref(c, 1), tally: c.tally }))}
+              />
+            )
           ) : (
             <ul class="item-list">
               {v.children.map((c) => (
@@ -266,11 +283,11 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
         const y = s.years.find((r) => r.fiscalYear === fy);
         if (!y) return null;
         return (
-          <div class={`result result-${y.status}`}>
+          <div class={view.grading ? "result result-grade" : `result result-${y.status}`}>
             <p class="result-head">
-              {warekiFiscalYear(fy)}の評価{label(s)}：<Status status={y.status} />
+              {warekiFiscalYear(fy)}の評価{label(s)}：<Result grading={view.grading} r={y} />
             </p>
-            <p class="result-why">{y.explanation}</p>
+            <p class="result-why">{explanationOf(view.grading, y)}</p>
           </div>
         );
       })}
@@ -322,7 +339,7 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
                         )}
                         {actual?.unreadable && <span class="flag">数値として読めない記載</span>}
                       </td>
-                      <td>{r ? <Status status={r.status} /> : "—"}</td>
+                      <td>{r ? <Result grading={view.grading} r={r} /> : "—"}</td>
                     </>
                   );
                 })}
@@ -344,55 +361,4 @@ function IndicatorSection(props: { view: PublicView; item: ItemView; indicator: 
 /** 「男性：」 before a value of a series, unless the text already names it (男性6.9%). */
 function seriesPrefix(series: string | undefined, text: string): string {
   return series && !text.includes(series) ? `${series}：` : "";
-}
-
-function Activities({ view, item: v }: { view: PublicView; item: ItemView }) {
-  const acts = v.item.activities;
-  const years = [...new Set(acts.map((a) => a.fiscalYear))].sort((a, b) => a - b);
-  const cell = (fy: number, kind: "plan" | "result") => {
-    const list = acts.filter((a) => a.fiscalYear === fy && a.kind === kind);
-    if (list.length === 0) return <td class="empty">—</td>;
-    return (
-      <td class="prose">
-        {list.map((a) => (
-          <div>
-            {a.status && <span class="tag">〈{a.status}〉</span>}
-            {a.text}
-          </div>
-        ))}
-      </td>
-    );
-  };
-  return (
-    <>
-      <h2>取組計画と実績</h2>
-      <section class="table-scroll" aria-label="取組計画と実績" tabindex={0}>
-        <table>
-          <caption>年度ごとの計画と実績</caption>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">計画</th>
-              <th scope="col">実績</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((fy) => {
-              const labelled = acts.find((a) => a.fiscalYear === fy && a.yearLabel)?.yearLabel;
-              return (
-                <tr class={fy === view.fiscalYear ? "current" : undefined}>
-                  <th scope="row">
-                    {labelled ?? warekiFiscalYear(fy)}
-                    <span class="fy">{fy}年度</span>
-                  </th>
-                  {cell(fy, "plan")}
-                  {cell(fy, "result")}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-    </>
-  );
 }

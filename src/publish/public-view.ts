@@ -15,7 +15,15 @@ import {
 } from "../domain/evaluation/index.ts";
 import { shortWareki } from "../domain/fiscal-year.ts";
 import type { Publication } from "./publish.service.ts";
-import type { ItemResult, SeriesResult } from "./snapshot.ts";
+import {
+  countGrades,
+  type GradeCounts,
+  type Grading,
+  gradingOf,
+  type Vocabulary,
+  vocabularyOf,
+} from "./published-scales.ts";
+import type { ItemResult, PublishedEvidence, SeriesResult, YearResult } from "./snapshot.ts";
 
 export type ItemView = {
   item: Item;
@@ -35,6 +43,8 @@ export type ItemView = {
   /** Counts of the published year's results of the item and everything under it (再掲 not counted twice). */
   tally: Tally;
   implementationTally: Tally<ImplementationStatus>;
+  /** The same results counted by the plan's own grades (only used when the version has them). */
+  grades: GradeCounts;
   children: ItemView[];
 };
 
@@ -48,12 +58,27 @@ export type PublicView = {
   byKey: Map<string, ItemView>;
   tally: Tally;
   implementationTally: Tally<ImplementationStatus>;
+  /** The plan's outcome scale and implementation vocabulary, when this version was graded on them. */
+  grading: Grading | undefined;
+  vocabulary: Vocabulary | undefined;
+  grades: GradeCounts;
   /** Departments that answer for something, with the items they answer for. */
   departments: { key: string; name: string; items: ItemView[] }[];
   deptName: (key: string) => string;
   /** Items withheld because their report of the year was not approved in the reporting round. */
   withheld: Set<string>;
+  /** Public evidence files taken into the version, by item key and by their path below the root. */
+  evidence: Map<string, PublishedEvidence[]>;
+  evidenceByPath: Map<string, PublishedEvidence>;
 };
+
+/** Where an evidence file is below the publication root: evidence/<id>.<ext> (safe in any file system and URL). */
+export function evidencePath(f: PublishedEvidence): string {
+  const dot = f.fileName.lastIndexOf(".");
+  const ext = dot > 0 ? f.fileName.slice(dot + 1).toLowerCase() : "";
+  const id = f.id.replace(/[^0-9a-f-]/gi, "");
+  return `evidence/${id}${/^[a-z0-9]{1,8}$/.test(ext) ? `.${ext}` : ""}`;
+}
 
 /** A page name for an item key: the key itself when it is plain ASCII, otherwise a short hash of it. */
 export function itemSlug(key: string): string {
@@ -107,12 +132,14 @@ export function buildView(publication: Publication): PublicView {
       implementation: implByItem.get(item.key),
       tally: rollUp([]),
       implementationTally: rollUpImplementation([]),
+      grades: countGrades([]),
       children: [],
     };
     all.push(view);
     view.children = item.children.map((c) => build(c, [...ancestors, view]));
     const counted = subtree(view).filter((v) => v.item.crossListingOf === undefined);
     view.tally = rollUp(counted.flatMap((v) => v.series.map((s) => ({ status: statusIn(s, fy) }))));
+    view.grades = countGrades(counted.flatMap((v) => v.series.map((s) => resultIn(s, fy))));
     view.implementationTally = rollUpImplementation(
       counted.flatMap((v) => (v.implementation ? [{ status: v.implementation.implementation }] : [])),
     );
@@ -141,14 +168,24 @@ export function buildView(publication: Publication): PublicView {
     implementationTally: rollUpImplementation(
       counted.flatMap((v) => (v.implementation ? [{ status: v.implementation.implementation }] : [])),
     ),
+    grading: gradingOf(snapshot),
+    vocabulary: vocabularyOf(snapshot),
+    grades: countGrades(counted.flatMap((v) => v.series.map((s) => resultIn(s, fy)))),
     departments,
     deptName,
     withheld: new Set(snapshot.basis.kind === "approved_round" ? snapshot.basis.withheldItems : []),
+    evidence: Map.groupBy(snapshot.evidence ?? [], (f) => f.itemKey),
+    evidenceByPath: new Map((snapshot.evidence ?? []).map((f) => [evidencePath(f), f])),
   };
 }
 
 function subtree(v: ItemView): ItemView[] {
   return [v, ...v.children.flatMap(subtree)];
+}
+
+/** The published year's result of a series. */
+export function resultIn(s: SeriesResult, fy: number): YearResult | undefined {
+  return s.years.find((y) => y.fiscalYear === fy);
 }
 
 /** The published year's status of a series. */

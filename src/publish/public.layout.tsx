@@ -5,6 +5,8 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { FontHead } from "../core/ui/fonts.tsx";
+import { CsrfField } from "../core/ui/forms.tsx";
+import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 
 /** Where the pages are served, as seen from a publication's root folder. */
 export type SiteMode = {
@@ -16,6 +18,20 @@ export type SiteMode = {
   search: boolean;
   /** Other published versions of the same year, with their roots relative to this root; server only. */
   versions?: { version: number; publishedAt: Date; root: string; current: boolean }[] | undefined;
+  /** The office's preview before publishing: a band on every page with the confirmation; never cached. */
+  preview?: PreviewMode | undefined;
+};
+
+export type PreviewMode = {
+  fiscalYear: number;
+  /** The version publishing would make. */
+  version: number;
+  /** The would-be snapshot's fingerprint: publishing refuses when the data changed after the preview. */
+  digest: string;
+  /** Where the confirmation posts (the publishing page of the plan), and where to go back to. */
+  action: string;
+  back: string;
+  error?: string | undefined;
 };
 
 /** A link from a page `depth` folders below the publication root to a path relative to the root. */
@@ -51,7 +67,8 @@ export function PublicLayout(props: {
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${props.title} | ${props.siteName}`}</title>
+          <title>{`${mode.preview ? "【プレビュー】" : ""}${props.title} | ${props.siteName}`}</title>
+          {mode.preview && <meta name="robots" content="noindex, nofollow" />}
           <FontHead base={to(`${mode.assets}fonts/`)} />
           <link rel="stylesheet" href={to(`${mode.assets}public.css`)} />
         </head>
@@ -59,6 +76,7 @@ export function PublicLayout(props: {
           <a class="skip-link" href="#main">
             本文へ移動
           </a>
+          {mode.preview && <PreviewBanner preview={mode.preview} />}
           <header class="site-header">
             <div class="container">
               {mode.home && (
@@ -108,6 +126,46 @@ export function PublicLayout(props: {
         </body>
       </html>
     </>
+  );
+}
+
+/** The band of the preview: what this is, and the confirmation that publishes exactly this. */
+function PreviewBanner({ preview }: { preview: PreviewMode }) {
+  const year = `${warekiFiscalYear(preview.fiscalYear)}（${preview.fiscalYear}年度）`;
+  return (
+    <section class="preview-banner" aria-labelledby="preview-title">
+      <div class="container">
+        <p class="preview-title" id="preview-title">
+          プレビュー（まだ公表していません）
+        </p>
+        <p>
+          {year}を公表すると、市民向けページとオープンデータにこの内容が第{preview.version}
+          版として載ります。このプレビューは行革担当と管理者だけが見られ、市民には見えません。
+        </p>
+        <form method="post" action={preview.action} novalidate>
+          <CsrfField />
+          <input type="hidden" name="fy" value={String(preview.fiscalYear)} />
+          <input type="hidden" name="previewed" value={preview.digest} />
+          {preview.error && (
+            <p class="error-message" id="preview-confirm-error">
+              <span class="visually-hidden">エラー: </span>
+              {preview.error}
+            </p>
+          )}
+          <label>
+            <input
+              type="checkbox"
+              name="confirm"
+              value="yes"
+              aria-describedby={preview.error ? "preview-confirm-error" : undefined}
+            />
+            この内容を公表し、取り消せないことを確認しました
+          </label>
+          <button type="submit">この内容で公表する</button>
+          <a href={preview.back}>公表せずに戻る</a>
+        </form>
+      </div>
+    </section>
   );
 }
 

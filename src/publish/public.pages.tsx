@@ -3,8 +3,10 @@
  * list of everything published. Presenters: they render the view of a snapshot, never database rows.
  */
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { PlanFiscalEffects } from "./fiscal-effect.parts.tsx";
+import { GradeSummary, GradeTallyTable, Result, ScaleNote, StateSummary } from "./grading.tsx";
 import { TABLE_NAMES, TABLES } from "./opendata/tables.ts";
-import { type Crumb, PlainLayout, PublicLayout, rel, type SiteMode } from "./public.layout.tsx";
+import { type Crumb, PublicLayout, rel, type SiteMode } from "./public.layout.tsx";
 import {
   ImplementationSummary,
   itemHref,
@@ -14,8 +16,9 @@ import {
   TallySummary,
   TallyTable,
 } from "./public.parts.tsx";
-import { type ItemView, meaningfulLevel, type PublicView, statusIn } from "./public-view.ts";
-import type { PublicationMeta } from "./publish.service.ts";
+import { type ItemView, meaningfulLevel, type PublicView, resultIn, statusIn } from "./public-view.ts";
+import type { Grading } from "./published-scales.ts";
+import type { SeriesResult } from "./snapshot.ts";
 
 export function siteName(view: PublicView): string {
   const doc = view.publication.snapshot.document;
@@ -95,29 +98,56 @@ export function OverviewPage({ view, mode }: { view: PublicView; mode: SiteMode 
         指標ごとに、{warekiFiscalYear(view.fiscalYear)}
         の実績値を目標と比べた結果です（再掲の項目は一度だけ数えます）。
       </p>
-      <TallySummary tally={view.tally} label={`${warekiFiscalYear(view.fiscalYear)}の評価の件数`} />
+      {view.grading ? (
+        <>
+          <GradeSummary
+            grading={view.grading}
+            counts={view.grades}
+            label={`${warekiFiscalYear(view.fiscalYear)}の評価の件数`}
+          />
+          <ScaleNote grading={view.grading} />
+        </>
+      ) : (
+        <TallySummary tally={view.tally} label={`${warekiFiscalYear(view.fiscalYear)}の評価の件数`} />
+      )}
       {view.implementationTally.total > 0 && (
         <>
           <h3>着手状況</h3>
-          <ImplementationSummary tally={view.implementationTally} />
+          {view.vocabulary ? (
+            <StateSummary
+              vocabulary={view.vocabulary}
+              results={view.all.flatMap((v) =>
+                v.item.crossListingOf === undefined && v.implementation ? [v.implementation] : [],
+              )}
+            />
+          ) : (
+            <ImplementationSummary tally={view.implementationTally} />
+          )}
         </>
       )}
 
       {levelTables.length > 0 && <h2 id="levels">階層ごとの評価</h2>}
-      {levelTables.map((l) => (
-        <TallyTable
-          caption={`${levels[l.depth] && meaningfulLevel(levels[l.depth]!) ? levels[l.depth] : `第${l.depth + 1}階層`}ごとの評価の件数`}
-          rowHeader={levels[l.depth] && meaningfulLevel(levels[l.depth]!) ? levels[l.depth]! : "項目"}
-          rows={l.items.map((v) => ({
-            label:
-              l.depth > 0
-                ? `${v.ancestors.map((a) => a.item.number ?? "").join(" ")} ${v.label}`.trim()
-                : v.label,
-            href: itemHref(v, 0),
-            tally: v.tally,
-          }))}
-        />
-      ))}
+      {levelTables.map((l) => {
+        const named = levels[l.depth] && meaningfulLevel(levels[l.depth]!);
+        const caption = `${named ? levels[l.depth] : `第${l.depth + 1}階層`}ごとの評価の件数`;
+        const rowHeader = named ? levels[l.depth]! : "項目";
+        const rows = l.items.map((v) => ({
+          label:
+            l.depth > 0
+              ? `${v.ancestors.map((a) => a.item.number ?? "").join(" ")} ${v.label}`.trim()
+              : v.label,
+          href: itemHref(v, 0),
+          tally: v.tally,
+          grades: v.grades,
+        }));
+        return view.grading ? (
+          <GradeTallyTable grading={view.grading} caption={caption} rowHeader={rowHeader} rows={rows} />
+        ) : (
+          <TallyTable caption={caption} rowHeader={rowHeader} rows={rows} />
+        );
+      })}
+
+      <PlanFiscalEffects view={view} />
 
       {mode.search && (
         <>
@@ -128,7 +158,7 @@ export function OverviewPage({ view, mode }: { view: PublicView; mode: SiteMode 
 
       <h2 id="items">計画の体系</h2>
       <p>各項目のページで、指標の実績値の推移、グラフ、取組状況、所管課をご覧いただけます。</p>
-      <ItemTree items={view.roots} fy={view.fiscalYear} />
+      <ItemTree items={view.roots} fy={view.fiscalYear} grading={view.grading} />
 
       <h2 id="opendata">オープンデータ</h2>
       <p>
@@ -189,7 +219,7 @@ export function OverviewPage({ view, mode }: { view: PublicView; mode: SiteMode 
   );
 }
 
-function ItemTree({ items, fy }: { items: ItemView[]; fy: number }) {
+function ItemTree({ items, fy, grading }: { items: ItemView[]; fy: number; grading: Grading | undefined }) {
   return (
     <ul class="tree">
       {items.map((v) => (
@@ -199,11 +229,11 @@ function ItemTree({ items, fy }: { items: ItemView[]; fy: number }) {
           {v.series.length > 0 && (
             <span class="tree-status">
               {v.series.map((s) => (
-                <Status status={statusIn(s, fy)} />
+                <SeriesMark s={s} fy={fy} grading={grading} />
               ))}
             </span>
           )}
-          {v.children.length > 0 && <ItemTree items={v.children} fy={fy} />}
+          {v.children.length > 0 && <ItemTree items={v.children} fy={fy} grading={grading} />}
         </li>
       ))}
     </ul>
@@ -240,15 +270,31 @@ export function DepartmentsPage({ view, mode }: { view: PublicView; mode: SiteMo
       {view.departments.map((d, i) => (
         <section aria-labelledby={`dept-${i + 1}`}>
           <h2 id={`dept-${i + 1}`}>{d.name}</h2>
-          <ItemList items={d.items} depth={0} fy={view.fiscalYear} />
+          <ItemList items={d.items} depth={0} fy={view.fiscalYear} grading={view.grading} />
         </section>
       ))}
     </PublicLayout>
   );
 }
 
+/** A series' result of the published year: the plan's grade, or gyokaku's status. */
+function SeriesMark({ s, fy, grading }: { s: SeriesResult; fy: number; grading: Grading | undefined }) {
+  const r = resultIn(s, fy);
+  return grading && r ? <Result grading={grading} r={r} /> : <Status status={statusIn(s, fy)} />;
+}
+
 /** Items with their path and statuses: department lists and search results. */
-function ItemList({ items, depth, fy }: { items: ItemView[]; depth: number; fy: number }) {
+function ItemList({
+  items,
+  depth,
+  fy,
+  grading,
+}: {
+  items: ItemView[];
+  depth: number;
+  fy: number;
+  grading: Grading | undefined;
+}) {
   return (
     <ul class="item-list">
       {items.map((v) => (
@@ -258,7 +304,7 @@ function ItemList({ items, depth, fy }: { items: ItemView[]; depth: number; fy: 
           {v.series.length > 0 && (
             <span class="tree-status">
               {v.series.map((s) => (
-                <Status status={statusIn(s, fy)} />
+                <SeriesMark s={s} fy={fy} grading={grading} />
               ))}
             </span>
           )}
@@ -327,68 +373,10 @@ export function SearchPage(props: { view: PublicView; mode: SiteMode; q: string;
           {results.length === 0 ? (
             <p>見つかりませんでした。言葉を短くするか、所管課を「すべての所管課」にしてお試しください。</p>
           ) : (
-            <ItemList items={results} depth={0} fy={view.fiscalYear} />
+            <ItemList items={results} depth={0} fy={view.fiscalYear} grading={view.grading} />
           )}
         </>
       )}
     </PublicLayout>
-  );
-}
-
-/** /public/: everything published on this server, by municipality. */
-export function PublicationListPage({
-  publications,
-  assets,
-}: {
-  publications: PublicationMeta[];
-  assets: string;
-}) {
-  const byMunicipality = new Map<string, PublicationMeta[]>();
-  for (const p of publications) {
-    const key = `${p.municipalityName}（${p.municipalityCode}）`;
-    byMunicipality.set(key, [...(byMunicipality.get(key) ?? []), p]);
-  }
-  return (
-    <PlainLayout title="公表中の行政改革計画" depth={0} assets={assets}>
-      <h1>公表中の行政改革計画</h1>
-      {publications.length === 0 && <p>公表されている計画はまだありません。</p>}
-      {[...byMunicipality].map(([name, list]) => (
-        <section aria-label={name}>
-          <h2>{name}</h2>
-          <ul class="item-list">
-            {list.map((p) => (
-              <li>
-                <a href={`${p.municipalityCode}/${encodeURIComponent(p.planKey)}/${p.fiscalYear}/index.html`}>
-                  {p.title} {warekiFiscalYear(p.fiscalYear)}の取組状況
-                </a>
-                <span class="path">
-                  {dateJa(p.publishedAt)}公表（第{p.version}版）
-                </span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </PlainLayout>
-  );
-}
-
-export function PublicNotFoundPage({
-  message,
-  depth,
-  assets,
-}: {
-  message: string;
-  depth: number;
-  assets: string;
-}) {
-  return (
-    <PlainLayout title="見つかりません" depth={depth} assets={assets}>
-      <h1>見つかりません</h1>
-      <p>{message}</p>
-      <p>
-        <a href={rel(depth, "index.html")}>公表中の計画一覧へ</a>
-      </p>
-    </PlainLayout>
   );
 }

@@ -1,5 +1,5 @@
-// Publishing from the app: the reform office publishes a fiscal year with a form; every user of the
-// municipality sees the versions; nobody else publishes.
+// Publishing from the app: the reform office publishes a fiscal year after its preview (preview.dbtest.ts);
+// every user of the municipality sees the versions; nobody else publishes.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { OpenDatabase } from "../db/database.ts";
@@ -31,21 +31,29 @@ describe("publishing from the app", () => {
     return { status: res.status, html: await res.text() };
   };
 
+  /** The fingerprint the preview's confirmation sends. */
+  const previewed = async (fy: string) => {
+    const res = await app.request(`/plans/${planId}/publish/preview/${fy}/`, {
+      headers: { cookie: office.cookie },
+    });
+    return /name="previewed" value="([0-9a-f]{16})"/.exec(await res.text())![1]!;
+  };
+
   test("the office publishes a year; publishing again makes the next version; both are listed", async () => {
     const before = await page(office);
     assert.equal(before.status, 200);
     assert.match(before.html, /まだ公表していません/);
-    assert.match(before.html, /この年度を公表する/);
+    assert.match(before.html, /プレビューを見る/);
 
     const first = await app.request(
       `/plans/${planId}/publish`,
-      postForm(office, { fy: "2022", confirm: "yes" }),
+      postForm(office, { fy: "2022", confirm: "yes", previewed: await previewed("2022") }),
     );
     assert.equal(first.status, 303);
     assert.equal(first.headers.get("location"), `/plans/${planId}/publish?published=2022-1`);
     const second = await app.request(
       `/plans/${planId}/publish`,
-      postForm(office, { fy: "2022", confirm: "yes" }),
+      postForm(office, { fy: "2022", confirm: "yes", previewed: await previewed("2022") }),
     );
     assert.equal(second.headers.get("location"), `/plans/${planId}/publish?published=2022-2`);
 
@@ -64,7 +72,7 @@ describe("publishing from the app", () => {
   test("a viewer sees the versions but has no form and may not publish", async () => {
     const seen = await page(viewer);
     assert.equal(seen.status, 200);
-    assert.doesNotMatch(seen.html, /この年度を公表する/);
+    assert.doesNotMatch(seen.html, /プレビューを見る/);
     const res = await app.request(`/plans/${planId}/publish`, postForm(viewer, { fy: "2022" }));
     assert.equal(res.status, 403);
   });

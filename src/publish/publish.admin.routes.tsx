@@ -4,13 +4,14 @@
  * publish.routes.tsx. Plain HTML forms: works without JavaScript.
  */
 import { type Context, Hono } from "hono";
-import { AppError } from "../core/errors.ts";
+import { isAppError } from "../core/errors.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
-import { CsrfField, ErrorSummary, Notice, SelectField } from "../core/ui/forms.tsx";
+import { ErrorSummary, Notice, SelectField } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { previewPath, previewRoutes } from "./preview.routes.tsx";
 import type { PublicationMeta } from "./publish.service.ts";
 import { publicationsOfPlanFor, publicPath, publishAs } from "./publish.service.ts";
 
@@ -67,42 +68,21 @@ export function PublishAdminPage({
         </Notice>
       )}
       {canPublish ? (
-        <form method="post" action={publishPath(planId)} class="stack" novalidate>
+        <form method="get" action={`${publishPath(planId)}/preview`} class="stack" novalidate>
           <ErrorSummary errors={errors} />
-          <CsrfField />
           <SelectField
             name="fy"
             label="公表する年度"
             error={errors.fy}
-            hint="ウェブ版と同じ内容は gyokaku publish で静的サイトとしても書き出せます（CMS に載せる場合）。"
+            hint="まずプレビューで、市民に見える内容（ページ・グラフ・オープンデータ）を確かめます。公表はプレビューの画面で確認してから行います。ウェブ版と同じ内容は gyokaku publish で静的サイトとしても書き出せます（CMS に載せる場合）。"
             value={String(years.at(-1) ?? "")}
             options={years.map((y) => ({
               value: String(y),
               label: `${yearLabel(y)}${latest.has(y) ? `（公表済み 第${latest.get(y)}版）` : ""}`,
             }))}
           />
-          <div class={`field${errors.confirm ? " field-error" : ""}`}>
-            {errors.confirm && (
-              <p class="error-message" id="f-confirm-error">
-                <span class="visually-hidden">エラー: </span>
-                {errors.confirm}
-              </p>
-            )}
-            <div class="checkbox">
-              <input
-                type="checkbox"
-                id="f-confirm"
-                name="confirm"
-                value="yes"
-                aria-describedby={errors.confirm ? "f-confirm-error" : undefined}
-              />
-              <label for="f-confirm">
-                公表した版は市民向けページとオープンデータに載り、取り消せないことを確認しました
-              </label>
-            </div>
-          </div>
           <button type="submit" class="button button-primary">
-            この年度を公表する
+            プレビューを見る
           </button>
         </form>
       ) : (
@@ -182,17 +162,26 @@ export function publishAdminRoutes(db: DB) {
     );
   };
   app.get("/plans/:id/publish", async (c) => c.html(await render(c)));
+  app.route("/", previewRoutes(db));
   app.post("/plans/:id/publish", async (c) => {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
+    const fy = field(body, "fy");
     try {
       const done = await publishAs(db, currentUser(c), c.req.param("id"), {
-        fy: field(body, "fy"),
+        fy,
         confirm: field(body, "confirm"),
+        previewed: field(body, "previewed"),
       });
       return c.redirect(`${publishPath(done.planId)}?published=${done.fiscalYear}-${done.version}`, 303);
     } catch (e) {
+      const year = /^\d{4}$/.test(fy ?? "") ? Number(fy) : undefined;
+      const preview = year && previewPath(c.req.param("id"), year);
+      // Back to the preview: the box not ticked, or the data changed after the preview (a new preview).
+      if (preview && isAppError(e, "conflict")) return c.redirect(`${preview}?error=changed`, 303);
+      if (preview && isAppError(e, "invalid") && e.fields.confirm && !e.fields.fy && !e.fields.previewed)
+        return c.redirect(`${preview}?error=confirm`, 303);
       // The form again, with the problem next to its field.
-      if (e instanceof AppError && e.code === "invalid") return c.html(await render(c, { ...e.fields }), 400);
+      if (isAppError(e, "invalid")) return c.html(await render(c, { ...e.fields }), 400);
       throw e;
     }
   });

@@ -1,5 +1,5 @@
 /** SQL for publications: adding a version, finding one, listing what is published. Scoped by municipality_code. */
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
 import { acrossMunicipalities, scoped } from "../db/tenant.ts";
@@ -238,4 +238,110 @@ export async function planKey(q: Q, municipalityCode: string, planId: string): P
     .where("id", "=", planId)
     .executeTakeFirstOrThrow();
   return row.key;
+}
+
+/**
+ * The evidence files (根拠資料) of a reporting round that the office marked public, without the withheld
+ * items' files: what a publication takes in. Read from evidence_files until src/rounds offers this as a service.
+ */
+export async function publicEvidenceOf(
+  q: Q,
+  municipalityCode: string,
+  roundId: string,
+  withheldItems: readonly string[],
+  /** In the publishing transaction: lock the rows, so that no file is removed or un-marked before it is copied. */
+  lock = false,
+): Promise<
+  { id: string; itemKey: string; fileName: string; contentType: string; size: number; uploadedAt: Date }[]
+> {
+  let query = scoped(q, municipalityCode)
+    .selectFrom("evidence_files")
+    .select([
+      "id",
+      "item_key as itemKey",
+      "file_name as fileName",
+      "content_type as contentType",
+      "size",
+      "uploaded_at as uploadedAt",
+    ])
+    .where("round_id", "=", roundId)
+    .where("public", "=", true);
+  if (withheldItems.length > 0) query = query.where("item_key", "not in", [...withheldItems]);
+  if (lock) query = query.forUpdate();
+  return query.orderBy("item_key").orderBy("uploaded_at").orderBy("id").execute();
+}
+
+/** The bytes of a live evidence file that is still marked public (the preview shows it before publishing). */
+export async function publicEvidenceData(
+  q: Q,
+  municipalityCode: string,
+  fileId: string,
+): Promise<Uint8Array | undefined> {
+  const row = await scoped(q, municipalityCode)
+    .selectFrom("evidence_files")
+    .select("data")
+    .where("id", "=", fileId)
+    .where("public", "=", true)
+    .executeTakeFirst();
+  return row?.data;
+}
+
+/** Copies the listed evidence files into a version just inserted, in the same transaction. */
+export async function copyEvidence(
+  trx: Transaction<Database>,
+  p: { municipalityCode: string; planId: string; fiscalYear: number; version: number },
+  fileIds: readonly string[],
+): Promise<number> {
+  if (fileIds.length === 0) return 0;
+  const rows = await trx
+    .insertInto("publication_files")
+    .columns([
+      "municipality_code",
+      "plan_id",
+      "fiscal_year",
+      "version",
+      "file_id",
+      "item_key",
+      "file_name",
+      "content_type",
+      "size",
+      "data",
+    ])
+    .expression(
+      scoped(trx, p.municipalityCode)
+        .selectFrom("evidence_files")
+        // typed casts: PostgreSQL reads a bare parameter in a select list as text
+        .select([
+          sql<string>`cast(${p.municipalityCode} as char(6))`.as("municipality_code"),
+          sql<string>`cast(${p.planId} as uuid)`.as("plan_id"),
+          sql<number>`cast(${p.fiscalYear} as integer)`.as("fiscal_year"),
+          sql<number>`cast(${p.version} as integer)`.as("version"),
+          "id",
+          "item_key",
+          "file_name",
+          "content_type",
+          "size",
+          "data",
+        ])
+        .where("id", "in", [...fileIds]),
+    )
+    .returning("file_id")
+    .execute();
+  return rows.length;
+}
+
+/** A file of a published version, with its bytes. */
+export async function publishedFile(
+  q: Q,
+  p: { municipalityCode: string; planId: string; fiscalYear: number; version: number },
+  fileId: string,
+) {
+  return scoped(q, p.municipalityCode)
+    .selectFrom("publication_files")
+    .select(["file_name", "content_type", "data"])
+    .where("plan_id", "=", p.planId)
+    .where("fiscal_year", "=", p.fiscalYear)
+    .where("version", "=", p.version)
+    .where("file_id", "=", fileId)
+    .executeTakeFirst();
 }

@@ -9,10 +9,12 @@ import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { isAppError } from "../core/errors.ts";
 import type { DB } from "../db/database.ts";
+import { contentDisposition } from "../domain/evidence.ts";
 import type { SiteMode } from "./public.layout.tsx";
-import { PublicationListPage, PublicNotFoundPage, SearchPage } from "./public.pages.tsx";
+import { PublicationListPage, PublicNotFoundPage } from "./public.list.tsx";
+import { SearchPage } from "./public.pages.tsx";
 import { cachedPublication, renderedOnce } from "./publication-cache.ts";
-import { listPublications, listVersions } from "./publish.service.ts";
+import { listPublications, listVersions, publishedEvidenceBytes } from "./publish.service.ts";
 import { contentType, fontDir, publicCss, renderFile } from "./site.tsx";
 
 const refSchema = z.object({
@@ -81,6 +83,16 @@ export function publishRoutes(db: DB) {
       })),
     };
 
+    // 根拠資料 taken into this version when it was published (the copy, whatever happened to the file since)
+    const evidence = view.evidenceByPath.get(path);
+    if (evidence) {
+      const data = await publishedEvidenceBytes(db, publication, evidence.id);
+      if (!data) return notFound(c);
+      c.header("Content-Type", evidence.contentType);
+      c.header("Content-Disposition", contentDisposition(evidence.fileName));
+      c.header("Cache-Control", CACHE);
+      return c.body(data as Uint8Array<ArrayBuffer>);
+    }
     if (path === "search.html") {
       const q = searchSchema.parse({ q: c.req.query("q") ?? "", dept: c.req.query("dept") ?? "" });
       c.header("Cache-Control", "no-store");

@@ -3,18 +3,27 @@
  * snapshots back for the public pages, the static export, open data and the API.
  */
 
+import { createHash } from "node:crypto";
+import type { Transaction } from "kysely";
 import { z } from "zod";
 import { record } from "../audit/audit.service.ts";
 import { AppError, authorize, invalid, isAppError, notFound } from "../core/errors.ts";
 import { walkItems } from "../core/plan-document/document.ts";
-import type { Item } from "../core/plan-document/schema.ts";
+import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan, canView } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
 import { bothFiscalYear } from "../domain/fiscal-year.ts";
 import { getPlan, resolvePlan } from "../plans/plans.service.ts";
 import * as repo from "./publish.repository.ts";
-import { buildSnapshot, type PublishBasis, type Snapshot, snapshotSchema } from "./snapshot.ts";
+import {
+  buildSnapshot,
+  type PublishBasis,
+  type PublishedEvidence,
+  type Snapshot,
+  snapshotSchema,
+} from "./snapshot.ts";
 
 /** Something about a publication the user can fix: not published yet, a year out of range. */
 export type PublicationRef = {
@@ -65,6 +74,52 @@ export function checkFiscalYear(fy: number): number {
 }
 
 /**
+ * The snapshot publishing `fiscalYear` would store now: the plan as it is (with a reporting round, only the
+ * approved items' data of the year), evaluated, with the reviewers' judgements. Stores nothing: publishing
+ * and its preview both build it here, so the preview shows exactly what would be published.
+ */
+export async function prepareSnapshot(
+  db: DB,
+  plan: { id: string; municipalityCode: string; doc: PlanDocument },
+  fiscalYear: number,
+  approvals: ApprovalSource = roundApprovals,
+): Promise<{ snapshot: Snapshot; basis: PublishBasis }> {
+  const { doc } = plan;
+  const round = await approvals(db, plan, fiscalYear);
+  let basis: PublishBasis = { kind: "all_data" };
+  if (round) {
+    // Withheld: what the round asked about, or what holds data of the year, and was not approved. Headings
+    // that hold nothing of the year are neither asked nor withheld.
+    const approved = new Set(round.approved);
+    const asked = new Set(round.asked ?? []);
+    const withheldItems = [...walkItems(doc.items)]
+      .filter(({ item }) => asked.has(item.key) || holdsYear(item, fiscalYear))
+      .map(({ item }) => item.key)
+      .filter((k) => !approved.has(k));
+    basis = { kind: "approved_round", roundId: round.roundId, withheldItems };
+  }
+  const judgements = await repo.judgementsOf(db, plan.municipalityCode, plan.id, fiscalYear);
+  const snapshot = buildSnapshot(doc, fiscalYear, { judgements, basis });
+  snapshot.evidence = await evidenceFor(db, plan.municipalityCode, basis);
+  return { snapshot, basis };
+}
+
+/**
+ * The public evidence files a publication takes in: those of the year's reporting round that the office
+ * marked public, of items whose report was approved. Without a round there are none.
+ */
+async function evidenceFor(
+  q: DB | Transaction<Database>,
+  municipalityCode: string,
+  basis: PublishBasis,
+  lock = false,
+): Promise<PublishedEvidence[]> {
+  if (basis.kind !== "approved_round") return [];
+  const files = await repo.publicEvidenceOf(q, municipalityCode, basis.roundId, basis.withheldItems, lock);
+  return files.map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() }));
+}
+
+/**
  * Publishes a fiscal year of a plan: the plan as it is now (with a reporting round, only the approved
  * items' data of the year) and its evaluation, stored as the next version. Earlier versions stay.
  */
@@ -83,22 +138,11 @@ export async function publishFiscalYear(
   const plan = await resolvePlan(db, input.plan);
   const doc = await getPlan(db, plan.id);
   if (!doc) throw new AppError("not_found", `計画 "${input.plan}" が見つかりません`);
-  const round = await approvals(db, plan, fiscalYear);
-  let basis: PublishBasis = { kind: "all_data" };
-  if (round) {
-    // Withheld: what the round asked about, or what holds data of the year, and was not approved. Headings
-    // that hold nothing of the year are neither asked nor withheld.
-    const approved = new Set(round.approved);
-    const asked = new Set(round.asked ?? []);
-    const withheldItems = [...walkItems(doc.items)]
-      .filter(({ item }) => asked.has(item.key) || holdsYear(item, fiscalYear))
-      .map(({ item }) => item.key)
-      .filter((k) => !approved.has(k));
-    basis = { kind: "approved_round", roundId: round.roundId, withheldItems };
-  }
-  const judgements = await repo.judgementsOf(db, plan.municipalityCode, plan.id, fiscalYear);
-  const snapshot = buildSnapshot(doc, fiscalYear, { judgements, basis });
+  const { snapshot, basis } = await prepareSnapshot(db, { ...plan, doc }, fiscalYear, approvals);
   const { version, publishedAt } = await db.transaction().execute(async (trx) => {
+    // The evidence is read again in the transaction, locked, and copied into the version: a later
+    // un-marking, removal or upload does not change what this version shows.
+    snapshot.evidence = await evidenceFor(trx, plan.municipalityCode, basis, true);
     const stored = await repo.insertPublication(trx, {
       municipalityCode: plan.municipalityCode,
       planId: plan.id,
@@ -108,6 +152,11 @@ export async function publishFiscalYear(
       snapshot,
       publishedBy: input.publishedBy ?? null,
     });
+    await repo.copyEvidence(
+      trx,
+      { municipalityCode: plan.municipalityCode, planId: plan.id, fiscalYear, version: stored.version },
+      snapshot.evidence.map((f) => f.id),
+    );
     if (input.actor)
       await record(trx, input.actor, [
         {
@@ -205,38 +254,119 @@ export async function publicationsOfPlanFor(db: DB, user: Actor, planId: string)
   };
 }
 
+const yearField = z.coerce
+  .number({ error: "公表する年度を選んでください" })
+  .int({ error: "公表する年度を選んでください" })
+  .min(1900, { error: "年度が範囲外です" })
+  .max(2200, { error: "年度が範囲外です" });
+
 const publishForm = z.object({
   // A published version cannot be withdrawn: the person says they know.
   confirm: z.literal("yes", { error: "公表してよいことを確認して、チェックを入れてください" }),
-  fy: z.coerce
-    .number({ error: "公表する年度を選んでください" })
-    .int({ error: "公表する年度を選んでください" })
-    .min(1900, { error: "年度が範囲外です" })
-    .max(2200, { error: "年度が範囲外です" }),
+  fy: yearField,
+  previewed: z.string({ error: "公表する前に、プレビューで内容を確かめてください" }).regex(/^[0-9a-f]{16}$/, {
+    error: "公表する前に、プレビューで内容を確かめてください",
+  }),
 });
 
-/**
- * Publishes a fiscal year from the app (the form's fields): the reform office and administrators of the
- * plan's municipality. Who may is checked before the form is looked at.
- */
-export async function publishAs(
-  db: DB,
-  user: Actor,
-  planId: string,
-  form: { fy: string; confirm?: string | undefined },
-) {
-  const plan = await planFor(db, user, planId);
-  authorize(canEditPlan(user, plan), "公表できるのは行革担当と管理者です。");
-  const { fy } = parseInput(publishForm, { fy: form.fy || undefined, confirm: form.confirm });
+/** A year of the plan's period from the form, or the form's error. */
+function yearOf(plan: { doc: PlanDocument }, raw: string | undefined): number {
+  const { fy } = parseInput(z.object({ fy: yearField }), { fy: raw || undefined });
   const { periodStart, periodEnd } = plan.doc.plan;
   if (fy < periodStart || fy > periodEnd)
     throw invalid(
       { fy: `計画期間（${periodStart}〜${periodEnd}年度）の年度を選んでください` },
       "計画期間外の年度は公表できません。",
     );
+  return fy;
+}
+
+/** A short fingerprint of a snapshot: the confirmation publishes only what the preview showed. */
+export function snapshotDigest(snapshot: Snapshot): string {
+  return createHash("sha256").update(JSON.stringify(snapshot)).digest("hex").slice(0, 16);
+}
+
+/**
+ * The preview of publishing a fiscal year (issue 12.4): the would-be version, built as publishing would
+ * build it now, stored nowhere. Only for those who may publish.
+ */
+export async function previewAs(
+  db: DB,
+  user: Actor,
+  planId: string,
+  fyRaw: string | undefined,
+): Promise<{ publication: Publication; digest: string }> {
+  const plan = await planFor(db, user, planId);
+  authorize(canEditPlan(user, plan), "公表のプレビューを見られるのは行革担当と管理者です。");
+  const fiscalYear = yearOf(plan, fyRaw);
+  const { snapshot, basis } = await prepareSnapshot(db, plan, fiscalYear);
+  const versions = await repo.listVersions(db, { ...plan, planId: plan.id, fiscalYear });
+  return {
+    digest: snapshotDigest(snapshot),
+    publication: {
+      municipalityCode: plan.municipalityCode,
+      municipalityName: plan.doc.municipality.name,
+      planId: plan.id,
+      planKey: plan.doc.plan.key,
+      fiscalYear,
+      version: (versions[0]?.version ?? 0) + 1,
+      title: plan.doc.plan.title,
+      basis: basis.kind,
+      publishedAt: new Date(),
+      publishedBy: `${user.name}（${user.email}）`,
+      snapshot,
+    },
+  };
+}
+
+/** The bytes of an evidence file the preview lists (still marked public), or undefined. */
+export async function previewEvidenceBytes(
+  db: DB,
+  publication: Publication,
+  fileId: string,
+): Promise<Uint8Array | undefined> {
+  if (!publication.snapshot.evidence?.some((f) => f.id === fileId)) return undefined;
+  return repo.publicEvidenceData(db, publication.municipalityCode, fileId);
+}
+
+/** The bytes of an evidence file taken into a published version, or undefined. */
+export async function publishedEvidenceBytes(
+  db: DB,
+  publication: Publication,
+  fileId: string,
+): Promise<Uint8Array | undefined> {
+  if (!publication.snapshot.evidence?.some((f) => f.id === fileId)) return undefined;
+  return (await repo.publishedFile(db, publication, fileId))?.data;
+}
+
+/**
+ * Publishes a fiscal year from the app (the form's fields): the reform office and administrators of the
+ * plan's municipality, after the preview. Who may is checked before the form is looked at. When the data
+ * changed after the preview (another save, an approval), nothing is published: the preview is shown again.
+ */
+export async function publishAs(
+  db: DB,
+  user: Actor,
+  planId: string,
+  form: { fy: string; confirm?: string | undefined; previewed?: string | undefined },
+) {
+  const plan = await planFor(db, user, planId);
+  authorize(canEditPlan(user, plan), "公表できるのは行革担当と管理者です。");
+  const fiscalYear = yearOf(plan, form.fy);
+  const { previewed } = parseInput(publishForm, {
+    fy: form.fy || undefined,
+    confirm: form.confirm,
+    previewed: form.previewed || undefined,
+  });
+  const { snapshot } = await prepareSnapshot(db, plan, fiscalYear);
+  if (snapshotDigest(snapshot) !== previewed)
+    throw new AppError(
+      "conflict",
+      "プレビューを見た後に、公表する内容が変わりました（回答の保存・承認など）。新しいプレビューを確かめてから公表してください。",
+    );
   return publishFiscalYear(db, {
     plan: plan.id,
-    fiscalYear: fy,
+    fiscalYear,
     publishedBy: `${user.name}（${user.email}）`,
     actor: user,
   });

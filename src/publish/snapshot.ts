@@ -7,6 +7,7 @@ import { z } from "zod";
 import { walkItems } from "../core/plan-document/document.ts";
 import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { planDocumentSchema } from "../core/plan-document/schema.ts";
+import { gradeEvaluation } from "../domain/evaluation/grade.ts";
 import {
   EVALUATION_STATUSES,
   type Evaluation,
@@ -14,7 +15,9 @@ import {
   implementationStatus,
   type StageRecord,
 } from "../domain/evaluation/index.ts";
-import { evaluatePlan, ladderFor, type StoredJudgement } from "../reports/reports.service.ts";
+import type { PlanLadder } from "../domain/evaluation/vocabulary.ts";
+import { findStage, normalizeStageWord } from "../domain/values/index.ts";
+import { evaluatePlan, type StoredJudgement } from "../reports/reports.service.ts";
 
 export const SNAPSHOT_FORMAT = "gyokaku.publication/1";
 
@@ -39,6 +42,13 @@ export const yearResultSchema = z.object({
     .object({ status, reason: z.string(), by: z.string(), at: z.string() })
     .optional()
     .describe("a reviewer's judgement that overrides the computed status"),
+  /**
+   * The grade on the plan's own outcome scale (plan.scales.outcome) when the plan has one: its label, or
+   * 評価なし; absent in versions published before grades were kept, which keep showing the status.
+   */
+  grade: z.string().optional(),
+  /** The explanation with the plan's rule named (「…／計画の評価基準：達成率 85.0%：A（80%以上）」). */
+  gradeExplanation: z.string().optional(),
 });
 export type YearResult = z.infer<typeof yearResultSchema>;
 
@@ -59,6 +69,8 @@ export const itemResultSchema = z.object({
   itemKey: z.string(),
   implementation: z.enum(IMPLEMENTATION_STATUSES),
   explanation: z.string(),
+  /** The state in the plan's own implementation vocabulary (部分実施), when the plan has one and a word of it is recorded. */
+  state: z.string().optional(),
 });
 export type ItemResult = z.infer<typeof itemResultSchema>;
 
@@ -73,6 +85,17 @@ export const basisSchema = z.discriminatedUnion("kind", [
 ]);
 export type PublishBasis = z.infer<typeof basisSchema>;
 
+/** An evidence file (根拠資料) the office marked public, taken into the version when it was published. */
+export const evidenceSchema = z.object({
+  id: z.string(),
+  itemKey: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+});
+export type PublishedEvidence = z.infer<typeof evidenceSchema>;
+
 export const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   fiscalYear: z.number().int(),
@@ -80,6 +103,13 @@ export const snapshotSchema = z.object({
   document: planDocumentSchema,
   series: z.array(seriesResultSchema),
   items: z.array(itemResultSchema),
+  /**
+   * True when the results carry the plan's own grades and the items its implementation words (the plan has
+   * plan.scales); absent in versions published before, which keep showing gyokaku's statuses.
+   */
+  ownScales: z.boolean().optional(),
+  /** Public evidence files of the year's approved items; absent in versions published before evidence was kept. */
+  evidence: z.array(evidenceSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -102,6 +132,16 @@ export function documentForYear(
     })),
     progress: item.progress.filter((p) => shown(item, p.fiscalYear)),
     activities: item.activities.filter((a) => a.kind === "plan" || shown(item, a.fiscalYear)),
+    // 財政効果額: planned amounts stay (plans); an actual of a later (or withheld) year is left out
+    ...(item.fiscalEffects
+      ? {
+          fiscalEffects: item.fiscalEffects.flatMap((e) => {
+            if (e.actual === undefined || shown(item, e.fiscalYear)) return [e];
+            const { actual: _, ...planned } = e;
+            return planned.planned === undefined ? [] : [planned];
+          }),
+        }
+      : {}),
     children: item.children.map(trim),
   });
   return { ...doc, items: doc.items.map(trim) };
@@ -133,13 +173,23 @@ export function buildSnapshot(
   const evaluated = evaluatePlan(document, fiscalYear, judgements);
   const first = Math.min(document.plan.periodStart, fiscalYear);
   const years = Array.from({ length: fiscalYear - first + 1 }, (_, i) => first + i);
+  const scale = document.plan.scales?.outcome;
   const series = evaluated.rows.map((row) => ({
     itemKey: row.item.key,
     indicatorKey: row.indicator.key,
     ...(row.series === undefined ? {} : { series: row.series }),
     crossListed: row.crossListed,
     departments: row.departments,
-    years: years.map((fy) => yearResult(fy === fiscalYear ? row.evaluation : evaluated.evaluateIn(row, fy))),
+    years: years.map((fy) => {
+      const e = fy === fiscalYear ? row.evaluation : evaluated.evaluateIn(row, fy);
+      const r = yearResult(e);
+      if (scale) {
+        const g = gradeEvaluation(scale, e);
+        r.grade = g.grade ?? UNGRADED;
+        r.gradeExplanation = g.explanation;
+      }
+      return r;
+    }),
   }));
   return {
     format: SNAPSHOT_FORMAT,
@@ -147,9 +197,13 @@ export function buildSnapshot(
     basis,
     document,
     series,
-    items: implementationResults(document, fiscalYear),
+    items: implementationResults(document, fiscalYear, evaluated.ladder),
+    ...(document.plan.scales ? { ownScales: true } : {}),
   };
 }
+
+/** The grade of a result that no rule of the plan's scale grades (no data, no rate). */
+export const UNGRADED = "評価なし";
 
 function yearResult(e: Evaluation): YearResult {
   const r: YearResult = {
@@ -174,9 +228,13 @@ function yearResult(e: Evaluation): YearResult {
   return r;
 }
 
-/** 着手状況 of each item that records stage words (its own status tags, activity results, stage actuals). */
-function implementationResults(doc: PlanDocument, fiscalYear: number): ItemResult[] {
-  const ladder = ladderFor(doc.plan.stages);
+/**
+ * 着手状況 of each item that records stage words (its own status tags, activity results, stage actuals), on
+ * the plan's ladder (with its implementation vocabulary and done words, when it has one); with a vocabulary,
+ * also the item's state in the plan's own words.
+ */
+function implementationResults(doc: PlanDocument, fiscalYear: number, ladder: PlanLadder): ItemResult[] {
+  const states = doc.plan.scales?.implementation?.states;
   const out: ItemResult[] = [];
   const visit = (item: Item) => {
     const records: StageRecord[] = [
@@ -190,16 +248,51 @@ function implementationResults(doc: PlanDocument, fiscalYear: number): ItemResul
       ),
       ...item.indicators.flatMap((ind) =>
         ind.actuals.flatMap((a) =>
-          a.kind === "stage" ? [{ fiscalYear: a.fiscalYear, word: a.stage ?? a.text, source: ind.key }] : [],
+          // With a plan vocabulary, a word the document reader took for text may be one of the plan's states.
+          a.kind === "stage" || (ladder.done && a.kind === "text" && findStage(ladder, a.text))
+            ? [{ fiscalYear: a.fiscalYear, word: a.stage ?? a.text, source: ind.key }]
+            : [],
         ),
       ),
     ];
     if (records.length > 0) {
-      const r = implementationStatus({ fiscalYear, records, ladder });
-      out.push({ itemKey: item.key, implementation: r.status, explanation: r.explanation });
+      const r = implementationStatus({ fiscalYear, records, ladder, done: ladder.done });
+      const result: ItemResult = { itemKey: item.key, implementation: r.status, explanation: r.explanation };
+      const state = states ? vocabularyState(states, records, fiscalYear, r.status) : undefined;
+      if (state !== undefined) result.state = state;
+      out.push(result);
     }
     item.children.forEach(visit);
   };
   doc.items.forEach(visit);
   return out;
+}
+
+/**
+ * The item's state in the plan's words: the highest state of the vocabulary recorded in the year; an item
+ * finished earlier (完了 carried over) keeps the highest done state it recorded. Undefined when no record
+ * of the year is in the plan's words.
+ */
+export function vocabularyState(
+  states: readonly { label: string; done?: boolean | undefined }[],
+  records: readonly StageRecord[],
+  fiscalYear: number,
+  status: string,
+): string | undefined {
+  const rank = (word: string) =>
+    states.findIndex((s) => normalizeStageWord(s.label) === normalizeStageWord(word));
+  const best = (list: readonly StageRecord[], only?: (i: number) => boolean) => {
+    let top = -1;
+    for (const r of list) {
+      const i = rank(r.word);
+      if (i > top && (!only || only(i))) top = i;
+    }
+    return top < 0 ? undefined : states[top]!.label;
+  };
+  const year = best(records.filter((r) => r.fiscalYear === fiscalYear));
+  if (year !== undefined || status !== "completed") return year;
+  return best(
+    records.filter((r) => r.fiscalYear < fiscalYear),
+    (i) => states[i]!.done === true,
+  );
 }

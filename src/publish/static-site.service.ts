@@ -76,10 +76,26 @@ function removePrevious(out: string, files: string[]): void {
   }
 }
 
-export async function writeStaticSite(publication: Publication, out: string): Promise<{ files: number }> {
+/** Reads the bytes of an evidence file taken into the version (publishedEvidenceBytes with the database). */
+export type EvidenceReader = (fileId: string) => Promise<Uint8Array | undefined>;
+
+/**
+ * Writes the site of a publication into `out`. Public evidence files (根拠資料) taken into the version are
+ * written as evidence/<id>.<ext> (the item pages link them with the file's name to save as); a version that
+ * has some needs `evidence` to read them.
+ */
+export async function writeStaticSite(
+  publication: Publication,
+  out: string,
+  evidence?: EvidenceReader,
+): Promise<{ files: number }> {
   const view = buildView(publication);
+  const files = [...view.evidenceByPath];
+  if (files.length > 0 && !evidence)
+    throw new Error("根拠資料を含む版の書き出しには、資料の読み出しが必要です");
   removePrevious(out, previousExport(out));
-  const paths = sitePaths(view);
+  const pages = sitePaths(view);
+  const paths = [...pages, ...files.map(([path]) => path)];
   const assets = assetFiles();
   // The manifest first, naming every file about to be written: an export cut short is still recognised.
   const manifest = (files: string[]) => {
@@ -88,15 +104,20 @@ export async function writeStaticSite(publication: Publication, out: string): Pr
   };
   manifest([...paths, ...assets.map((a) => `${STATIC_MODE.assets}${a.path}`)].filter(inside));
   const written: string[] = [];
-  let files = 0;
+  let count = 0;
   const write = (path: string, body: string | Buffer) => {
     const target = join(out, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, body);
     written.push(path);
-    files++;
+    count++;
   };
-  for (const path of paths) {
+  for (const [path, f] of files) {
+    const data = await evidence!(f.id);
+    if (!data) throw new Error(`根拠資料「${f.fileName}」が見つかりません（${path}）`);
+    write(path, Buffer.from(data));
+  }
+  for (const path of pages) {
     const f = await renderFile(view, STATIC_MODE, path);
     if (!f) throw new Error(`静的サイトのファイルを作れません: ${path}`);
     write(f.path, f.body);
@@ -107,8 +128,8 @@ export async function writeStaticSite(publication: Publication, out: string): Pr
     if ("body" in a) writeFileSync(target, a.body);
     else copyFileSync(a.source, target);
     written.push(`${STATIC_MODE.assets}${a.path}`);
-    files++;
+    count++;
   }
   manifest(written);
-  return { files };
+  return { files: count };
 }

@@ -5,6 +5,7 @@ import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import {
   getPublicationOfPlan,
   type PublicationMeta,
+  publishedEvidenceBytes,
   publishFiscalYear,
 } from "../../publish/publish.service.ts";
 import { writeStaticSite } from "../../publish/static-site.service.ts";
@@ -44,7 +45,9 @@ export async function publishCommand(argv: string[], io: CommandIo): Promise<voi
     }
     if (values.out) {
       const publication = await getPublicationOfPlan(db, values.plan!, fiscalYear, meta.version);
-      const { files } = await writeStaticSite(publication, values.out);
+      const { files } = await writeStaticSite(publication, values.out, (id) =>
+        publishedEvidenceBytes(db, publication, id),
+      );
       io.error(`静的サイトを書き出しました: ${values.out}（第${meta.version}版、${files} ファイル）`);
     }
   });

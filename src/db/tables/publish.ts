@@ -21,6 +21,25 @@ export interface PublicationsTable {
   published_by: string | null;
 }
 
+/**
+ * An evidence file (根拠資料) marked public when its version was published, copied into that version
+ * (src/db/migrations/2026-12-07T0215-publish-evidence.ts); never updated.
+ */
+export interface PublicationFilesTable {
+  municipality_code: string;
+  plan_id: string;
+  fiscal_year: number;
+  version: number;
+  /** the evidence file's id (evidence_files.id) when it was published */
+  file_id: string;
+  item_key: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  data: Uint8Array;
+}
+
 export interface PublishTables {
   publications: PublicationsTable;
+  publication_files: PublicationFilesTable;
 }

@@ -31,7 +31,10 @@ export const itemRowSchema = z.object({
   level: optText("階層名", "基本目標、取組方針 など"),
   description: optText("取組内容"),
   crossListingOf: optText("再掲元項目キー", "再掲: 同じ項目が別の上位項目の下にも載っている場合の元の項目"),
-  implementation: optText("着手状況", "未着手・取組中・完了・データなし（段階の記録がある項目のみ）"),
+  implementation: optText(
+    "着手状況",
+    "未着手・取組中・完了・データなし（段階の記録がある項目のみ）。計画独自の着手状況の区分がある計画では、その語（検討中・部分実施 など）",
+  ),
   progressStatus: optText("取組状況の区分", "公表対象年度の状況の記載: 実施、調査検討 など"),
   narrative: optText("取組状況", "公表対象年度の取組状況"),
   nextYearPlan: optText("次年度の取組内容"),
@@ -90,7 +93,7 @@ export const valueRowSchema = z.object({
   unreadable: optText("読み取れない理由", "数値として読めなかった場合の理由（値は記載どおりに残します）"),
   evaluation: optText(
     "評価",
-    "実績値の行のみ: その年度の評価（達成・順調・遅れ・未達成・未着手・データなし・判定不可）",
+    "実績値の行のみ: その年度の評価（達成・順調・遅れ・未達成・未着手・データなし・判定不可）。計画独自の評価基準がある計画では、その評価（S・A など、評価なし）",
   ),
   evaluationCode: statusCode("評価コード"),
 });
@@ -101,8 +104,14 @@ export const evaluationRowSchema = z.object({
   ...indicatorColumns,
   fiscalYear: fiscalYear("評価年度"),
   fiscalYearWareki: wareki("評価年度（和暦）"),
-  evaluation: text("評価", "評価者の判定があればそれ、なければ計算による評価"),
-  evaluationSymbol: text("評価記号", "◎達成 ○順調 △遅れ ×未達成 □未着手 －データなし ※判定不可"),
+  evaluation: text(
+    "評価",
+    "評価者の判定があればそれ、なければ計算による評価。計画独自の評価基準がある計画では、その評価（S・A など。達成率が計算できなければ評価なし）",
+  ),
+  evaluationSymbol: text(
+    "評価記号",
+    "◎達成 ○順調 △遅れ ×未達成 □未着手 －データなし ※判定不可。計画独自の評価基準がある計画では、その記号",
+  ),
   evaluationCode: col(z.enum(EVALUATION_STATUSES), "評価コード", "評価の英字コード（achieved, on_track …）"),
   computedEvaluation: text("計算による評価"),
   targetAsWritten: optText("目標（記載どおり）", "その年度の評価に使った目標"),

@@ -7,7 +7,8 @@ import { IMPLEMENTATION_LABELS, STATUS_LABELS, STATUS_SYMBOLS } from "../../doma
 import { warekiFiscalYear } from "../../domain/fiscal-year.ts";
 import { BASIS_LABELS } from "../../domain/values/index.ts";
 import type { Publication } from "../publish.service.ts";
-import type { SeriesResult, YearResult } from "../snapshot.ts";
+import { explanationOf, type Grading, gradingOf, vocabularyOf } from "../published-scales.ts";
+import { type SeriesResult, UNGRADED, type YearResult } from "../snapshot.ts";
 import type { common, itemColumns } from "./columns.ts";
 import { fiscalEffectRows } from "./fiscal-effects.table.ts";
 import type { Row, Tables } from "./table-schemas.ts";
@@ -51,6 +52,9 @@ export function buildTables(p: Publication): Tables {
     return parent ? `${nameIn(parent)} ${nameIn(key)}` : nameIn(key);
   };
   const implementation = new Map(snapshot.items.map((i) => [i.itemKey, i]));
+  // The plan's own grades and implementation words, where this version was graded on them (issue 10.5).
+  const grading = gradingOf(snapshot);
+  const vocabulary = vocabularyOf(snapshot);
   const withheld = new Set(snapshot.basis.kind === "approved_round" ? snapshot.basis.withheldItems : []);
   const seriesOf = new Map<string, SeriesResult[]>();
   for (const s of snapshot.series) seriesOf.set(s.indicatorKey, [...(seriesOf.get(s.indicatorKey) ?? []), s]);
@@ -77,7 +81,11 @@ export function buildTables(p: Publication): Tables {
       level: doc.plan.levels[depth - 1] ?? null,
       description: item.description ?? null,
       crossListingOf: item.crossListingOf ?? null,
-      implementation: impl ? IMPLEMENTATION_LABELS[impl.implementation] : null,
+      implementation: impl
+        ? vocabulary && impl.state !== undefined
+          ? impl.state
+          : IMPLEMENTATION_LABELS[impl.implementation]
+        : null,
       progressStatus: progress?.status ?? null,
       narrative: progress?.narrative ?? null,
       nextYearPlan: progress?.nextYearPlan ?? null,
@@ -138,7 +146,7 @@ export function buildTables(p: Publication): Tables {
         });
       }
       const results = seriesOf.get(ind.key)?.filter((s) => s.itemKey === item.key) ?? [];
-      valueRows(ind, results, (row) => t.values.push({ ...head, ...itemCols, ...row }));
+      valueRows(ind, results, grading, (row) => t.values.push({ ...head, ...itemCols, ...row }));
       for (const s of results) {
         for (const y of s.years) {
           t.evaluations.push({
@@ -147,7 +155,7 @@ export function buildTables(p: Publication): Tables {
             indicatorKey: ind.key,
             indicatorName: ind.name,
             series: s.series ?? null,
-            ...evaluationColumns(y),
+            ...evaluationColumns(y, grading),
             countedInTally: !s.crossListed,
           });
         }
@@ -161,7 +169,12 @@ export function buildTables(p: Publication): Tables {
 
 type ValueCols = Omit<Row<"values">, keyof typeof common | keyof typeof itemColumns>;
 
-function valueRows(ind: Indicator, results: SeriesResult[], push: (row: ValueCols) => void) {
+function valueRows(
+  ind: Indicator,
+  results: SeriesResult[],
+  grading: Grading | undefined,
+  push: (row: ValueCols) => void,
+) {
   const resultIn = (series: string | undefined, fy: number): YearResult | undefined =>
     results.find((s) => s.series === series)?.years.find((y) => y.fiscalYear === fy);
   const valueCols = (v: Value) => {
@@ -247,7 +260,7 @@ function valueRows(ind: Indicator, results: SeriesResult[], push: (row: ValueCol
       ...valueCols(a),
       targetType: null,
       targetBasis: null,
-      evaluation: r ? STATUS_LABELS[r.status] : null,
+      evaluation: r ? resultLabel(r, grading) : null,
       evaluationCode: r?.status ?? null,
     });
   }
@@ -259,12 +272,22 @@ function yearCols(fy: number | undefined) {
     : { fiscalYear: fy, fiscalYearWareki: warekiFiscalYear(fy) };
 }
 
-function evaluationColumns(y: YearResult) {
+/** The result as the plan grades it (S, A … 評価なし) where the version has its scale; else gyokaku's status. */
+function resultLabel(y: YearResult, grading: Grading | undefined): string {
+  return grading ? (y.grade ?? UNGRADED) : STATUS_LABELS[y.status];
+}
+
+function resultSymbol(y: YearResult, grading: Grading | undefined): string {
+  if (!grading) return STATUS_SYMBOLS[y.status];
+  return grading.grades.find((g) => g.label === y.grade)?.symbol ?? "－";
+}
+
+function evaluationColumns(y: YearResult, grading: Grading | undefined) {
   return {
     fiscalYear: y.fiscalYear,
     fiscalYearWareki: warekiFiscalYear(y.fiscalYear),
-    evaluation: STATUS_LABELS[y.status],
-    evaluationSymbol: STATUS_SYMBOLS[y.status],
+    evaluation: resultLabel(y, grading),
+    evaluationSymbol: resultSymbol(y, grading),
     evaluationCode: y.status,
     computedEvaluation: STATUS_LABELS[y.computedStatus],
     targetAsWritten: y.targetText ?? null,
@@ -272,7 +295,7 @@ function evaluationColumns(y: YearResult) {
     actualValue: y.actualNumber ?? null,
     comparedWith: y.comparedWith ?? null,
     progressRate: y.progressRate === undefined ? null : Math.round(y.progressRate * 1000) / 10,
-    explanation: y.explanation,
+    explanation: explanationOf(grading, y),
     reason: y.reason ?? null,
     judgementReason: y.judgement?.reason ?? null,
   };
