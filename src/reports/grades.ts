@@ -54,7 +54,8 @@ export function planGradeCell(
 ): { symbol: string; label: string; explanation: string } {
   const r: GradeResult = gradeEvaluation(scale, e);
   const g = scale.grades.find((x) => x.label === r.grade);
-  return { symbol: g?.symbol ?? "－", label: g?.label ?? UNGRADED, explanation: r.explanation };
+  // A grade the plan gave no symbol shows none: 「－」 is 評価なし's.
+  return { symbol: g ? (g.symbol ?? "") : "－", label: g?.label ?? UNGRADED, explanation: r.explanation };
 }
 
 /** What the rule alone gives on the plan's scale, without the reviewer's judgement: 「◎」「S」. */
