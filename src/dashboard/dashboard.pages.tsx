@@ -172,9 +172,12 @@ export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
             指標（系列ごと）の数です。記号は色に頼らず区別できるようにしています。再掲の項目は一度だけ数えます。
             {d.columns.own && (
               <>
-                この計画の評価基準（
-                <a href={`/plans/${p.id}/scales`}>評価基準</a>
-                ）の評価で数えます。
+                この計画の<a href={`/plans/${p.id}/scales`}>評価基準</a>（
+                {d.columns.columns
+                  .slice(0, -1)
+                  .map((c) => c.label)
+                  .join("・")}
+                ）で数え、割合は上位の評価の割合です。
               </>
             )}
           </p>
