@@ -9,6 +9,7 @@ import { recentChanges } from "../audit/audit.service.ts";
 import { closeBrowser } from "../core/pdf/pdf.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
+import { getPublication, publishFiscalYear } from "../publish/publish.service.ts";
 import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { readPdf } from "../testing/pdf.ts";
@@ -249,6 +250,18 @@ describe("the plan's own grades in every format", () => {
       .select(["status", "grade"])
       .executeTakeFirstOrThrow();
     assert.deepEqual(stored, { status: "not_achieved", grade: "D" }, "the computed status is kept beside");
+    // Published: the public snapshot keeps gyokaku's status as computed, with the reviewer's reason.
+    await publishFiscalYear(open.db, { plan: PLAN, fiscalYear: 2025 });
+    const published = await getPublication(open.db, {
+      municipalityCode: "019992",
+      planKey: "example-scales",
+      fiscalYear: 2025,
+    });
+    const year = published!.snapshot.series
+      .find((x) => x.indicatorKey === "3-4-i1")!
+      .years.find((y) => y.fiscalYear === 2025)!;
+    assert.equal(year.status, "not_achieved");
+    assert.equal(year.judgement?.reason, "対象施設の半数が改修で休館したため評価対象外とした");
     // The plan imported again (its items rewritten): the judgement keeps its grade.
     await importDocuments(open.db, [examplePlan()]);
     const kept = await open.db.selectFrom("indicator_judgements").select(["grade"]).executeTakeFirstOrThrow();
