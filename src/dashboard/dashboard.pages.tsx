@@ -5,9 +5,16 @@ import { dateLabel, fiscalYearLabel, otherFiscalYearLabel } from "../core/ui/era
 import { CsrfField, SelectField } from "../core/ui/forms.tsx";
 import { formatTime } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
-import { EVALUATION_STATUSES, STATUS_LABELS, type Tally } from "../domain/evaluation/index.ts";
-import { STATUS_SYMBOLS } from "../domain/evaluation/labels.ts";
-import type { Dashboard, TallyRow } from "./dashboard.service.ts";
+import type { Tally } from "../domain/evaluation/index.ts";
+import type { Dashboard, DashboardColumns, TallyRow } from "./dashboard.service.ts";
+
+/** 「遅れ・未達成」 or 「B・C」: what orders the departments. */
+const behindLabel = (c: DashboardColumns) =>
+  c.behind.map((k) => c.columns.find((x) => x.key === k)?.label ?? k).join("・");
+
+/** 「達成・順調」 or the plan's upper grades 「S・A」: what the share column adds up. */
+const goodLabel = (c: DashboardColumns) =>
+  c.good.map((k) => c.columns.find((x) => x.key === k)?.label ?? k).join("・");
 
 /** 和暦/西暦: two buttons; the pressed one is the current display. Works without JavaScript (a form post). */
 export function EraSwitch({ back }: { back: string }) {
@@ -46,11 +53,13 @@ function TallyTable({
   head,
   rows,
   total,
+  columns,
 }: {
   caption: string;
   head: string;
   rows: TallyRow[];
-  total?: Tally | null;
+  total?: Tally<string> | null;
+  columns: DashboardColumns;
 }) {
   return (
     <div class="table-scroll">
@@ -59,24 +68,24 @@ function TallyTable({
         <thead>
           <tr>
             <th scope="col">{head}</th>
-            {EVALUATION_STATUSES.map((s) => (
+            {columns.columns.map((c) => (
               <th scope="col">
-                <span aria-hidden="true">{STATUS_SYMBOLS[s]} </span>
-                {STATUS_LABELS[s]}
+                {c.symbol && <span aria-hidden="true">{c.symbol} </span>}
+                {c.label}
               </th>
             ))}
             <th scope="col">計</th>
-            <th scope="col">達成・順調の割合</th>
+            <th scope="col">{goodLabel(columns)}の割合</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <TallyLine label={r.label} tally={r.tally} />
+            <TallyLine label={r.label} tally={r.tally} columns={columns} />
           ))}
         </tbody>
         {total && (
           <tfoot>
-            <TallyLine label="合計" tally={total} />
+            <TallyLine label="合計" tally={total} columns={columns} />
           </tfoot>
         )}
       </table>
@@ -84,14 +93,22 @@ function TallyTable({
   );
 }
 
-function TallyLine({ label, tally }: { label: string; tally: Tally }) {
-  const good = tally.counts.achieved + tally.counts.on_track;
+function TallyLine({
+  label,
+  tally,
+  columns,
+}: {
+  label: string;
+  tally: Tally<string>;
+  columns: DashboardColumns;
+}) {
+  const good = columns.good.reduce((n, k) => n + (tally.counts[k] ?? 0), 0);
   const rate = tally.total === 0 ? 0 : Math.round((good / tally.total) * 100);
   return (
     <tr>
       <th scope="row">{label}</th>
-      {EVALUATION_STATUSES.map((s) => (
-        <td class="num">{tally.counts[s]}</td>
+      {columns.columns.map((c) => (
+        <td class="num">{tally.counts[c.key]}</td>
       ))}
       <td class="num">{tally.total}</td>
       <td class="num">
@@ -153,14 +170,30 @@ export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
           </h2>
           <p class="hint">
             指標（系列ごと）の数です。記号は色に頼らず区別できるようにしています。再掲の項目は一度だけ数えます。
+            {d.columns.own && (
+              <>
+                この計画の<a href={`/plans/${p.id}/scales`}>評価基準</a>（
+                {d.columns.columns
+                  .slice(0, -1)
+                  .map((c) => c.label)
+                  .join("・")}
+                ）で数え、割合は上位の評価の割合です。
+              </>
+            )}
           </p>
           <TallyTable
             caption={`${p.levels[d.level]}ごと`}
             head={p.levels[d.level] ?? "項目"}
             rows={d.byLevel}
             total={d.total}
+            columns={d.columns}
           />
-          <TallyTable caption="所管課ごと（遅れ・未達成の多い順）" head="所管課" rows={d.byDepartment} />
+          <TallyTable
+            caption={`所管課ごと（${behindLabel(d.columns)}の多い順）`}
+            head="所管課"
+            rows={d.byDepartment}
+            columns={d.columns}
+          />
           {d.fiscalEffect && <p class="effect-total">{d.fiscalEffect}</p>}
         </>
       )}

@@ -6,22 +6,31 @@ import { type AuditEvent, recentChanges } from "../audit/audit.service.ts";
 import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
-import {
-  EVALUATION_STATUSES,
-  type EvaluationStatus,
-  rollUp,
-  rollUpBy,
-  type Tally,
-} from "../domain/evaluation/index.ts";
+import { rollUpBy, type Tally, tally } from "../domain/evaluation/index.ts";
 import {
   defaultFiscalYear,
   evaluateStoredPlan,
   fiscalEffectLine,
   loadPlanFor,
+  type OutcomeColumn,
+  outcomeColumns,
 } from "../reports/reports.service.ts";
 import { OPEN_STATES, openRoundsProgress, plansOf } from "../rounds/rounds.service.ts";
 
-export type TallyRow = { label: string; tally: Tally };
+export type TallyRow = { label: string; tally: Tally<string> };
+
+/**
+ * The columns the tallies count in: gyokaku's statuses, or the plan's own grades (plan.scales.outcome) in the
+ * plan's order; `good` is what the share column adds up, `behind` what orders the departments.
+ */
+export type DashboardColumns = { own: boolean; columns: OutcomeColumn[]; good: string[]; behind: string[] };
+
+function columnsOf(scale: Parameters<typeof outcomeColumns>[0]): DashboardColumns {
+  const { own, columns, good, behind } = outcomeColumns(scale);
+  return { own, columns, good, behind };
+}
+
+const DEFAULT_COLUMNS = columnsOf(undefined);
 
 export type BehindRound = {
   roundId: string;
@@ -38,7 +47,8 @@ export type Dashboard = {
   level: number;
   byLevel: TallyRow[];
   byDepartment: TallyRow[];
-  total: Tally | null;
+  total: Tally<string> | null;
+  columns: DashboardColumns;
   /** 財政効果額 to the year, one line; null when the plan gives none */
   fiscalEffect: string | null;
   behind: BehindRound[];
@@ -67,6 +77,7 @@ export async function getDashboard(
       byLevel: [],
       byDepartment: [],
       total: null,
+      columns: DEFAULT_COLUMNS,
       fiscalEffect: null,
       behind,
       recent,
@@ -85,8 +96,11 @@ export async function getDashboard(
   // 再掲 rows are shown in reports but counted once: where they are listed first.
   const rows = evaluated.rows.filter((r) => !r.crossListed);
   const names = new Map(doc.departments.map((d) => [d.key, d.name]));
+  const scale = outcomeColumns(doc.plan.scales?.outcome);
+  const keys = scale.columns.map((c) => c.key);
+  const columns = columnsOf(doc.plan.scales?.outcome);
   const grouped = rows.map((r) => ({
-    status: r.evaluation.status as EvaluationStatus,
+    status: scale.of(r.evaluation),
     groups: {
       level: r.path[level] ? label(r.path[level]!) : "（上位の項目なし）",
       department: r.departments.map((k) => names.get(k) ?? k),
@@ -103,11 +117,12 @@ export async function getDashboard(
     },
     fiscalYear: fy,
     level,
-    byLevel: rollUpBy(grouped, "level", EVALUATION_STATUSES).map((g) => ({ label: g.group, tally: g.tally })),
-    byDepartment: rollUpBy(grouped, "department", EVALUATION_STATUSES)
+    byLevel: rollUpBy(grouped, "level", keys).map((g) => ({ label: g.group, tally: g.tally })),
+    byDepartment: rollUpBy(grouped, "department", keys)
       .map((g) => ({ label: g.group, tally: g.tally }))
-      .sort((a, b) => behindCount(b.tally) - behindCount(a.tally)),
-    total: rollUp(grouped),
+      .sort((a, b) => behindCount(b.tally, columns) - behindCount(a.tally, columns)),
+    total: tally(grouped, keys),
+    columns,
     fiscalEffect: fiscalEffectLine(evaluated),
     behind,
     recent,
@@ -115,9 +130,12 @@ export async function getDashboard(
   };
 }
 
-/** 遅れ + 未達成: what a department has to catch up on. */
-export function behindCount(t: Tally): number {
-  return t.counts.behind + t.counts.not_achieved;
+/** 遅れ + 未達成 (or the lower grades of the plan's scale): what a department has to catch up on. */
+export function behindCount(
+  t: Tally<string>,
+  columns: Pick<DashboardColumns, "behind"> = DEFAULT_COLUMNS,
+): number {
+  return columns.behind.reduce((n, k) => n + (t.counts[k] ?? 0), 0);
 }
 
 /**

@@ -183,6 +183,8 @@ export interface IndicatorJudgementsTable {
   series: string;
   fiscal_year: number;
   status: string;
+  /** One of the plan's own grades (plan.scales.outcome) the reviewer set; NULL for a judgement of `status`. */
+  grade: string | null;
   reason: string;
   judged_by: string;
   judged_at: Generated<Date>;

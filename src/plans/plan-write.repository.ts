@@ -166,6 +166,7 @@ async function keepJudgements(trx: Transaction<Database>, code: string, planId: 
       "j.series",
       "j.fiscal_year",
       "j.status",
+      "j.grade",
       "j.reason",
       "j.judged_by",
       "j.judged_at",

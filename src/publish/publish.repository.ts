@@ -187,7 +187,16 @@ export async function judgementsOf(
     .innerJoin("indicators as i", (join) =>
       join.onRef("i.municipality_code", "=", "j.municipality_code").onRef("i.id", "=", "j.indicator_id"),
     )
-    .select(["i.key", "j.series", "j.fiscal_year", "j.status", "j.reason", "j.judged_by", "j.judged_at"])
+    .select([
+      "i.key",
+      "j.series",
+      "j.fiscal_year",
+      "j.status",
+      "j.grade",
+      "j.reason",
+      "j.judged_by",
+      "j.judged_at",
+    ])
     .where("i.plan_id", "=", planId)
     .where("j.fiscal_year", "<=", upToFiscalYear)
     .execute();
@@ -196,6 +205,7 @@ export async function judgementsOf(
     series: r.series === "" ? undefined : r.series,
     fiscalYear: r.fiscal_year,
     status: r.status as EvaluationStatus,
+    ...(r.grade !== null ? { grade: r.grade } : {}),
     reason: r.reason,
     by: r.judged_by,
     at: r.judged_at.toISOString().slice(0, 10),

@@ -14,6 +14,8 @@ export type JudgementRow = {
   series: string;
   fiscalYear: number;
   status: string;
+  /** The plan's own grade the reviewer set; null for a judgement of gyokaku's status. */
+  grade: string | null;
   reason: string;
   judgedBy: string;
   judgedAt: Date;
@@ -41,10 +43,10 @@ export async function findIndicator(
 export async function findJudgement(
   q: Q,
   key: { code: string; indicatorId: string; series: string; fiscalYear: number },
-): Promise<{ status: string; reason: string; judgedBy: string } | undefined> {
+): Promise<{ status: string; grade: string | null; reason: string; judgedBy: string } | undefined> {
   return scoped(q, key.code)
     .selectFrom("indicator_judgements")
-    .select(["status", "reason", "judged_by as judgedBy"])
+    .select(["status", "grade", "reason", "judged_by as judgedBy"])
     .where("indicator_id", "=", key.indicatorId)
     .where("series", "=", key.series)
     .where("fiscal_year", "=", key.fiscalYear)
@@ -68,6 +70,7 @@ export async function listJudgements(
       "j.series",
       "j.fiscal_year as fiscalYear",
       "j.status",
+      "j.grade",
       "j.reason",
       "j.judged_by as judgedBy",
       "j.judged_at as judgedAt",
@@ -86,11 +89,18 @@ export async function upsertJudgement(
     series: string;
     fiscalYear: number;
     status: string;
+    grade: string | null;
     reason: string;
     judgedBy: string;
   },
 ): Promise<void> {
-  const values = { status: row.status, reason: row.reason, judged_by: row.judgedBy, judged_at: new Date() };
+  const values = {
+    status: row.status,
+    grade: row.grade,
+    reason: row.reason,
+    judged_by: row.judgedBy,
+    judged_at: new Date(),
+  };
   await q
     .insertInto("indicator_judgements")
     .values({

@@ -10,6 +10,7 @@ import type { PlanLadder } from "../domain/evaluation/vocabulary.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { findStage } from "../domain/values/index.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
+import { type OutcomeColumn, outcomeColumns, outcomeScaleOf } from "./grades.ts";
 
 export const REPORT_KINDS = ["summary", "sheets", "tally", "roadmap"] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -34,6 +35,8 @@ export type ReportHead = {
   fiscalYear: number;
   /** 「江別市行政改革推進計画の取組状況一覧（令和4年度）」 */
   title: string;
+  /** The results' symbols and words, for the legend: gyokaku's statuses or the plan's grades. */
+  legend: OutcomeColumn[];
 };
 
 export function reportHead(doc: PlanDocument, fiscalYear: number, kind: ReportKind): ReportHead {
@@ -45,6 +48,7 @@ export function reportHead(doc: PlanDocument, fiscalYear: number, kind: ReportKi
     planKey: doc.plan.key,
     fiscalYear,
     title: `${doc.plan.title}の${KIND_LABELS[kind]}（${warekiFiscalYear(fiscalYear)}）`,
+    legend: outcomeColumns(outcomeScaleOf(doc)).columns,
   };
 }
 

@@ -1,20 +1,11 @@
 /**
- * Pages of the reports: choosing year and kind, a report inside the app's frame, and the reviewer's
- * judgement form and list. Plain HTML forms: everything works without JavaScript.
+ * Pages of the reports: choosing year and kind, a report inside the app's frame (the reviewer's
+ * judgement form and list are in judgements.pages.tsx). Plain HTML forms: everything works without JavaScript.
  */
 import type { PlanDocument } from "../core/plan-document/schema.ts";
-import { CsrfField, ErrorSummary, PostButton, SelectField, TextArea } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import { PdfLink } from "../core/ui/pdf-link.tsx";
-import {
-  EVALUATION_STATUSES,
-  STATUS_LABELS,
-  STATUS_SYMBOLS,
-  statusText,
-} from "../domain/evaluation/index.ts";
-import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { ReportModel } from "./build-report.ts";
-import type { SeriesRow, StoredJudgement } from "./evaluation.ts";
 import { bothYears } from "./format.ts";
 import { KIND_LABELS, REPORT_KINDS, type ReportKind } from "./report.model.ts";
 import { ReportBody } from "./views/report.view.tsx";
@@ -45,7 +36,7 @@ export const judgeHref = (
     return: back,
   })}`;
 
-function crumbs(doc: PlanDocument, planId: string, withReports = true) {
+export function crumbs(doc: PlanDocument, planId: string, withReports = true) {
   return [
     { href: "/", label: "計画の一覧" },
     { href: `/plans/${planId}`, label: doc.plan.title },
@@ -181,174 +172,8 @@ export function ReportPage(props: {
   );
 }
 
-export type JudgementFormValues = {
-  indicator: string;
-  series?: string | undefined;
-  fy: number;
-  status?: string | undefined;
-  reason?: string | undefined;
-  return?: string | undefined;
-};
-
-function keyFields(values: JudgementFormValues): Record<string, string> {
-  return {
-    indicator: values.indicator,
-    ...(values.series ? { series: values.series } : {}),
-    fy: String(values.fy),
-    ...(values.return ? { return: values.return } : {}),
-  };
-}
-
-export function JudgementFormPage(props: {
-  doc: PlanDocument;
-  planId: string;
-  row: SeriesRow;
-  values: JudgementFormValues;
-  errors?: Readonly<Record<string, string>> | undefined;
-  reviewer: string;
-  canJudge: boolean;
-}) {
-  const { doc, planId, row, values } = props;
-  const e = row.evaluation;
-  const name = `${row.indicator.name}${row.series ? `（${row.series}）` : ""}`;
-  const current = values.status ?? e.judgement?.status ?? e.computedStatus;
-  const title = "評価者の判定";
-  return (
-    <Layout title={title} breadcrumbs={crumbs(doc, planId)}>
-      <ReportStyles />
-      <h1>{title}</h1>
-      <ErrorSummary errors={props.errors ?? {}} />
-      <dl class="meta">
-        <dt>指標</dt>
-        <dd>{name}</dd>
-        <dt>対象年度</dt>
-        <dd>{bothYears(e.fiscalYear)}</dd>
-        <dt>計算による判定</dt>
-        <dd>
-          <span class="status">{statusText(e.computedStatus)}</span>
-          <br />
-          <span class="small">{e.rule}</span>
-        </dd>
-        {e.judgement && (
-          <>
-            <dt>記録済みの判定</dt>
-            <dd>
-              <span class="status">{statusText(e.judgement.status)}</span>（{e.judgement.reason}。
-              {e.judgement.by}、{e.judgement.at}）
-            </dd>
-          </>
-        )}
-      </dl>
-      {props.canJudge ? (
-        <>
-          <form method="post" action={`${reportsPath(planId)}/judgements`} novalidate>
-            <CsrfField />
-            {Object.entries(keyFields(values)).map(([k, v]) => (
-              <input type="hidden" name={k} value={v} />
-            ))}
-            <SelectField
-              name="status"
-              label="判定"
-              value={current}
-              error={props.errors?.status}
-              options={EVALUATION_STATUSES.map((s) => ({
-                value: s,
-                label: `${STATUS_SYMBOLS[s]} ${STATUS_LABELS[s]}`,
-              }))}
-            />
-            <TextArea
-              name="reason"
-              label="理由"
-              hint="計算による判定と異なる判定にする理由。帳票に判定者・日付とともに表示されます。"
-              value={values.reason}
-              error={props.errors?.reason}
-            />
-            <p>判定者：{props.reviewer}（ログイン中の利用者として記録されます）</p>
-            <button type="submit" class="button button-primary">
-              判定を記録する
-            </button>
-          </form>
-          {e.judgement && (
-            <PostButton
-              action={`${reportsPath(planId)}/judgements/delete`}
-              label="記録済みの判定を取り消す（計算による判定に戻す）"
-              hidden={keyFields(values)}
-            />
-          )}
-        </>
-      ) : (
-        <p>評価者の判定を記録できるのは行革担当と管理者です。</p>
-      )}
-    </Layout>
-  );
-}
-
-export function JudgementListPage(props: {
-  doc: PlanDocument;
-  planId: string;
-  judgements: StoredJudgement[];
-  names: Map<string, string>;
-  fiscalYear?: number | undefined;
-  canJudge: boolean;
-}) {
-  const { doc, planId, judgements } = props;
-  const title = props.fiscalYear ? `評価者の判定（${warekiFiscalYear(props.fiscalYear)}）` : "評価者の判定";
-  return (
-    <Layout title={title} breadcrumbs={crumbs(doc, planId)}>
-      <ReportStyles />
-      <h1>{title}</h1>
-      {props.fiscalYear !== undefined && (
-        <p>
-          <a href={`${reportsPath(planId)}/judgements`}>すべての年度を表示</a>
-        </p>
-      )}
-      {judgements.length === 0 ? (
-        <p>記録された判定はありません。</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">指標</th>
-              <th scope="col">判定</th>
-              <th scope="col">理由</th>
-              <th scope="col">判定者</th>
-              <th scope="col">日付</th>
-              {props.canJudge && <th scope="col">操作</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {judgements.map((j) => (
-              <tr>
-                <td>{bothYears(j.fiscalYear)}</td>
-                <td>
-                  {props.names.get(j.indicatorKey) ?? j.indicatorKey}
-                  {j.series && <span class="tag">{j.series}</span>}
-                </td>
-                <td>
-                  <span class="status">{statusText(j.status)}</span>
-                </td>
-                <td>{j.reason}</td>
-                <td>{j.by}</td>
-                <td>{j.at}</td>
-                {props.canJudge && (
-                  <td>
-                    <a href={judgeHref(planId, j.fiscalYear, j.indicatorKey, j.series, "summary")}>
-                      変更・取消
-                    </a>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Layout>
-  );
-}
-
 /** The UI kit's report stylesheet (on top of the app's); the report itself also gets report-page.css. */
-function ReportStyles({ page = false }: { page?: boolean }) {
+export function ReportStyles({ page = false }: { page?: boolean }) {
   return (
     <>
       <link rel="stylesheet" href="/assets/report.css" />

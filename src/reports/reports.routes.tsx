@@ -12,15 +12,9 @@ import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES } from "../domain/evaluation/index.ts";
 import { walkWithPath } from "./evaluation.ts";
+import { JudgementFormPage, type JudgementFormValues, JudgementListPage } from "./judgements.pages.tsx";
 import { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS, recordedYears } from "./report.model.ts";
-import {
-  JudgementFormPage,
-  type JudgementFormValues,
-  JudgementListPage,
-  ReportIndexPage,
-  ReportPage,
-  reportsPath,
-} from "./reports.pages.tsx";
+import { ReportIndexPage, ReportPage, reportsPath } from "./reports.pages.tsx";
 import {
   evaluateStoredPlan,
   type LoadedPlan,
@@ -63,8 +57,15 @@ const judgementKey = z.object({
   return: z.enum(["summary", "sheets"]).optional(),
 });
 
+/** Empty form fields are absent ones: the service says which of 判定 and 評価 the plan needs. */
+const blankless = (v: unknown) => (v === "" ? undefined : v);
+
 const judgementForm = judgementKey.extend({
-  status: z.enum(EVALUATION_STATUSES, { error: "判定を選んでください" }),
+  status: z.preprocess(blankless, z.enum(EVALUATION_STATUSES, { error: "判定を選んでください" }).optional()),
+  grade: z.preprocess(
+    blankless,
+    z.string().trim().max(100, { error: "評価は100文字以内で選んでください" }).optional(),
+  ),
   reason: z
     .string({ error: "判定の理由を書いてください" })
     .trim()
@@ -185,7 +186,7 @@ export function reportRoutes(db: DB) {
     reviewerOnly(c, p);
     const body = await form(c);
     const key = parseInput(judgementKey, body);
-    const values = { ...key, status: body.status, reason: body.reason };
+    const values = { ...key, status: body.status, grade: body.grade, reason: body.reason };
     try {
       const input = parseInput(judgementForm, body);
       await recordJudgement(db, currentUser(c), p, {
@@ -193,6 +194,7 @@ export function reportRoutes(db: DB) {
         series: input.series,
         fiscalYear: input.fy,
         status: input.status,
+        grade: input.grade,
         reason: input.reason,
       });
     } catch (e) {

@@ -72,18 +72,20 @@ function toStored(rows: repo.JudgementRow[]): StoredJudgement[] {
       series: r.series === "" ? undefined : r.series,
       fiscalYear: r.fiscalYear,
       status: r.status,
+      ...(r.grade !== null ? { grade: r.grade } : {}),
       reason: r.reason,
       by: r.judgedBy,
       at: JST_DATE.format(r.judgedAt),
     }));
 }
 
-/** The plan evaluated in the year (and the year before) with the judgements of both years, from the tables. */
+/**
+ * The plan evaluated in the year (and the year before) from the tables, with the judgements up to that year
+ * applied (the charts judge every year).
+ */
 async function evaluateNow(db: DB, plan: LoadedPlan, fiscalYear: number): Promise<EvaluatedPlan> {
   const rows = await repo.listJudgements(db, plan.municipalityCode, plan.planId);
-  const judgements = toStored(rows).filter(
-    (j) => j.fiscalYear === fiscalYear || j.fiscalYear === fiscalYear - 1,
-  );
+  const judgements = toStored(rows).filter((j) => j.fiscalYear <= fiscalYear);
   return evaluatePlan(plan.doc, fiscalYear, judgements);
 }
 
@@ -187,13 +189,48 @@ export async function generateReport(
 
 // ---------------------------------------------------------------------------------------------- judgements
 
+/**
+ * A judgement: gyokaku's `status` for a plan without its own outcome scale, one of the plan's `grade`s for a
+ * plan with one (plan.scales.outcome; grades "set by the reviewer" are only ever set this way).
+ */
 export type JudgementInput = {
   indicatorKey: string;
   series?: string | undefined;
   fiscalYear: number;
-  status: EvaluationStatus;
+  status?: EvaluationStatus | undefined;
+  grade?: string | undefined;
   reason: string;
 };
+
+/**
+ * What is stored: the grade, checked against the plan's scale, with the status the rule computes (kept for
+ * readers that know only gyokaku's statuses); or the status. Refused with the field named.
+ */
+function judgedValue(
+  plan: LoadedPlan,
+  input: JudgementInput,
+  series: string,
+): { status: EvaluationStatus; grade: string | null } {
+  const scale = plan.doc.plan.scales?.outcome;
+  const grade = input.grade?.trim();
+  if (!scale) {
+    if (grade)
+      throw refuse(
+        "grade",
+        `この計画には独自の評価基準がないため、評価「${grade}」は選べません。判定を 達成・順調・遅れ… から選んでください`,
+      );
+    if (!input.status) throw refuse("status", "判定を選んでください");
+    return { status: input.status, grade: null };
+  }
+  const labels = scale.grades.map((g) => g.label).join("・");
+  if (!grade) throw refuse("grade", `評価を計画の評価基準（${labels}）から選んでください`);
+  if (!scale.grades.some((g) => g.label === grade))
+    throw refuse("grade", `評価「${grade}」はこの計画の評価基準（${labels}）にありません`);
+  const row = evaluatePlan(plan.doc, input.fiscalYear).rows.find(
+    (r) => r.indicator.key === input.indicatorKey && (r.series ?? "") === series,
+  );
+  return { status: row?.evaluation.computedStatus ?? "not_judgeable", grade };
+}
 
 /** An `invalid` error whose message is the field's, for pages that show only the message. */
 const refuse = (field: string, message: string) => invalid({ [field]: message }, message);
@@ -227,6 +264,7 @@ export async function recordJudgement(
   const reason = input.reason.trim();
   if (!reason) throw refuse("reason", "判定の理由を書いてください");
   const ind = await indicatorOf(db, plan, input.indicatorKey, input.series);
+  const judged = judgedValue(plan, input, ind.series);
   const key = {
     code: plan.municipalityCode,
     indicatorId: ind.id,
@@ -234,8 +272,8 @@ export async function recordJudgement(
     fiscalYear: input.fiscalYear,
   };
   await db.transaction().execute(async (trx) => {
-    const before = await repo.findJudgement(trx, key);
-    await repo.upsertJudgement(trx, { ...key, status: input.status, reason, judgedBy: actor.name });
+    const before = await judgementBefore(trx, key);
+    await repo.upsertJudgement(trx, { ...key, ...judged, reason, judgedBy: actor.name });
     await record(trx, actor, [
       {
         action: "judgement.set",
@@ -244,10 +282,20 @@ export async function recordJudgement(
         itemKey: ind.itemKey,
         fiscalYear: input.fiscalYear,
         before,
-        after: { status: input.status, reason, judgedBy: actor.name },
+        after: judged.grade
+          ? { grade: judged.grade, reason, judgedBy: actor.name }
+          : { status: judged.status, reason, judgedBy: actor.name },
       },
     ]);
   });
+}
+
+/** A stored judgement as the history shows it: the grade only where there is one. */
+async function judgementBefore(q: DB, key: Parameters<typeof repo.findJudgement>[1]) {
+  const found = await repo.findJudgement(q, key);
+  if (!found) return undefined;
+  const { grade, ...rest } = found;
+  return grade === null ? rest : { grade, reason: rest.reason, judgedBy: rest.judgedBy };
 }
 
 const judgementSubject = (indicatorKey: string, series: string) =>
@@ -269,7 +317,7 @@ export async function withdrawJudgement(
     fiscalYear: key.fiscalYear,
   };
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findJudgement(trx, ref);
+    const before = await judgementBefore(trx, ref);
     if (!before) return false;
     await repo.deleteJudgement(trx, ref);
     await record(trx, actor, [
@@ -315,6 +363,7 @@ export async function reportCaveats(db: DB, plan: LoadedPlan, fiscalYear: number
 }
 
 export { type EvaluatedPlan, evaluatePlan, ladderFor, type StoredJudgement } from "./evaluation.ts";
+export { type OutcomeColumn, outcomeColumns } from "./grades.ts";
 export { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS } from "./report.model.ts";
 
 /** The 財政効果額 total line of an evaluated plan (for the dashboard), or null when the plan gives none. */

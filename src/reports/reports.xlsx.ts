@@ -5,11 +5,11 @@
  */
 import type ExcelJS from "exceljs";
 import { newWorkbook } from "../core/xlsx.ts";
-import { STATUS_LABELS, STATUS_SYMBOLS } from "../domain/evaluation/index.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import type { ReportModel } from "./build-report.ts";
 import { fiscalEffectSheet } from "./fiscal-effect.xlsx.ts";
 import { bothYears, yearHeading } from "./format.ts";
+import { columnText } from "./grades.ts";
 import {
   addSheet,
   borders,
@@ -168,13 +168,7 @@ function tallySheet<S extends string>(
     if (l.lines.length) table(`${l.level}別`, l.level, l.lines, section.overall);
   if (section.byDepartment.length) table("所管課別", "所管課", section.byDepartment);
   if (kind === "achievement") {
-    put(
-      ws.getCell(r, 1),
-      `凡例：${Object.entries(STATUS_SYMBOLS)
-        .map(([s, sym]) => `${sym} ${STATUS_LABELS[s as keyof typeof STATUS_LABELS]}`)
-        .join("　")}　増減：▲は減少`,
-      { size: 8 },
-    );
+    put(ws.getCell(r, 1), `凡例：${m.legend.map(columnText).join("　")}　増減：▲は減少`, { size: 8 });
     r++;
   }
   printSetup(ws, r - 1, lastCol, [1, 2]);

@@ -6,7 +6,6 @@
  */
 import type { ChartLine, IndicatorChartInput } from "../core/charts/indicator-chart.ts";
 import type { Activity, Item } from "../core/plan-document/schema.ts";
-import { IMPLEMENTATION_LABELS, IMPLEMENTATION_SYMBOLS } from "../domain/evaluation/index.ts";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { precisionOf } from "../domain/values/figure.ts";
 import { cumulativeLines } from "./cumulative-chart.ts";
@@ -20,7 +19,8 @@ import {
   type ValueCell,
   valueCell,
 } from "./format.ts";
-import { outcomeScaleOf } from "./grades.ts";
+import { withGrades } from "./grade-chart.ts";
+import { implementationLabel, outcomeScaleOf } from "./grades.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 import { evaluationCell, type ResultCell } from "./summary.model.ts";
@@ -106,11 +106,7 @@ export function buildSheets(plan: EvaluatedPlan): SheetsModel {
       progress: progress
         ? { narrative: progress.narrative, nextYearPlan: progress.nextYearPlan, status: progress.status }
         : undefined,
-      implementation: {
-        symbol: IMPLEMENTATION_SYMBOLS[impl.status],
-        label: IMPLEMENTATION_LABELS[impl.status],
-        explanation: impl.explanation,
-      },
+      implementation: { ...implementationLabel(doc, plan.ladder, impl), explanation: impl.explanation },
       page: item.activities.length > 0 ? itemPage(item, fiscalYear) : undefined,
       crossListingOf: item.crossListingOf
         ? (titles.get(item.crossListingOf) ?? item.crossListingOf)
@@ -181,6 +177,7 @@ export function chartOf(
   const axis = [...new Set([...baseYears, ...years])].sort((a, b) => a - b);
   const actuals: ChartLine[] = [];
   const targets: ChartLine[] = [];
+  const graded: string[] = [];
   let unit: string | undefined;
   for (const r of rows) {
     const base = r.baseline?.kind === "number" && !r.baseline.unreadable ? r.baseline : undefined;
@@ -195,11 +192,15 @@ export function chartOf(
     const suffix = r.series ? `（${r.series}）` : "";
     const summed = cumulativeLines(plan, r, axis, suffix);
     if (summed) {
-      actuals.push(summed.actual);
+      const g = withGrades(plan, r, axis, summed.actual, unit, undefined);
+      actuals.push(g.line);
+      if (g.grades.length) graded.push(`${suffix}${g.grades.join("、")}`);
       targets.push(summed.goal);
       continue;
     }
-    actuals.push({ name: `実績値${suffix}`, values });
+    const g = withGrades(plan, r, axis, { name: `実績値${suffix}`, values }, unit, base?.fiscalYear);
+    actuals.push(g.line);
+    if (g.grades.length) graded.push(`${suffix}${g.grades.join("、")}`);
     const goal = goalLine(r, axis, base?.number, base?.fiscalYear);
     if (goal) targets.push({ ...goal, name: `${goal.name}${suffix}` });
   }
@@ -210,7 +211,9 @@ export function chartOf(
     unit,
     actuals,
     targets,
-    description: `${ind.name}：実績値と目標の推移（${axis.map((y) => warekiFiscalYear(y)).join("、")}）`,
+    description: `${ind.name}：実績値と目標の推移（${axis.map((y) => warekiFiscalYear(y)).join("、")}）${
+      graded.length ? `。計画の評価基準による評価：${graded.join("／")}` : ""
+    }`,
   };
 }
 

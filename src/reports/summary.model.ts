@@ -17,7 +17,7 @@ import { precisionOf } from "../domain/values/figure.ts";
 import type { EvaluatedPlan, SeriesRow } from "./evaluation.ts";
 import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { EMPTY_CELL, itemLabel, targetLabel, type ValueCell, valueCell } from "./format.ts";
-import { outcomeScaleOf, planGradeCell } from "./grades.ts";
+import { computedGradeCell, outcomeScaleOf, planGradeCell } from "./grades.ts";
 import { withPlan } from "./planned.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead, reportYears } from "./report.model.ts";
 
@@ -81,7 +81,9 @@ export function evaluationCell(row: Pick<SeriesRow, "evaluation">, scale?: Outco
   };
   if (scale) Object.assign(cell, planGradeCell(scale, e));
   if (e.judgement) {
-    cell.computed = { symbol: STATUS_SYMBOLS[e.computedStatus], label: STATUS_LABELS[e.computedStatus] };
+    cell.computed = scale
+      ? computedGradeCell(scale, e)
+      : { symbol: STATUS_SYMBOLS[e.computedStatus], label: STATUS_LABELS[e.computedStatus] };
     cell.judgement = { reason: e.judgement.reason, by: e.judgement.by, at: e.judgement.at };
   }
   return cell;

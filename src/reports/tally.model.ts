@@ -20,7 +20,7 @@ import {
 import type { EvaluatedPlan } from "./evaluation.ts";
 import { buildFiscalEffects, type FiscalEffectModel } from "./fiscal-effect.model.ts";
 import { departmentNames, itemLabel } from "./format.ts";
-import { gradeColumns, gradeOf, outcomeScaleOf } from "./grades.ts";
+import { gradeColumns, gradeOf, implementationHeadings, outcomeScaleOf } from "./grades.ts";
 import { isWorkItem, itemImplementation, type ReportHead, reportHead } from "./report.model.ts";
 
 export type TallyLine<S extends string> = {
@@ -32,7 +32,7 @@ export type TallyLine<S extends string> = {
 
 export type TallySection<S extends string> = {
   statuses: readonly S[];
-  /** Column headings of a plan's own grades (「◎ S」); absent for gyokaku's statuses. */
+  /** Column headings in the plan's own words (「◎ S」, 「→ 検討中・部分実施」); absent for gyokaku's. */
   headings?: Readonly<Record<string, string>> | undefined;
   /** What is counted: 「指標（系列ごと）」, 「取組」. */
   unit: string;
@@ -97,10 +97,21 @@ export function buildTally(plan: EvaluatedPlan): TallyModel {
           headings: gradeColumns(scale).headings,
         }
       : section(indicators, EVALUATION_STATUSES, "指標（系列ごと）"),
-    implementation: section(items, IMPLEMENTATION_STATUSES, "取組"),
+    implementation: withHeadings(
+      section(items, IMPLEMENTATION_STATUSES, "取組"),
+      implementationHeadings(doc, plan.ladder),
+    ),
     crossListedLeftOut: plan.items.filter(({ item }) => item.crossListingOf !== undefined).length,
     fiscalEffects: buildFiscalEffects(doc, fiscalYear, plan.items),
   };
+}
+
+/** The plan's words as column headings (着手状況 in its vocabulary); nothing added without them. */
+function withHeadings<S extends string>(
+  section: TallySection<S>,
+  headings: Readonly<Record<string, string>> | undefined,
+): TallySection<S> {
+  return headings ? { ...section, headings } : section;
 }
 
 function buildSection<S extends string>(

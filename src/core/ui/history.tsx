@@ -40,6 +40,9 @@ const FIELD_LABELS: Record<string, string> = {
   name: "名称",
   unit: "単位",
   series: "系列",
+  grade: "評価",
+  reason: "理由",
+  judgedBy: "判定者",
   // the mail page (mail.settings, mail.test, round.reminders)
   host: "サーバー",
   user: "ユーザー",

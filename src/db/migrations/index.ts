@@ -18,6 +18,7 @@ import * as planScales from "./2026-12-07T0210-plan-scales.ts";
 import * as perfDataVersions from "./2026-12-07T0215-perf-data-versions.ts";
 import * as publishEvidence from "./2026-12-07T0215-publish-evidence.ts";
 import * as mailSealPassword from "./2026-12-07T0221-mail-seal-password.ts";
+import * as judgementGrade from "./2026-12-07T0228-grades-judgement-grade.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0215-perf-data-versions": perfDataVersions,
   "2026-12-07T0215-publish-evidence": publishEvidence,
   "2026-12-07T0221-mail-seal-password": mailSealPassword,
+  "2026-12-07T0228-grades-judgement-grade": judgementGrade,
 };
 
 export const migrationProvider: MigrationProvider = {

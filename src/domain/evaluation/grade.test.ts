@@ -10,6 +10,7 @@ import {
   ruleText,
   tallyGrades,
 } from "./grade.ts";
+import { applyJudgement } from "./judgement.ts";
 
 const SABC: OutcomeScale = {
   grades: [
@@ -80,4 +81,31 @@ test("an evaluated indicator is graded on its achievement rate", () => {
     ladder: DEFAULT_STAGE_LADDER,
   });
   assert.equal(gradeEvaluation(SABC, none).grade, undefined);
+});
+
+test("a reviewer's grade is taken as it is; one the scale no longer has is said, not counted", () => {
+  const e = evaluate({
+    fiscalYear: 2025,
+    target: readTarget("毎年度60%以上", { ladder: DEFAULT_STAGE_LADDER }),
+    actuals: [{ ...readValue("24%", { ladder: DEFAULT_STAGE_LADDER }), fiscalYear: 2025 }],
+    ladder: DEFAULT_STAGE_LADDER,
+  });
+  const judged = applyJudgement(e, {
+    status: "achieved",
+    grade: "D",
+    reason: "休館のため",
+    by: "行革 花子",
+    at: "2026-05-10",
+  });
+  assert.equal(judged.status, "not_achieved", "gyokaku's status stays as computed");
+  assert.equal(judged.judgement?.status, "not_achieved");
+  assert.equal(gradeEvaluation(SABC, judged).grade, "D");
+  assert.match(
+    gradeEvaluation(SABC, judged).explanation,
+    /評価者の判定：D（休館のため。行革 花子、2026-05-10）.*評価者が D と判定$/,
+  );
+  const gone = gradeEvaluation({ grades: SABC.grades.slice(0, 4) }, judged);
+  assert.equal(gone.grade, undefined);
+  assert.match(gone.explanation, /評価者の判定「D」は現在の評価基準にないため、評価なし$/);
+  assert.equal(gradeEvaluation(SABC, e).grade, "C", "without the judgement the rule speaks");
 });

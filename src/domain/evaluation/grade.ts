@@ -88,10 +88,21 @@ export function achievementRate(e: Evaluation): number | undefined {
 }
 
 /**
- * A result graded on the plan's scale: the grade and its rule added to the explanation. A reviewer's
- * judgement keeps its own status; results without a rate get no grade and say why.
+ * A result graded on the plan's scale: the grade and its rule added to the explanation. A reviewer's grade
+ * (a judgement with `grade`) is taken as it is; a judgement of gyokaku's status keeps its status and the
+ * grade is computed; results without a rate get no grade and say why.
  */
 export function gradeEvaluation(scale: OutcomeScale, e: Evaluation): GradeResult {
+  const judged = e.judgement?.grade;
+  if (judged !== undefined) {
+    const g = scale.grades.find((x) => x.label === judged);
+    // A grade the scale no longer has (the scale changed after the judgement) is said, not counted.
+    return g
+      ? { grade: g.label, explanation: `${e.explanation}／計画の評価基準：評価者が ${g.label} と判定` }
+      : {
+          explanation: `${e.explanation}／計画の評価基準：評価者の判定「${judged}」は現在の評価基準にないため、評価なし`,
+        };
+  }
   if (e.status === "no_data" || e.status === "not_judgeable") {
     return { explanation: `${e.explanation}／計画の評価基準：評価なし` };
   }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { DEFAULT_STAGE_LADDER } from "../values/index.ts";
-import { implementationStatus, type StageRecord } from "./implementation.ts";
+import { implementationStatus, type StageRecord, stageClass } from "./implementation.ts";
+import { doneWords, vocabularyLadder } from "./vocabulary.ts";
 
 const statusOf = (fiscalYear: number, records: StageRecord[]) =>
   implementationStatus({ fiscalYear, records, ladder: DEFAULT_STAGE_LADDER });
@@ -84,4 +85,17 @@ describe("implementationStatus: 着手状況 of one item", () => {
     assert.equal(r.status, "no_data");
     assert.deepEqual(r.unrecognized, ["令和元年度に完了"]);
   });
+});
+
+test("stageClass: which of 未着手・取組中・完了 a word stands for, with the plan's done words", () => {
+  const ladder = vocabularyLadder(DEFAULT_STAGE_LADDER, [
+    { label: "検討中" },
+    { label: "部分実施" },
+    { label: "達成", done: true },
+  ]);
+  const done = doneWords([{ label: "達成", done: true }]);
+  assert.equal(stageClass(ladder, "未着手", done), "not_started");
+  assert.equal(stageClass(ladder, "部分実施", done), "in_progress");
+  assert.equal(stageClass(ladder, "達成", done), "completed");
+  assert.equal(stageClass(ladder, "まだ何もない語", done), null);
 });

@@ -17,6 +17,8 @@ export type ImplementationResult = {
   explanation: string;
   /** Words not on the ladder: left out of the judgement and reported, never guessed. */
   unrecognized: string[];
+  /** The words recorded for the year, in the order they were recorded. */
+  words: string[];
 };
 
 /** What one source says for the year; `carried` when only an earlier 完了 speaks for it. */
@@ -68,7 +70,12 @@ export function implementationStatus(input: {
     unrecognized.length ? `段階表にない語（${unrecognized.join("、")}）は判定に使っていません` : undefined,
     known.length && known.length < tracks.length ? "この年度の記録がないものがあります" : undefined,
   ].filter((p): p is string => p !== undefined);
-  return { status, explanation: `${parts.join("。")}：${IMPLEMENTATION_LABELS[status]}`, unrecognized };
+  return {
+    status,
+    explanation: `${parts.join("。")}：${IMPLEMENTATION_LABELS[status]}`,
+    unrecognized,
+    words,
+  };
 }
 
 function combine(known: readonly ImplementationStatus[]): ImplementationStatus {
@@ -84,7 +91,7 @@ function track(ladder: Ladder, fiscalYear: number, records: readonly StageRecord
   const thisYear = records
     .filter((r) => r.fiscalYear === fiscalYear)
     .map((r) => classify(ladder, r.word))
-    .filter((c): c is ImplementationStatus => c !== null);
+    .filter((c): c is Exclude<ImplementationStatus, "no_data"> => c !== null);
   if (thisYear.length) {
     // The highest word of the year speaks for the source: <調査検討> and <実施> in one year is work under way.
     for (const s of ["completed", "in_progress", "not_started"] as const)
@@ -96,7 +103,20 @@ function track(ladder: Ladder, fiscalYear: number, records: readonly StageRecord
   return doneBefore ? { status: "completed", carried: true } : { status: "missing" };
 }
 
-function classify({ ladder, done }: Ladder, word: string): ImplementationStatus | null {
+/**
+ * Which of 未着手・取組中・完了 one stage word stands for on the ladder (with the plan's done words), or null
+ * for a word the ladder does not know.
+ * @example stageClass(DEFAULT_STAGE_LADDER, "一部実施") === "in_progress"
+ */
+export function stageClass(
+  ladder: StageLadder,
+  word: string,
+  done?: ReadonlySet<string> | undefined,
+): Exclude<ImplementationStatus, "no_data"> | null {
+  return classify({ ladder, done }, word);
+}
+
+function classify({ ladder, done }: Ladder, word: string): Exclude<ImplementationStatus, "no_data"> | null {
   const toDone = compareStages(ladder, word, "完了");
   if (toDone !== null && done?.has(normalizeStageWord(word))) return "completed";
   if (toDone === null) return null;

@@ -10,6 +10,7 @@ export {
   type ImplementationStatus,
   implementationStatus,
   type StageRecord,
+  stageClass,
 } from "./implementation.ts";
 export { applyJudgement } from "./judgement.ts";
 export {

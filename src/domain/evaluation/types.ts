@@ -38,9 +38,14 @@ export type EvaluationInput = {
   period?: { start: number; end: number } | undefined;
 };
 
-/** A reviewer's decision that overrides the computed status; the reason is required. */
+/**
+ * A reviewer's decision that overrides the computed status, or (with `grade`) the plan's own grade; the
+ * reason is required. A grade judgement leaves gyokaku's status as computed: `status` then repeats it.
+ */
 export type Judgement = {
   status: EvaluationStatus;
+  /** A grade of the plan's outcome scale (plan.scales.outcome) the reviewer chose, e.g. one "set by the reviewer". */
+  grade?: string | undefined;
   reason: string;
   by: string;
   /** When it was made, as an ISO date or date-time. */

@@ -1,6 +1,7 @@
 /** Pieces every report view shares: value cells, status marks, the legend, headings, links for reviewers. */
-import { EVALUATION_STATUSES, STATUS_LABELS, STATUS_SYMBOLS } from "../../domain/evaluation/index.ts";
+
 import { bothYears, type ValueCell, yearHeading } from "../format.ts";
+import { columnText } from "../grades.ts";
 import type { ReportHead } from "../report.model.ts";
 import type { ResultCell } from "../summary.model.ts";
 
@@ -70,14 +71,13 @@ export function StatusMark({ cell }: { cell: ResultCell }) {
   );
 }
 
-export function StatusLegend() {
+/** The symbols and words of the results: gyokaku's statuses, or the plan's own grades in its order. */
+export function StatusLegend({ head }: { head: ReportHead }) {
   return (
     <p class="legend">
       凡例：
-      {EVALUATION_STATUSES.map((s) => (
-        <span>
-          {STATUS_SYMBOLS[s]} {STATUS_LABELS[s]}
-        </span>
+      {head.legend.map((c) => (
+        <span>{columnText(c)}</span>
       ))}
     </p>
   );

@@ -19,7 +19,7 @@ export function SheetsView({
   return (
     <>
       {first && <ReportTitle head={model} note={`${model.sheets.length}件`} />}
-      {first && <StatusLegend />}
+      {first && <StatusLegend head={model} />}
       {(part ? model.sheets.slice(part.from, part.to) : model.sheets).map((s) => (
         <SheetSection sheet={s} model={model} view={view} />
       ))}

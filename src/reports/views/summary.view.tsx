@@ -8,7 +8,7 @@ export function SummaryView({ model, view }: { model: SummaryModel; view: ViewOp
   return (
     <>
       <ReportTitle head={model} />
-      <StatusLegend />
+      <StatusLegend head={model} />
       <div class="table-wide">
         <table class="summary-table">
           <caption class="muted small">
