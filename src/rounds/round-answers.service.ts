@@ -284,7 +284,7 @@ export async function saveItem(
         before: { state: STATE_LABELS[part.state] },
         after: {
           state: STATE_LABELS[nextState],
-          ...(shared && itemState !== nextState ? { item: STATE_LABELS[itemState] } : {}),
+          ...(shared && itemState !== nextState ? { itemState: STATE_LABELS[itemState] } : {}),
         },
       });
     }

@@ -76,7 +76,7 @@ export async function reviewItem(
         before: { state: STATE_LABELS[part.state] },
         after: {
           state: STATE_LABELS[next],
-          ...(shared ? { item: STATE_LABELS[itemState] } : {}),
+          ...(shared ? { itemState: STATE_LABELS[itemState] } : {}),
           ...(approve && findings.warnings.length > 0 ? { warnings: findings.warnings } : {}),
         },
         note: reviewNote(approve, findings, input.comment),
