@@ -10,6 +10,7 @@ import type { Actor } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { RoundEventKind } from "../db/tables/notifications.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { itemStateOf } from "../domain/rounds/parts.ts";
 import { japanDate, reminderDue } from "../domain/rounds/reminders.ts";
 import { OPEN_STATES } from "../domain/rounds/states.ts";
 import { getRound, type ItemStatus } from "../rounds/rounds.service.ts";
@@ -126,6 +127,14 @@ function texts(
   }
 }
 
+/** Items as departments see them (issue 12.3): each in the state of these departments' own parts. */
+function asDepartments(items: ItemStatus[], keys: string[]): ItemStatus[] {
+  return items.map((i) => {
+    const mine = i.parts.filter((p) => keys.includes(p.departmentKey));
+    return mine.length > 0 ? { ...i, state: itemStateOf(mine.map((p) => p.state)) } : i;
+  });
+}
+
 /** Who an event concerns: departments with items (all of them, or those still open), the item's departments, or the office. */
 function recipientsOf(
   kind: RoundEventKind,
@@ -138,7 +147,15 @@ function recipientsOf(
   const mineOf = (keys: string[]) => items.filter((i) => i.departmentKeys.some((k) => keys.includes(k)));
   const departments = active
     .filter((u) => u.role === "department")
-    .map((u) => ({ id: u.id, email: u.email, name: u.name, items: mineOf(u.departments.map((d) => d.key)) }));
+    .map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      items: asDepartments(
+        mineOf(u.departments.map((d) => d.key)),
+        u.departments.map((d) => d.key),
+      ),
+    }));
   const office = active
     .filter((u) => u.role === "office" || u.role === "admin")
     .map((u) => ({ id: u.id, email: u.email, name: u.name, items: [] }));

@@ -9,7 +9,9 @@ import { isAppError } from "../core/errors.ts";
 import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import * as migration from "../db/migrations/2026-12-07T0213-rounds-parts.ts";
+import { fanOut } from "../notifications/delivery.service.ts";
 import { importDocuments, loadDepartments } from "../plans/plans.service.ts";
+import { signIn } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { getItem, getRound, openRound, reviewItem, saveItem } from "./rounds.service.ts";
@@ -158,6 +160,32 @@ describe("an item answered by several departments", () => {
     const h = await historyOfItem(open.db, office, planId, "2-1-1");
     assert.equal(h.filter((e) => e.action === "round_item.approve").length, 2);
     assert.ok(h.some((e) => e.subject.includes("（総務部 総務課の回答）")));
+  });
+
+  test("a return or an approval reaches the part's department only", async () => {
+    const somuUser = await signIn(open.db, "department", { municipalityCode: "012173", departments: [SOMU] });
+    const shokuinUser = await signIn(open.db, "department", {
+      municipalityCode: "012173",
+      departments: [SHOKUIN],
+    });
+    await fanOut(open.db, new Date(), {}, () => {});
+    const got = async (userId: string) =>
+      (
+        await sql<{ kind: string; link: string }>`select kind, link from notifications
+          where user_id = ${userId} and kind in ('returned', 'approved') order by kind desc`.execute(open.db)
+      ).rows;
+    const somuGot = await got(somuUser.userId);
+    assert.deepEqual(
+      somuGot.map((n) => n.kind),
+      ["returned", "approved"],
+    );
+    assert.equal(somuGot[0]!.kind, "returned");
+    assert.match(somuGot[0]!.link, /items\/2-1-1\?part=%E7%B7%8F/, "the link opens 総務課's part");
+    assert.deepEqual(
+      (await got(shokuinUser.userId)).map((n) => n.kind),
+      ["approved"],
+      "職員課 is not told of 総務課's return",
+    );
   });
 
   test("the migration makes one part per department of each item, with the item's state and version", async () => {
