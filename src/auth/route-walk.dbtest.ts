@@ -405,6 +405,64 @@ describe("every route × every role", () => {
     return [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
   }
 
+  // Issue 12.3: 2-1-1 is shared by 職員課 (its indicators) and 総務課 (its own activity text). 職員課 has
+  // submitted its part; 総務課 may answer only its own part, whatever it posts.
+  test("a department can never change another department's part of a shared item", async () => {
+    const base = sessions.get("department")!;
+    const session = await freshSession(open.db, base.municipalityCode, base.userId);
+    const url = concrete("/rounds/:roundId/items/:itemKey", { itemKey: "2-1-1" });
+    const theirs = await app.request(
+      url,
+      postForm(session, {
+        version: "1",
+        action: "save",
+        part: "職員課",
+        "actuals.0.indicator": "2-1-1-i2",
+        "actuals.0.series": "",
+        "actuals.0.text": "1時間",
+        narrative: "上書き",
+        nextYearPlan: "",
+        status: "",
+      }),
+    );
+    assert.equal(theirs.status, FORBIDDEN);
+    assert.match(await theirs.text(), /この部分は職員課の回答です。ほかの課の回答は変更できません。/);
+    // its own part, carrying the other part's indicator: refused, nothing stored
+    const own = await app.request(
+      url,
+      postForm(session, {
+        version: "0",
+        action: "save",
+        part: "総務部/総務課",
+        "actuals.0.indicator": "2-1-1-i2",
+        "actuals.0.series": "",
+        "actuals.0.text": "1時間",
+        narrative: "",
+        nextYearPlan: "",
+        status: "",
+      }),
+    );
+    assert.equal(own.status, INVALID);
+    await own.arrayBuffer();
+    const office = sessions.get("office")!;
+    const page = await (
+      await app.request(`${url}?part=${encodeURIComponent("職員課")}`, { headers: { cookie: office.cookie } })
+    ).text();
+    assert.match(page, /150時間/, "職員課's value is unchanged");
+    assert.doesNotMatch(page, /1時間/);
+    // the office's review of 総務課's part, which is not submitted: refused by the state, not the form
+    const review = await app.request(
+      `${url}/review`,
+      postForm(await freshSession(open.db, office.municipalityCode, office.userId), {
+        version: "0",
+        decision: "approve",
+        part: "総務部/総務課",
+      }),
+    );
+    assert.equal(review.status, FORBIDDEN);
+    await review.arrayBuffer();
+  });
+
   for (const who of WHO) {
     test(`${who}`, async () => {
       const problems: string[] = [];

@@ -17,6 +17,7 @@ import {
   loadPlanDocument,
   type StoredPlan,
 } from "../plans/plans.service.ts";
+import { ruleOverrides } from "./import.repository.ts";
 import { checkImportFiles, checkTextLines } from "./import-limits.ts";
 import { readerById, readers } from "./registry.ts";
 
@@ -115,7 +116,9 @@ async function readWorkbookFile(
     );
   const existing = await findPlansByKey(db, ref.planKey, ref.municipalityCode);
   const base = existing[0] ? await loadPlanDocument(db, ref.municipalityCode, existing[0].id) : null;
-  const { document, findings } = await readPlanWorkbook(file.bytes, name, base);
+  // the same plausibility rules as a save in the round: derived, with the office's changes
+  const rules = existing[0] ? await ruleOverrides(db, ref.municipalityCode, existing[0].id) : new Map();
+  const { document, findings } = await readPlanWorkbook(file.bytes, name, base, rules);
   const read = readPlanDocument(document, name);
   return { document: read.document, findings: [...findings, ...read.findings] };
 }

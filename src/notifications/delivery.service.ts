@@ -10,6 +10,7 @@ import type { Actor } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { RoundEventKind } from "../db/tables/notifications.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
+import { itemStateOf } from "../domain/rounds/parts.ts";
 import { japanDate, reminderDue } from "../domain/rounds/reminders.ts";
 import { OPEN_STATES } from "../domain/rounds/states.ts";
 import { getRound, type ItemStatus } from "../rounds/rounds.service.ts";
@@ -74,7 +75,10 @@ function texts(
   const deadline = `${y}年${m}月${d}日`;
   const open = mine.filter((i) => OPEN_STATES.includes(i.state)).length;
   const label = item ? `${item.item.number ?? ""} ${item.item.title}`.trim() : "";
-  const itemLink = item ? `/rounds/${round.id}/items/${encodeURIComponent(item.item.key)}` : "";
+  // an item of several departments: the part of the event's department (issue 12.3)
+  const part =
+    item && item.parts.length > 1 && e.department_key ? `?part=${encodeURIComponent(e.department_key)}` : "";
+  const itemLink = item ? `/rounds/${round.id}/items/${encodeURIComponent(item.item.key)}${part}` : "";
   const roundLink = `/rounds/${round.id}`;
   const days = Number(e.note ?? "0");
   switch (e.kind) {
@@ -123,10 +127,18 @@ function texts(
   }
 }
 
+/** Items as departments see them (issue 12.3): each in the state of these departments' own parts. */
+function asDepartments(items: ItemStatus[], keys: string[]): ItemStatus[] {
+  return items.map((i) => {
+    const mine = i.parts.filter((p) => keys.includes(p.departmentKey));
+    return mine.length > 0 ? { ...i, state: itemStateOf(mine.map((p) => p.state)) } : i;
+  });
+}
+
 /** Who an event concerns: departments with items (all of them, or those still open), the item's departments, or the office. */
 function recipientsOf(
   kind: RoundEventKind,
-  e: { actor_id: string | null; actor_role: string | null },
+  e: { actor_id: string | null; actor_role: string | null; department_key?: string | null },
   users: Awaited<ReturnType<typeof listUsers>>,
   items: ItemStatus[],
   item: ItemStatus | undefined,
@@ -135,11 +147,23 @@ function recipientsOf(
   const mineOf = (keys: string[]) => items.filter((i) => i.departmentKeys.some((k) => keys.includes(k)));
   const departments = active
     .filter((u) => u.role === "department")
-    .map((u) => ({ id: u.id, email: u.email, name: u.name, items: mineOf(u.departments.map((d) => d.key)) }));
+    .map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      items: asDepartments(
+        mineOf(u.departments.map((d) => d.key)),
+        u.departments.map((d) => d.key),
+      ),
+    }));
   const office = active
     .filter((u) => u.role === "office" || u.role === "admin")
     .map((u) => ({ id: u.id, email: u.email, name: u.name, items: [] }));
   const ofItem = departments.filter((u) => item && u.items.some((i) => i.item.key === item.item.key));
+  // a return or an approval of one department's part (issue 12.3) reaches that department only
+  const inPart = (id: string) =>
+    !e.department_key ||
+    (users.find((x) => x.id === id)?.departments.some((d) => d.key === e.department_key) ?? false);
   switch (kind) {
     case "opened":
       return departments.filter((u) => u.items.length > 0);
@@ -149,7 +173,7 @@ function recipientsOf(
       return departments.filter((u) => u.items.some((i) => OPEN_STATES.includes(i.state)));
     case "returned":
     case "approved":
-      return ofItem;
+      return ofItem.filter((u) => inPart(u.id));
     case "comment":
       return e.actor_role === "department" ? office : ofItem;
   }

@@ -17,6 +17,7 @@ describe("reviewing in bulk", () => {
   let office: TestSession;
   let somu: TestSession;
   let somuActor: Actor;
+  let shokuinActor: Actor;
   let officeActor: Actor;
   let roundId: string;
   let planId: string;
@@ -49,6 +50,19 @@ describe("reviewing in bulk", () => {
       somu,
       dept.map((d) => d.department_id),
     );
+    const shokuin = await signIn(open.db, "department", {
+      municipalityCode: "012173",
+      departments: ["職員課"],
+    });
+    const sd = await open.db
+      .selectFrom("user_departments")
+      .select("department_id")
+      .where("user_id", "=", shokuin.userId)
+      .execute();
+    shokuinActor = actor(
+      shokuin,
+      sd.map((d) => d.department_id),
+    );
     roundId = await openRound(open.db, officeActor, { planId, fiscalYear: "2021", deadline: "2099-06-30" });
   });
   after(async () => open.close());
@@ -77,10 +91,24 @@ describe("reviewing in bulk", () => {
   });
 
   test("the office filters by department, state and warnings", async () => {
-    const v = (await getItem(open.db, somuActor, roundId, "2-1-1")).status.version;
+    // 2-1-1 is shared: 総務課 answers its activity text, 職員課 (the item's first department) the indicators
+    const mine = await getItem(open.db, somuActor, roundId, "2-1-1");
+    assert.equal(mine.part.departmentKey, "総務部/総務課");
+    assert.deepEqual(mine.entries, [], "総務課 answers none of 2-1-1's indicators");
     await saveItem(open.db, somuActor, roundId, "2-1-1", {
+      version: String(mine.part.version),
+      action: "submit",
+      part: "総務部/総務課",
+      actuals: [],
+      narrative: "総務課として実施した",
+      nextYearPlan: "",
+      status: "実施",
+    });
+    const v = (await getItem(open.db, shokuinActor, roundId, "2-1-1")).part.version;
+    await saveItem(open.db, shokuinActor, roundId, "2-1-1", {
       version: String(v),
       action: "submit",
+      part: "職員課",
       actuals: [
         { indicator: "2-1-1-i1", series: "男性", text: "20%" },
         { indicator: "2-1-1-i1", series: "女性", text: "100%" },
@@ -105,13 +133,16 @@ describe("reviewing in bulk", () => {
 
   test("several items approved at once; one with a warning needs the reason; each approval in the history", async () => {
     const round = await (await get(office, `/rounds/${roundId}`)).text();
-    const version = (key: string) => new RegExp(`name="version\\.${key}" value="(\\d+)"`).exec(round)![1]!;
+    const version = (key: string) =>
+      new RegExp(`name="version\\.${key.replace(/[|%]/g, "\\$&")}" value="(\\d+)"`).exec(round)![1]!;
+    // 2-1-1 has a checkbox per submitted part: `key|department` (URI-encoded)
+    const parts = ["職員課", "総務部/総務課"].map((d) => `2-1-1|${encodeURIComponent(d)}`);
     const body = new URLSearchParams();
     body.append("_csrf", office.csrf);
     body.append("items", "1-1-1");
-    body.append("items", "2-1-1");
+    for (const p of parts) body.append("items", p);
     body.append("version.1-1-1", version("1-1-1"));
-    body.append("version.2-1-1", version("2-1-1"));
+    for (const p of parts) body.append(`version.${p}`, version(p));
     body.append("reason", "");
     const post = (b: URLSearchParams) =>
       app.request(`/rounds/${roundId}/approve`, {
@@ -123,9 +154,13 @@ describe("reviewing in bulk", () => {
     const empty = await post(none);
     assert.equal(empty.status, 400, "nothing selected: the round page again, with what to do");
     assert.match(await empty.text(), /承認する項目が選ばれていません/);
-    const first = await (await post(body)).text();
-    assert.match(first, /1 項目を承認しました/);
-    assert.match(first, /承認しなかった項目: .*承認する理由/);
+    // Post/Redirect/Get: the result is on the round's page; a reload approves nothing again
+    const posted = await post(body);
+    assert.equal(posted.status, 303);
+    const result = posted.headers.get("location")!;
+    const first = await (await get(office, result)).text();
+    assert.match(first, /2 件を承認しました/);
+    assert.match(first, /承認しなかった項目:[\s\S]*href="\/rounds\/[^"]+\/items\/1-1-1"[\s\S]*承認する理由/);
     assert.equal((await getItem(open.db, officeActor, roundId, "2-1-1")).status.state, "approved");
     assert.equal((await getItem(open.db, officeActor, roundId, "1-1-1")).status.state, "submitted");
     const again = new URLSearchParams();
@@ -133,10 +168,14 @@ describe("reviewing in bulk", () => {
     again.append("items", "1-1-1");
     again.append("version.1-1-1", version("1-1-1"));
     again.append("reason", "制度改正で対象者が増えた");
-    assert.match(await (await post(again)).text(), /1 項目を承認しました/);
-    for (const key of ["1-1-1", "2-1-1"]) {
+    const second = await post(again);
+    assert.match(await (await get(office, second.headers.get("location")!)).text(), /1 件を承認しました/);
+    for (const [key, n] of [
+      ["1-1-1", 1],
+      ["2-1-1", 2],
+    ] as const) {
       const h = await historyOfItem(open.db, officeActor, planId, key);
-      assert.equal(h.filter((e) => e.action === "round_item.approve").length, 1, key);
+      assert.equal(h.filter((e) => e.action === "round_item.approve").length, n, key);
     }
   });
 

@@ -16,6 +16,8 @@ export type RoundEventInput = {
   itemKey?: string | undefined;
   kind: RoundEventKind;
   note?: string | undefined;
+  /** the part's department (a return or an approval of one department's part) */
+  departmentKey?: string | undefined;
 };
 
 /** Call inside the transaction of the change. */
@@ -33,6 +35,7 @@ export async function recordRoundEvent(q: Q, actor: Actor, e: RoundEventInput): 
       actor_name: actor.name,
       actor_role: actor.role,
       note: e.note ?? null,
+      department_key: e.departmentKey ?? null,
       fanned_out_at: null,
     })
     .execute();

@@ -182,4 +182,57 @@ describe("plausibility of a round's values", () => {
     ).text();
     assert.match(page, /既定: 0人以上・整数/);
   });
+
+  test("the workbook path checks actuals by the office's rules too, as the browser save does", async () => {
+    const { importFiles } = await import("../importers/import.service.ts");
+    const { exportDocument } = await import("../plans/plans.service.ts");
+    const { writePlanWorkbook } = await import("../core/plan-workbook/index.ts");
+    const { edit, rowWhere, set } = await import("../testing/workbook.ts");
+    const doc = await exportDocument(open.db, "012173/sample");
+    const workbook = async (key: string, year: number, series: string | undefined, text: string, n: number) =>
+      new Uint8Array(
+        await edit(await writePlanWorkbook(doc), (wb) => {
+          const ws = wb.getWorksheet("実績値")!;
+          const r = rowWhere(ws, { 指標キー: key, 年度: year, ...(series ? { 系列: series } : {}) });
+          set(ws, r, "記載", text);
+          set(ws, r, "数値", n);
+        }),
+      );
+    // The office allows a percentage above 100 for this indicator: the workbook takes 150%.
+    await saveRule(open.db, officeActor, roundId, "2-1-1-i1", {
+      action: "save",
+      min: "0",
+      max: "200",
+      jumpFactor: "",
+    });
+    await importFiles(open.db, [
+      { path: "ok.xlsx", bytes: await workbook("2-1-1-i1", 2019, "男性", "150%", 150) },
+    ]);
+    // The office's rule for the headcount is 0人以上 without 整数 (the test above): 12.5 is taken ...
+    await importFiles(open.db, [
+      { path: "ok.xlsx", bytes: await workbook("1-1-1-i1", 2020, undefined, "12.5", 12.5) },
+    ]);
+    // ... and a stricter upper limit of the office refuses what the derived rule would take.
+    await saveRule(open.db, officeActor, roundId, "1-1-1-i1", {
+      action: "save",
+      min: "0",
+      max: "10000",
+      jumpFactor: "",
+    });
+    await assert.rejects(
+      importFiles(open.db, [
+        { path: "big.xlsx", bytes: await workbook("1-1-1-i1", 2020, undefined, "20,000", 20000) },
+      ]),
+      (e: unknown) => {
+        assert.ok(isAppError(e, "invalid_document"), String(e));
+        assert.match(e.message + e.findings.map((f) => f.found ?? "").join(" "), /10,?000|上限/);
+        return true;
+      },
+    );
+    const after = await exportDocument(open.db, "012173/sample");
+    const actual = after.items[0]!.children[0]!.children[0]!.indicators[0]!.actuals.find(
+      (a) => a.fiscalYear === 2020,
+    );
+    assert.equal(actual?.number, 12.5, "the refused workbook stored nothing");
+  });
 });

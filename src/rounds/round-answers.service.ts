@@ -5,33 +5,29 @@
  */
 import { type AuditEntry, record } from "../audit/audit.service.ts";
 import { authorize, invalid, notFound } from "../core/errors.ts";
-import {
-  type Actor,
-  canApproveRoundItem,
-  canEditRoundItem,
-  canReturnRoundItem,
-  canReview,
-  partIn,
-} from "../core/policy.ts";
+import { type Actor, canEditRoundItem, isResponsibleFor, partIn } from "../core/policy.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { nextState as next } from "../domain/rounds/machine.ts";
+import { composeStatus, composeText, itemStateOf } from "../domain/rounds/parts.ts";
 import { checkActual, errorsOf, warningsOf } from "../domain/rounds/plausibility.ts";
 import { type ItemState, STATE_LABELS } from "../domain/rounds/states.ts";
-import { insertMessage } from "./conversation.repository.ts";
-import { recordRoundEvent } from "./outbox.repository.ts";
+import * as parts from "./round-parts.repository.ts";
 import {
+  type Context,
   conflictError,
-  entriesOf,
+  entriesOfPart,
   type ItemDetail,
-  itemRef,
+  type ItemStatus,
   loadItem,
   lockedError,
+  type PartStatus,
+  partRef,
   type SeriesEntry,
 } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
-import { reviewSchema, type SaveItemInput, saveItemSchema } from "./rounds.schema.ts";
+import { type SaveItemInput, saveItemSchema } from "./rounds.schema.ts";
 import { type Understood, understand } from "./understood.ts";
 
 export type SaveResult =
@@ -90,10 +86,32 @@ export function openFindings(entries: readonly SeriesEntry[]): OpenFindings {
   return out;
 }
 
+/** The part (department key) a form names, read before the form is checked. */
+export function askedPart(raw: unknown): string | undefined {
+  const p = typeof raw === "object" && raw !== null ? (raw as { part?: unknown }).part : undefined;
+  return typeof p === "string" && p !== "" ? p : undefined;
+}
+
+/** The subject of a history entry: the item, and the part's department when the item has several. */
+export function partLabel(ctx: Context, status: ItemStatus, part: PartStatus): string {
+  const label = `${status.item.number ?? ""} ${status.item.title}`.trim();
+  return status.parts.length > 1 ? `${label}（${ctx.deptName(part.departmentKey)}の回答）` : label;
+}
+
+/** Why a user may not change this part: another department's part, or its state. */
+export function editRefusal(ctx: Context, user: Actor, status: ItemStatus, part: PartStatus): string {
+  if (isResponsibleFor(user, status) && !isResponsibleFor(user, partRef(ctx, part)))
+    return `この部分は${ctx.deptName(part.departmentKey)}の回答です。ほかの課の回答は変更できません。`;
+  if (part.state === "submitted" || part.state === "approved")
+    return `この${status.parts.length > 1 ? "回答部分" : "項目"}は${STATE_LABELS[part.state]}のため変更できません。`;
+  return "この項目を編集する権限がありません。";
+}
+
 /**
- * Saves a draft, submits, or only reads the entries back (action "check"). Refused with a conflict when the
- * item-year changed since the form was made (its version), so that the second of two editors does not
- * overwrite the first; the page then keeps their text.
+ * Saves a draft, submits, or only reads the entries back (action "check") — of one department's part of the
+ * item (the form's `part`; an item with one department has one part). Refused with a conflict when the part
+ * changed since the form was made (its version), so that the second of two editors does not overwrite the
+ * first; the page then keeps their text. A department never changes another department's part.
  */
 export async function saveItem(
   db: DB,
@@ -102,17 +120,12 @@ export async function saveItem(
   itemKey: string,
   raw: unknown,
 ): Promise<SaveResult> {
-  const { ctx, status, rules } = await loadItem(db, user, roundId, itemKey);
+  const { ctx, status, part, rules } = await loadItem(db, user, roundId, itemKey, askedPart(raw));
   if (ctx.round.status === "locked") throw lockedError();
-  authorize(
-    canEditRoundItem(user, itemRef(ctx, status)),
-    status.state === "submitted" || status.state === "approved"
-      ? `この項目は${STATE_LABELS[status.state]}のため変更できません。`
-      : "この項目を編集する権限がありません。",
-  );
+  authorize(canEditRoundItem(user, partRef(ctx, part)), editRefusal(ctx, user, status, part));
   const input = parseInput(saveItemSchema, raw);
   const fy = ctx.round.fiscal_year;
-  const entries = entriesOf(status.item, fy, rules);
+  const entries = entriesOfPart(status, part, fy, rules);
   const matched = input.actuals.map((a) =>
     entries.find((e) => e.indicator.key === a.indicator && (e.series ?? "") === a.series),
   );
@@ -151,24 +164,43 @@ export async function saveItem(
   const code = user.municipalityCode;
   const planId = ctx.round.plan_id;
   const label = `${status.item.number ?? ""} ${status.item.title}`.trim();
+  const shared = status.parts.length > 1;
   return db.transaction().execute(async (trx) => {
     if ((await repo.roundStatusForShare(trx, code, roundId)) !== "open") throw lockedError();
     await repo.ensureRoundItems(trx, code, roundId, [itemKey]);
+    await parts.ensureParts(
+      trx,
+      code,
+      roundId,
+      status.parts.map((p) => ({ itemKey, departmentKey: p.departmentKey })),
+    );
     const nextState: ItemState =
       next(
         ctx.round.status,
-        status.state,
-        partIn(user, itemRef(ctx, status)),
+        part.state,
+        partIn(user, partRef(ctx, part)),
         input.action === "submit" ? "submit" : "save",
-      ) ?? status.state;
+      ) ?? part.state;
     const now = new Date();
-    const ok = await repo.updateRoundItem(trx, code, roundId, itemKey, input.version, {
+    const texts = {
+      narrative: input.narrative.trim(),
+      nextYearPlan: input.nextYearPlan.trim(),
+      status: input.status.trim(),
+    };
+    const ok = await parts.updatePart(trx, code, roundId, itemKey, part.departmentKey, input.version, {
       state: nextState,
       updated_by: user.name,
       updated_at: now,
       ...(input.action === "submit" ? { submitted_at: now } : {}),
+      ...(shared
+        ? {
+            narrative: texts.narrative || null,
+            next_year_plan: texts.nextYearPlan || null,
+            status: texts.status || null,
+          }
+        : {}),
     });
-    if (!ok) throw await conflictError(trx, code, roundId, itemKey);
+    if (!ok) throw await conflictError(trx, code, roundId, itemKey, part.departmentKey);
 
     const audit: AuditEntry[] = [];
     const base = { planId, itemKey, fiscalYear: fy };
@@ -213,16 +245,13 @@ export async function saveItem(
     const itemId = await repo.findItemId(trx, code, planId, itemKey);
     if (!itemId) throw notFound("項目が見つかりません。");
     const old = await repo.progressOf(trx, code, itemId, fy);
-    const now3 = {
-      narrative: input.narrative.trim(),
-      nextYearPlan: input.nextYearPlan.trim(),
-      status: input.status.trim(),
-    };
     const was = {
       narrative: old?.narrative ?? "",
       nextYearPlan: old?.next_year_plan ?? "",
       status: old?.status ?? "",
     };
+    // The item's texts: the part's own with one department; made from every part's with several.
+    const now3 = shared ? await composedTexts(trx, ctx, status, part, texts, was) : texts;
     const changed = (Object.keys(now3) as (keyof typeof now3)[]).filter((k) => now3[k] !== was[k]);
     if (changed.length > 0) {
       await repo.upsertProgress(trx, code, itemId, fy, {
@@ -233,112 +262,78 @@ export async function saveItem(
       audit.push({
         ...base,
         action: "progress.set",
-        subject: `${label} ${warekiFiscalYear(fy)}`,
+        subject: `${partLabel(ctx, status, part)} ${warekiFiscalYear(fy)}`,
         before: Object.fromEntries(changed.map((k) => [k, was[k]])),
         after: Object.fromEntries(changed.map((k) => [k, now3[k]])),
       });
     }
-    if (nextState !== status.state) {
+    const itemState = itemStateOf(
+      status.parts.map((p) => (p.departmentKey === part.departmentKey ? nextState : p.state)),
+    );
+    await parts.setItemState(trx, code, roundId, itemKey, {
+      state: itemState,
+      updated_by: user.name,
+      updated_at: now,
+      ...(input.action === "submit" && itemState === "submitted" ? { submitted_at: now } : {}),
+    });
+    if (nextState !== part.state) {
       audit.push({
         ...base,
         action: input.action === "submit" ? "round_item.submit" : "round_item.save",
-        subject: `${label} ${warekiFiscalYear(fy)}`,
-        before: { state: STATE_LABELS[status.state] },
-        after: { state: STATE_LABELS[nextState] },
+        subject: `${partLabel(ctx, status, part)} ${warekiFiscalYear(fy)}`,
+        before: { state: STATE_LABELS[part.state] },
+        after: {
+          state: STATE_LABELS[nextState],
+          ...(shared && itemState !== nextState ? { itemState: STATE_LABELS[itemState] } : {}),
+        },
       });
     }
     await record(trx, user, audit);
     return { kind: "saved" as const, state: nextState, changes: audit.length };
   });
 }
-/** Approves a submitted item or returns it to its department with a comment. */
-export async function reviewItem(
-  db: DB,
-  user: Actor,
-  roundId: string,
-  itemKey: string,
-  raw: unknown,
-): Promise<ItemState> {
-  const { ctx, status, rules } = await loadItem(db, user, roundId, itemKey);
-  if (ctx.round.status === "locked") throw lockedError();
-  const ref = itemRef(ctx, status);
-  authorize(
-    canApproveRoundItem(user, ref) || canReturnRoundItem(user, ref),
-    reviewRefusal(user, status.state),
-  );
-  const input = parseInput(reviewSchema, raw);
-  const approve = input.decision === "approve";
-  authorize(
-    approve ? canApproveRoundItem(user, ref) : canReturnRoundItem(user, ref),
-    reviewRefusal(user, status.state),
-  );
-  const next: ItemState = approve ? "approved" : "returned";
-  const fy = ctx.round.fiscal_year;
-  const findings = openFindings(entriesOf(status.item, fy, rules));
-  if (approve) approvable(findings, input.comment);
-  const label = `${status.item.number ?? ""} ${status.item.title}`.trim();
-  await db.transaction().execute(async (trx) => {
-    if ((await repo.roundStatusForShare(trx, user.municipalityCode, roundId)) !== "open") throw lockedError();
-    const now = new Date();
-    const ok = await repo.updateRoundItem(trx, user.municipalityCode, roundId, itemKey, input.version, {
-      state: next,
-      reviewed_at: now,
-      updated_by: user.name,
-      updated_at: now,
-      return_comment: approve ? null : input.comment.trim(),
-    });
-    if (!ok) throw await conflictError(trx, user.municipalityCode, roundId, itemKey);
-    await record(trx, user, [
-      {
-        action: approve ? "round_item.approve" : "round_item.return",
-        planId: ctx.round.plan_id,
-        itemKey,
-        fiscalYear: fy,
-        subject: `${label} ${warekiFiscalYear(fy)}`,
-        before: { state: STATE_LABELS[status.state] },
-        after: { state: STATE_LABELS[next] },
-        note: reviewNote(approve, findings, input.comment),
-        ...(approve && findings.warnings.length > 0
-          ? { after: { state: STATE_LABELS[next], warnings: findings.warnings } }
-          : {}),
-      },
-    ]);
-    const comment = input.comment.trim();
-    if (comment)
-      await insertMessage(trx, user, {
-        roundId,
-        itemKey,
-        kind: approve ? "comment" : "return",
-        body: comment,
-      });
-    await recordRoundEvent(trx, user, { roundId, itemKey, kind: next, note: comment || undefined });
-  });
-  return next;
-}
+
+type Texts = { narrative: string; nextYearPlan: string; status: string };
 
 /**
- * Whether an answer can be approved: never with an impossible value (it must be returned), and over open
- * warnings only with a reason, which the history keeps.
+ * The item's texts made from its parts' texts, this part's new ones included. The first time a part of an
+ * item with several departments writes, the item's earlier texts (imported, or written before the item had
+ * parts) become the first part's, so that nothing written before is lost.
  */
-export function approvable(findings: OpenFindings, reason: string): void {
-  if (findings.errors.length > 0)
-    throw invalid({
-      _form: `受け付けられない値があるため承認できません。差し戻してください: ${findings.errors.join(" / ")}`,
+async function composedTexts(
+  trx: Parameters<typeof parts.roundParts>[0],
+  ctx: Context,
+  status: ItemStatus,
+  part: PartStatus,
+  mine: Texts,
+  was: Texts,
+): Promise<Texts> {
+  const code = ctx.round.municipality_code;
+  const untouched = status.parts.every(
+    (p) => p.texts.narrative === null && p.texts.nextYearPlan === null && p.texts.status === null,
+  );
+  const first = status.parts[0]!;
+  const inherited = untouched && first.departmentKey !== part.departmentKey;
+  if (inherited)
+    await parts.setPartTexts(trx, code, ctx.round.id, status.item.key, first.departmentKey, {
+      narrative: was.narrative || null,
+      next_year_plan: was.nextYearPlan || null,
+      status: was.status || null,
     });
-  if (findings.warnings.length > 0 && reason.trim() === "")
-    throw invalid({
-      reason: `注意が ${findings.warnings.length} 件あります。注意を確認したうえで承認する理由を書いてください（履歴に残ります）。`,
-    });
-}
-
-function reviewNote(approve: boolean, findings: OpenFindings, comment: string): string | undefined {
-  const c = comment.trim();
-  if (approve && findings.warnings.length > 0)
-    return `注意 ${findings.warnings.length} 件を確認のうえ承認: ${c}`;
-  return c || undefined;
-}
-
-function reviewRefusal(user: Actor, state: ItemState): string {
-  if (!canReview(user)) return "承認と差戻しは行革担当と管理者が行います。";
-  return `この項目は${STATE_LABELS[state]}のため、いまは承認・差戻しできません。`;
+  const textOf = (p: PartStatus): Texts =>
+    p.departmentKey === part.departmentKey
+      ? mine
+      : inherited && p.departmentKey === first.departmentKey
+        ? was
+        : {
+            narrative: p.texts.narrative ?? "",
+            nextYearPlan: p.texts.nextYearPlan ?? "",
+            status: p.texts.status ?? "",
+          };
+  const all = status.parts.map((p) => ({ name: ctx.deptName(p.departmentKey), t: textOf(p) }));
+  return {
+    narrative: composeText(all.map((x) => ({ name: x.name, text: x.t.narrative }))),
+    nextYearPlan: composeText(all.map((x) => ({ name: x.name, text: x.t.nextYearPlan }))),
+    status: composeStatus(all.map((x) => x.t.status)),
+  };
 }

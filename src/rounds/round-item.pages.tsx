@@ -16,6 +16,7 @@ import { HistoryList } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import { precisionOf, printFigure } from "../domain/values/figure.ts";
 import { Deadline, ItemTitle, itemHref, roundsCrumb, roundTitle, StateBadge } from "./round-common.tsx";
+import { PartsTable } from "./round-parts.pages.tsx";
 import { ReviewPanel } from "./round-review.pages.tsx";
 import type { ItemDetail, SeriesEntry } from "./rounds.service.ts";
 import { understandEntries } from "./rounds.service.ts";
@@ -120,6 +121,8 @@ export function ItemPage({
   const fy = r.fiscalYear;
   const title = `${s.item.number ?? ""} ${s.item.title}`.trim();
   const savedNow = (i: number) => conflictWith?.actuals[i]?.text;
+  const shared = d.parts.length > 1;
+  const partName = d.deptName(d.part.departmentKey);
   return (
     <Layout title={title} breadcrumbs={[roundsCrumb, { href: `/rounds/${r.id}`, label: roundTitle(r) }]}>
       <ErrorSummary
@@ -137,16 +140,26 @@ export function ItemPage({
         </dd>
         <dt>所管</dt>
         <dd>{s.departmentKeys.map(d.deptName).join("、")}</dd>
-        <dt>状態</dt>
+        <dt>{shared ? "項目の状態" : "状態"}</dt>
         <dd>
           {r.status === "locked" ? <StateBadge state="locked" /> : <StateBadge state={s.state} />}
-          {s.updatedBy && ` 最終更新: ${s.updatedBy}`}
+          {!shared && s.updatedBy && ` 最終更新: ${s.updatedBy}`}
         </dd>
+        {shared && (
+          <>
+            <dt>表示中の回答</dt>
+            <dd>
+              {partName}の回答 <StateBadge state={d.part.state} />
+              {d.part.updatedBy && ` 最終更新: ${d.part.updatedBy}`}
+            </dd>
+          </>
+        )}
       </dl>
-      {s.returnComment && (s.state === "returned" || s.state === "draft") && (
+      {shared && <PartsTable d={d} />}
+      {d.part.returnComment && (d.part.state === "returned" || d.part.state === "draft") && (
         <div class="comment" role="note" aria-label="差戻しのコメント">
-          <strong>行革担当からの差戻しコメント:</strong>
-          <p style="white-space: pre-line; margin: 0.25rem 0 0">{s.returnComment}</p>
+          <strong>行革担当からの差戻しコメント{shared ? `（${partName}の回答へ）` : ""}:</strong>
+          <p style="white-space: pre-line; margin: 0.25rem 0 0">{d.part.returnComment}</p>
         </div>
       )}
       {s.item.description && (
@@ -159,9 +172,17 @@ export function ItemPage({
       {d.can.edit ? (
         <form method="post" action={itemHref(r.id, s.item.key)} novalidate>
           <CsrfField />
-          <input type="hidden" name="version" value={String(s.version)} />
+          <input type="hidden" name="version" value={String(d.part.version)} />
+          {shared && <input type="hidden" name="part" value={d.part.departmentKey} />}
+          {shared && <h2 class="part-title">{partName}の回答</h2>}
           <h2>実績値（{fiscalYearLabel(fy)}）</h2>
-          {d.entries.length === 0 && <p class="empty">この項目には指標がありません。</p>}
+          {d.entries.length === 0 && (
+            <p class="empty">
+              {shared
+                ? `${partName}が回答する指標はありません（取組状況を回答してください）。`
+                : "この項目には指標がありません。"}
+            </p>
+          )}
           {groupByIndicator(d.entries).map((group) => (
             <fieldset class="panel">
               <legend>
@@ -203,8 +224,12 @@ export function ItemPage({
           <h2>取組状況</h2>
           <TextArea
             name="narrative"
-            label={`${fiscalYearLabel(fy)}の取組状況`}
-            hint="この年度に行ったこと、成果、課題。"
+            label={`${fiscalYearLabel(fy)}の取組状況${shared ? `（${partName}）` : ""}`}
+            hint={
+              shared
+                ? "この年度に行ったこと、成果、課題のうち、あなたの課の分。項目の取組状況は各課の分を課名を付けてまとめたものになります。"
+                : "この年度に行ったこと、成果、課題。"
+            }
             value={form.narrative}
             error={errors.narrative}
             rows={6}
@@ -302,7 +327,7 @@ function ReadOnlyAnswer({ d }: { d: ItemDetail }) {
           ))}
         </tbody>
       </table>
-      <h2>取組状況</h2>
+      <h2>取組状況{d.parts.length > 1 ? `（${d.deptName(d.part.departmentKey)}の回答）` : ""}</h2>
       <dl class="meta">
         <dt>{fiscalYearLabel(fy)}の取組状況</dt>
         <dd style="white-space: pre-line">{d.progress.narrative || "—"}</dd>

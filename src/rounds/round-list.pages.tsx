@@ -2,7 +2,7 @@
 import { dateLabel } from "../core/ui/era.ts";
 import { CsrfField } from "../core/ui/forms.tsx";
 import { itemHref, StateBadge } from "./round-common.tsx";
-import type { ItemFilter } from "./round-review.service.ts";
+import { type ItemFilter, partValue } from "./round-review.service.ts";
 import type { ItemStatus, RoundOverview } from "./rounds.service.ts";
 import { STATE_LABELS, STATES, todayInJapan } from "./rounds.service.ts";
 
@@ -85,15 +85,21 @@ function ItemRows({
             <tr>
               {bulk && (
                 <td>
-                  {i.state === "submitted" && (
-                    <>
-                      <input type="checkbox" id={id} name="items" value={i.item.key} />
-                      <label for={id} class="visually-hidden">
-                        {i.item.title}を選ぶ
-                      </label>
-                      <input type="hidden" name={`version.${i.item.key}`} value={String(i.version)} />
-                    </>
-                  )}
+                  {i.parts
+                    .filter((p) => p.state === "submitted")
+                    .map((p) => {
+                      const value = partValue(i, p.departmentKey);
+                      const pid = i.parts.length > 1 ? `${id}-${p.departmentKey}` : id;
+                      return (
+                        <div>
+                          <input type="checkbox" id={pid} name="items" value={value} />
+                          <label for={pid} class={i.parts.length > 1 ? undefined : "visually-hidden"}>
+                            {i.parts.length > 1 ? o.deptName(p.departmentKey) : `${i.item.title}を選ぶ`}
+                          </label>
+                          <input type="hidden" name={`version.${value}`} value={String(p.version)} />
+                        </div>
+                      );
+                    })}
                 </td>
               )}
               <td>
@@ -110,6 +116,15 @@ function ItemRows({
               <td>{i.departmentKeys.map(o.deptName).join("、")}</td>
               <td>
                 <StateBadge state={i.state} />
+                {i.parts.length > 1 && (
+                  <ul class="parts-states" aria-label="課ごとの状態">
+                    {i.parts.map((p) => (
+                      <li>
+                        {o.deptName(p.departmentKey)}: <StateBadge state={p.state} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </td>
               <td>{n > 0 ? <span class="flag">⚠ {n}件</span> : "—"}</td>
               <td>
@@ -144,7 +159,7 @@ export function ItemTable({
   warnings: ReadonlyMap<string, number>;
   canReview: boolean;
 }) {
-  const bulk = canReview && shown.some((i) => i.state === "submitted");
+  const bulk = canReview && shown.some((i) => i.parts.some((p) => p.state === "submitted"));
   if (!bulk) return <ItemRows o={o} shown={shown} warnings={warnings} bulk={false} />;
   return (
     <form method="post" action={`/rounds/${o.round.id}/approve`} novalidate>

@@ -12,7 +12,8 @@ import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { isPastDeadline } from "../domain/rounds/steps.ts";
 import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
 import { recordRoundEvent } from "./outbox.repository.ts";
-import { loadContext, roundRef, scopeItems, todayInJapan, withStatus } from "./rounds.context.ts";
+import { ensureParts } from "./round-parts.repository.ts";
+import { loadContext, roundRef, scopeItems, statusesOf, todayInJapan } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 import { deadlineSchema, lockSchema, openRoundSchema, unlockSchema } from "./rounds.schema.ts";
 
@@ -48,6 +49,12 @@ export async function openRound(db: DB, user: Actor, raw: unknown): Promise<stri
       id,
       items.map((i) => i.item.key),
     );
+    await ensureParts(
+      trx,
+      user.municipalityCode,
+      id,
+      items.flatMap((i) => i.departmentKeys.map((departmentKey) => ({ itemKey: i.item.key, departmentKey }))),
+    );
     await record(trx, user, [
       {
         action: "round.open",
@@ -78,7 +85,7 @@ export async function lockRound(db: DB, user: Actor, roundId: string, raw: unkno
       locked_at: new Date(),
     });
     if (!ok) throw conflict("ほかの人が先にこの照会を変更しました。ページを読み込み直してください。");
-    const open = withStatus(ctx.items, await repo.roundItems(trx, user.municipalityCode, roundId)).filter(
+    const open = (await statusesOf(trx, user.municipalityCode, ctx)).filter(
       (i) => i.state !== "approved",
     ).length;
     await record(trx, user, [

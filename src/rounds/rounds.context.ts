@@ -4,19 +4,15 @@
  */
 import type { AuditEvent } from "../audit/audit.service.ts";
 import { AppError, authorize, conflict, notFound } from "../core/errors.ts";
-import type { Indicator, Item, PlanDocument, Value } from "../core/plan-document/schema.ts";
+import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
-import { warekiFiscalYear } from "../domain/fiscal-year.ts";
-import {
-  derivedRule,
-  effectiveRule,
-  indicatorKind,
-  type PlausibilityRule,
-  type RuleOverride,
-} from "../domain/rounds/plausibility.ts";
+import { itemStateOf, ownerOf } from "../domain/rounds/parts.ts";
+import type { RuleOverride } from "../domain/rounds/plausibility.ts";
 import type { ItemState } from "../domain/rounds/states.ts";
 import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
+import { entriesOf, type SeriesEntry } from "./round-entries.ts";
+import { itemsWithParts, type PartRow, roundParts } from "./round-parts.repository.ts";
 import { ruleOverrides } from "./round-rules.repository.ts";
 import * as repo from "./rounds.repository.ts";
 
@@ -28,8 +24,26 @@ export type ScopeItem = {
   departmentIds: string[];
 };
 
-export type ItemStatus = ScopeItem & {
+/** One department's part of an item (issue 12.3). */
+export type PartStatus = {
+  departmentKey: string;
+  /** "" when the department is not in the municipality's list */
+  departmentId: string;
   state: ItemState;
+  version: number;
+  returnComment: string | null;
+  updatedBy: string | null;
+  updatedAt: Date | null;
+  /** the part's own texts (an item with several parts); null where the part has not written one */
+  texts: { narrative: string | null; nextYearPlan: string | null; status: string | null };
+};
+
+export { entriesOf, own, type SeriesEntry } from "./round-entries.ts";
+
+export type ItemStatus = ScopeItem & {
+  /** the item's state: derived from its parts (src/domain/rounds/parts.ts) */
+  state: ItemState;
+  parts: PartStatus[];
   version: number;
   returnComment: string | null;
   updatedBy: string | null;
@@ -85,7 +99,8 @@ export function scopeItems(doc: PlanDocument, deptIds: Map<string, string>): Sco
         item,
         path,
         departmentKeys: keys,
-        departmentIds: keys.map((k) => deptIds.get(k)!).filter(Boolean),
+        // in the order of departmentKeys; "" for a department missing from the municipality's list
+        departmentIds: keys.map((k) => deptIds.get(k) ?? ""),
       };
     })
     .filter((s) => s.departmentKeys.length > 0);
@@ -148,14 +163,11 @@ export async function loadContexts(
 ): Promise<{ ctx: Context; items: ItemStatus[] }[]> {
   const code = user.municipalityCode;
   const planIds = [...new Set(rounds.map((r) => r.plan_id))];
+  const ids = rounds.map((r) => r.id);
   const [docs, depts, states] = await Promise.all([
     Promise.all(planIds.map((id) => known.get(id) ?? loadPlanDocument(db, code, id))),
     loadDepartments(db, code),
-    repo.roundItemsOfRounds(
-      db,
-      code,
-      rounds.map((r) => r.id),
-    ),
+    itemsWithParts(db, code, ids),
   ]);
   const deptIds = new Map(depts.map((d) => [d.key, d.id]));
   const docOf = new Map(planIds.map((id, i) => [id, docs[i]]));
@@ -164,7 +176,8 @@ export async function loadContexts(
     const doc = docOf.get(round.plan_id);
     if (!doc) throw notFound("照会の計画が見つかりません。");
     const ctx = contextOf(round, doc, deptIds);
-    return { ctx, items: withStatus(ctx.items, states.get(round.id) ?? []) };
+    const st = states.get(round.id);
+    return { ctx, items: withStatus(ctx.items, st?.items ?? [], st?.parts ?? []) };
   });
 }
 
@@ -172,13 +185,41 @@ export function roundRef(r: repo.RoundRow) {
   return { municipalityCode: r.municipality_code, status: r.status };
 }
 
-export function withStatus(items: ScopeItem[], rows: repo.RoundItemRow[]): ItemStatus[] {
+/** The round's items with their parts, in one query. */
+export async function statusesOf(q: Parameters<typeof repo.roundItems>[0], code: string, ctx: Context) {
+  const st = (await itemsWithParts(q, code, [ctx.round.id])).get(ctx.round.id);
+  return withStatus(ctx.items, st?.items ?? [], st?.parts ?? []);
+}
+
+export function withStatus(items: ScopeItem[], rows: repo.RoundItemRow[], partRows: PartRow[]): ItemStatus[] {
   const byKey = new Map(rows.map((r) => [r.item_key, r]));
+  const partsOf = new Map<string, PartRow[]>();
+  for (const p of partRows) partsOf.set(p.item_key, [...(partsOf.get(p.item_key) ?? []), p]);
   return items.map((s) => {
     const r = byKey.get(s.item.key);
+    const saved = partsOf.get(s.item.key) ?? [];
+    const parts = s.departmentKeys.map((key, i): PartStatus => {
+      const p = saved.find((x) => x.department_key === key);
+      return {
+        departmentKey: key,
+        departmentId: s.departmentIds[i] ?? "",
+        state: p?.state ?? "not_started",
+        version: p?.version ?? 0,
+        returnComment: p?.return_comment ?? null,
+        updatedBy: p?.updated_by ?? null,
+        updatedAt: p?.updated_at ?? null,
+        texts: {
+          narrative: p?.narrative ?? null,
+          nextYearPlan: p?.next_year_plan ?? null,
+          status: p?.status ?? null,
+        },
+      };
+    });
     return {
       ...s,
-      state: r?.state ?? "not_started",
+      // an item whose parts are not written yet (a round before parts): the item's own row
+      state: saved.length > 0 ? itemStateOf(parts.map((p) => p.state)) : (r?.state ?? "not_started"),
+      parts,
       version: r?.version ?? 0,
       returnComment: r?.return_comment ?? null,
       updatedBy: r?.updated_by ?? null,
@@ -197,80 +238,91 @@ export function countStates(items: readonly { state: ItemState }[]): Record<Item
   return counts;
 }
 
-export type SeriesEntry = {
-  indicator: Indicator;
-  /** undefined for an indicator without series */
-  series: string | undefined;
-  baseline: Value | undefined;
-  targets: Indicator["targets"];
-  /** earlier years' actuals, oldest first */
-  previous: { fiscalYear: number; value: Value }[];
-  /** this year's actual as saved */
-  current: Value | undefined;
-  /** the plausibility rule in force (derived from unit and kind, with the office's changes) */
-  rule: PlausibilityRule;
-  /** last year's actual, when it was a number: for the jump check */
-  lastYear: { fiscalYear: string; number: number } | undefined;
-};
-
 export const COMMON_STATUS_WORDS = ["実施", "継続実施", "一部実施", "検討", "調査検討", "完了", "未着手"];
 
 export function itemRef(ctx: Context, status: ItemStatus) {
   return { round: roundRef(ctx.round), state: status.state, departmentIds: status.departmentIds };
 }
 
-export type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
-
-export async function loadItem(db: DB, user: Actor, roundId: string, itemKey: string) {
-  const ctx = await loadContext(db, user, roundId);
-  const scope = ctx.items.find((i) => i.item.key === itemKey);
-  if (!scope) throw notFound("この項目はこの照会の対象ではありません。");
-  const [rows, rules] = await Promise.all([
-    repo.roundItems(db, user.municipalityCode, roundId),
-    ruleOverrides(db, user.municipalityCode, ctx.round.plan_id),
-  ]);
-  const [status] = withStatus([scope], rows);
-  return { ctx, status: status!, rules };
+/** A part as the policy sees it: the item's round, the part's state, the part's department only. */
+export function partRef(ctx: Context, part: PartStatus) {
+  return {
+    round: roundRef(ctx.round),
+    state: part.state,
+    departmentIds: part.departmentId ? [part.departmentId] : [],
+  };
 }
 
-/** Values of one series; values written without a series hold for every series (as the reports read them). */
-export function own<T extends { series?: string | undefined }>(
-  list: readonly T[],
-  series: string | undefined,
-): T[] {
-  const exact = list.filter((v) => v.series === series);
-  return exact.length > 0 ? exact : list.filter((v) => v.series === undefined);
+/** The user's parts of an item: a department's own, none for anyone else. */
+export function myParts(user: Actor, item: ItemStatus): PartStatus[] {
+  if (user.role !== "department") return [];
+  return item.parts.filter((p) => p.departmentId !== "" && user.departmentIds.includes(p.departmentId));
 }
 
-export function entriesOf(
-  item: Item,
+/**
+ * A department's view of items (its inbox): only the items it answers, each in the state of its own part(s),
+ * so that another department's unfinished part does not show as its own work.
+ */
+export function asDepartment(user: Actor, items: readonly ItemStatus[]): ItemStatus[] {
+  return items.flatMap((i) => {
+    const mine = myParts(user, i);
+    if (mine.length === 0) return [];
+    return [{ ...i, state: itemStateOf(mine.map((p) => p.state)) }];
+  });
+}
+
+/** The part a page or form is about: the one asked for, else the user's own, else the first. */
+export function choosePart(user: Actor, status: ItemStatus, asked: string | undefined): PartStatus {
+  if (asked) {
+    const p = status.parts.find((x) => x.departmentKey === asked);
+    if (!p) throw notFound("この項目に、指定された課の回答部分はありません。");
+    return p;
+  }
+  const p = myParts(user, status)[0] ?? status.parts[0];
+  if (!p) throw notFound("この項目には回答する課がありません。");
+  return p;
+}
+
+/** Which part answers each indicator of the item (by indicator key). */
+export function indicatorOwners(status: Pick<ItemStatus, "item" | "departmentKeys">): Map<string, string> {
+  return new Map(
+    status.item.indicators.map((i) => [
+      i.key,
+      ownerOf(status.item, i, status.departmentKeys) ?? status.departmentKeys[0] ?? "",
+    ]),
+  );
+}
+
+/** The entries a part answers: its indicators' series. */
+export function entriesOfPart(
+  status: Pick<ItemStatus, "item" | "departmentKeys">,
+  part: Pick<PartStatus, "departmentKey">,
   fy: number,
   overrides: ReadonlyMap<string, RuleOverride> = new Map(),
 ): SeriesEntry[] {
-  return item.indicators.flatMap((indicator) =>
-    (indicator.series.length > 0 ? indicator.series : [undefined]).map((series) => {
-      const last = indicator.actuals.find((a) => a.series === series && a.fiscalYear === fy - 1);
-      return {
-        indicator,
-        rule: effectiveRule(
-          derivedRule({ unit: indicator.unit, kind: indicatorKind(indicator) }),
-          overrides.get(indicator.key),
-        ),
-        lastYear:
-          last?.kind === "number" && last.number !== undefined
-            ? { fiscalYear: warekiFiscalYear(fy - 1), number: last.number }
-            : undefined,
-        series,
-        baseline: own(indicator.baselines, series)[0],
-        targets: own(indicator.targets, series),
-        previous: indicator.actuals
-          .filter((a) => a.series === series && a.fiscalYear < fy)
-          .sort((a, b) => a.fiscalYear - b.fiscalYear)
-          .map((a) => ({ fiscalYear: a.fiscalYear, value: a })),
-        current: indicator.actuals.find((a) => a.series === series && a.fiscalYear === fy),
-      };
-    }),
+  const owners = indicatorOwners(status);
+  return entriesOf(status.item, fy, overrides).filter(
+    (e) => owners.get(e.indicator.key) === part.departmentKey,
   );
+}
+
+export type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
+
+/**
+ * One item of a round with its parts, and the part asked for (the department key; without one the user's own
+ * part, else the first).
+ */
+export async function loadItem(db: DB, user: Actor, roundId: string, itemKey: string, partKey?: string) {
+  const ctx = await loadContext(db, user, roundId);
+  const scope = ctx.items.find((i) => i.item.key === itemKey);
+  if (!scope) throw notFound("この項目はこの照会の対象ではありません。");
+  const [st, rules] = await Promise.all([
+    itemsWithParts(db, user.municipalityCode, [roundId], itemKey),
+    ruleOverrides(db, user.municipalityCode, ctx.round.plan_id),
+  ]);
+  const [status] = withStatus([scope], st.get(roundId)?.items ?? [], st.get(roundId)?.parts ?? []);
+  const part = choosePart(user, status!, partKey || undefined);
+  return { ctx, status: status!, part, rules };
 }
 
 export const lockedError = () =>
@@ -284,8 +336,11 @@ export async function conflictError(
   code: string,
   roundId: string,
   key: string,
+  departmentKey?: string,
 ) {
-  const row = (await repo.roundItems(q, code, roundId)).find((r) => r.item_key === key);
+  const row = (await roundParts(q, code, roundId, key)).find(
+    (r) => departmentKey === undefined || r.department_key === departmentKey,
+  );
   const who = row?.updated_by ? `${row.updated_by}さん` : "ほかの人";
   const when = row?.updated_at
     ? new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }).format(
@@ -301,7 +356,12 @@ export async function conflictError(
 export type ItemDetail = {
   round: RoundView;
   status: ItemStatus;
+  /** the part this page is about (its state, version, comment); the item's state is status.state */
+  part: PartStatus;
+  /** every part: its department, state, what it answers, and the link to it */
+  parts: { part: PartStatus; name: string; indicators: string[]; mine: boolean }[];
   deptName: (key: string) => string;
+  /** the entries of this part */
   entries: SeriesEntry[];
   /** the saved answer's plausibility warnings and errors, for the reviewer */
   findings: { warnings: string[]; errors: string[] };

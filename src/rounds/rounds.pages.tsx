@@ -10,9 +10,9 @@ import {
 } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import { defaultRoundYear } from "../domain/rounds/steps.ts";
-import { Deadline, roundsCrumb, roundTitle, StateBadge } from "./round-common.tsx";
+import { Deadline, itemHref, roundsCrumb, roundTitle, StateBadge } from "./round-common.tsx";
 import { FilterForm, ItemTable } from "./round-list.pages.tsx";
-import type { ItemFilter } from "./round-review.service.ts";
+import type { BulkShown, ItemFilter } from "./round-review.service.ts";
 import type { ItemStatus, PlanChoice, RoundListEntry, RoundOverview } from "./rounds.service.ts";
 import { STATE_LABELS, STATES, todayInJapan } from "./rounds.service.ts";
 
@@ -121,8 +121,11 @@ export function RoundPage({
   canReview = false,
   notice,
   errors = {},
+  bulk,
 }: {
   o: RoundOverview;
+  /** the result of a bulk approval (Post/Redirect/Get) */
+  bulk?: BulkShown | undefined;
   filter?: ItemFilter;
   shown?: ItemStatus[];
   warnings?: ReadonlyMap<string, number>;
@@ -136,6 +139,7 @@ export function RoundPage({
       <ErrorSummary errors={errors} />
       <h1>{roundTitle(r)}</h1>
       {notice && <Notice>{notice}</Notice>}
+      {bulk && <BulkNotice roundId={r.id} bulk={bulk} />}
       <dl class="meta">
         <dt>回答期限</dt>
         <dd>
@@ -218,6 +222,32 @@ export function RoundPage({
         </form>
       )}
     </Layout>
+  );
+}
+
+/** What a bulk approval did: how many parts were approved, and each one skipped, linked, with why. */
+function BulkNotice({ roundId, bulk }: { roundId: string; bulk: BulkShown }) {
+  return (
+    <Notice>
+      {bulk.approved} 件を承認しました（それぞれ履歴に残りました）。
+      {bulk.skipped.length > 0 && (
+        <>
+          {" "}
+          承認しなかった項目:
+          <ul>
+            {bulk.skipped.map((s) => (
+              <li>
+                <a href={`${itemHref(roundId, s.key)}${s.part ? `?part=${encodeURIComponent(s.part)}` : ""}`}>
+                  {s.title}
+                  {s.partName ? `（${s.partName}の回答）` : ""}
+                </a>
+                ：{s.why}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Notice>
   );
 }
 

@@ -138,33 +138,6 @@ export async function roundItems(q: Q, code: string, roundId: string): Promise<R
     .execute();
 }
 
-/** The item states of several rounds in one query, by round. */
-export async function roundItemsOfRounds(
-  q: Q,
-  code: string,
-  roundIds: readonly string[],
-): Promise<Map<string, RoundItemRow[]>> {
-  const out = new Map<string, RoundItemRow[]>(roundIds.map((id) => [id, []]));
-  if (roundIds.length === 0) return out;
-  const rows = await scoped(q, code)
-    .selectFrom("round_items")
-    .select([
-      "round_id",
-      "item_key",
-      "state",
-      "version",
-      "return_comment",
-      "updated_by",
-      "updated_at",
-      "submitted_at",
-      "reviewed_at",
-    ])
-    .where("round_id", "in", roundIds)
-    .execute();
-  for (const { round_id, ...r } of rows) out.get(round_id)?.push(r);
-  return out;
-}
-
 /** Round items for these keys, unless they exist (items added to the plan after the round opened get one on first use). */
 export async function ensureRoundItems(
   q: Q,

@@ -1,12 +1,11 @@
 /** HTTP adapter for reporting rounds: reads the form, calls the service, renders or redirects (Post/Redirect/Get). */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { AppError, conflict, forbidden, invalid } from "../core/errors.ts";
+import { AppError, conflict, forbidden } from "../core/errors.ts";
 import { canReview as canReviewItems } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
-import type { ItemState } from "../domain/rounds/states.ts";
 import { EXTRA_NOTICES, itemExtras } from "./item-extras.routes.tsx";
 import { LockPage } from "./round-lock.pages.tsx";
 import * as review from "./round-review.service.ts";
@@ -34,7 +33,7 @@ async function form(c: Context): Promise<FormBody> {
 }
 
 /** The item form as posted: actuals.N.indicator / .series / .text, in N's order. */
-export function itemInput(body: FormBody): ItemForm & { version: string; action: string } {
+export function itemInput(body: FormBody): ItemForm & { version: string; action: string; part: string } {
   const rows = new Map<number, { indicator: string; series: string; text: string }>();
   for (const key of Object.keys(body)) {
     const m = /^actuals\.(\d+)\.(indicator|series|text)$/.exec(key);
@@ -47,11 +46,17 @@ export function itemInput(body: FormBody): ItemForm & { version: string; action:
   return {
     version: field(body, "version"),
     action: field(body, "action") || "save",
+    part: field(body, "part"),
     actuals: [...rows.entries()].sort(([a], [b]) => a - b).map(([, r]) => r),
     narrative: field(body, "narrative"),
     nextYearPlan: field(body, "nextYearPlan"),
     status: field(body, "status"),
   };
+}
+
+/** The part of a page's address (an item with several departments), or nothing. */
+function partQuery(part: string): string {
+  return part ? `&part=${encodeURIComponent(part)}` : "";
 }
 
 export function roundRoutes(db: DB) {
@@ -93,9 +98,11 @@ export function roundRoutes(db: DB) {
     const warnings = await review.warningCounts(db, user, o.round, o.items);
     const shown = review.applyFilter(o.items, filter, warnings);
     const canReview = o.round.status === "open" && canReviewItems(user);
+    const bulk = review.bulkFrom(c.req.queries(), o.items, warnings, o.deptName);
     return c.html(
       <RoundPage
         o={o}
+        bulk={bulk}
         filter={filter}
         shown={shown}
         warnings={warnings}
@@ -110,37 +117,35 @@ export function roundRoutes(db: DB) {
     roundPage(c, c.req.param("roundId"), NOTICES[c.req.query("done") ?? ""]),
   );
 
+  // Post/Redirect/Get: the result is shown by the round's page (a reload does not approve again).
   app.post("/rounds/:roundId/approve", async (c) => {
     const user = currentUser(c);
     const roundId = c.req.param("roundId");
-    const o = await service.getRound(db, user, roundId);
+    await service.getRound(db, user, roundId);
     if (!canReviewItems(user)) throw forbidden("承認と差戻しは行革担当と管理者が行います。");
     const body = await form(c);
     const raw = body.items;
-    const keys = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    const picked = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
       (k) => typeof k === "string",
     );
-    if (keys.length === 0)
+    if (picked.length === 0)
       return roundPage(
         c,
         roundId,
         "承認する項目が選ばれていません。一覧の左のチェックで項目を選んでください。",
         400,
       );
-    const selected = keys.map((key) => ({ key, version: field(body, `version.${key}`) }));
+    const selected = picked.map((value) => ({
+      ...review.pickedPart(value),
+      version: field(body, `version.${value}`),
+    }));
     const r = await review.approveMany(db, user, roundId, selected, field(body, "reason"));
-    const name = (k: string) => o.items.find((i) => i.item.key === k)?.item.title ?? k;
-    const notice =
-      `${r.approved.length} 項目を承認しました（それぞれ履歴に残りました）。` +
-      (r.skipped.length > 0
-        ? ` 承認しなかった項目: ${r.skipped.map((s) => `${name(s.key)}（${s.why}）`).join("、")}`
-        : "");
-    return roundPage(c, roundId, notice);
+    return c.redirect(`/rounds/${roundId}?${review.bulkQuery(r)}`, 303);
   });
 
   app.get("/rounds/:roundId/items/:itemKey", async (c) => {
     const { roundId, itemKey } = c.req.param();
-    const d = await service.getItem(db, currentUser(c), roundId, itemKey);
+    const d = await service.getItem(db, currentUser(c), roundId, itemKey, c.req.query("part"));
     const f = formFromDetail(d);
     return c.html(
       <ItemPage
@@ -159,11 +164,11 @@ export function roundRoutes(db: DB) {
     const input = itemInput(await form(c));
     try {
       const r = await service.saveItem(db, user, roundId, itemKey, input);
-      const d = await service.getItem(db, user, roundId, itemKey);
+      const d = await service.getItem(db, user, roundId, itemKey, input.part);
       if (r.kind === "checked")
         return c.html(
           <ItemPage
-            d={{ ...d, status: { ...d.status, version: Number(input.version) } }}
+            d={{ ...d, part: { ...d.part, version: Number(input.version) } }}
             form={input}
             understood={r.understood}
           />,
@@ -174,14 +179,14 @@ export function roundRoutes(db: DB) {
         if (next) return c.redirect(`/rounds/${roundId}/items/${encodeURIComponent(next)}?done=next`, 303);
       }
       return c.redirect(
-        `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${r.state === "submitted" ? "submitted" : "draft"}`,
+        `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${r.state === "submitted" ? "submitted" : "draft"}${partQuery(input.part)}`,
         303,
       );
     } catch (e) {
       if (!(e instanceof AppError) || !["invalid", "conflict", "forbidden", "locked"].includes(e.code))
         throw e;
       // Whatever went wrong, the user's text stays on screen.
-      const d = await service.getItem(db, user, roundId, itemKey);
+      const d = await service.getItem(db, user, roundId, itemKey, input.part);
       const errors =
         e.code === "invalid" && Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
       const summary =
@@ -189,7 +194,7 @@ export function roundRoutes(db: DB) {
       const keepVersion = e.code === "invalid" && /^\d+$/.test(input.version);
       return c.html(
         <ItemPage
-          d={keepVersion ? { ...d, status: { ...d.status, version: Number(input.version) } } : d}
+          d={keepVersion ? { ...d, part: { ...d.part, version: Number(input.version) } } : d}
           form={input}
           errors={summary}
           understood={
@@ -213,13 +218,17 @@ export function roundRoutes(db: DB) {
       decision: field(body, "decision"),
       // the reason for approving over warnings, or the comment of a return
       comment: field(body, "decision") === "approve" ? field(body, "reason") : field(body, "comment"),
+      part: field(body, "part"),
     };
     try {
       const state = await service.reviewItem(db, user, roundId, itemKey, input);
-      return c.redirect(`/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${state}`, 303);
+      return c.redirect(
+        `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}?done=${state}${partQuery(input.part)}`,
+        303,
+      );
     } catch (e) {
       if (!(e instanceof AppError) || !["invalid", "conflict"].includes(e.code)) throw e;
-      const d = await service.getItem(db, user, roundId, itemKey);
+      const d = await service.getItem(db, user, roundId, itemKey, input.part);
       const errors =
         e.code === "invalid" && Object.keys(e.fields).length > 0 ? e.fields : { _form: e.message };
       const extras = await itemExtras(db, user, roundId, itemKey, { loaded: d.loaded });

@@ -16,24 +16,26 @@ import {
   canReturnRoundItem,
   canUnlockRound,
   hasInbox,
-  isResponsibleFor,
 } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { type ItemState, OPEN_STATES } from "../domain/rounds/states.ts";
 import {
+  asDepartment,
   COMMON_STATUS_WORDS,
   countStates,
-  entriesOf,
+  entriesOfPart,
   type ItemDetail,
   type ItemStatus,
-  itemRef,
+  indicatorOwners,
   loadContext,
   loadContexts,
   loadItem,
+  myParts,
+  partRef,
   type RoundView,
   roundRef,
+  statusesOf,
   walk,
-  withStatus,
 } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 
@@ -45,16 +47,17 @@ export {
   checkEntry,
   type OpenFindings,
   openFindings,
-  reviewItem,
   type SaveResult,
   saveItem,
   understandEntries,
 } from "./round-answers.service.ts";
+export { reviewItem } from "./round-decisions.service.ts";
 export { changeDeadline, lockRound, openRound, unlockRound } from "./round-steps.service.ts";
 export type {
   ItemDetail,
   ItemStatus,
   LoadedItem,
+  PartStatus,
   RoundView,
   ScopeItem,
   SeriesEntry,
@@ -81,7 +84,8 @@ export function progressByDepartment(
     (a, b) => order.indexOf(a) - order.indexOf(b),
   );
   return keys.map((key) => {
-    const mine = items.filter((i) => i.departmentKeys.includes(key));
+    // the department's own parts, whatever the other departments of a shared item have done
+    const mine = items.flatMap((i) => i.parts.filter((p) => p.departmentKey === key));
     const counts = countStates(mine);
     return {
       key,
@@ -103,7 +107,7 @@ export type RoundListEntry = RoundView & {
 export async function listRounds(db: DB, user: Actor): Promise<RoundListEntry[]> {
   const rows = await repo.listRounds(db, user.municipalityCode);
   return (await loadContexts(db, user, rows)).map(({ ctx, items }) => {
-    const mine = hasInbox(user) ? items.filter((i) => isResponsibleFor(user, i)) : null;
+    const mine = hasInbox(user) ? asDepartment(user, items) : null;
     return {
       ...ctx.view,
       counts: countStates(items),
@@ -163,9 +167,10 @@ export async function getRound(
   options: { all?: boolean } = {},
 ): Promise<RoundOverview> {
   const ctx = await loadContext(db, user, roundId);
-  const all = withStatus(ctx.items, await repo.roundItems(db, user.municipalityCode, roundId));
+  const all = await statusesOf(db, user.municipalityCode, ctx);
   const inbox = hasInbox(user) && !options.all;
-  const items = inbox ? all.filter((i) => isResponsibleFor(user, i)) : all;
+  // a department's inbox: its items, each in the state of its own part
+  const items = inbox ? asDepartment(user, all) : all;
   return {
     round: ctx.view,
     items,
@@ -182,22 +187,48 @@ export async function getRound(
   };
 }
 
-/** One item of a round: its indicators with earlier years, this year's answer, what the user may do, the history. */
-export async function getItem(db: DB, user: Actor, roundId: string, itemKey: string): Promise<ItemDetail> {
-  const loaded = await loadItem(db, user, roundId, itemKey);
-  const { ctx, status, rules } = loaded;
+/**
+ * One item of a round, as one department's part (the one asked for, else the user's own, else the first):
+ * the part's indicators with earlier years, its answer, what the user may do with it, every part's state,
+ * the item's history.
+ */
+export async function getItem(
+  db: DB,
+  user: Actor,
+  roundId: string,
+  itemKey: string,
+  partKey?: string,
+): Promise<ItemDetail> {
+  const loaded = await loadItem(db, user, roundId, itemKey, partKey);
+  const { ctx, status, part, rules } = loaded;
   const fy = ctx.round.fiscal_year;
   const p = status.item.progress.find((x) => x.fiscalYear === fy);
-  const ref = itemRef(ctx, status);
-  const entries = entriesOf(status.item, fy, rules);
+  const ref = partRef(ctx, part);
+  const entries = entriesOfPart(status, part, fy, rules);
   const written = walk(ctx.doc.items).flatMap(({ item }) => item.progress.map((x) => x.status ?? ""));
+  const item = {
+    narrative: p?.narrative ?? "",
+    nextYearPlan: p?.nextYearPlan ?? "",
+    status: p?.status ?? "",
+  };
+  const owners = indicatorOwners(status);
+  const mine = new Set(myParts(user, status).map((x) => x.departmentKey));
   return {
     round: ctx.view,
     status,
+    part,
+    parts: status.parts.map((x) => ({
+      part: x,
+      name: ctx.deptName(x.departmentKey),
+      indicators: status.item.indicators
+        .filter((i) => owners.get(i.key) === x.departmentKey)
+        .map((i) => i.name),
+      mine: mine.has(x.departmentKey),
+    })),
     deptName: ctx.deptName,
     entries,
     findings: openFindings(entries),
-    progress: { narrative: p?.narrative ?? "", nextYearPlan: p?.nextYearPlan ?? "", status: p?.status ?? "" },
+    progress: status.parts.length > 1 ? partTexts(status, part, item) : item,
     can: {
       edit: canEditRoundItem(user, ref),
       approve: canApproveRoundItem(user, ref),
@@ -208,6 +239,28 @@ export async function getItem(db: DB, user: Actor, roundId: string, itemKey: str
     loaded,
   };
 }
+
+/**
+ * A part's texts: its own once written; before any part of the item wrote, the item's texts (imported, or
+ * written before the item had parts) are the first part's.
+ */
+function partTexts(
+  status: ItemStatus,
+  part: ItemDetail["part"],
+  item: ItemDetail["progress"],
+): ItemDetail["progress"] {
+  const untouched = status.parts.every(
+    (p) => p.texts.narrative === null && p.texts.nextYearPlan === null && p.texts.status === null,
+  );
+  if (untouched) return status.parts[0]?.departmentKey === part.departmentKey ? item : emptyTexts;
+  return {
+    narrative: part.texts.narrative ?? "",
+    nextYearPlan: part.texts.nextYearPlan ?? "",
+    status: part.texts.status ?? "",
+  };
+}
+
+const emptyTexts = { narrative: "", nextYearPlan: "", status: "" };
 
 /** The round of a plan's fiscal year, and the plans that can have rounds, for other capabilities. */
 export { findRoundByPlanYear, plansOf } from "./rounds.repository.ts";

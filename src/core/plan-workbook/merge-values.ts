@@ -3,7 +3,14 @@
  * year; a baseline or target is its indicator, series and 区分, matched in order when there are several.
  * How a row's cells become a value is in values.ts.
  */
-import { checkActual, derivedRule, errorsOf, indicatorKind } from "../../domain/rounds/plausibility.ts";
+import {
+  checkActual,
+  derivedRule,
+  effectiveRule,
+  errorsOf,
+  indicatorKind,
+  type RuleOverride,
+} from "../../domain/rounds/plausibility.ts";
 import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import type { Indicator } from "../plan-document/schema.ts";
 import { type MergeContext, same, withoutSource } from "./merge-context.ts";
@@ -212,7 +219,12 @@ export function mergeTargets(table: Table, ctx: MergeContext) {
  * The 実績値 sheet: actuals, and, by its 区分 column, the plan's yearly values (計画値) and its cumulative row
  * (計画値（累計）). A sheet without 区分 holds actuals only.
  */
-export function mergeActuals(table: Table, ctx: MergeContext) {
+export function mergeActuals(
+  table: Table,
+  ctx: MergeContext,
+  /** the office's changes to the plausibility rules, by indicator key */
+  rules: ReadonlyMap<string, RuleOverride> = new Map(),
+) {
   const rowOf = new Map<Actual | PlannedValue, number>();
   for (const row of table.rows) {
     const found = indicatorOf(ctx, row);
@@ -249,7 +261,7 @@ export function mergeActuals(table: Table, ctx: MergeContext) {
     const r = resolveValue(cells, referenceOf(row, base), ctx.ladder(ind));
     const made = { fiscalYear, ...seriesOf(series), ...r.core, ...(cumulative ? { cumulative: true } : {}) };
     const record = settle(ctx, row, made, base, r);
-    if (role === "actual" && record !== base && implausible(row, ind, record as Actual)) continue;
+    if (role === "actual" && record !== base && implausible(row, ind, record as Actual, rules)) continue;
     if (base) list[list.indexOf(base)] = record;
     else list.push(record);
     rowOf.set(record, row.rowNumber);
@@ -262,10 +274,15 @@ export function mergeActuals(table: Table, ctx: MergeContext) {
 /**
  * A changed actual that its indicator's plausibility rule refuses (a negative headcount, 100.1%, 12.5件),
  * as a finding on the row: the same rule as a save in the round (src/domain/rounds/plausibility.ts), by the
- * indicator's unit and kind. Values the sheet does not change are left alone.
+ * indicator's unit and kind with the office's changes. Values the sheet does not change are left alone.
  */
-function implausible(row: TableRow, ind: Indicator, record: Actual): boolean {
-  const rule = derivedRule({ unit: ind.unit, kind: indicatorKind(ind) });
+function implausible(
+  row: TableRow,
+  ind: Indicator,
+  record: Actual,
+  rules: ReadonlyMap<string, RuleOverride>,
+): boolean {
+  const rule = effectiveRule(derivedRule({ unit: ind.unit, kind: indicatorKind(ind) }), rules.get(ind.key));
   const errors = errorsOf(checkActual(rule, record, { unit: ind.unit, submitting: false }));
   for (const e of errors) row.error("text", "value.implausible", e.message, record.text);
   return errors.length > 0;

@@ -5,6 +5,7 @@
  * it could not be read, an unknown column) come back with the document.
  */
 import type ExcelJS from "exceljs";
+import type { RuleOverride } from "../../domain/rounds/plausibility.ts";
 import { invalidDocument, isAppError } from "../errors.ts";
 import type { Finding } from "../findings.ts";
 import { parsePlanDocument } from "../plan-document/document.ts";
@@ -105,6 +106,8 @@ export async function readPlanWorkbook(
   bytes: Uint8Array,
   path: string,
   base: PlanDocument | null,
+  /** the office's changes to the plan's plausibility rules (/rounds/:id/rules), by indicator key */
+  rules: ReadonlyMap<string, RuleOverride> = new Map(),
 ): Promise<{ document: PlanDocumentInput; findings: Finding[] }> {
   const problems = new Problems(path);
   const t = tables(await load(bytes, path), problems);
@@ -116,7 +119,7 @@ export async function readPlanWorkbook(
   mergeItemTexts(t.get(ITEM_TEXTS_SHEET)!, ctx);
   mergeIndicators(t.get(INDICATORS_SHEET)!, ctx);
   mergeTargets(t.get(TARGETS_SHEET)!, ctx);
-  mergeActuals(t.get(ACTUALS_SHEET)!, ctx);
+  mergeActuals(t.get(ACTUALS_SHEET)!, ctx, rules);
   mergeProgress(t.get(PROGRESS_SHEET)!, ctx);
   mergeActivities(t.get(ACTIVITIES_SHEET)!, ctx);
   const effects = t.get(FISCAL_EFFECTS_SHEET);

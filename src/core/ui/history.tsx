@@ -31,6 +31,7 @@ const FIELD_LABELS: Record<string, string> = {
   nextYearPlan: "次年度の取組内容",
   status: "状況",
   state: "状態",
+  itemState: "項目の状態",
   title: "名称",
   number: "番号",
   description: "取組内容",

@@ -15,6 +15,7 @@ import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
 import * as planScales from "./2026-12-07T0210-plan-scales.ts";
+import * as roundsParts from "./2026-12-07T0213-rounds-parts.ts";
 import * as perfDataVersions from "./2026-12-07T0215-perf-data-versions.ts";
 import * as publishEvidence from "./2026-12-07T0215-publish-evidence.ts";
 import * as mailSealPassword from "./2026-12-07T0221-mail-seal-password.ts";
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0100-round-rules": roundRules,
   "2026-12-07T0200-fiscal-effects": fiscalEffects,
   "2026-12-07T0210-plan-scales": planScales,
+  "2026-12-07T0213-rounds-parts": roundsParts,
   "2026-12-07T0215-perf-data-versions": perfDataVersions,
   "2026-12-07T0215-publish-evidence": publishEvidence,
   "2026-12-07T0221-mail-seal-password": mailSealPassword,

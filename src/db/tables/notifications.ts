@@ -1,5 +1,5 @@
 /** Kysely's view of the tables of issue 13 (see src/db/migrations/2026-12-07T0100-mail-notifications.ts). */
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 
 export type RoundEventKind =
   | "opened"
@@ -23,6 +23,8 @@ export interface RoundEventsTable {
   actor_name: string;
   actor_role: string | null;
   note: string | null;
+  /** the part's department of a return or an approval (issue 12.3): only that department is told */
+  department_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
   fanned_out_at: Date | null;
 }

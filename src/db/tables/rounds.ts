@@ -33,6 +33,27 @@ export interface RoundItemsTable {
   reviewed_at: Date | null;
 }
 
+/**
+ * One department's part of an item in a round (issue 12.3): its state, version and return comment, and for
+ * an item with several departments its own texts (null = not written in this part).
+ */
+export interface RoundPartsTable {
+  municipality_code: string;
+  round_id: string;
+  item_key: string;
+  department_key: string;
+  state: ItemState;
+  version: Generated<number>;
+  return_comment: string | null;
+  narrative: string | null;
+  next_year_plan: string | null;
+  status: string | null;
+  updated_by: string | null;
+  updated_at: Date | null;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+}
+
 /** The office's changes to an indicator's derived plausibility rule (src/domain/rounds/plausibility.ts). */
 export interface IndicatorRulesTable {
   municipality_code: string;
@@ -46,5 +67,6 @@ export interface IndicatorRulesTable {
 export interface RoundTables {
   rounds: RoundsTable;
   round_items: RoundItemsTable;
+  round_parts: RoundPartsTable;
   indicator_rules: IndicatorRulesTable;
 }

@@ -1,0 +1,222 @@
+/** SQL for the departments' parts of a round's items (issue 12.3) and the item state derived from them. */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { scoped } from "../db/tenant.ts";
+import type { ItemState } from "../domain/rounds/states.ts";
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export type PartRow = {
+  item_key: string;
+  department_key: string;
+  state: ItemState;
+  version: number;
+  return_comment: string | null;
+  narrative: string | null;
+  next_year_plan: string | null;
+  status: string | null;
+  updated_by: string | null;
+  updated_at: Date | null;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+};
+
+const COLUMNS = [
+  "item_key",
+  "department_key",
+  "state",
+  "version",
+  "return_comment",
+  "narrative",
+  "next_year_plan",
+  "status",
+  "updated_by",
+  "updated_at",
+  "submitted_at",
+  "reviewed_at",
+] as const;
+
+/** The parts of a round (of one item when given). */
+export async function roundParts(q: Q, code: string, roundId: string, itemKey?: string): Promise<PartRow[]> {
+  let query = scoped(q, code).selectFrom("round_parts").select(COLUMNS).where("round_id", "=", roundId);
+  if (itemKey !== undefined) query = query.where("item_key", "=", itemKey);
+  return query.execute();
+}
+
+/** Parts for these items and departments, unless they exist (their items' rows must exist). */
+export async function ensureParts(
+  q: Q,
+  code: string,
+  roundId: string,
+  parts: readonly { itemKey: string; departmentKey: string }[],
+): Promise<void> {
+  if (parts.length === 0) return;
+  await q
+    .insertInto("round_parts")
+    .values(
+      parts.map((p) => ({
+        municipality_code: code,
+        round_id: roundId,
+        item_key: p.itemKey,
+        department_key: p.departmentKey,
+        state: "not_started" as const,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(["municipality_code", "round_id", "item_key", "department_key"]).doNothing(),
+    )
+    .execute();
+}
+
+/** Compare-and-set on the part's version, as updateRoundItem does for an item. */
+export async function updatePart(
+  q: Q,
+  code: string,
+  roundId: string,
+  itemKey: string,
+  departmentKey: string,
+  expectedVersion: number,
+  patch: Partial<Omit<PartRow, "item_key" | "department_key" | "version">>,
+): Promise<boolean> {
+  const r = await scoped(q, code)
+    .updateTable("round_parts")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("round_id", "=", roundId)
+    .where("item_key", "=", itemKey)
+    .where("department_key", "=", departmentKey)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Writes a part's texts without a version check (the first part taking over the item's earlier texts). */
+export async function setPartTexts(
+  q: Q,
+  code: string,
+  roundId: string,
+  itemKey: string,
+  departmentKey: string,
+  texts: { narrative: string | null; next_year_plan: string | null; status: string | null },
+): Promise<void> {
+  await scoped(q, code)
+    .updateTable("round_parts")
+    .set(texts)
+    .where("round_id", "=", roundId)
+    .where("item_key", "=", itemKey)
+    .where("department_key", "=", departmentKey)
+    .execute();
+}
+
+/** The item's row follows its parts: the derived state, a new version, who and when. */
+export async function setItemState(
+  q: Q,
+  code: string,
+  roundId: string,
+  itemKey: string,
+  patch: {
+    state: ItemState;
+    updated_by: string;
+    updated_at: Date;
+    return_comment?: string | null;
+    submitted_at?: Date;
+    reviewed_at?: Date;
+  },
+): Promise<void> {
+  await scoped(q, code)
+    .updateTable("round_items")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("round_id", "=", roundId)
+    .where("item_key", "=", itemKey)
+    .execute();
+}
+
+export type ItemRowOfRound = {
+  item_key: string;
+  state: ItemState;
+  version: number;
+  return_comment: string | null;
+  updated_by: string | null;
+  updated_at: Date | null;
+  submitted_at: Date | null;
+  reviewed_at: Date | null;
+};
+
+/** The items and their parts of several rounds in one query (an item without parts yet: its row alone). */
+export async function itemsWithParts(
+  q: Q,
+  code: string,
+  roundIds: readonly string[],
+  /** one item only */
+  itemKey?: string,
+): Promise<Map<string, { items: ItemRowOfRound[]; parts: PartRow[] }>> {
+  const out = new Map(roundIds.map((id) => [id, { items: [] as ItemRowOfRound[], parts: [] as PartRow[] }]));
+  if (roundIds.length === 0) return out;
+  let query = scoped(q, code)
+    .selectFrom("round_items as i")
+    .leftJoin("round_parts as p", (j) =>
+      j
+        .onRef("p.municipality_code", "=", "i.municipality_code")
+        .onRef("p.round_id", "=", "i.round_id")
+        .onRef("p.item_key", "=", "i.item_key"),
+    )
+    .select([
+      "i.round_id",
+      "i.item_key",
+      "i.state",
+      "i.version",
+      "i.return_comment",
+      "i.updated_by",
+      "i.updated_at",
+      "i.submitted_at",
+      "i.reviewed_at",
+      "p.department_key as p_department_key",
+      "p.state as p_state",
+      "p.version as p_version",
+      "p.return_comment as p_return_comment",
+      "p.narrative as p_narrative",
+      "p.next_year_plan as p_next_year_plan",
+      "p.status as p_status",
+      "p.updated_by as p_updated_by",
+      "p.updated_at as p_updated_at",
+      "p.submitted_at as p_submitted_at",
+      "p.reviewed_at as p_reviewed_at",
+    ])
+    .where("i.round_id", "in", roundIds);
+  if (itemKey !== undefined) query = query.where("i.item_key", "=", itemKey);
+  const rows = await query.execute();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const round = out.get(r.round_id);
+    if (!round) continue;
+    const id = `${r.round_id}\u0000${r.item_key}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      round.items.push({
+        item_key: r.item_key,
+        state: r.state,
+        version: r.version,
+        return_comment: r.return_comment,
+        updated_by: r.updated_by,
+        updated_at: r.updated_at,
+        submitted_at: r.submitted_at,
+        reviewed_at: r.reviewed_at,
+      });
+    }
+    if (r.p_department_key !== null && r.p_state !== null && r.p_version !== null)
+      round.parts.push({
+        item_key: r.item_key,
+        department_key: r.p_department_key,
+        state: r.p_state,
+        version: r.p_version,
+        return_comment: r.p_return_comment,
+        narrative: r.p_narrative,
+        next_year_plan: r.p_next_year_plan,
+        status: r.p_status,
+        updated_by: r.p_updated_by,
+        updated_at: r.p_updated_at,
+        submitted_at: r.p_submitted_at,
+        reviewed_at: r.p_reviewed_at,
+      });
+  }
+  return out;
+}
