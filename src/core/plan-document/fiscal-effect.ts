@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { FISCAL_EFFECT_KINDS, FISCAL_EFFECT_UNITS } from "../../domain/evaluation/fiscal-effect.ts";
 
+const NOT_NEGATIVE = "財政効果額は0以上の金額です（効果がなかった年度は0、まだ分からない実績は書きません）";
+
 type DocumentProblem = { path: string; message: string };
 
 /** One item's effect of one kind in one fiscal year (the `source` is added by schema.ts). */
@@ -14,9 +16,14 @@ export const fiscalEffectFields = z
     kind: z
       .enum(FISCAL_EFFECT_KINDS)
       .describe("expenditure_reduction (歳出削減) or revenue_increase (歳入確保)"),
-    planned: z.number().optional().describe("計画額 (効果見込額), in the unit below"),
+    planned: z
+      .number()
+      .min(0, NOT_NEGATIVE)
+      .optional()
+      .describe("計画額 (効果見込額), in the unit below; 0 or more"),
     actual: z
       .number()
+      .min(0, NOT_NEGATIVE)
       .optional()
       .describe("実績額, in the unit below; absent when not yet known (never 0 for unknown)"),
     unit: z.enum(FISCAL_EFFECT_UNITS).describe("the unit as the plan wrote it: 円, 千円 or 百万円"),

@@ -40,6 +40,9 @@ const FIELD_LABELS: Record<string, string> = {
   name: "名称",
   unit: "単位",
   series: "系列",
+  planned: "計画額",
+  actual: "実績額",
+  note: "備考",
 };
 
 /** A nested value (an imported item's indicators, a source): its JSON, cut short. */
