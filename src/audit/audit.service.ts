@@ -37,6 +37,7 @@ export const ACTION_LABELS = {
   "publication.publish": "公表",
   "plan.import": "計画を取り込み",
   "plan.scales": "評価基準を変更",
+  "plan.effect_target": "財政効果額の目標を変更",
   "import.add": "取込で追加",
   "import.change": "取込で変更",
   "import.remove": "取込で削除",

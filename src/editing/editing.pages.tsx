@@ -15,6 +15,8 @@ import {
 import { HistoryList } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { ItemEditor, PlanEditor, Preview } from "./editing.service.ts";
+import type { EffectTargetPreview } from "./effect-target.service.ts";
+import { EffectTargetForm } from "./effect-target-form.tsx";
 import { effectValues, FiscalEffectPanel, PlannedValuesForm } from "./effects-form.tsx";
 import { IndicatorForm } from "./indicator-form.tsx";
 import { STYLE_LABELS } from "./numbering.ts";
@@ -89,12 +91,14 @@ export function PlanEditPage({
   values = {},
   posted,
   notice,
+  targetPreview,
 }: {
   e: PlanEditor;
   errors?: FieldErrors;
   values?: Record<string, string | string[]>;
-  posted?: "add" | "renumber" | undefined;
+  posted?: "add" | "renumber" | "effect-target" | undefined;
   notice?: string | undefined;
+  targetPreview?: EffectTargetPreview | undefined;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   return (
@@ -118,6 +122,9 @@ export function PlanEditPage({
         </li>
         <li>
           <a href="#renumber-title">番号を振り直す</a>
+        </li>
+        <li>
+          <a href="#effect-target-title">財政効果額の目標</a>
         </li>
       </ul>
       <h2>計画の体系</h2>
@@ -205,6 +212,14 @@ export function PlanEditPage({
           </button>
         </form>
       </section>
+      <EffectTargetForm
+        planId={e.planId}
+        version={e.version}
+        stored={e.doc.plan.fiscalEffectTarget}
+        values={posted === "effect-target" ? (values as Record<string, string>) : undefined}
+        errors={posted === "effect-target" ? errors : {}}
+        preview={targetPreview}
+      />
     </Layout>
   );
 }

@@ -7,6 +7,7 @@ import { type FormBody, field, fields } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { ItemEditPage, type ItemPosted, PlanEditPage } from "./editing.pages.tsx";
 import * as service from "./editing.service.ts";
+import { setEffectTarget } from "./effect-target.service.ts";
 import * as effects from "./effects.service.ts";
 
 const NOTICES: Record<string, string> = {
@@ -19,6 +20,7 @@ const NOTICES: Record<string, string> = {
   effect: "財政効果額を保存しました。",
   "effect-removed": "財政効果額を削除しました。",
   planned: "年度別計画値を保存しました。",
+  "effect-target": "財政効果額の目標を保存しました。",
   "planned-check":
     "年度別計画値を保存しました。累計の計画値に、単年度の合計と合わないセルがあります（下の確認を見てください。直さずに保存しています）。",
 };
@@ -80,6 +82,25 @@ export function editingRoutes(db: DB) {
       const editor = await service.getPlanEditor(db, user, planId);
       return c.html(
         <PlanEditPage e={editor} errors={errorsOf(e)} values={body} posted="renumber" />,
+        e.status as 400,
+      );
+    }
+  });
+
+  app.post("/plans/:planId/effect-target", async (c) => {
+    const user = currentUser(c);
+    const planId = c.req.param("planId");
+    const body = plain(await form(c));
+    try {
+      const preview = await setEffectTarget(db, user, planId, body);
+      if (!preview) return c.redirect(`/plans/${planId}/edit?done=effect-target#effect-target-title`, 303);
+      const editor = await service.getPlanEditor(db, user, planId);
+      return c.html(<PlanEditPage e={editor} values={body} posted="effect-target" targetPreview={preview} />);
+    } catch (e) {
+      if (!editable(e)) throw e;
+      const editor = await service.getPlanEditor(db, user, planId);
+      return c.html(
+        <PlanEditPage e={editor} errors={errorsOf(e)} values={body} posted="effect-target" />,
         e.status as 400,
       );
     }

@@ -1,7 +1,7 @@
 /** SQL for the item editor's 財政効果額 and yearly plan values (年度別計画値). Scoped by municipality. */
 import type { Kysely, Transaction } from "kysely";
 import type { PlannedValue } from "../core/plan-document/schema.ts";
-import type { Database } from "../db/schema.ts";
+import type { Database, TargetJson } from "../db/schema.ts";
 import { json } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 import type { FiscalEffectKind, FiscalEffectUnit } from "../domain/evaluation/fiscal-effect.ts";
@@ -116,5 +116,23 @@ export async function setPlannedValues(
     .updateTable("indicators")
     .set({ planned_values: values.length > 0 ? json([...values]) : null })
     .where("id", "=", indicatorId)
+    .execute();
+}
+
+/** plan.fiscalEffectTarget as stored (null for none). */
+export async function effectTargetOf(q: Q, code: string, planId: string) {
+  const r = await scoped(q, code)
+    .selectFrom("plans")
+    .select("fiscal_effect_target")
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  return r?.fiscal_effect_target ?? null;
+}
+
+export async function setEffectTarget(q: Q, code: string, planId: string, target: TargetJson | null) {
+  await scoped(q, code)
+    .updateTable("plans")
+    .set({ fiscal_effect_target: target ? json(target) : null })
+    .where("id", "=", planId)
     .execute();
 }
