@@ -37,6 +37,23 @@ if (mode === "fill") {
   await page.getByRole("button", { name: "財政効果額を保存する" }).click();
   await page.waitForLoadState("networkidle");
 }
+if (mode === "target") {
+  await page.goto(`${url}?effect=2021-expenditure_reduction`);
+  await page.getByLabel("実績額").fill("1,100");
+  await page.getByRole("button", { name: "財政効果額を保存する" }).click();
+  await page.waitForLoadState("networkidle");
+  await page.goto(`${base}/plans/${planId}/edit`);
+  await page.getByLabel("目標", { exact: true }).fill("5年間で累計3,000千円");
+  await page.getByRole("button", { name: "読み取り結果を確認" }).click();
+  await page.waitForLoadState("networkidle");
+  await page.locator('section[aria-labelledby="effect-target-title"]').screenshot({ path: "/tmp/shots/target-preview.png" });
+  await page.getByRole("button", { name: "保存する" }).click();
+  await page.waitForLoadState("networkidle");
+  await page.goto(`${base}/plans/${planId}/reports/tally?fy=2022`);
+  await page.locator("section.fiscal-effects").screenshot({ path: "/tmp/shots/target-tally.png" });
+  await page.goto(`${base}/dashboard?plan=${planId}&fy=2022`);
+  await page.locator(".effect-total").first().screenshot({ path: "/tmp/shots/target-dashboard.png" });
+}
 if (mode === "planned") {
   const form = page.locator("form.planned-form").first();
   const inputs = form.locator("input[name^=planned_]");

@@ -79,6 +79,29 @@ test("a year with an unreported actual leaves the sum missing (データなし),
   assert.match(e.explanation, /財政効果額の実績未報告: 令和8年度 1件/);
 });
 
+test("years before any item names an effect count as 0 (shown); a year without any amount after that is missing", () => {
+  const late = entries.map((e) => ({ ...e, fiscalYear: e.fiscalYear + 1 }));
+  const e = evaluateEffectTarget({
+    target: readTarget("5年間で累計500百万円"),
+    entries: late,
+    period,
+    fiscalYear: 2026,
+  });
+  assert.match(
+    e.explanation,
+    /累計 320百万円（令和5年度 0 \+ 令和6年度 100 \+ 令和7年度 120 \+ 令和8年度 100）/,
+  );
+  const gap = entries.filter((x) => x.fiscalYear !== 2024);
+  const g = evaluateEffectTarget({
+    target: readTarget("5年間で累計500百万円"),
+    entries: gap,
+    period,
+    fiscalYear: 2025,
+  });
+  assert.equal(g.status, "no_data");
+  assert.match(g.explanation, /令和6年度の実績値がないため累計を出せません/);
+});
+
 test("a single-year floor compares the year's own total; a year before the plan is not judged", () => {
   const e = evaluateEffectTarget({
     target: readTarget("毎年度100百万円以上"),

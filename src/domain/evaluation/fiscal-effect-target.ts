@@ -3,7 +3,8 @@
  * numeric target: the plan's actual effect of each year (all items, both kinds, in the target's unit) is the
  * year's actual, so a 累計 or 計画期間 target compares the running sum with the target. A year in which an
  * item has a planned amount without an actual has no total (実績未報告, never counted as 0), and a year with
- * no actual amount at all has none either: the running sum is then missing and the result is データなし.
+ * no amount at all after effects began has none either: the running sum is then missing (データなし). The
+ * years before any item names an effect count as 0, shown in the sum (the effects begin later in the plan).
  */
 import { DEFAULT_STAGE_LADDER, type ReadTarget } from "../values/index.ts";
 import { evaluate } from "./evaluate.ts";
@@ -25,8 +26,15 @@ export function effectTotals(
 ): { actuals: ActualValue[]; unreported: { fiscalYear: number; count: number }[] } {
   const actuals: ActualValue[] = [];
   const unreported: { fiscalYear: number; count: number }[] = [];
+  let started = false;
   for (let fy = from; fy <= to; fy++) {
     const year = entries.filter((e) => e.fiscalYear === fy);
+    if (year.length === 0 && !started) {
+      // before the first year any item names an effect, the plan's effects have not begun: 0, as written out
+      actuals.push({ fiscalYear: fy, text: `0${unit}`, kind: "number", number: 0, unit, decimals: 0 });
+      continue;
+    }
+    started = true;
     const missing = year.filter((e) => e.planned !== undefined && e.actual === undefined).length;
     const reported = year.filter((e) => e.actual !== undefined);
     if (missing > 0) {
