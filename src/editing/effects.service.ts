@@ -196,10 +196,15 @@ export function plannedMismatches(
   );
 }
 
+/** The rows as one line for the history: the yearly row, then the cumulative row, each by year. */
 const describeRow = (values: readonly PlannedValue[]) =>
   values.length === 0
     ? null
-    : values
+    : [...values]
+        .sort(
+          (a, b) =>
+            Number(a.cumulative === true) - Number(b.cumulative === true) || a.fiscalYear - b.fiscalYear,
+        )
         .map((v) => `${warekiFiscalYear(v.fiscalYear)}${v.cumulative ? "（累計）" : ""} ${v.text}`)
         .join("、");
 
@@ -242,7 +247,7 @@ export async function setPlannedValues(
     });
     const next = [...stored.filter((v) => !mine(v)), ...keptAsStored];
     const before = stored.filter(mine);
-    const changed = JSON.stringify(describeRow(before)) !== JSON.stringify(describeRow(keptAsStored));
+    const changed = describeRow(before) !== describeRow(keptAsStored);
     if (changed) await repo.setPlannedValues(trx, code, ind.id, next);
     return {
       result: plannedMismatches(next, series, plan.period_start),
