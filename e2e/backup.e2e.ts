@@ -128,7 +128,9 @@ describe("a PGlite backup restored into PostgreSQL shows the same in the browser
 
   async function signedIn(base: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-    context.setDefaultTimeout(0);
+    // Generous, for a loaded machine, but finite: a step that waits for what never comes fails naming it.
+    context.setDefaultTimeout(180_000);
+    context.setDefaultNavigationTimeout(180_000);
     const page = await context.newPage();
     await page.goto(`${base}/login`);
     await page.getByLabel("メールアドレス").fill(OFFICE.email);

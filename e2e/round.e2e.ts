@@ -6,97 +6,35 @@
 // Runs Debian's Chromium through playwright-core (never a downloaded browser); skipped when it is absent.
 // GYOKAKU_SCREENSHOTS=1 writes the screenshots into docs/screenshots/ (otherwise into a temporary folder).
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { chromiumArgs, findChromium } from "../src/core/pdf/chromium.ts";
-import { gyokakuInProcess } from "../src/testing/cli.ts";
+import type { Page } from "playwright-core";
 import { needs } from "../src/testing/system.ts";
+import { DEMO, type E2e, openRoundInBrowser, login as signIn, startE2e } from "./helpers.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const skip = needs("chromium");
 
-const DEMO = {
-  office: { email: "office@demo.example.jp", password: "demo-office-2026" },
-  shokuin: { email: "shokuin@demo.example.jp", password: "demo-shokuin-2026" },
-};
-
 describe("the reporting round in the browser", { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), "gyokaku-e2e-"));
-  const data = join(dir, "data");
-  const shots = process.env.GYOKAKU_SCREENSHOTS === "1" ? join(root, "docs/screenshots") : join(dir, "shots");
-  const env = { ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" };
-  let server: ChildProcess;
+  let e2e: E2e;
   let base = "";
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const requested: string[] = [];
   let planId = "";
   let roundUrl = "";
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-    // No clock: on a busy machine a page may take longer than Playwright's default 30 s; every wait is for
-    // something the page shows.
-    context.setDefaultTimeout(0);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on("request", (r) => requested.push(r.url()));
-    return page;
-  }
-
-  async function login(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel("メールアドレス").fill(who.email);
-    await page.getByLabel("パスワード").fill(who.password);
-    await page.getByRole("button", { name: "ログイン" }).click();
-    // a department lands on its inbox, the others on the list of plans
-    await page.waitForURL((u) => u.origin === base && !u.pathname.startsWith("/login"));
-  }
+  const newPage = () => e2e.newPage();
+  const login = (page: Page, who: { email: string; password: string }) => signIn(page, base, who);
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(e2e.shots, `${name}.png`), fullPage: true });
   }
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    // Demo data and demo accounts, as `gyokaku user demo` makes them; then the real server on a free port.
-    const demo = await gyokakuInProcess(["user", "demo", "--data", data]);
-    assert.equal(demo.code, 0, demo.err);
-    server = spawn(
-      process.execPath,
-      [join(root, "bin/gyokaku.js"), "serve", "--port", "0", "--no-demo", "--data", data],
-      { env },
-    );
-    base = await new Promise<string>((ok, fail) => {
-      let out = "";
-      server.stdout!.on("data", (b) => {
-        out += String(b);
-        const m = /gyokaku: (http:\/\/[^/\s]+)\//.exec(out);
-        if (m) ok(m[1]!);
-      });
-      server.stderr!.on("data", (b) => {
-        out += String(b);
-      });
-      server.on("exit", () => fail(new Error(`the server exited: ${out}`)));
-    });
-    const found = findChromium();
-    assert.ok(found.ok);
-    browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs() });
+    e2e = await startE2e("round", { onRequest: (u) => requested.push(u) });
+    base = e2e.base;
   });
 
   after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   test("login works with the keyboard alone, and focus is visible", async () => {
@@ -139,15 +77,9 @@ describe("the reporting round in the browser", { skip }, () => {
   test("the reform office opens the round for 令和5年度", async () => {
     const page = await newPage();
     await login(page, DEMO.office);
-    await page.getByRole("link", { name: "照会", exact: true }).click();
-    const option = page.locator('select[name="planId"] option', { hasText: "江別" });
-    planId = (await option.getAttribute("value"))!;
-    await page.getByLabel("計画").selectOption(planId);
-    await page.getByLabel("対象の年度").selectOption("2023");
-    await page.getByLabel("回答期限").fill("2027-06-30");
-    await page.getByRole("button", { name: "照会を開始する" }).click();
-    await page.getByText("照会を開始しました").waitFor();
-    roundUrl = page.url().replace(/\?.*$/, "");
+    const opened = await openRoundInBrowser(page, { fiscalYear: "2023", deadline: "2027-06-30" });
+    planId = opened.planId;
+    roundUrl = `${base}${opened.roundPath}`;
     assert.match((await page.locator("h1").textContent()) ?? "", /令和5年度/);
   });
 
@@ -262,7 +194,7 @@ describe("the reporting round in the browser", { skip }, () => {
     // The rows of the item that went through the round, not the whole (long) page.
     const table = page.locator("table", { hasText: "25.4%" }).first();
     await table.scrollIntoViewIfNeeded();
-    await table.screenshot({ path: join(shots, "summary-after-round.png") });
+    await table.screenshot({ path: join(e2e.shots, "summary-after-round.png") });
   });
 
   test("dashboard, plan editing with a target preview, and the 西暦 switch", async () => {

@@ -34,6 +34,8 @@ if (values.login) {
 for (let i = 0; i < positionals.length; i += 2) {
   const [url, out] = [positionals[i]!, positionals[i + 1]!];
   await page.goto(url, { waitUntil: "networkidle" });
+  // The fonts swap in when loaded: wait for them, or the picture shows the fallback font.
+  await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: out, fullPage: process.env.FULL !== "0" });
   console.log(`saved ${out} (${page.url()})`);
 }

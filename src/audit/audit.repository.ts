@@ -63,6 +63,18 @@ export async function recentEvents(q: Q, code: string, limit: number, planId?: s
   return query.execute();
 }
 
+/** The latest events of some actions (e.g. the mail settings and test mails), newest first. */
+export async function recentEventsOf(q: Q, code: string, actions: readonly string[], limit: number) {
+  return scoped(q, code)
+    .selectFrom("audit_events")
+    .select(columns)
+    .where("action", "in", actions)
+    .orderBy("at", "desc")
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
 export async function findItemTitle(q: Q, code: string, planId: string, key: string) {
   return scoped(q, code)
     .selectFrom("plan_items")

@@ -55,6 +55,7 @@ export const ACTION_LABELS = {
   "evidence.remove": "根拠資料を削除",
   "evidence.public": "根拠資料の公開設定",
   "mail.settings": "メールの設定",
+  "mail.test": "テストメールを送信",
   "round.reminders": "督促の日数",
   "staffing.hiring": "採用計画を保存",
 } as const;
@@ -148,6 +149,16 @@ export async function historyOfItem(
 /** The latest changes in the user's municipality (optionally of one plan), newest first. */
 export async function recentChanges(db: DB, user: Actor, limit = 20, planId?: string): Promise<AuditEvent[]> {
   return (await repo.recentEvents(db, user.municipalityCode, limit, planId)).map(present);
+}
+
+/** The latest changes of some kinds (e.g. the mail page's own history), newest first. */
+export async function recentChangesOf(
+  db: DB,
+  user: Actor,
+  actions: readonly AuditAction[],
+  limit = 10,
+): Promise<AuditEvent[]> {
+  return (await repo.recentEventsOf(db, user.municipalityCode, actions, limit)).map(present);
 }
 
 /** The history page of an item: its title and events; 404 outside the user's municipality. */

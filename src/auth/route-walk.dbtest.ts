@@ -190,6 +190,13 @@ const EXPECTED: Record<string, Expect> = {
     signedIn: FORBIDDEN,
   },
   "POST /admin/mail": { anonymous: LOGIN, admin: INVALID, signedIn: FORBIDDEN },
+  // no mail settings in the walk: the page says so (400)
+  "POST /admin/mail/test": {
+    anonymous: LOGIN,
+    admin: INVALID,
+    otherMunicipality: FORBIDDEN,
+    signedIn: FORBIDDEN,
+  },
   "POST /admin/mail/retry": {
     anonymous: LOGIN,
     admin: REDIRECT,

@@ -1,5 +1,5 @@
 /** The administrator's backup page: download a backup of the municipality, restore one. */
-import { CsrfField, ErrorSummary, Notice } from "../core/ui/forms.tsx";
+import { CsrfField, ErrorSummary, FileField, Notice } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 
 export const BACKUP_PATH = "/admin/backup";
@@ -89,22 +89,7 @@ export function BackupPage({
         <form method="post" action={`${BACKUP_PATH}/restore`} enctype="multipart/form-data" novalidate>
           <ErrorSummary errors={errors} />
           <CsrfField />
-          <div class={`field${errors.file ? " field-error" : ""}`}>
-            <label for="f-file">バックアップファイル</label>
-            {errors.file && (
-              <p class="error-message" id="f-file-error">
-                <span class="visually-hidden">エラー: </span>
-                {errors.file}
-              </p>
-            )}
-            <input
-              id="f-file"
-              name="file"
-              type="file"
-              accept=".gz"
-              aria-describedby={errors.file ? "f-file-error" : undefined}
-            />
-          </div>
+          <FileField name="file" label="バックアップファイル" error={errors.file} accept=".gz" />
           <div class={`field${errors.confirm ? " field-error" : ""}`}>
             {errors.confirm && (
               <p class="error-message" id="f-confirm-error">

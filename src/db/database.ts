@@ -5,6 +5,7 @@
  */
 import { resolve } from "node:path";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
+import { useSecretKeyFrom } from "../core/secrets.ts";
 import { acquireLock, type Lock } from "./lock.ts";
 import { migrationProvider } from "./migrations/index.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
@@ -18,7 +19,8 @@ export type DatabaseOptions =
   | { kind: "pglite"; dataDir: string }
   /** In memory: empty, or from a tar archive of a database (a migrated template the tests keep). */
   | { kind: "pglite-memory"; from?: Blob }
-  | { kind: "postgres"; url: string };
+  /** `dataDir`: where the key of the secrets is (src/core/secrets.ts), as with PGlite */
+  | { kind: "postgres"; url: string; dataDir?: string };
 
 export type OpenDatabase = {
   db: DB;
@@ -31,8 +33,9 @@ export type OpenDatabase = {
 
 /** DATABASE_URL wins; otherwise PGlite in --data, GYOKAKU_DATA or ./data. */
 export function databaseOptionsFromEnv(dataDir?: string, env = process.env): DatabaseOptions {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dataDir: resolve(dataDir ?? env.GYOKAKU_DATA ?? "data") };
+  const dir = resolve(dataDir ?? env.GYOKAKU_DATA ?? "data");
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL, dataDir: dir };
+  return { kind: "pglite", dataDir: dir };
 }
 
 /** Opens the database and brings it up to date (`migrate: false` only looks: `gyokaku doctor`). */
@@ -44,6 +47,8 @@ export async function openDatabase(
   let db: DB;
   let describe: string;
   let dumpDataDir: (() => Promise<Blob>) | undefined;
+  // the key of the secrets stored encrypted (the SMTP password): in the data directory unless in the environment
+  useSecretKeyFrom(options.kind === "pglite-memory" ? null : (options.dataDir ?? null));
   if (options.kind === "postgres") {
     // Loaded only for a server: the embedded database, the default, does without it.
     const { default: pg } = await import("pg");

@@ -1,7 +1,7 @@
 /** The reform office's import page: files in, what was stored and what was found out. */
 
 import { type Finding, formatFinding } from "../core/findings.ts";
-import { CsrfField, ErrorSummary, type FieldErrors, Notice } from "../core/ui/forms.tsx";
+import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { StoredPlan } from "../plans/plans.service.ts";
 
@@ -83,26 +83,14 @@ export function ImportPage({ formats, errors = {}, refused, done }: ImportPagePr
       <form method="post" action="/import" enctype="multipart/form-data" class="panel narrow" novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField />
-        <div class={`field${errors.files ? " field-error" : ""}`}>
-          <label for="f-files">ファイル</label>
-          <div class="hint" id="f-files-hint">
-            .xlsx、.json、.txt（複数選べます。江別市の個票と一覧は一緒に選びます）
-          </div>
-          {errors.files && (
-            <p class="error-message" id="f-files-error">
-              <span class="visually-hidden">エラー: </span>
-              {errors.files}
-            </p>
-          )}
-          <input
-            id="f-files"
-            name="files"
-            type="file"
-            multiple
-            accept=".xlsx,.json,.txt"
-            aria-describedby={errors.files ? "f-files-hint f-files-error" : "f-files-hint"}
-          />
-        </div>
+        <FileField
+          name="files"
+          label="ファイル"
+          hint=".xlsx、.json、.txt（複数選べます。江別市の個票と一覧は一緒に選びます）"
+          error={errors.files}
+          accept=".xlsx,.json,.txt"
+          multiple
+        />
         <div class="field">
           <label for="f-format">形式</label>
           <select id="f-format" name="format">

@@ -155,9 +155,36 @@ function recipientsOf(
   }
 }
 
+type PendingEvent = Awaited<ReturnType<typeof repo.pendingEvents>>[number];
+
 /**
- * Turns new events into notifications (and queued mails), one transaction per event. An event that cannot be
- * read (its plan gone) is logged and set aside, so that it does not hold up the others.
+ * The events of one turn in groups: the approvals that one reviewer made in one round (a bulk approval, or
+ * several in a row) are one group, so that a department gets one notification and one mail listing its
+ * approved items instead of one per item; every other event is a group of its own.
+ */
+export function groupEvents(events: readonly PendingEvent[]): PendingEvent[][] {
+  const groups: PendingEvent[][] = [];
+  const approvals = new Map<string, PendingEvent[]>();
+  for (const e of events) {
+    if (e.kind !== "approved") {
+      groups.push([e]);
+      continue;
+    }
+    const key = `${e.municipality_code} ${e.round_id} ${e.actor_id ?? e.actor_name}`;
+    const group = approvals.get(key);
+    if (group) group.push(e);
+    else {
+      const g = [e];
+      approvals.set(key, g);
+      groups.push(g);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Turns new events into notifications (and queued mails), one transaction per group of events. A group that
+ * cannot be read (its plan gone) is logged and set aside, so that it does not hold up the others.
  */
 export async function fanOut(
   db: DB,
@@ -166,45 +193,67 @@ export async function fanOut(
   log: (m: string) => void = (m) => console.error(m),
 ): Promise<number> {
   const events = await repo.pendingEvents(db, 200);
-  for (const e of events) {
+  for (const group of groupEvents(events)) {
     try {
-      await fanOutOne(db, e, now, env);
+      await fanOutGroup(db, group, now, env);
     } catch (err) {
-      log(
-        `通知を作れませんでした（${e.municipality_code}、${e.kind}、${e.id}）: ${err instanceof Error ? err.message : err}`,
-      );
-      await repo.markFannedOut(db, e.municipality_code, e.id, now);
+      for (const e of group) {
+        log(
+          `通知を作れませんでした（${e.municipality_code}、${e.kind}、${e.id}）: ${err instanceof Error ? err.message : err}`,
+        );
+        await repo.markFannedOut(db, e.municipality_code, e.id, now);
+      }
     }
   }
   return events.length;
 }
 
-async function fanOutOne(
-  db: DB,
-  e: Awaited<ReturnType<typeof repo.pendingEvents>>[number],
-  now: Date,
-  env: NodeJS.ProcessEnv,
-): Promise<void> {
-  const code = e.municipality_code;
-  const o = await getRound(db, systemActor(code), e.round_id, { all: true });
-  const item = e.item_key ? o.items.find((i) => i.item.key === e.item_key) : undefined;
+/** One notification for several approvals of a user's items: the items listed, the link to the round's approved ones. */
+function approvalsText(
+  round: { id: string; planTitle: string; fiscalYear: number },
+  mine: PendingEvent[],
+  items: ItemStatus[],
+): Text {
+  const roundName = `${round.planTitle} ${warekiFiscalYear(round.fiscalYear)}`;
+  const lines = mine.map((e) => {
+    const i = items.find((x) => x.item.key === e.item_key);
+    const label = i ? `${i.item.number ?? ""} ${i.item.title}`.trim() : (e.item_key ?? "");
+    return `・${label}${e.note ? `（コメント: ${e.note}）` : ""}`;
+  });
+  return {
+    title: `${mine.length} 件の項目が承認されました: ${roundName}`,
+    body: `${mine[0]!.actor_name}さんが${roundName}の次の ${mine.length} 件を承認しました。\n\n${lines.join("\n")}`,
+    link: `/rounds/${round.id}?state=approved`,
+  };
+}
+
+async function fanOutGroup(db: DB, group: PendingEvent[], now: Date, env: NodeJS.ProcessEnv): Promise<void> {
+  const first = group[0]!;
+  const code = first.municipality_code;
+  const o = await getRound(db, systemActor(code), first.round_id, { all: true });
   const users = await listUsers(db, code);
-  const recipients = recipientsOf(e.kind, e, users, o.items, item);
+  // each recipient with the events of the group that concern them, in order
+  const byUser = new Map<string, { r: Recipient; events: PendingEvent[] }>();
+  for (const e of group) {
+    const item = e.item_key ? o.items.find((i) => i.item.key === e.item_key) : undefined;
+    for (const r of recipientsOf(e.kind, e, users, o.items, item)) {
+      const entry = byUser.get(r.id) ?? { r, events: [] };
+      entry.events.push(e);
+      byUser.set(r.id, entry);
+    }
+  }
   const off = new Set(
-    (
-      await repo.optOuts(
-        db,
-        code,
-        recipients.map((r) => r.id),
-      )
-    ).map((x) => `${x.user_id} ${x.kind}`),
+    (await repo.optOuts(db, code, [...byUser.keys()])).map((x) => `${x.user_id} ${x.kind}`),
   );
   const settings = await mailSettingsFor(db, code, env);
   await db.transaction().execute(async (trx) => {
     await repo.insertNotifications(
       trx,
-      recipients.map((r) => {
-        const t = texts(e, o.round, item, r.items);
+      [...byUser.values()].map(({ r, events }) => {
+        const e = events[0]!;
+        const item = e.item_key ? o.items.find((i) => i.item.key === e.item_key) : undefined;
+        const t =
+          events.length > 1 ? approvalsText(o.round, events, o.items) : texts(e, o.round, item, r.items);
         const status = off.has(`${r.id} ${e.kind}`) ? "off" : settings ? "pending" : "no_settings";
         return {
           municipality_code: code,
@@ -219,7 +268,7 @@ async function fanOutOne(
         };
       }),
     );
-    await repo.markFannedOut(trx, code, e.id, now);
+    for (const e of group) await repo.markFannedOut(trx, code, e.id, now);
   });
 }
 

@@ -12,6 +12,8 @@ export type MailSettings = {
   starttls: boolean;
   username: string | null;
   password: string | null;
+  /** the stored password cannot be read (encrypted with another key): why, in Japanese */
+  passwordProblem?: string | undefined;
   from: string;
   /** gyokaku's address as users reach it, for the links */
   appUrl: string;
@@ -77,6 +79,7 @@ export type SendMail = (settings: MailSettings, mail: Mail) => Promise<void>;
 
 /** Sends one mail through the settings' server; throws what the server answered. */
 export const sendWithNodemailer: SendMail = async (settings, mail) => {
+  if (settings.passwordProblem) throw new Error(settings.passwordProblem);
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -100,3 +103,33 @@ export const sendWithNodemailer: SendMail = async (settings, mail) => {
     transport.close();
   }
 };
+
+/**
+ * What went wrong with the SMTP server, in plain Japanese for the admin page (no stack, no internals): the
+ * kind of failure from nodemailer's error code, and the server's own answer when it gave one.
+ */
+export function describeSmtpError(err: unknown, settings: Pick<MailSettings, "host" | "port">): string {
+  if (!(err instanceof Error)) return `メールを送信できませんでした: ${String(err)}`;
+  const e = err as Error & { code?: string; response?: string; responseCode?: number };
+  const server = `${settings.host}:${settings.port}`;
+  const answer = e.response ? ` サーバーの応答: ${e.response.trim().slice(0, 300)}` : "";
+  const text = `${e.code ?? ""} ${e.message}`;
+  if (e.code === "EAUTH")
+    return `SMTP サーバー（${server}）がログインを拒否しました。ユーザー名とパスワードを確認してください。${answer}`;
+  if (e.code === "ENOAUTH")
+    return `SMTP サーバー（${server}）がログインを求めていますが、ユーザー名とパスワードが設定されていません。${answer}`;
+  if (/ECONNREFUSED/.test(text))
+    return `SMTP サーバー（${server}）に接続できません（接続を拒否されました）。サーバー名・ポート番号と、サーバーが動いているかを確認してください。`;
+  if (/ENOTFOUND|EAI_AGAIN|EDNS/.test(text))
+    return `SMTP サーバーの名前（${settings.host}）が見つかりません。サーバー名を確認してください。`;
+  if (/ETIMEDOUT|ETIMEOUT|timeout/i.test(text))
+    return `SMTP サーバー（${server}）から時間内に応答がありません。サーバー名・ポート番号と、途中のファイアウォールを確認してください。`;
+  if (e.code === "ETLS" || /STARTTLS|TLS|SSL|certificate/i.test(text))
+    return `SMTP サーバー（${server}）と暗号化（STARTTLS / TLS）で接続できません。「STARTTLS を必須にする」とポート番号を確認してください。${answer}`;
+  if (e.code === "EENVELOPE")
+    return `SMTP サーバー（${server}）が送信元か宛先のアドレスを受け付けませんでした。送信元アドレスを確認してください。${answer}`;
+  if (e.code === "ECONNECTION" || e.code === "ESOCKET")
+    return `SMTP サーバー（${server}）との接続が切れました。${answer}`;
+  // a message of ours (the stored password cannot be read) or the server's answer as it gave it
+  return e.response ? `SMTP サーバー（${server}）が送信を断りました。${answer}` : e.message;
+}

@@ -339,4 +339,77 @@ describe("notifications and mail", () => {
     );
     assert.match(sent[0]!.text, /を15日過ぎています/);
   });
+
+  test("approvals: one item is one mail with its link; a bulk approval is one mail per department listing its items", async () => {
+    // 総務課 submits its two items through the item form (every actual 「—」)
+    const submit = async (s: TestSession, key: string) => {
+      const page = await (await get(s, item(key))).text();
+      const body: Record<string, string> = {
+        version: /name="version" value="(\d+)"/.exec(page)![1]!,
+        action: "submit",
+        narrative: "実施した",
+        nextYearPlan: "",
+        status: "実施",
+      };
+      for (const m of page.matchAll(/name="actuals\.(\d+)\.(indicator|series)" value="([^"]*)"/g))
+        body[`actuals.${m[1]}.${m[2]}`] = m[3]!;
+      for (const n of new Set([...page.matchAll(/name="actuals\.(\d+)\.indicator"/g)].map((m) => m[1])))
+        body[`actuals.${n}.text`] = "—";
+      const res = await post(s, item(key), body);
+      assert.equal(res.status, 303, `${key} submitted`);
+    };
+    await submit(somu, "1-1-1");
+    await submit(somu, "2-1-1");
+    await run("2024-07-16");
+    sink.mails.length = 0;
+    // the office approves both at once on the round page (the reason covers any warning)
+    const round = await (await get(office, `/rounds/${roundId}`)).text();
+    const version = (key: string) => new RegExp(`name="version\\.${key}" value="(\\d+)"`).exec(round)![1]!;
+    const res = await post(office, `/rounds/${roundId}/approve`, {
+      items: ["1-1-1", "2-1-1"],
+      "version.1-1-1": version("1-1-1"),
+      "version.2-1-1": version("2-1-1"),
+      reason: "根拠資料で確認済み",
+    });
+    assert.ok(res.status < 400, `bulk approval answered ${res.status}`);
+    const states = await sql<{ item_key: string; state: string }>`
+      select item_key, state from round_items where round_id = ${roundId} order by item_key`.execute(open.db);
+    assert.deepEqual(
+      states.rows.map((r) => [r.item_key, r.state]),
+      [
+        ["1-1-1", "approved"],
+        ["2-1-1", "approved"],
+      ],
+    );
+    await run("2024-07-16");
+    // 総務課 answers for both: one mail naming both, linking to the round's approved items
+    const toSomu = sink.to("somu@city.example.lg.jp");
+    assert.equal(toSomu.length, 1, "one mail for the bulk, not one per item");
+    assert.equal(toSomu[0]!.subject, "【gyokaku】2 件の項目が承認されました: テスト行政改革計画 令和5年度");
+    assert.match(
+      toSomu[0]!.text,
+      /^総務 一子 様\n\n行革 花子さんがテスト行政改革計画 令和5年度の次の 2 件を承認しました。/,
+    );
+    assert.match(
+      toSomu[0]!.text,
+      /・.*（コメント: 根拠資料で確認済み）\n・① 育児休業（コメント: 根拠資料で確認済み）/,
+    );
+    assert.ok(toSomu[0]!.text.includes(`${APP_URL}/rounds/${roundId}?state=approved`));
+    assert.ok(toSomu[0]!.html.includes(`href="${APP_URL}/rounds/${roundId}?state=approved"`));
+    // 職員課 answers for one of them: the single approval's mail with the item's link
+    const toShokuin = sink.to("shokuin@city.example.lg.jp");
+    assert.deepEqual(
+      toShokuin.map((m) => m.subject),
+      ["【gyokaku】承認されました: ① 育児休業"],
+    );
+    assert.match(
+      toShokuin[0]!.text,
+      /行革 花子さんが「① 育児休業」（テスト行政改革計画 令和5年度）を承認しました。/,
+    );
+    assert.ok(toShokuin[0]!.text.includes(`${APP_URL}${item("2-1-1")}\n`));
+    assert.equal(sink.to("gyokaku@city.example.lg.jp").length, 0, "not to the approver");
+    // in the app too: one notification each
+    const page = await (await get(somu, "/notifications")).text();
+    assert.equal(page.match(/件の項目が承認されました/g)?.length, 1);
+  });
 });

@@ -1,4 +1,6 @@
 /** Pages of notifications: the user's list (the bell), which mails they receive, and the office's mail page. */
+
+import type { Child } from "hono/jsx";
 import { canManageMail } from "../core/policy.ts";
 import { requestAuth } from "../core/request.ts";
 import {
@@ -9,7 +11,7 @@ import {
   PostButton,
   TextField,
 } from "../core/ui/forms.tsx";
-import { formatTime } from "../core/ui/history.tsx";
+import { formatTime, HistoryList } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { RoundEventKind } from "../db/tables/notifications.ts";
 import { KIND_LABELS, KINDS, type MailOverview, type NotificationEntry } from "./notifications.service.ts";
@@ -21,6 +23,42 @@ const MAIL_LABELS: Record<string, string> = {
   off: "メール不要（設定）",
   no_settings: "メール設定なし",
 };
+
+/** One list table: a header row of column names, a row per entry, or a line saying there is none. */
+function ListTable<T>({
+  caption,
+  columns,
+  rows,
+  empty,
+}: {
+  caption: string;
+  columns: readonly { label: string; cell: (row: T) => Child; num?: boolean }[];
+  rows: readonly T[];
+  empty: string;
+}) {
+  if (rows.length === 0) return <p class="empty">{empty}</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th scope="col">{c.label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            {columns.map((c) => (
+              <td class={c.num ? "num" : undefined}>{c.cell(r)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 export function NotificationsPage({
   list,
@@ -116,11 +154,14 @@ export function MailAdminPage({
   notice,
   errors = {},
   form,
+  testError,
 }: {
   o: MailOverview;
   notice?: string | undefined;
   errors?: FieldErrors;
   form?: MailForm | undefined;
+  /** the test mail could not be sent: why, in plain Japanese */
+  testError?: string | undefined;
 }) {
   const { user } = requestAuth();
   const admin = user ? canManageMail(user, user) : false;
@@ -136,6 +177,7 @@ export function MailAdminPage({
   return (
     <Layout title="メールの設定と送信状況" breadcrumbs={[{ href: "/notifications", label: "通知" }]}>
       <ErrorSummary errors={errors} />
+      {testError && <ErrorSummary title="テストメールを送信できませんでした" errors={{ _form: testError }} />}
       {notice && <Notice>{notice}</Notice>}
       <h1>メールの設定と送信状況</h1>
       <section class="panel" aria-labelledby="mail-status">
@@ -151,40 +193,26 @@ export function MailAdminPage({
             .join("、")}
         </p>
         <h3>送信できなかったメール</h3>
-        {o.problems.length === 0 ? (
-          <p class="empty">ありません。</p>
-        ) : (
-          <>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">通知</th>
-                  <th scope="col">宛先</th>
-                  <th scope="col">状態</th>
-                  <th scope="col">試行</th>
-                  <th scope="col">エラー</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.problems.map((p) => (
-                  <tr>
-                    <td>
-                      {formatTime(p.created_at)} {p.title}
-                    </td>
-                    <td>{p.mail_to}</td>
-                    <td>
-                      {p.mail_status === "failed"
-                        ? "送信失敗（再送を停止）"
-                        : `再送予定 ${p.mail_next_at ? formatTime(p.mail_next_at) : ""}`}
-                    </td>
-                    <td class="num">{p.mail_attempts}</td>
-                    <td>{p.mail_error}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <PostButton action="/admin/mail/retry" label="送信に失敗したメールを再送する" />
-          </>
+        <ListTable
+          caption="送信できなかったメール"
+          empty="ありません。"
+          rows={o.problems}
+          columns={[
+            { label: "通知", cell: (p) => `${formatTime(p.created_at)} ${p.title}` },
+            { label: "宛先", cell: (p) => p.mail_to },
+            {
+              label: "状態",
+              cell: (p) =>
+                p.mail_status === "failed"
+                  ? "送信失敗（再送を停止）"
+                  : `再送予定 ${p.mail_next_at ? formatTime(p.mail_next_at) : ""}`,
+            },
+            { label: "試行", cell: (p) => p.mail_attempts, num: true },
+            { label: "エラー", cell: (p) => p.mail_error },
+          ]}
+        />
+        {o.problems.length > 0 && (
+          <PostButton action="/admin/mail/retry" label="送信に失敗したメールを再送する" />
         )}
       </section>
       <section class="panel" aria-labelledby="reminders">
@@ -193,23 +221,34 @@ export function MailAdminPage({
           未提出の項目がある所管課に、回答期限の N 日前と当日、期限の翌日、その後は毎週お知らせします。0
           にすると事前の督促はしません。
         </p>
-        {o.rounds.length === 0 && <p class="empty">照会はありません。</p>}
-        {o.rounds.map((r) => (
-          <form method="post" action={`/admin/mail/reminders/${r.id}`} class="inline-form">
-            <CsrfField />
-            <TextField
-              name={`days.${r.id}`}
-              label={`${r.title}（回答期限 ${r.deadline}${r.status === "locked" ? "、ロック中" : ""}）: 期限の何日前`}
-              value={String(r.daysBefore)}
-              error={errors[`days.${r.id}`]}
-              inputmode="numeric"
-              size={4}
-            />
-            <button type="submit" class="button button-secondary button-small">
-              変更
-            </button>
-          </form>
-        ))}
+        <ListTable
+          caption="照会ごとの督促の日数"
+          empty="照会はありません。"
+          rows={o.rounds}
+          columns={[
+            { label: "照会", cell: (r) => r.title },
+            { label: "回答期限", cell: (r) => `${r.deadline}${r.status === "locked" ? "（ロック中）" : ""}` },
+            {
+              label: "期限の何日前",
+              cell: (r) => (
+                <form method="post" action={`/admin/mail/reminders/${r.id}`} class="inline-form">
+                  <CsrfField />
+                  <TextField
+                    name={`days.${r.id}`}
+                    label={<span class="visually-hidden">{`${r.title}: 期限の何日前（日）`}</span>}
+                    value={String(r.daysBefore)}
+                    error={errors[`days.${r.id}`]}
+                    inputmode="numeric"
+                    size={4}
+                  />
+                  <button type="submit" class="button button-secondary button-small">
+                    変更
+                  </button>
+                </form>
+              ),
+            },
+          ]}
+        />
       </section>
       <section class="panel" aria-labelledby="smtp">
         <h2 id="smtp">SMTP サーバー（庁内のメールサーバー）</h2>
@@ -247,13 +286,16 @@ export function MailAdminPage({
             <TextField
               name="password"
               type="password"
-              label="パスワード"
+              label={`パスワード（${s?.source === "admin" && s.hasPassword ? "設定済み" : "未設定"}）`}
               hint={
-                s?.hasPassword ? "保存済みです。変えるときだけ入力してください。" : "認証しないなら空欄。"
+                s?.source === "admin" && s.hasPassword
+                  ? "設定済みです（暗号化して保存し、画面には表示しません）。変えるときだけ入力してください。"
+                  : "認証しないなら空欄。暗号化して保存し、画面には表示しません。"
               }
               error={errors.password}
               autocomplete="new-password"
             />
+            {s?.passwordProblem && <Notice kind="warning">{s.passwordProblem}</Notice>}
             <TextField
               name="from"
               label="送信元アドレス"
@@ -275,6 +317,20 @@ export function MailAdminPage({
         ) : (
           <p>SMTP サーバーの設定は管理者が行います。</p>
         )}
+      </section>
+      {admin && user && (
+        <section class="panel" aria-labelledby="test-mail">
+          <h2 id="test-mail">テストメール</h2>
+          <p>
+            保存済みの設定で、あなたのアドレス（{user.email}
+            ）にテストメールを送ります。送れたかどうかはこの画面に表示し、履歴に残ります。
+          </p>
+          <PostButton action="/admin/mail/test" label="テストメールを送信" />
+        </section>
+      )}
+      <section class="panel" aria-labelledby="mail-history">
+        <h2 id="mail-history">履歴（設定の変更とテストメール）</h2>
+        <HistoryList events={o.history} empty="まだありません。" />
       </section>
     </Layout>
   );

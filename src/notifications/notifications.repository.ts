@@ -121,7 +121,7 @@ export async function saveMailSettings(q: Q, row: Omit<Database["mail_settings"]
         port: row.port,
         starttls: row.starttls,
         username: row.username,
-        password: row.password,
+        password_sealed: row.password_sealed,
         from_address: row.from_address,
         app_url: row.app_url,
         updated_by: row.updated_by,

@@ -12,7 +12,7 @@ import {
   NotificationsPage,
 } from "./notifications.pages.tsx";
 import * as service from "./notifications.service.ts";
-import { saveMailSettings } from "./settings.service.ts";
+import { saveMailSettings, sendTestMail } from "./settings.service.ts";
 
 /** The unread count for the header, on pages (GET) of signed-in users. */
 export function unreadMiddleware(db: DB): MiddlewareHandler<AuthEnv> {
@@ -99,6 +99,27 @@ export function notificationRoutes(db: DB) {
       const o = await service.mailOverview(db, user);
       return c.html(<MailAdminPage o={o} errors={e.fields} form={values} />, 400);
     }
+  });
+
+  // The test mail: to the signed-in admin's address with the saved settings; the outcome on the page itself.
+  app.post("/admin/mail/test", async (c) => {
+    const user = currentUser(c);
+    const result = await sendTestMail(db, user);
+    const o = await service.mailOverview(db, user);
+    if (result.ok)
+      return c.html(
+        <MailAdminPage
+          o={o}
+          notice={`テストメールを ${result.to} に送信しました。届いたかどうか、メールソフトで確認してください。`}
+        />,
+      );
+    return c.html(
+      <MailAdminPage
+        o={o}
+        testError={`テストメールを ${result.to} に送信できませんでした。${result.error}`}
+      />,
+      o.settings ? 502 : 400,
+    );
   });
 
   app.post("/admin/mail/retry", async (c) => {

@@ -2,7 +2,7 @@
  * A user's notifications (the bell and its list page, read / unread), the kinds of mail each user turned
  * off, and the office's view of mail: settings, deliveries that failed, retrying, reminder days per round.
  */
-import { record } from "../audit/audit.service.ts";
+import { type AuditEvent, recentChangesOf, record } from "../audit/audit.service.ts";
 import { authorize, invalid, notFound } from "../core/errors.ts";
 import { type Actor, canSeeMailDeliveries, canSetReminders } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
@@ -63,10 +63,13 @@ export async function setMailKinds(db: DB, user: Actor, wanted: readonly string[
 }
 
 export type MailOverview = {
+  /** the password itself never leaves the service: only whether one is set (and why it cannot be read) */
   settings: (Omit<MailSettings, "password"> & { hasPassword: boolean }) | null;
   counts: Record<string, number>;
   problems: Awaited<ReturnType<typeof repo.mailProblems>>;
   rounds: { id: string; title: string; deadline: string; status: string; daysBefore: number }[];
+  /** changes of the settings and test mails, newest first */
+  history: AuditEvent[];
 };
 
 export async function mailOverview(db: DB, user: Actor): Promise<MailOverview> {
@@ -75,7 +78,9 @@ export async function mailOverview(db: DB, user: Actor): Promise<MailOverview> {
   const s = await mailSettingsFor(db, code);
   const { password, ...shown } = s ?? { password: null };
   return {
-    settings: s ? { ...(shown as Omit<MailSettings, "password">), hasPassword: !!password } : null,
+    settings: s
+      ? { ...(shown as Omit<MailSettings, "password">), hasPassword: !!password || !!s.passwordProblem }
+      : null,
     counts: Object.fromEntries((await repo.mailCounts(db, code)).map((r) => [r.mail_status, Number(r.n)])),
     problems: await repo.mailProblems(db, code),
     rounds: (await repo.roundsWithReminders(db, code)).map((r) => ({
@@ -85,6 +90,7 @@ export async function mailOverview(db: DB, user: Actor): Promise<MailOverview> {
       status: r.status,
       daysBefore: r.days_before ?? DEFAULT_DAYS_BEFORE,
     })),
+    history: await recentChangesOf(db, user, ["mail.settings", "mail.test"], 10),
   };
 }
 

@@ -5,13 +5,7 @@
  * sits beside a table with the same numbers.
  */
 import { CUD, FILL_COLORS, SERIES_SYMBOLS, TEXT_COLOR as TEXT } from "../core/charts/palette.ts";
-import {
-  AXIS_TEXT as axisText,
-  type ChartOption,
-  DECALS,
-  renderSvg as render,
-  yearLabel,
-} from "../core/charts/svg.ts";
+import { AXIS_TEXT as axisText, DECALS, renderSvg as render, yearLabel } from "../core/charts/svg.ts";
 import {
   type DiagnosisLine,
   formatCount,
@@ -19,8 +13,6 @@ import {
   type ProjectionRow,
 } from "../domain/staffing/index.ts";
 import type { HeadcountView, PeerView, PopulationRow } from "./staffing.reports.ts";
-
-type Option = ChartOption;
 
 /** The one palette of the app (src/core/charts/palette.ts), in the order bars take it. */
 export const PALETTE = FILL_COLORS;

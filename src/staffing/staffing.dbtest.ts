@@ -58,6 +58,17 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
     assert.deepEqual(await getStaffing(open.db, "012173"), loaded);
   });
 
+  test("units listed children first are stored with their parents and read back in the document's order", async () => {
+    const doc = sampleStaffingDocument();
+    doc.units.reverse();
+    await importStaffingDocuments(open.db, [{ document: doc, file: "reversed" }]);
+    const loaded = await getStaffing(open.db, "012173");
+    assert.deepEqual(
+      loaded!.units.map((u) => [u.key, u.parent ?? null]),
+      doc.units.map((u) => [u.key, u.parent ?? null]),
+    );
+  });
+
   test("bad input is refused and nothing is half-stored: the earlier data stays", async () => {
     const before = await getStaffing(open.db, "012173");
     const good = { ...sampleStaffingDocument(), municipality: { code: "011002", name: "札幌市" } };

@@ -28,6 +28,8 @@ function clean<T extends object>(o: T): T {
 
 const srcOut = (s: Source | null) => (s ? { source: s } : {});
 
+type Scoped = ReturnType<typeof scoped>;
+
 /** Reads a municipality's staffing document back, or null when it has none. */
 export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument | null> {
   const s = scoped(q, code);
@@ -44,54 +46,45 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
     ])
     .executeTakeFirst();
   if (!head) return null;
-  const units = await s.selectFrom("staffing_units").selectAll().orderBy("position").execute();
-  const keyOf = new Map(units.map((u) => [u.id, u.key]));
-  const position = new Map(units.map((u) => [u.id, u.position]));
-  const byUnitYear = <R extends { unit_id: string; fiscal_year: number }>(rows: R[]) =>
-    rows.sort((a, b) => position.get(a.unit_id)! - position.get(b.unit_id)! || a.fiscal_year - b.fiscal_year);
+  const units = await readUnits(s);
   // One query after the other: one connection, as PGlite has anyway.
-  const headcounts = await s.selectFrom("staffing_headcounts").selectAll().execute();
-  const breakdowns = await s.selectFrom("staffing_breakdowns").selectAll().execute();
-  const quotas = await s.selectFrom("staffing_quotas").selectAll().execute();
-  const ceilings = await s.selectFrom("staffing_quota_ceilings").selectAll().execute();
-  const printed = await s.selectFrom("staffing_printed_totals").selectAll().execute();
-  const populations = await s.selectFrom("staffing_populations").selectAll().orderBy("fiscal_year").execute();
-  const diagnoses = await s.selectFrom("staffing_diagnoses").selectAll().orderBy("fiscal_year").execute();
-  const diagnosisRows = await s
-    .selectFrom("staffing_diagnosis_rows")
-    .selectAll()
-    .orderBy("fiscal_year")
-    .orderBy("position")
-    .execute();
-  const comparisons = await s
-    .selectFrom("staffing_peer_comparisons")
-    .selectAll()
-    .orderBy("fiscal_year")
-    .execute();
-  const members = await s
-    .selectFrom("staffing_peer_members")
-    .selectAll()
-    .orderBy("fiscal_year")
-    .orderBy("position")
-    .execute();
-  const classifications = await s
-    .selectFrom("staffing_classifications")
-    .selectAll()
-    .orderBy("fiscal_year")
-    .orderBy("scheme")
-    .execute();
-  const laspeyres = await s.selectFrom("staffing_laspeyres").selectAll().orderBy("fiscal_year").execute();
-  const cohorts = await s.selectFrom("staffing_cohorts").selectAll().orderBy("birth_fiscal_year").execute();
-  const hiring = await s.selectFrom("staffing_hiring_plans").selectAll().orderBy("fiscal_year").execute();
-  const plan = await s.selectFrom("staffing_plans").selectAll().executeTakeFirst();
-  const movements = await s.selectFrom("staffing_movements").selectAll().orderBy("fiscal_year").execute();
-  const unitKey = (id: string) => keyOf.get(id)!;
+  const perUnit = await readUnitFigures(s, units);
+  const diagnoses = await readDiagnoses(s);
+  const peerComparisons = await readPeerComparisons(s);
+  const perYear = await readYearFigures(s);
   return canonicalOrder({
     format: STAFFING_DOCUMENT_FORMAT,
     municipality: { code, name: head.name },
     ...(head.title !== null ? { title: head.title } : {}),
     sources: head.sources,
     sectorScheme: head.sector_scheme,
+    ...perUnit,
+    populations: perYear.populations,
+    diagnoses,
+    peerComparisons,
+    classifications: perYear.classifications,
+    laspeyres: perYear.laspeyres,
+    retirement: perYear.retirement,
+    ...(perYear.staffingPlan ? { staffingPlan: perYear.staffingPlan } : {}),
+    movements: perYear.movements,
+    ...(head.peer_group ? { peerGroup: head.peer_group } : {}),
+    yearLabels: head.year_labels ?? [],
+  } as StaffingDocument);
+}
+
+/** The units and what is kept per unit and year, in the units' order. */
+async function readUnitFigures(s: Scoped, units: Awaited<ReturnType<typeof readUnits>>) {
+  const keyOf = new Map(units.map((u) => [u.id, u.key]));
+  const position = new Map(units.map((u) => [u.id, u.position]));
+  const byUnitYear = <R extends { unit_id: string; fiscal_year: number }>(rows: R[]) =>
+    rows.sort((a, b) => position.get(a.unit_id)! - position.get(b.unit_id)! || a.fiscal_year - b.fiscal_year);
+  const headcounts = await s.selectFrom("staffing_headcounts").selectAll().execute();
+  const breakdowns = await s.selectFrom("staffing_breakdowns").selectAll().execute();
+  const quotas = await s.selectFrom("staffing_quotas").selectAll().execute();
+  const ceilings = await s.selectFrom("staffing_quota_ceilings").selectAll().execute();
+  const printed = await s.selectFrom("staffing_printed_totals").selectAll().execute();
+  const unitKey = (id: string) => keyOf.get(id)!;
+  return {
     units: units.map((u) =>
       clean({
         key: u.key,
@@ -155,6 +148,96 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
           source: x.source,
         }),
       ),
+  };
+}
+
+function readUnits(s: Scoped) {
+  return s.selectFrom("staffing_units").selectAll().orderBy("position").execute();
+}
+
+/** The 類似団体 diagnoses, each with its rows by 部門. */
+async function readDiagnoses(s: Scoped) {
+  const diagnoses = await s.selectFrom("staffing_diagnoses").selectAll().orderBy("fiscal_year").execute();
+  const diagnosisRows = await s
+    .selectFrom("staffing_diagnosis_rows")
+    .selectAll()
+    .orderBy("fiscal_year")
+    .orderBy("position")
+    .execute();
+  return diagnoses.map((d) => ({
+    fiscalYear: d.fiscal_year,
+    population: d.population,
+    ...(d.population_as_of ? { populationAsOf: d.population_as_of } : {}),
+    peerGroup: d.peer_group,
+    averages: d.averages,
+    rows: diagnosisRows
+      .filter((r) => r.fiscal_year === d.fiscal_year)
+      .map((r) => {
+        const simple = clean({ per10k: r.simple_per10k, estimate: r.simple_estimate });
+        const corrected = clean({ per10k: r.corrected_per10k, estimate: r.corrected_estimate });
+        return clean({
+          sector: r.sector,
+          previous: r.previous,
+          current: r.current,
+          simple: Object.keys(simple).length > 0 ? simple : undefined,
+          corrected: Object.keys(corrected).length > 0 ? corrected : undefined,
+          source: r.source,
+        });
+      }),
+    printedTotals: d.printed_totals,
+    ...srcOut(d.source),
+  }));
+}
+
+/** The peer comparisons, each with its member municipalities. */
+async function readPeerComparisons(s: Scoped) {
+  const comparisons = await s
+    .selectFrom("staffing_peer_comparisons")
+    .selectAll()
+    .orderBy("fiscal_year")
+    .execute();
+  const members = await s
+    .selectFrom("staffing_peer_members")
+    .selectAll()
+    .orderBy("fiscal_year")
+    .orderBy("position")
+    .execute();
+  return comparisons.map((c) => ({
+    fiscalYear: c.fiscal_year,
+    ...(c.population_as_of ? { populationAsOf: c.population_as_of } : {}),
+    peerGroup: c.peer_group,
+    members: members
+      .filter((m) => m.fiscal_year === c.fiscal_year)
+      .map((m) =>
+        clean({
+          prefecture: m.prefecture,
+          name: m.name,
+          self: m.is_self,
+          population: m.population,
+          ordinaryAccount: m.ordinary_account,
+          generalAdministration: m.general_administration,
+          source: m.source,
+        }),
+      ),
+    ...(c.group_totals ? { group: c.group_totals } : {}),
+  }));
+}
+
+/** What is kept per fiscal year for the whole municipality: population, 類型, ラスパイレス, retirement, plans. */
+async function readYearFigures(s: Scoped) {
+  const populations = await s.selectFrom("staffing_populations").selectAll().orderBy("fiscal_year").execute();
+  const classifications = await s
+    .selectFrom("staffing_classifications")
+    .selectAll()
+    .orderBy("fiscal_year")
+    .orderBy("scheme")
+    .execute();
+  const laspeyres = await s.selectFrom("staffing_laspeyres").selectAll().orderBy("fiscal_year").execute();
+  const cohorts = await s.selectFrom("staffing_cohorts").selectAll().orderBy("birth_fiscal_year").execute();
+  const hiring = await s.selectFrom("staffing_hiring_plans").selectAll().orderBy("fiscal_year").execute();
+  const plan = await s.selectFrom("staffing_plans").selectAll().executeTakeFirst();
+  const movements = await s.selectFrom("staffing_movements").selectAll().orderBy("fiscal_year").execute();
+  return {
     populations: populations.map((p) =>
       clean({
         fiscalYear: p.fiscal_year,
@@ -164,48 +247,6 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
         source: p.source,
       }),
     ),
-    diagnoses: diagnoses.map((d) => ({
-      fiscalYear: d.fiscal_year,
-      population: d.population,
-      ...(d.population_as_of ? { populationAsOf: d.population_as_of } : {}),
-      peerGroup: d.peer_group,
-      averages: d.averages,
-      rows: diagnosisRows
-        .filter((r) => r.fiscal_year === d.fiscal_year)
-        .map((r) => {
-          const simple = clean({ per10k: r.simple_per10k, estimate: r.simple_estimate });
-          const corrected = clean({ per10k: r.corrected_per10k, estimate: r.corrected_estimate });
-          return clean({
-            sector: r.sector,
-            previous: r.previous,
-            current: r.current,
-            simple: Object.keys(simple).length > 0 ? simple : undefined,
-            corrected: Object.keys(corrected).length > 0 ? corrected : undefined,
-            source: r.source,
-          });
-        }),
-      printedTotals: d.printed_totals,
-      ...srcOut(d.source),
-    })),
-    peerComparisons: comparisons.map((c) => ({
-      fiscalYear: c.fiscal_year,
-      ...(c.population_as_of ? { populationAsOf: c.population_as_of } : {}),
-      peerGroup: c.peer_group,
-      members: members
-        .filter((m) => m.fiscal_year === c.fiscal_year)
-        .map((m) =>
-          clean({
-            prefecture: m.prefecture,
-            name: m.name,
-            self: m.is_self,
-            population: m.population,
-            ordinaryAccount: m.ordinary_account,
-            generalAdministration: m.general_administration,
-            source: m.source,
-          }),
-        ),
-      ...(c.group_totals ? { group: c.group_totals } : {}),
-    })),
     classifications: classifications.map((c) =>
       clean({
         fiscalYear: c.fiscal_year,
@@ -243,13 +284,11 @@ export async function loadStaffing(q: Q, code: string): Promise<StaffingDocument
         clean({ fiscalYear: h.fiscal_year, hires: h.hires, otherLeavers: h.other_leavers, source: h.source }),
       ),
     },
-    ...(plan ? { staffingPlan: plan.plan as StaffingDocument["staffingPlan"] } : {}),
+    staffingPlan: plan ? (plan.plan as StaffingDocument["staffingPlan"]) : undefined,
     movements: movements.map((m) =>
       clean({ fiscalYear: m.fiscal_year, leavers: m.leavers, hires: m.hires, source: m.source }),
     ),
-    ...(head.peer_group ? { peerGroup: head.peer_group } : {}),
-    yearLabels: head.year_labels ?? [],
-  } as StaffingDocument);
+  };
 }
 
 /** Every municipality's staffing data in brief; who may see which is decided by the caller (core/policy.ts). */

@@ -62,11 +62,41 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
       year_labels: doc.yearLabels.length > 0 ? json(doc.yearLabels) : null,
     })
     .execute();
+  const unitId = await insertUnits(q, code, doc.units);
+  await insertUnitFigures(q, code, doc, unitId);
+  await insertDiagnoses(q, code, doc.diagnoses);
+  await insertPeerComparisons(q, code, doc.peerComparisons);
+  await insertYearFigures(q, code, doc);
+}
 
-  const ids = new Map(doc.units.map((u) => [u.key, randomUUID()]));
+type Doc = StaffingDocument;
+
+/**
+ * Units in an order where every parent comes before its children (the document's order otherwise), so each row
+ * is inserted with its parent link in one statement per chunk. Returns the database id of each unit key.
+ */
+async function insertUnits(q: Q, code: string, units: Doc["units"]): Promise<(key: string) => string> {
+  const ids = new Map(units.map((u) => [u.key, randomUUID()]));
+  const position = new Map(units.map((u, i) => [u.key, i]));
+  const byKey = new Map(units.map((u) => [u.key, u]));
+  const ordered: Doc["units"] = [];
+  const placed = new Set<string>();
+  const place = (u: Doc["units"][number]) => {
+    // The document's validation refuses cycles and unknown parents; the bound keeps this walk finite regardless.
+    const chain: Doc["units"] = [];
+    for (let x: typeof u | undefined = u; x && !placed.has(x.key) && chain.length <= units.length; ) {
+      chain.push(x);
+      x = x.parent === undefined ? undefined : byKey.get(x.parent);
+    }
+    for (const x of chain.reverse()) {
+      if (placed.has(x.key)) continue;
+      placed.add(x.key);
+      ordered.push(x);
+    }
+  };
+  for (const u of units) place(u);
   const unitId = (key: string) => ids.get(key)!;
-  // Units first without parents, then the parents, so the order of the document does not matter.
-  await insertChunks(doc.units, (chunk) =>
+  await insertChunks(ordered, (chunk) =>
     q
       .insertInto("staffing_units")
       .values(
@@ -75,25 +105,27 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
           id: unitId(u.key),
           key: u.key,
           name: u.name,
-          parent_id: null,
+          parent_id: u.parent === undefined ? null : unitId(u.parent),
           kind: u.kind ?? null,
           sector: u.sector ?? null,
           staff_class: u.staffClass ?? null,
           note: u.note ?? null,
-          position: doc.units.indexOf(u),
+          position: position.get(u.key)!,
           source: src(u.source),
         })),
       )
       .execute(),
   );
-  for (const u of doc.units.filter((x) => x.parent !== undefined)) {
-    await scoped(q, code)
-      .updateTable("staffing_units")
-      .set({ parent_id: unitId(u.parent!) })
-      .where("id", "=", unitId(u.key))
-      .execute();
-  }
+  return unitId;
+}
 
+/** The figures kept per unit and year: headcounts, breakdowns, quotas, quota ceilings, printed totals. */
+async function insertUnitFigures(
+  q: Q,
+  code: string,
+  doc: Doc,
+  unitId: (key: string) => string,
+): Promise<void> {
   await insertChunks(doc.headcounts, (chunk) =>
     q
       .insertInto("staffing_headcounts")
@@ -170,22 +202,11 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
       )
       .execute(),
   );
-  await insertChunks(doc.populations, (chunk) =>
-    q
-      .insertInto("staffing_populations")
-      .values(
-        chunk.map((p) => ({
-          municipality_code: code,
-          fiscal_year: p.fiscalYear,
-          population: p.population,
-          as_of: p.asOf ?? null,
-          basis: p.basis ?? null,
-          source: src(p.source),
-        })),
-      )
-      .execute(),
-  );
-  for (const d of doc.diagnoses) {
+}
+
+/** The 類似団体 diagnoses, each with its rows by 部門. */
+async function insertDiagnoses(q: Q, code: string, diagnoses: Doc["diagnoses"]): Promise<void> {
+  for (const d of diagnoses) {
     await q
       .insertInto("staffing_diagnoses")
       .values({
@@ -219,7 +240,11 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
         )
         .execute();
   }
-  for (const c of doc.peerComparisons) {
+}
+
+/** The peer comparisons, each with its member municipalities. */
+async function insertPeerComparisons(q: Q, code: string, comparisons: Doc["peerComparisons"]): Promise<void> {
+  for (const c of comparisons) {
     await q
       .insertInto("staffing_peer_comparisons")
       .values({
@@ -249,6 +274,25 @@ export async function replaceStaffing(q: Q, doc: StaffingDocument): Promise<void
         )
         .execute();
   }
+}
+
+/** What is kept per fiscal year for the whole municipality: population, classification, ラスパイレス, retirement, plans. */
+async function insertYearFigures(q: Q, code: string, doc: Doc): Promise<void> {
+  await insertChunks(doc.populations, (chunk) =>
+    q
+      .insertInto("staffing_populations")
+      .values(
+        chunk.map((p) => ({
+          municipality_code: code,
+          fiscal_year: p.fiscalYear,
+          population: p.population,
+          as_of: p.asOf ?? null,
+          basis: p.basis ?? null,
+          source: src(p.source),
+        })),
+      )
+      .execute(),
+  );
   if (doc.classifications.length > 0)
     await q
       .insertInto("staffing_classifications")

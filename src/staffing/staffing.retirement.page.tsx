@@ -33,21 +33,8 @@ function SaveHiringForm({ view, planYears }: { view: RetirementView; planYears: 
   );
 }
 
-export function RetirementBody({
-  view,
-  form = false,
-  canSave = false,
-  entered = false,
-}: {
-  view: RetirementView;
-  form?: boolean;
-  canSave?: boolean;
-  entered?: boolean;
-}) {
-  const years: number[] = [];
-  for (let y = view.from; y <= view.to; y++) years.push(y);
-  const planYears = years.filter((y) => y > view.fiscalYear);
-  const hires = new Map(view.hiring.map((h) => [h.fiscalYear, h]));
+/** The legal retirement age by fiscal year, and the years without retirees. */
+function RetirementAges({ view }: { view: RetirementView }) {
   return (
     <>
       <h2>定年年齢</h2>
@@ -84,6 +71,14 @@ export function RetirementBody({
           {view.withoutRetirees.map((y) => `${warekiFiscalYear(y)}（${y}）`).join("、") || "なし"}
         </strong>
       </p>
+    </>
+  );
+}
+
+/** Each birth cohort's age per year, with the years it works beyond 60 and retires; rows printed past the rule flagged. */
+function CohortAges({ view, years }: { view: RetirementView; years: number[] }) {
+  return (
+    <>
       <div class="table-scroll">
         <table class="staffing compact">
           <caption>
@@ -160,79 +155,159 @@ export function RetirementBody({
             ))}
         </ul>
       )}
+    </>
+  );
+}
+
+/** The hiring plan entered for the years after the year; 「見通しを計算」 recomputes without saving. */
+function HiringPlanForm({ view, planYears }: { view: RetirementView; planYears: number[] }) {
+  const hires = new Map(view.hiring.map((h) => [h.fiscalYear, h]));
+  return (
+    <form class="plan-form" method="get" action={`${STAFFING_BASE}/${view.municipality.code}/retirement`}>
+      <input type="hidden" name="fy" value={String(view.fiscalYear)} />
+      <p>
+        <label>
+          {warekiFiscalYear(view.fiscalYear)}4月1日の職員数（{view.startLabel}）{" "}
+          <input
+            type="number"
+            name="start"
+            min="0"
+            inputmode="numeric"
+            value={view.startHeadcount !== undefined ? String(view.startHeadcount) : ""}
+          />
+        </label>
+      </p>
+      <div class="table-scroll">
+        <table class="staffing">
+          <caption>採用計画（人）— 入力して「見通しを計算」を押してください</caption>
+          <thead>
+            <tr>
+              <th scope="col">項目</th>
+              {planYears.map((y) => (
+                <th scope="col" class="num">
+                  <Fy fy={y} />
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">4月1日の採用数</th>
+              {planYears.map((y) => (
+                <td class="num">
+                  <input
+                    type="number"
+                    min="0"
+                    inputmode="numeric"
+                    name={`h${y}`}
+                    aria-label={`${warekiFiscalYear(y)}の採用数`}
+                    value={hires.has(y) ? String(hires.get(y)!.hires) : ""}
+                  />
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">定年以外の退職者数</th>
+              {planYears.map((y) => (
+                <td class="num">
+                  <input
+                    type="number"
+                    min="0"
+                    inputmode="numeric"
+                    name={`l${y}`}
+                    aria-label={`${warekiFiscalYear(y)}の定年以外の退職者数`}
+                    value={hires.get(y)?.otherLeavers !== undefined ? String(hires.get(y)!.otherLeavers) : ""}
+                  />
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <button type="submit" class="button button-primary">
+        見通しを計算
+      </button>
+      <p class="note">
+        「見通しを計算」は保存しません。計算した計画は下の「この採用計画を保存」で保存でき（行革担当・管理者）、履歴に残り、見通しと定員適正化計画の進捗で使われます。テンプレートのシート「採用計画」からも取り込めます。
+      </p>
+    </form>
+  );
+}
+
+/** The projected headcount under the hiring plan, as a chart and a table. */
+function Projection({ projection }: { projection: NonNullable<RetirementView["projection"]> }) {
+  return (
+    <>
+      <figure class="figure">
+        <figcaption>4月1日の職員数の見通し</figcaption>
+        <Chart
+          svg={projectionChart(projection)}
+          label={`職員数の見通し。${projection.map((r) => `${r.fiscalYear}年度 ${formatCount(r.headcount)}人`).join("、")}`}
+        />
+      </figure>
+      <div class="table-scroll">
+        <table class="staffing">
+          <caption>職員数の見通し（人）</caption>
+          <thead>
+            <tr>
+              <th scope="col">年度</th>
+              <th scope="col" class="num">
+                4月1日の採用
+              </th>
+              <th scope="col" class="num">
+                4月1日の職員数
+              </th>
+              <th scope="col" class="num">
+                年度末の定年退職
+              </th>
+              <th scope="col" class="num">
+                定年以外の退職
+              </th>
+              <th scope="col" class="num">
+                年度末の職員数
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {projection.map((r) => (
+              <tr>
+                <th scope="row">
+                  {warekiFiscalYear(r.fiscalYear)}（{r.fiscalYear}）
+                </th>
+                <Num v={r.hires} />
+                <Num v={r.headcount} />
+                <Num v={r.retirees} />
+                <Num v={r.otherLeavers} />
+                <Num v={r.yearEnd} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export function RetirementBody({
+  view,
+  form = false,
+  canSave = false,
+  entered = false,
+}: {
+  view: RetirementView;
+  form?: boolean;
+  canSave?: boolean;
+  entered?: boolean;
+}) {
+  const years: number[] = [];
+  for (let y = view.from; y <= view.to; y++) years.push(y);
+  const planYears = years.filter((y) => y > view.fiscalYear);
+  return (
+    <>
+      <RetirementAges view={view} />
+      <CohortAges view={view} years={years} />
       <h2>採用計画による職員数の見通し</h2>
-      {form && (
-        <form class="plan-form" method="get" action={`${STAFFING_BASE}/${view.municipality.code}/retirement`}>
-          <input type="hidden" name="fy" value={String(view.fiscalYear)} />
-          <p>
-            <label>
-              {warekiFiscalYear(view.fiscalYear)}4月1日の職員数（{view.startLabel}）{" "}
-              <input
-                type="number"
-                name="start"
-                min="0"
-                inputmode="numeric"
-                value={view.startHeadcount !== undefined ? String(view.startHeadcount) : ""}
-              />
-            </label>
-          </p>
-          <div class="table-scroll">
-            <table class="staffing">
-              <caption>採用計画（人）— 入力して「見通しを計算」を押してください</caption>
-              <thead>
-                <tr>
-                  <th scope="col">項目</th>
-                  {planYears.map((y) => (
-                    <th scope="col" class="num">
-                      <Fy fy={y} />
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <th scope="row">4月1日の採用数</th>
-                  {planYears.map((y) => (
-                    <td class="num">
-                      <input
-                        type="number"
-                        min="0"
-                        inputmode="numeric"
-                        name={`h${y}`}
-                        aria-label={`${warekiFiscalYear(y)}の採用数`}
-                        value={hires.has(y) ? String(hires.get(y)!.hires) : ""}
-                      />
-                    </td>
-                  ))}
-                </tr>
-                <tr>
-                  <th scope="row">定年以外の退職者数</th>
-                  {planYears.map((y) => (
-                    <td class="num">
-                      <input
-                        type="number"
-                        min="0"
-                        inputmode="numeric"
-                        name={`l${y}`}
-                        aria-label={`${warekiFiscalYear(y)}の定年以外の退職者数`}
-                        value={
-                          hires.get(y)?.otherLeavers !== undefined ? String(hires.get(y)!.otherLeavers) : ""
-                        }
-                      />
-                    </td>
-                  ))}
-                </tr>
-              </tbody>
-            </table>
-          </div>
-          <button type="submit" class="button button-primary">
-            見通しを計算
-          </button>
-          <p class="note">
-            「見通しを計算」は保存しません。計算した計画は下の「この採用計画を保存」で保存でき（行革担当・管理者）、履歴に残り、見通しと定員適正化計画の進捗で使われます。テンプレートのシート「採用計画」からも取り込めます。
-          </p>
-        </form>
-      )}
+      {form && <HiringPlanForm view={view} planYears={planYears} />}
       {form && canSave && (
         <>
           {entered && <p>表示中の採用計画は入力したもので、まだ保存されていません。</p>}
@@ -246,56 +321,7 @@ export function RetirementBody({
             "年齢（生年度）ごとの職員数が分からないと、各年度の定年退職者の数が分かりません。テンプレートのシート「年齢構成」に入力して取り込んでください。"}
         </p>
       )}
-      {view.projection && (
-        <>
-          <figure class="figure">
-            <figcaption>4月1日の職員数の見通し</figcaption>
-            <Chart
-              svg={projectionChart(view.projection)}
-              label={`職員数の見通し。${view.projection.map((r) => `${r.fiscalYear}年度 ${formatCount(r.headcount)}人`).join("、")}`}
-            />
-          </figure>
-          <div class="table-scroll">
-            <table class="staffing">
-              <caption>職員数の見通し（人）</caption>
-              <thead>
-                <tr>
-                  <th scope="col">年度</th>
-                  <th scope="col" class="num">
-                    4月1日の採用
-                  </th>
-                  <th scope="col" class="num">
-                    4月1日の職員数
-                  </th>
-                  <th scope="col" class="num">
-                    年度末の定年退職
-                  </th>
-                  <th scope="col" class="num">
-                    定年以外の退職
-                  </th>
-                  <th scope="col" class="num">
-                    年度末の職員数
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.projection.map((r) => (
-                  <tr>
-                    <th scope="row">
-                      {warekiFiscalYear(r.fiscalYear)}（{r.fiscalYear}）
-                    </th>
-                    <Num v={r.hires} />
-                    <Num v={r.headcount} />
-                    <Num v={r.retirees} />
-                    <Num v={r.otherLeavers} />
-                    <Num v={r.yearEnd} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      {view.projection && <Projection projection={view.projection} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 /** The upload form of staffing data (定数管理の取り込み) and its outcome. */
 import type { Finding } from "../core/findings.ts";
-import { CsrfField, ErrorSummary, Notice } from "../core/ui/forms.tsx";
+import { CsrfField, ErrorSummary, FileField, Notice } from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import { Findings, STAFFING_BASE } from "./staffing.page-parts.tsx";
 import type { StoredStaffing } from "./staffing.service.ts";
@@ -48,28 +48,20 @@ export function StaffingUploadPage({
       >
         <ErrorSummary errors={errors} />
         <CsrfField />
-        <div class={`field${errors.files ? " field-error" : ""}`}>
-          <label for="f-files">ファイル</label>
-          <div class="hint" id="f-files-hint">
-            .xlsx、.json、.txt（複数選べます）。自分の団体（{municipalityCode}）のデータだけを取り込めます。{" "}
-            <a href={`${STAFFING_BASE}/${municipalityCode}/template.xlsx`}>今のデータ入りのテンプレート</a>・
-            <a href={`${STAFFING_BASE}/template.xlsx`}>空のテンプレート</a>
-          </div>
-          {errors.files && (
-            <p class="error-message" id="f-files-error">
-              <span class="visually-hidden">エラー: </span>
-              {errors.files}
-            </p>
-          )}
-          <input
-            id="f-files"
-            name="files"
-            type="file"
-            multiple
-            accept=".xlsx,.json,.txt"
-            aria-describedby={errors.files ? "f-files-hint f-files-error" : "f-files-hint"}
-          />
-        </div>
+        <FileField
+          name="files"
+          label="ファイル"
+          hint={
+            <>
+              .xlsx、.json、.txt（複数選べます）。自分の団体（{municipalityCode}）のデータだけを取り込めます。{" "}
+              <a href={`${STAFFING_BASE}/${municipalityCode}/template.xlsx`}>今のデータ入りのテンプレート</a>
+              ・<a href={`${STAFFING_BASE}/template.xlsx`}>空のテンプレート</a>
+            </>
+          }
+          error={errors.files}
+          accept=".xlsx,.json,.txt"
+          multiple
+        />
         <div class="field">
           <div class="checkbox">
             <input type="checkbox" id="f-allowRemovals" name="allowRemovals" value="yes" />

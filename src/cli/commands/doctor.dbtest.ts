@@ -1,7 +1,7 @@
 // `gyokaku doctor` in this process: what is missing is said in plain Japanese with how to fix it; something
 // needed missing ends with exit code 1, something optional (PDF, mail) only warns.
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { cliSandbox, cliSkip } from "../../testing/cli.ts";
@@ -32,6 +32,7 @@ describe("gyokaku doctor", { skip: cliSkip() }, () => {
     assert.match(r.out, /! PDF: PDF を作るには Chromium が必要です。CHROMIUM_PATH の .* がありません/);
     assert.match(r.out, /→ Debian\/Ubuntu では sudo apt-get install chromium/);
     assert.match(r.out, /! メール: 送信の設定がありません（GYOKAKU_SMTP_HOST など）/);
+    assert.match(r.out, /✓ 秘密の鍵: .*secret\.key（まだありません。/);
     assert.match(r.out, /結果: 必要なものはそろっています（注意 2 件/);
   });
 
@@ -74,5 +75,23 @@ describe("gyokaku doctor", { skip: cliSkip() }, () => {
     } finally {
       delete process.env.GYOKAKU_SMTP_HOST;
     }
+  });
+
+  test("the key of the stored secrets: where it is, a file others can read warns, an unreadable key fails", async () => {
+    const dir = join(sandbox.dir, "with-key");
+    mkdirSync(dir, { recursive: true });
+    const key = join(dir, "secret.key");
+    writeFileSync(key, `${Buffer.alloc(32, 7).toString("base64")}\n`);
+    chmodSync(key, 0o644);
+    let r = await sandbox.run(["doctor", "--no-pdf"], { data: dir });
+    assert.match(r.out, /! 秘密の鍵: .*secret\.key をほかの利用者も読めます/);
+    assert.match(r.out, /→ chmod 600 .*secret\.key/);
+    chmodSync(key, 0o600);
+    r = await sandbox.run(["doctor", "--no-pdf"], { data: dir });
+    assert.match(r.out, /✓ 秘密の鍵: .*secret\.key（バックアップには含まれません。/);
+    writeFileSync(key, "not a key\n");
+    r = await sandbox.run(["doctor", "--no-pdf"], { data: dir });
+    assert.equal(r.code, 1);
+    assert.match(r.out, /✗ 秘密の鍵: 鍵のファイル .*secret\.key の鍵が読めません/);
   });
 });

@@ -10,6 +10,7 @@ import { listUsers } from "../../auth/auth.service.ts";
 import { isAppError } from "../../core/errors.ts";
 import { findChromium, installHint, sandboxDecision } from "../../core/pdf/chromium.ts";
 import { closeBrowser, htmlToPdf, sharedBrowser } from "../../core/pdf/pdf.ts";
+import { inspectSecretKey } from "../../core/secrets.ts";
 import { fontDir } from "../../core/ui/assets.ts";
 import { FONT_FILES } from "../../core/ui/fonts.tsx";
 import {
@@ -43,6 +44,7 @@ export async function doctorCommand(argv: string[], io: CommandIo): Promise<numb
   checks.push(fontCheck());
   checks.push(...(await pdfChecks(!values["no-pdf"])));
   checks.push(mailCheck());
+  checks.push(secretKeyCheck(options.kind === "pglite-memory" ? null : (options.dataDir ?? null)));
 
   io.log("gyokaku doctor — 動かすのに必要なものの確認");
   for (const c of checks) {
@@ -274,5 +276,36 @@ function mailCheck(): Check {
     ...(process.env.GYOKAKU_APP_URL
       ? {}
       : { fix: "メールのリンクが利用者に届くよう、GYOKAKU_APP_URL に gyokaku のアドレスを設定してください" }),
+  };
+}
+
+/** The key that seals stored secrets (the SMTP password): where it is, readable, and not open to others. */
+function secretKeyCheck(dir: string | null): Check {
+  const label = "秘密の鍵";
+  const key = inspectSecretKey(dir);
+  if (key.problem)
+    return {
+      status: "fail",
+      label,
+      detail: key.problem,
+      fix: "鍵を直すか、元の鍵に戻してください（鍵を替えると、保存した SMTP パスワードは入れ直しになります）",
+    };
+  if (!key.exists)
+    return {
+      status: "ok",
+      label,
+      detail: `${key.where}（まだありません。管理画面で SMTP のパスワードを最初に保存したときに作ります）`,
+    };
+  if (key.loose)
+    return {
+      status: "warn",
+      label,
+      detail: `${key.where} をほかの利用者も読めます`,
+      fix: `chmod 600 ${key.where}`,
+    };
+  return {
+    status: "ok",
+    label,
+    detail: `${key.where}（バックアップには含まれません。サーバーを移すときは鍵も移してください）`,
   };
 }

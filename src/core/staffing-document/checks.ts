@@ -16,14 +16,32 @@ import {
 import { describeSource, type StaffingProblem } from "./problems.ts";
 import type { Source, StaffingDocument } from "./schema.ts";
 
+/** Records a problem at a JSON path, with where it came from when known. */
+type Add = (path: string, message: string, source?: Source) => void;
+type Scheme = NonNullable<ReturnType<typeof sectorScheme>>;
+
 /** The checks a schema cannot make; each problem names its JSON path and, when known, its source. */
 export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
   const problems: StaffingProblem[] = [];
-  const add = (path: string, message: string, source?: Source) =>
-    problems.push({ path, message, where: describeSource(source) });
+  const add: Add = (path, message, source) => problems.push({ path, message, where: describeSource(source) });
   const scheme = sectorScheme(doc.sectorScheme);
   if (!scheme) add("$.sectorScheme", `部門の体系「${doc.sectorScheme}」を知りません`);
+  // Each stage needs the one before it to have passed: a tree cannot be built on missing parents or cycles.
+  const keys = checkUnits(doc, scheme, add);
+  if (problems.length > 0) return problems;
+  const tree = new UnitTree(doc.units);
+  checkSectorsAssigned(doc, tree, add);
+  checkReferencesAndDuplicates(doc, keys, add);
+  if (problems.length > 0) return problems;
+  checkNoStoredTotals(doc, tree, add);
+  if (scheme) checkDiagnoses(doc, scheme, add);
+  checkPeerGroups(doc, add);
+  problems.push(...checkPlanAndMovements(doc, tree));
+  return problems;
+}
 
+/** Unit keys unique, parents that exist, 部門 in the scheme, no cycles. Returns each key's index. */
+function checkUnits(doc: StaffingDocument, scheme: Scheme | null, add: Add): Map<string, number> {
   const keys = new Map<string, number>();
   doc.units.forEach((u, i) => {
     if (keys.has(u.key)) add(`$.units[${i}].key`, `組織のキー「${u.key}」が重複しています`, u.source);
@@ -39,9 +57,11 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
     const i = keys.get(k)!;
     add(`$.units[${i}].parent`, `組織「${k}」の上位組織をたどると自分に戻ります`, doc.units[i]!.source);
   }
-  if (problems.length > 0) return problems;
+  return keys;
+}
 
-  const tree = new UnitTree(doc.units);
+/** Every general-staff unit that holds figures has a 部門. */
+function checkSectorsAssigned(doc: StaffingDocument, tree: UnitTree, add: Add): void {
   doc.units.forEach((u, i) => {
     if (tree.isLeaf(u.key) && tree.staffClass(u.key) === "general" && tree.sector(u.key) === undefined)
       add(
@@ -50,7 +70,10 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
         u.source,
       );
   });
+}
 
+/** Figures name existing units, and nothing is given twice for the same unit and year. */
+function checkReferencesAndDuplicates(doc: StaffingDocument, keys: Map<string, number>, add: Add): void {
   const unitRef = (list: { unit: string; source?: Source | undefined }[], name: string) =>
     list.forEach((x, i) => {
       if (!keys.has(x.unit)) add(`$.${name}[${i}].unit`, `組織「${x.unit}」がありません`, x.source);
@@ -123,9 +146,10 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
     (h) => String(h.fiscalYear),
     (h) => `${h.fiscalYear}年度の採用計画`,
   );
-  if (problems.length > 0) return problems;
+}
 
-  // Totals are computed: a figure on a group whose parts have figures would be a stored total.
+/** Totals are computed: a figure on a group whose parts have figures would be a stored total. */
+function checkNoStoredTotals(doc: StaffingDocument, tree: UnitTree, add: Add): void {
   for (const [name, list, what] of [
     [
       "headcounts",
@@ -144,53 +168,58 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
       );
     }
   }
+}
 
-  if (scheme) {
-    doc.diagnoses.forEach((d, i) => {
-      if (!peerScheme(d.peerGroup.scheme))
+/** The diagnoses: known peer schemes and 類型, rows and totals that the sector scheme has. */
+function checkDiagnoses(doc: StaffingDocument, scheme: Scheme, add: Add): void {
+  doc.diagnoses.forEach((d, i) => {
+    if (!peerScheme(d.peerGroup.scheme))
+      add(
+        `$.diagnoses[${i}].peerGroup.scheme`,
+        `類似団体の区分方式「${d.peerGroup.scheme}」を知りません`,
+        d.source,
+      );
+    if (!parseGroupLabel(d.peerGroup.group))
+      add(
+        `$.diagnoses[${i}].peerGroup.group`,
+        `類型「${d.peerGroup.group}」が読めません（例: II-3）`,
+        d.source,
+      );
+    const seen = new Set<string>();
+    d.rows.forEach((r, j) => {
+      const s = findSector(scheme, r.sector);
+      if (!s)
         add(
-          `$.diagnoses[${i}].peerGroup.scheme`,
-          `類似団体の区分方式「${d.peerGroup.scheme}」を知りません`,
-          d.source,
+          `$.diagnoses[${i}].rows[${j}].sector`,
+          `部門「${r.sector}」は${scheme.name}にありません`,
+          r.source,
         );
-      if (!parseGroupLabel(d.peerGroup.group))
-        add(
-          `$.diagnoses[${i}].peerGroup.group`,
-          `類型「${d.peerGroup.group}」が読めません（例: II-3）`,
-          d.source,
-        );
-      const seen = new Set<string>();
-      d.rows.forEach((r, j) => {
-        const s = findSector(scheme, r.sector);
-        if (!s)
-          add(
-            `$.diagnoses[${i}].rows[${j}].sector`,
-            `部門「${r.sector}」は${scheme.name}にありません`,
-            r.source,
-          );
-        else if (seen.has(s.name))
-          add(`$.diagnoses[${i}].rows[${j}].sector`, `部門「${s.name}」が二度あります`, r.source);
-        else seen.add(s.name);
-      });
-      d.averages.forEach((a, j) => {
-        const t = findSectorTotal(scheme, a.total);
-        if (!t?.compared)
-          add(
-            `$.diagnoses[${i}].averages[${j}].total`,
-            `「${a.total}」は類似団体と比べる小計ではありません`,
-            d.source,
-          );
-      });
-      d.printedTotals.forEach((p, j) => {
-        if (!findSectorTotal(scheme, p.total))
-          add(
-            `$.diagnoses[${i}].printedTotals[${j}].total`,
-            `小計「${p.total}」は${scheme.name}にありません`,
-            p.source,
-          );
-      });
+      else if (seen.has(s.name))
+        add(`$.diagnoses[${i}].rows[${j}].sector`, `部門「${s.name}」が二度あります`, r.source);
+      else seen.add(s.name);
     });
-  }
+    d.averages.forEach((a, j) => {
+      const t = findSectorTotal(scheme, a.total);
+      if (!t?.compared)
+        add(
+          `$.diagnoses[${i}].averages[${j}].total`,
+          `「${a.total}」は類似団体と比べる小計ではありません`,
+          d.source,
+        );
+    });
+    d.printedTotals.forEach((p, j) => {
+      if (!findSectorTotal(scheme, p.total))
+        add(
+          `$.diagnoses[${i}].printedTotals[${j}].total`,
+          `小計「${p.total}」は${scheme.name}にありません`,
+          p.source,
+        );
+    });
+  });
+}
+
+/** Peer comparisons, classifications and the document's 類型 in schemes gyokaku knows. */
+function checkPeerGroups(doc: StaffingDocument, add: Add): void {
   doc.peerComparisons.forEach((c, i) => {
     if (!peerScheme(c.peerGroup.scheme))
       add(
@@ -214,8 +243,6 @@ export function checkDocument(doc: StaffingDocument): StaffingProblem[] {
       : `類似団体の区分方式「${doc.peerGroup.scheme}」を知りません`;
     if (problem) add(ps ? "$.peerGroup.group" : "$.peerGroup.scheme", problem, doc.peerGroup.source);
   }
-  problems.push(...checkPlanAndMovements(doc, tree));
-  return problems;
 }
 
 /** General staff on 1 April of each year (特別職 left out), summed from the units that hold figures. */

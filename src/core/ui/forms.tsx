@@ -153,6 +153,24 @@ export function SelectField(
   );
 }
 
+/** A file input with its label, hint and error; `multiple` for several files, `accept` as the browser's filter. */
+export function FileField(props: FieldProps & { accept: string; multiple?: boolean }) {
+  const { name, accept, multiple } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        id={fieldId(name)}
+        name={name}
+        type="file"
+        multiple={multiple}
+        accept={accept}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={describedBy(name, props.hint, props.error, props.describedBy)}
+      />
+    </FieldFrame>
+  );
+}
+
 /** A button that posts a small form (logout, approve, lock), with the CSRF token. */
 export function PostButton({
   action,

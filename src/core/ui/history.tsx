@@ -43,6 +43,14 @@ const FIELD_LABELS: Record<string, string> = {
   planned: "計画額",
   actual: "実績額",
   note: "備考",
+  // the mail page (mail.settings, mail.test, round.reminders)
+  host: "サーバー",
+  user: "ユーザー",
+  from: "送信元",
+  url: "gyokaku のアドレス",
+  to: "宛先",
+  result: "結果",
+  days: "期限の何日前",
 };
 
 /** A nested value (an imported item's indicators, a source): its JSON, cut short. */

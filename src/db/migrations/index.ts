@@ -15,6 +15,7 @@ import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
 import * as planScales from "./2026-12-07T0210-plan-scales.ts";
+import * as mailSealPassword from "./2026-12-07T0221-mail-seal-password.ts";
 import * as effectPlanTarget from "./2026-12-07T0238-effect-plan-target.ts";
 
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0100-round-rules": roundRules,
   "2026-12-07T0200-fiscal-effects": fiscalEffects,
   "2026-12-07T0210-plan-scales": planScales,
+  "2026-12-07T0221-mail-seal-password": mailSealPassword,
   "2026-12-07T0238-effect-plan-target": effectPlanTarget,
 };
 

@@ -60,7 +60,8 @@ export interface MailSettingsTable {
   port: number;
   starttls: boolean;
   username: string | null;
-  password: string | null;
+  /** the SMTP password encrypted (src/core/secrets.ts: `aes256gcm:v1:…`), never in clear */
+  password_sealed: string | null;
   from_address: string;
   /** the address of gyokaku as users reach it, for the links in mails */
   app_url: string;
