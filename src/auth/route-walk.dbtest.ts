@@ -264,6 +264,10 @@ const EXPECTED: Record<string, Expect> = {
   "POST /plans/:planId/items/:itemKey/move": editing,
   "POST /plans/:planId/items/:itemKey/indicators": editing,
   "POST /plans/:planId/items/:itemKey/targets": editing,
+  "POST /plans/:planId/items/:itemKey/effects": editing,
+  "POST /plans/:planId/items/:itemKey/effects/remove": editing,
+  "POST /plans/:planId/items/:itemKey/planned": editing,
+  "POST /plans/:planId/effect-target": editing,
   // Publishing from the app: any user of the municipality sees the versions; the reform office publishes.
   "GET /plans/:id/publish": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
   "POST /plans/:id/publish": editing,

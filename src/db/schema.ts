@@ -35,6 +35,23 @@ export type PlannedValue = {
   source?: SourceJson | undefined;
 };
 
+/** A target as the plan document holds it (targetSchema): plans.fiscal_effect_target. */
+export type TargetJson = {
+  text: string;
+  kind: "value_by_year" | "floor" | "ceiling" | "direction" | "relative" | "stage" | "text";
+  number?: number | undefined;
+  unit?: string | undefined;
+  fiscalYear?: number | undefined;
+  fromFiscalYear?: number | undefined;
+  direction?: "increase" | "decrease" | undefined;
+  relativeToFiscalYear?: number | undefined;
+  change?: { amount: number; unit: string } | undefined;
+  stage?: string | undefined;
+  basis?: "single_year" | "cumulative" | "period_total" | undefined;
+  unreadable?: string | undefined;
+  source?: SourceJson | undefined;
+};
+
 export interface MunicipalitiesTable {
   municipality_code: string;
   name: string;
@@ -69,6 +86,8 @@ export interface PlansTable {
   sources: Json<string[]>;
   /** plan.scales of the plan document (src/core/plan-document/scales.ts); NULL for gyokaku's own scales. */
   scales: Json<PlanScalesJson | null> | null;
+  /** plan.fiscalEffectTarget of the plan document (a target, as indicator_targets' columns in camelCase); NULL for none. */
+  fiscal_effect_target: Json<TargetJson | null> | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;
 }

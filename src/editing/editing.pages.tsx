@@ -15,8 +15,12 @@ import {
 import { HistoryList } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { ItemEditor, PlanEditor, Preview } from "./editing.service.ts";
+import type { EffectTargetPreview } from "./effect-target.service.ts";
+import { EffectTargetForm } from "./effect-target-form.tsx";
+import { effectValues, FiscalEffectPanel, PlannedValuesForm } from "./effects-form.tsx";
+import { IndicatorForm } from "./indicator-form.tsx";
 import { STYLE_LABELS } from "./numbering.ts";
-import { PreviewLines, TargetForm } from "./target-form.tsx";
+import { TargetForm } from "./target-form.tsx";
 
 const label = (i: { number?: string | undefined; title: string }) => `${i.number ?? ""} ${i.title}`.trim();
 const editHref = (planId: string, key: string) => `/plans/${planId}/items/${encodeURIComponent(key)}/edit`;
@@ -87,12 +91,14 @@ export function PlanEditPage({
   values = {},
   posted,
   notice,
+  targetPreview,
 }: {
   e: PlanEditor;
   errors?: FieldErrors;
   values?: Record<string, string | string[]>;
-  posted?: "add" | "renumber" | undefined;
+  posted?: "add" | "renumber" | "effect-target" | undefined;
   notice?: string | undefined;
+  targetPreview?: EffectTargetPreview | undefined;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   return (
@@ -116,6 +122,9 @@ export function PlanEditPage({
         </li>
         <li>
           <a href="#renumber-title">番号を振り直す</a>
+        </li>
+        <li>
+          <a href="#effect-target-title">財政効果額の目標</a>
         </li>
       </ul>
       <h2>計画の体系</h2>
@@ -203,12 +212,20 @@ export function PlanEditPage({
           </button>
         </form>
       </section>
+      <EffectTargetForm
+        planId={e.planId}
+        version={e.version}
+        stored={e.doc.plan.fiscalEffectTarget}
+        values={posted === "effect-target" ? (values as Record<string, string>) : undefined}
+        errors={posted === "effect-target" ? errors : {}}
+        preview={targetPreview}
+      />
     </Layout>
   );
 }
 
 export type ItemPosted = {
-  form: "update" | "move" | "indicator" | "target";
+  form: "update" | "move" | "indicator" | "target" | "effect" | "planned";
   values: Record<string, string>;
   errors: FieldErrors;
   preview?: Preview | undefined;
@@ -218,16 +235,21 @@ export function ItemEditPage({
   e,
   posted,
   notice,
+  effect,
 }: {
   e: ItemEditor;
   posted?: ItemPosted | undefined;
   notice?: string | undefined;
+  /** the stored 財政効果額 to change (`2025-expenditure_reduction`), put into its form */
+  effect?: string | undefined;
 }) {
   const item = e.item;
   const p = (form: ItemPosted["form"]) => (posted?.form === form ? posted : undefined);
   const val = (form: ItemPosted["form"], k: string, fallback = "") => p(form)?.values[k] ?? fallback;
   const err = (form: ItemPosted["form"], k: string) => p(form)?.errors[k];
   const base = `/plans/${e.planId}/items/${encodeURIComponent(item.key)}`;
+  const period = { start: e.doc.plan.periodStart, end: e.doc.plan.periodEnd };
+  const planned = p("planned");
   const targetChoices = item.indicators.flatMap((ind) =>
     (ind.series.length > 0 ? ind.series : [""]).map((s) => ({
       value: JSON.stringify([ind.key, s]),
@@ -324,6 +346,20 @@ export function ItemEditPage({
             ))}
             {ind.targets.length === 0 && <li class="empty">目標なし</li>}
           </ul>
+          {(ind.series.length > 0 ? ind.series : [undefined]).map((s) => (
+            <PlannedValuesForm
+              base={base}
+              version={e.version}
+              indicator={ind}
+              series={s}
+              period={period}
+              posted={
+                planned?.values.plannedFor === ind.key && (planned.values.plannedSeries ?? "") === (s ?? "")
+                  ? planned
+                  : undefined
+              }
+            />
+          ))}
         </div>
       ))}
 
@@ -338,51 +374,23 @@ export function ItemEditPage({
         />
       )}
 
-      <section class="panel" aria-labelledby="indicator-title">
-        <h2 id="indicator-title">指標を追加</h2>
-        <form method="post" action={`${base}/indicators`} novalidate>
-          <CsrfField />
-          <input type="hidden" name="version" value={String(e.version)} />
-          <TextField
-            name="indicatorName"
-            label="指標の名称"
-            value={val("indicator", "indicatorName")}
-            error={err("indicator", "indicatorName")}
-          />
-          <TextField
-            name="indicatorUnit"
-            label="単位（任意）"
-            hint="例: 件、%、千円、時間"
-            value={val("indicator", "indicatorUnit")}
-            error={err("indicator", "indicatorUnit")}
-            size={8}
-          />
-          <TextField
-            name="indicatorSeries"
-            label="系列（任意）"
-            hint="例: 男性、女性（読点で区切る）"
-            value={val("indicator", "indicatorSeries")}
-            error={err("indicator", "indicatorSeries")}
-          />
-          <TextField
-            name="indicatorTarget"
-            label="目標（任意）"
-            hint="系列があれば、すべての系列に同じ目標を付けます（系列ごとの目標は後から追加できます）。"
-            value={val("indicator", "indicatorTarget")}
-            error={err("indicator", "indicatorTarget")}
-            describedBy={p("indicator")?.preview ? ["indicator-preview"] : []}
-          />
-          <PreviewLines preview={p("indicator")?.preview} id="indicator-preview" />
-          <div class="actions">
-            <button type="submit" name="action" value="preview" class="button button-secondary">
-              読み取り結果を確認
-            </button>
-            <button type="submit" name="action" value="save" class="button button-primary">
-              指標を追加する
-            </button>
-          </div>
-        </form>
-      </section>
+      <IndicatorForm
+        action={`${base}/indicators`}
+        version={e.version}
+        values={p("indicator")?.values ?? {}}
+        errors={p("indicator")?.errors ?? {}}
+        preview={p("indicator")?.preview}
+      />
+
+      <FiscalEffectPanel
+        base={base}
+        itemLabel={label(item)}
+        version={e.version}
+        effects={item.fiscalEffects ?? []}
+        period={period}
+        values={p("effect")?.values ?? effectValues(item.fiscalEffects ?? [], effect)}
+        errors={p("effect")?.errors ?? {}}
+      />
 
       <h2 id="history">履歴</h2>
       <HistoryList events={e.history} within={label(item)} />

@@ -11,7 +11,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 export async function findPlan(q: Q, code: string, id: string) {
   return scoped(q, code)
     .selectFrom("plans")
-    .select(["municipality_code", "id", "key", "title"])
+    .select(["municipality_code", "id", "key", "title", "period_start", "period_end"])
     .where("id", "=", id)
     .executeTakeFirst();
 }

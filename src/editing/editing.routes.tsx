@@ -7,6 +7,8 @@ import { type FormBody, field, fields } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { ItemEditPage, type ItemPosted, PlanEditPage } from "./editing.pages.tsx";
 import * as service from "./editing.service.ts";
+import { setEffectTarget } from "./effect-target.service.ts";
+import * as effects from "./effects.service.ts";
 
 const NOTICES: Record<string, string> = {
   added: "項目を追加しました。",
@@ -15,6 +17,12 @@ const NOTICES: Record<string, string> = {
   updated: "保存しました。",
   indicator: "指標を追加しました。",
   target: "目標を追加しました。",
+  effect: "財政効果額を保存しました。",
+  "effect-removed": "財政効果額を削除しました。",
+  planned: "年度別計画値を保存しました。",
+  "effect-target": "財政効果額の目標を保存しました。",
+  "planned-check":
+    "年度別計画値を保存しました。累計の計画値に、単年度の合計と合わないセルがあります（下の確認を見てください。直さずに保存しています）。",
 };
 
 async function form(c: Context): Promise<FormBody> {
@@ -79,10 +87,31 @@ export function editingRoutes(db: DB) {
     }
   });
 
+  app.post("/plans/:planId/effect-target", async (c) => {
+    const user = currentUser(c);
+    const planId = c.req.param("planId");
+    const body = plain(await form(c));
+    try {
+      const preview = await setEffectTarget(db, user, planId, body);
+      if (!preview) return c.redirect(`/plans/${planId}/edit?done=effect-target#effect-target-title`, 303);
+      const editor = await service.getPlanEditor(db, user, planId);
+      return c.html(<PlanEditPage e={editor} values={body} posted="effect-target" targetPreview={preview} />);
+    } catch (e) {
+      if (!editable(e)) throw e;
+      const editor = await service.getPlanEditor(db, user, planId);
+      return c.html(
+        <PlanEditPage e={editor} errors={errorsOf(e)} values={body} posted="effect-target" />,
+        e.status as 400,
+      );
+    }
+  });
+
   app.get("/plans/:planId/items/:itemKey/edit", async (c) => {
     const { planId, itemKey } = c.req.param();
     const e = await service.getItemEditor(db, currentUser(c), planId, itemKey);
-    return c.html(<ItemEditPage e={e} notice={NOTICES[c.req.query("done") ?? ""]} />);
+    return c.html(
+      <ItemEditPage e={e} notice={NOTICES[c.req.query("done") ?? ""]} effect={c.req.query("effect")} />,
+    );
   });
 
   /** Runs one item form; on refusal the item page comes back with the user's values and the errors. */
@@ -147,6 +176,28 @@ export function editingRoutes(db: DB) {
     itemForm("target", async (input, user, planId, key) => {
       const r = await service.addTarget(db, user, planId, key, input);
       return r.kind === "preview" ? r : "target";
+    }),
+  );
+
+  app.post(
+    "/plans/:planId/items/:itemKey/effects",
+    itemForm("effect", async (input, user, planId, key) => {
+      await effects.setFiscalEffect(db, user, planId, key, input);
+      return "effect";
+    }),
+  );
+  app.post(
+    "/plans/:planId/items/:itemKey/effects/remove",
+    itemForm("effect", async (input, user, planId, key) => {
+      await effects.removeFiscalEffect(db, user, planId, key, input);
+      return "effect-removed";
+    }),
+  );
+  app.post(
+    "/plans/:planId/items/:itemKey/planned",
+    itemForm("planned", async (input, user, planId, key) => {
+      const mismatches = await effects.setPlannedValues(db, user, planId, key, input);
+      return mismatches.length > 0 ? "planned-check" : "planned";
     }),
   );
 

@@ -70,6 +70,13 @@ describe(`財政効果額 in the plan store on ${testDatabaseKind()}`, () => {
         /\$\.items\[0\]\.children\[0\]\.children\[0\]\.fiscalEffects\[2\]\.kind/,
       ],
       [
+        "negative",
+        (d) => {
+          d.items![0]!.children![0]!.children![0]!.fiscalEffects![0]!.actual = -5;
+        },
+        /\$\.items\[0\]\.children\[0\]\.children\[0\]\.fiscalEffects\[0\]\.actual: .*財政効果額は0以上の金額です/,
+      ],
+      [
         "no-amount",
         (d) => {
           delete d.items![0]!.fiscalEffects![0]!.planned;

@@ -226,6 +226,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
       ...(plan.stages ? { stages: plan.stages } : {}),
       sources: plan.sources,
       ...(plan.scales ? { scales: plan.scales } : {}),
+      ...(plan.fiscal_effect_target ? { fiscalEffectTarget: plan.fiscal_effect_target } : {}),
     },
     departments: departments
       .filter((d) => used.has(d.id))

@@ -120,6 +120,7 @@ export async function replacePlan(trx: Transaction<Database>, doc: PlanDocument)
     stages: p.stages ? json(p.stages) : null,
     sources: json(p.sources),
     scales: p.scales ? json(p.scales) : null,
+    fiscal_effect_target: p.fiscalEffectTarget ? json(p.fiscalEffectTarget) : null,
     updated_at: new Date(),
   };
   let planId: string;

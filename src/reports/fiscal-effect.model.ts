@@ -17,7 +17,12 @@ import {
   sumEffects,
   sumEffectsBy,
 } from "../domain/evaluation/fiscal-effect.ts";
+import { evaluateEffectTarget } from "../domain/evaluation/fiscal-effect-target.ts";
+import { type Evaluation, statusText } from "../domain/evaluation/index.ts";
+import { DEFAULT_STAGE_LADDER } from "../domain/values/index.ts";
+import { toReadTarget } from "./evaluation.ts";
 import { departmentNames, itemLabel } from "./format.ts";
+import { outcomeScaleOf, planGradeCell } from "./grades.ts";
 
 export type FiscalEffectLine = EffectSum & { label: string };
 
@@ -34,7 +39,48 @@ export type FiscalEffectModel = {
   byDepartment: FiscalEffectLine[];
   byYear: EffectYear[];
   crossListedLeftOut: number;
+  /** the plan's target for its total effect (plan.fiscalEffectTarget), judged like any numeric target */
+  target: EffectTargetResult | null;
 };
+
+export type EffectTargetResult = {
+  text: string;
+  evaluation: Evaluation;
+  /** 「◎ 達成」, or the plan's own grade (「○ A」) when the plan has an outcome scale */
+  result: string;
+  explanation: string;
+};
+
+/** The plan's total effect judged against plan.fiscalEffectTarget in the report year, or null without one. */
+export function effectTargetResult(
+  doc: PlanDocument,
+  fiscalYear: number,
+  entries: readonly FiscalEffectEntry[],
+): EffectTargetResult | null {
+  const t = doc.plan.fiscalEffectTarget;
+  if (!t) return null;
+  const evaluation = evaluateEffectTarget({
+    target: toReadTarget(t, DEFAULT_STAGE_LADDER),
+    entries,
+    period: { start: doc.plan.periodStart, end: doc.plan.periodEnd },
+    fiscalYear,
+  });
+  const scale = outcomeScaleOf(doc);
+  if (!scale)
+    return {
+      text: t.text,
+      evaluation,
+      result: statusText(evaluation.status),
+      explanation: evaluation.explanation,
+    };
+  const g = planGradeCell(scale, evaluation);
+  return {
+    text: t.text,
+    evaluation,
+    result: `${g.symbol} ${g.label}`,
+    explanation: `${evaluation.explanation}／計画の評価基準：${g.explanation}`,
+  };
+}
 
 const NO_DEPARTMENT = "（所管の記載なし）";
 
@@ -65,7 +111,7 @@ export function buildFiscalEffects(
       });
     }
   }
-  if (entries.length === 0) return null;
+  if (entries.length === 0 && !doc.plan.fiscalEffectTarget) return null;
   const unit = reportUnit(entries);
   const toDate = entries.filter((e) => e.fiscalYear >= doc.plan.periodStart && e.fiscalYear <= fiscalYear);
   const lines = (sums: Map<string, EffectSum>, label: (k: string) => string, order?: string[]) =>
@@ -122,5 +168,6 @@ export function buildFiscalEffects(
     ),
     byYear: effectsByYear(entries, years, unit),
     crossListedLeftOut,
+    target: effectTargetResult(doc, fiscalYear, entries),
   };
 }

@@ -32,6 +32,14 @@ export function fiscalEffectSheet(wb: ExcelJS.Workbook, title: string, m: Fiscal
     `単位：${m.unit}。${warekiFiscalYear(m.periodStart)}から${warekiFiscalYear(m.fiscalYear)}までの累計。実績未報告は 0 ではなく「—」。計画期間全体の計画額：${m.periodPlanned ?? "—"}${m.unit}`,
   );
   r += 2;
+  if (m.target) {
+    cell(1, `財政効果額の目標（${warekiFiscalYear(m.fiscalYear)}の評価）`, true);
+    r++;
+    cell(1, `目標「${m.target.text}」：${m.target.result}`);
+    r++;
+    cell(1, m.target.explanation);
+    r += 2;
+  }
   const table = (caption: string, head: string[], rows: (string | number | null)[][]) => {
     cell(1, caption, true);
     r++;

@@ -41,8 +41,13 @@ describe("editing the plan's scales", () => {
   let office: TestSession;
   let planId: string;
   const get = (s: TestSession, path: string) => app.request(path, { headers: { cookie: s.cookie } });
-  const post = (s: TestSession, path: string, body: Record<string, string>) =>
-    app.request(path, postForm(s, body));
+  /** The version the page's form carries (hidden field). */
+  const versionIn = (html: string) => /name="version" value="([0-9a-f]{32})"/.exec(html)?.[1] ?? "";
+  const formVersion = async (s: TestSession) =>
+    versionIn(await (await get(s, `/plans/${planId}/scales`)).text());
+  /** Posts the form as made from the page just now (its version added unless given). */
+  const post = async (s: TestSession, path: string, body: Record<string, string>) =>
+    app.request(path, postForm(s, { version: await formVersion(s), ...body }));
 
   before(async () => {
     open = await openTestDatabase();
@@ -56,7 +61,8 @@ describe("editing the plan's scales", () => {
     for (const role of ["viewer", "department"] as const) {
       const s = await signIn(open.db, role, role === "department" ? { departments: ["職員課"] } : {});
       assert.equal((await get(s, `/plans/${planId}/scales`)).status, 403);
-      assert.equal((await post(s, `/plans/${planId}/scales`, { ...SABC_FORM, action: "save" })).status, 403);
+      const body = { ...SABC_FORM, version: "0".repeat(32), action: "save" };
+      assert.equal((await post(s, `/plans/${planId}/scales`, body)).status, 403);
     }
     const page = await (await get(office, `/plans/${planId}/scales`)).text();
     assert.match(page, /評価基準/);
@@ -123,6 +129,75 @@ describe("editing the plan's scales", () => {
     assert.deepEqual(published!.snapshot.document.plan.scales, sabcScales());
     const now = (await exportDocument(open.db, "012173/sample")).plan.scales;
     assert.equal(now?.outcome?.grades[1]?.label, "A+");
+  });
+
+  test("two offices saving at once: the second, made from the scales before the first, is refused (409), nothing overwritten", async () => {
+    const other = await signIn(open.db, "office", { municipalityCode: "012173", name: "行革 次郎" });
+    const before = (await exportDocument(open.db, "012173/sample")).plan.scales;
+    // both open the page now
+    const mine = await formVersion(office);
+    const theirs = await formVersion(other);
+    assert.match(mine, /^[0-9a-f]{32}$/);
+    assert.equal(mine, theirs);
+    // the other office previews (the preview keeps the version the form was made from), then saves first
+    const preview = await post(other, `/plans/${planId}/scales`, {
+      ...SABC_FORM,
+      g0_label: "特A",
+      version: theirs,
+      action: "preview",
+    });
+    assert.equal(versionIn(await preview.text()), theirs);
+    const first = await post(other, `/plans/${planId}/scales`, {
+      ...SABC_FORM,
+      g0_label: "特A",
+      version: theirs,
+      action: "save",
+    });
+    assert.equal(first.status, 303);
+    // my save, made from the page before theirs, is refused and shows my input with the reason
+    const second = await post(office, `/plans/${planId}/scales`, {
+      ...SABC_FORM,
+      g0_label: "優",
+      version: mine,
+      action: "save",
+    });
+    assert.equal(second.status, 409);
+    const html = await second.text();
+    assert.match(html, /ほかの人が先にこの計画の評価基準を変更しました/);
+    assert.match(html, /value="優"/, "my input is kept on the page");
+    const fresh = versionIn(html);
+    assert.notEqual(fresh, mine, "the form now carries the current version");
+    const stored = (await exportDocument(open.db, "012173/sample")).plan.scales;
+    assert.equal(stored?.outcome?.grades[0]?.label, "特A", "the first save is not overwritten");
+    assert.notDeepEqual(stored, before);
+    // having seen the change, saving again from the page shown is accepted
+    const again = await post(office, `/plans/${planId}/scales`, {
+      ...SABC_FORM,
+      g0_label: "優",
+      version: fresh,
+      action: "save",
+    });
+    assert.equal(again.status, 303);
+    assert.equal(
+      (await exportDocument(open.db, "012173/sample")).plan.scales?.outcome?.grades[0]?.label,
+      "優",
+    );
+  });
+
+  test("a save without the form's version (or with a made-up one) is refused, nothing stored", async () => {
+    const before = (await exportDocument(open.db, "012173/sample")).plan.scales;
+    for (const version of ["", "12", "x".repeat(32)]) {
+      const res = await post(office, `/plans/${planId}/scales`, { ...SABC_FORM, version, action: "save" });
+      assert.equal(res.status, 400, `version ${JSON.stringify(version)}`);
+      assert.match(await res.text(), /フォームの版番号がありません/);
+    }
+    const res = await post(office, `/plans/${planId}/scales`, {
+      ...SABC_FORM,
+      version: "0".repeat(32),
+      action: "save",
+    });
+    assert.equal(res.status, 409);
+    assert.deepEqual((await exportDocument(open.db, "012173/sample")).plan.scales, before);
   });
 
   test("emptying every row returns the plan to gyokaku's own scales", async () => {

@@ -67,6 +67,8 @@ export function ScalesPage(props: {
   errors?: FieldErrors;
   /** What the user posted, shown again after a refusal or a preview. */
   scales?: PlanScales | undefined;
+  /** The version the user's form was made from, when it is shown again (else the stored scales' version). */
+  version?: string | undefined;
   previewed?: boolean;
 }) {
   const { e } = props;
@@ -90,6 +92,7 @@ export function ScalesPage(props: {
       <ErrorSummary errors={errors} />
       <form method="post" action={`/plans/${e.planId}/scales`}>
         <CsrfField />
+        <input type="hidden" name="version" value={props.version ?? e.version} />
         <h2>評価（成果の評価基準）</h2>
         <p class="hint">
           上の評価から順に書きます。基準値（%）は上から順に小さくします。すべて空欄なら gyokaku

@@ -58,6 +58,9 @@ export function scalesRoutes(db: DB) {
     const body = (await c.req.parseBody({ all: true })) as FormBody;
     const input = scalesFromForm(body);
     const action = field(body, "action");
+    // The version the user's form was made from: kept through previews and refusals, so that a save after
+    // someone else's still meets the check; after a refusal as stale the form carries the current version.
+    const version = field(body, "version");
     try {
       // Only the page's two buttons act: a form posted without one (a stray or forged request) changes nothing.
       if (action !== "preview" && action !== "save")
@@ -69,17 +72,28 @@ export function scalesRoutes(db: DB) {
           <ScalesPage
             e={{ ...e, preview: await service.previewFor(db, user, planId, scales) }}
             scales={scales}
+            version={version}
             previewed
           />,
         );
       }
-      await service.saveScales(db, user, planId, input);
+      await service.saveScales(db, user, planId, input, version);
       return c.redirect(`/plans/${planId}/scales?done=saved`, 303);
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== "invalid") throw err;
+      if (!(err instanceof AppError) || (err.code !== "invalid" && err.code !== "conflict")) throw err;
       const e = await service.getScalesEditor(db, user, planId);
-      // biome-ignore lint/suspicious/noExplicitAny: the refused input is shown again as typed
-      return c.html(<ScalesPage e={e} errors={err.fields} scales={input as any} />, 400);
+      const stale = err.code === "conflict";
+      const errors = Object.keys(err.fields).length > 0 ? err.fields : { _form: err.message };
+      return c.html(
+        <ScalesPage
+          e={e}
+          errors={errors}
+          // biome-ignore lint/suspicious/noExplicitAny: the refused input is shown again as typed
+          scales={input as any}
+          version={stale ? undefined : version}
+        />,
+        stale ? 409 : 400,
+      );
     }
   });
   return app;

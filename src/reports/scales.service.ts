@@ -3,12 +3,15 @@
  * and the implementation vocabulary, with a preview of how the current year would be graded. Every save is
  * in the history; published versions keep the scales of their snapshot.
  */
+
+import { z } from "zod";
 import { record } from "../audit/audit.service.ts";
-import { authorize, invalid, notFound } from "../core/errors.ts";
+import { authorize, conflict, invalid, notFound } from "../core/errors.ts";
 import { jsonPath, walkItems } from "../core/plan-document/document.ts";
 import { type PlanScales, scalesSchema } from "../core/plan-document/scales.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canEditPlan } from "../core/policy.ts";
+import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { tallyGrades } from "../domain/evaluation/grade.ts";
 import { fiscalYearOf } from "../domain/fiscal-year.ts";
@@ -28,6 +31,8 @@ export type ScalesEditor = {
   planId: string;
   title: string;
   scales: PlanScales | undefined;
+  /** the version of the stored scales the form is made from (hidden field), checked when saving */
+  version: string;
   preview: ScalesPreview;
 };
 
@@ -94,7 +99,13 @@ export async function getScalesEditor(db: DB, user: Actor, planId: string): Prom
   const plan = await planOf(db, user, planId);
   const doc = (await getPlanFor(db, user, plan.id))!;
   const scales = doc.plan.scales;
-  return { planId: plan.id, title: plan.title, scales, preview: previewOf(doc, scales, previewYear(doc)) };
+  return {
+    planId: plan.id,
+    title: plan.title,
+    scales,
+    version: plan.scales_version,
+    preview: previewOf(doc, scales, previewYear(doc)),
+  };
 }
 
 /** Validates posted scales; a refusal names each field (g1_rule, s0_label …) with the schema's message. */
@@ -116,11 +127,33 @@ export function checkScales(input: unknown): PlanScales | undefined {
   throw invalid(fields, "評価基準に問題があります。");
 }
 
-export async function saveScales(db: DB, user: Actor, planId: string, input: unknown): Promise<void> {
+const versionSchema = z.object({
+  version: z
+    .string("フォームの版番号がありません。ページを読み込み直してください。")
+    .regex(/^[0-9a-f]{32}$/, "フォームの版番号がありません。ページを読み込み直してください。"),
+});
+
+const STALE =
+  "ほかの人が先にこの計画の評価基準を変更しました。あなたの入力はまだ保存されていません（下に残してあります）。" +
+  "下の見込みと最新の内容を確かめてから、もう一度保存してください。";
+
+/**
+ * Saves the scales if the stored ones are still those the form was made from (`version`); otherwise refuses
+ * with `conflict` and stores nothing, so that two offices saving at once do not overwrite each other.
+ */
+export async function saveScales(
+  db: DB,
+  user: Actor,
+  planId: string,
+  input: unknown,
+  version: unknown,
+): Promise<void> {
   const plan = await planOf(db, user, planId);
   const scales = checkScales(input);
+  const expected = parseInput(versionSchema, { version }).version;
   await db.transaction().execute(async (trx) => {
-    await repo.setScales(trx, user.municipalityCode, plan.id, scales ?? null);
+    if (!(await repo.setScales(trx, user.municipalityCode, plan.id, scales ?? null, expected)))
+      throw conflict(STALE);
     await record(trx, user, [
       {
         action: "plan.scales",

@@ -7,7 +7,7 @@ import { SUMMABLE_TARGET_KINDS } from "../../domain/values/index.ts";
 import { type AppError, invalidDocument } from "../errors.ts";
 import type { Finding } from "../findings.ts";
 import { fillReadings } from "./fill.ts";
-import { fiscalEffectProblems } from "./fiscal-effect.ts";
+import { effectTargetProblems, fiscalEffectProblems } from "./fiscal-effect.ts";
 import { planRowFindings } from "./plan-rows.ts";
 import {
   type Item,
@@ -84,7 +84,7 @@ export function* walkItems(
 
 /** The checks across the document that a schema cannot express. */
 export function crossCheck(doc: PlanDocument): DocumentProblem[] {
-  const problems: DocumentProblem[] = [];
+  const problems: DocumentProblem[] = [...effectTargetProblems(doc.plan.fiscalEffectTarget)];
   const deptKeys = new Set<string>();
   doc.departments.forEach((d, i) => {
     if (deptKeys.has(d.key))

@@ -75,12 +75,18 @@ const WHAT = { baselines: "初期値", targets: "目標", actuals: "実績値", 
 export function fillReadings(input: unknown, file: string): { filled: unknown; findings: Finding[] } {
   const findings: Finding[] = [];
   if (!isObject(input)) return { filled: input, findings };
-  let any = false;
+  let any = effectTargetTextOnly(input) !== undefined;
   eachTextOnly(input, () => {
     any = true;
   });
   if (!any) return { filled: input, findings };
   const copy = structuredClone(input);
+  const effectTarget = effectTargetTextOnly(copy);
+  if (effectTarget) {
+    const reading = targetReading(effectTarget.text as string, []);
+    for (const [f, value] of Object.entries(reading))
+      if (effectTarget[f] === undefined) effectTarget[f] = value;
+  }
   eachTextOnly(copy, (v, { list, path, indicator, words }) => {
     const text = v.text as string;
     const reading =
@@ -99,6 +105,12 @@ export function fillReadings(input: unknown, file: string): { filled: unknown; f
     });
   });
   return { filled: copy, findings };
+}
+
+/** plan.fiscalEffectTarget when given as its text alone (its reading is checked by the document's checks). */
+function effectTargetTextOnly(input: Raw): Raw | undefined {
+  const t = isObject(input.plan) ? input.plan.fiscalEffectTarget : undefined;
+  return isObject(t) && t.kind === undefined && typeof t.text === "string" ? t : undefined;
 }
 
 function stringList(v: unknown): string[] {

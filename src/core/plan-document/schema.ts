@@ -297,6 +297,11 @@ export const planDocumentSchema = z
         scales: scalesSchema
           .optional()
           .describe("the plan's own outcome scale and implementation vocabulary"),
+        fiscalEffectTarget: targetSchema
+          .optional()
+          .describe(
+            "the target for the plan's total 財政効果額 (all items, both kinds), a numeric target in 円, 千円 or 百万円 such as 「5年間で累計500百万円」; may be given as its text alone",
+          ),
       })
       .strict()
       .refine((p) => p.periodEnd >= p.periodStart, { message: "periodEnd は periodStart 以降の年度です" }),

@@ -81,3 +81,46 @@ describe("the plan's yearly and cumulative rows in the 実績値 sheet (区分)"
     assert.deepStrictEqual(parsePlanDocument(again.document), doc);
   });
 });
+
+describe("the target for the plan's total 財政効果額 (計画 sheet)", () => {
+  const withTarget = async (cells: Record<string, string>) => {
+    const bytes = await edit(await writePlanWorkbook(base), (wb) => {
+      const ws = wb.getWorksheet("計画")!;
+      const head = ws.getRow(1).values as string[];
+      for (const [h, v] of Object.entries(cells)) ws.getRow(2).getCell(head.indexOf(h)).value = v;
+    });
+    return readPlanWorkbook(bytes, "target.xlsx", base);
+  };
+
+  test("read from its words, its 集計方法 column winning, written back out and read again the same", async () => {
+    const doc = parsePlanDocument((await withTarget({ 財政効果額の目標: "5年間で累計500百万円" })).document);
+    assert.deepEqual(doc.plan.fiscalEffectTarget, {
+      text: "5年間で累計500百万円",
+      kind: "value_by_year",
+      number: 500,
+      unit: "百万円",
+      basis: "period_total",
+    });
+    const set = await withTarget({ 財政効果額の目標: "(R5)300,000千円", 財政効果額の目標の集計方法: "累計" });
+    const t = parsePlanDocument(set.document).plan.fiscalEffectTarget!;
+    assert.deepEqual([t.number, t.unit, t.fiscalYear, t.basis], [300000, "千円", 2023, "cumulative"]);
+    const again = await readPlanWorkbook(await writePlanWorkbook(doc), "again.xlsx", doc);
+    assert.deepStrictEqual(parsePlanDocument(again.document), doc);
+  });
+
+  test("a target that is not an amount in 円・千円・百万円 is refused naming sheet, row and column", async () => {
+    for (const [text, message] of [
+      ["5年間で累計500万円", /単位は 円・千円・百万円 のどれか/],
+      ["5年間で累計500件", /単位は 円・千円・百万円 のどれか/],
+      ["(R9)達成", /金額の目標です/],
+      ["約500百万円", /金額の目標です/],
+    ] as const) {
+      await assert.rejects(withTarget({ 財政効果額の目標: text }), (e: unknown) => {
+        assert.ok(isAppError(e, "invalid_document"), String(e));
+        assert.match(e.message, /シート「計画」 2行 [A-Z]+列（財政効果額の目標）/);
+        assert.match(e.message, message);
+        return true;
+      });
+    }
+  });
+});

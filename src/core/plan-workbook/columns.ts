@@ -33,6 +33,8 @@ export {
 } from "./column-parts.ts";
 export { ACTUALS_SHEET, TARGETS_SHEET } from "./value-sheets.ts";
 
+import { effectTargetColumns } from "./effect-target-column.ts";
+
 export const PLAN_SHEET: SheetDef = {
   name: "計画",
   about:
@@ -85,6 +87,7 @@ export const PLAN_SHEET: SheetDef = {
       width: 30,
       help: "計画を読み取ったファイル。",
     },
+    ...effectTargetColumns,
   ],
 };
 

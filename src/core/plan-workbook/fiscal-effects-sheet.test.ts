@@ -60,16 +60,20 @@ test("a row adds an actual; 削除 removes one; a workbook without the sheet kee
   assert.deepStrictEqual(parsePlanDocument((await readPlanWorkbook(without, "old.xlsx", doc)).document), doc);
 });
 
-test("an unknown unit or 種別 is refused naming the sheet, row and column", async () => {
+test("an unknown unit or 種別, a negative amount or text in 金額 is refused naming the sheet, row and column", async () => {
   const bytes = await edit(await writePlanWorkbook(sample()), (wb) => {
     const ws = wb.getWorksheet("財政効果額")!;
     addRow(ws, { 項目キー: "1", 年度: 2020, 区分: "計画", 金額: 5, 単位: "万円", 種別: "歳出削減" });
     addRow(ws, { 項目キー: "1", 年度: 2021, 区分: "計画", 金額: 5, 単位: "千円", 種別: "削減" });
+    addRow(ws, { 項目キー: "1", 年度: 2022, 区分: "実績", 金額: -30, 単位: "千円", 種別: "歳出削減" });
+    addRow(ws, { 項目キー: "1", 年度: 2022, 区分: "計画", 金額: "三十", 単位: "千円", 種別: "歳出削減" });
   });
   await assert.rejects(readPlanWorkbook(bytes, "bad.xlsx", null), (e: unknown) => {
     assert.ok(isAppError(e, "invalid_document"));
     assert.match(e.message, /財政効果額.*2行.*「万円」は選べません/s);
     assert.match(e.message, /財政効果額.*3行.*「削減」は選べません/s);
+    assert.match(e.message, /シート「財政効果額」 4行 [A-Z]+列（金額）: 財政効果額は0以上の金額です/);
+    assert.match(e.message, /シート「財政効果額」 5行 [A-Z]+列（金額）/);
     return true;
   });
 });

@@ -167,6 +167,15 @@ export function mergeFiscalEffects(table: Table, ctx: MergeContext): void {
       if (row.key("amount") === undefined) row.error("amount", "cell.required", "金額がありません");
       continue;
     }
+    if (amount < 0) {
+      row.error(
+        "amount",
+        "fiscal-effect.negative",
+        "財政効果額は0以上の金額です（効果がなかった年度は0、まだ分からない実績は行を作りません）",
+        String(amount),
+      );
+      continue;
+    }
     const other = figure === "planned" ? "actual" : "planned";
     if (base && base.unit !== unit && base[other] !== undefined) {
       row.error(

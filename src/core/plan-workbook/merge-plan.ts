@@ -4,6 +4,7 @@ import { codeProblem } from "../../domain/municipality-code.ts";
 import { readFiscalYear } from "../../domain/values/index.ts";
 import { PLAN_DOCUMENT_FORMAT, type PlanDocument } from "../plan-document/schema.ts";
 import { splitNameEntry } from "./cells.ts";
+import { mergeEffectTarget } from "./effect-target-column.ts";
 import { type MergeContext, setField } from "./merge-context.ts";
 import type { Problems, Table, TableRow } from "./table.ts";
 
@@ -120,6 +121,7 @@ export function mergePlan(table: Table, base: PlanDocument | null, problems: Pro
     setField(doc.plan, "stages", stages.length > 0 ? stages : undefined);
   }
   if (row.has("sources")) doc.plan.sources = row.list("sources");
+  mergeEffectTarget(row, doc.plan);
   return doc;
 }
 

@@ -19,6 +19,7 @@ import {
   PROGRESS_SHEET,
   TARGETS_SHEET,
 } from "./columns.ts";
+import { effectTargetCells } from "./effect-target-column.ts";
 import { FISCAL_EFFECTS_SHEET, fiscalEffectRows } from "./fiscal-effects-sheet.ts";
 
 export type { CellData, RowData, SheetData } from "../workbook/types.ts";
@@ -48,6 +49,7 @@ export function documentRows(doc: PlanDocument): SheetData[] {
           levels: joinList(doc.plan.levels),
           stages: doc.plan.stages === undefined ? undefined : joinList(doc.plan.stages),
           sources: joinList(doc.plan.sources),
+          ...effectTargetCells(doc),
         },
       ],
     },

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 import { readers } from "../../importers/registry.ts";
 import { readSeed, seedsSkip } from "../../testing/seeds.ts";
 import { addRow, col, contents, edit, open, rowWhere, sample } from "../../testing/workbook.ts";
-import { parsePlanDocument } from "../plan-document/document.ts";
+import { parsePlanDocument, readPlanDocument } from "../plan-document/document.ts";
 import type { PlanDocument } from "../plan-document/schema.ts";
 import { DATA_SHEETS, GUIDE_SHEET_NAME } from "./columns.ts";
 import { readPlanWorkbook, readWorkbookPlanRef, writeBlankTemplate, writePlanWorkbook } from "./index.ts";
@@ -136,5 +136,53 @@ describe("the blank template", () => {
     assert.deepStrictEqual(ind.actuals, [
       { fiscalYear: 2024, text: "52.8%", kind: "number", number: 52.8, unit: "%" },
     ]);
+  });
+  test("filled in by hand with 財政効果額, its target and the yearly and cumulative plan rows (issue 10)", async () => {
+    const filled = await edit(await writeBlankTemplate(), (wb) => {
+      addRow(wb.getWorksheet("計画")!, {
+        団体コード: "012246",
+        団体名: "千歳市",
+        計画キー: "chitose-effects",
+        計画名: "行政改革基本方針",
+        開始年度: 2025,
+        終了年度: 2027,
+        階層名: "重点推進項目",
+        財政効果額の目標: "3年間で累計900千円",
+      });
+      addRow(wb.getWorksheet("項目")!, { 項目キー: "1", 項目名: "使用料の見直し" });
+      addRow(wb.getWorksheet("指標")!, { 項目キー: "1", 指標名: "使用料収入", 単位: "千円" });
+      const values = wb.getWorksheet("実績値")!;
+      for (const [fy, yearly, cumulative] of [
+        [2025, "300千円", "300千円"],
+        [2026, "300千円", "6,000千円"],
+      ] as const) {
+        addRow(values, { 指標キー: "1-i1", 年度: fy, 記載: yearly, 区分: "計画値" });
+        addRow(values, { 指標キー: "1-i1", 年度: fy, 記載: cumulative, 区分: "計画値（累計）" });
+      }
+      const effects = wb.getWorksheet("財政効果額")!;
+      addRow(effects, { 項目キー: "1", 年度: 2025, 区分: "計画", 金額: 300, 単位: "千円", 種別: "歳入確保" });
+      addRow(effects, { 項目キー: "1", 年度: 2025, 区分: "実績", 金額: 320, 単位: "千円", 種別: "歳入確保" });
+    });
+    const { document } = await readPlanWorkbook(filled, "new.xlsx", null);
+    const { document: doc, findings } = readPlanDocument(document, "new.xlsx");
+    assert.deepStrictEqual(doc.plan.fiscalEffectTarget, {
+      text: "3年間で累計900千円",
+      kind: "value_by_year",
+      number: 900,
+      unit: "千円",
+      basis: "period_total",
+    });
+    assert.deepStrictEqual(doc.items[0]!.fiscalEffects, [
+      { fiscalYear: 2025, kind: "revenue_increase", planned: 300, actual: 320, unit: "千円" },
+    ]);
+    assert.equal(doc.items[0]!.indicators[0]!.plannedValues!.length, 4);
+    const mismatch = findings.filter((f) => f.code === "plan.cumulative-mismatch");
+    assert.equal(mismatch.length, 1);
+    // a new plan takes 出典 as written (blank here), so the finding names the file and the JSON path
+    assert.deepStrictEqual(
+      [mismatch[0]!.file, mismatch[0]!.expected, mismatch[0]!.found],
+      ["new.xlsx", "600千円", "6,000千円"],
+    );
+    assert.match(mismatch[0]!.subject!, /plannedValues\[3\]/);
   });
 });

@@ -44,6 +44,9 @@ const FIELD_LABELS: Record<string, string> = {
   grade: "評価",
   reason: "理由",
   judgedBy: "判定者",
+  planned: "計画額",
+  actual: "実績額",
+  note: "備考",
   // the mail page (mail.settings, mail.test, round.reminders)
   host: "サーバー",
   user: "ユーザー",

@@ -20,6 +20,7 @@ import * as perfDataVersions from "./2026-12-07T0215-perf-data-versions.ts";
 import * as publishEvidence from "./2026-12-07T0215-publish-evidence.ts";
 import * as mailSealPassword from "./2026-12-07T0221-mail-seal-password.ts";
 import * as judgementGrade from "./2026-12-07T0228-grades-judgement-grade.ts";
+import * as effectPlanTarget from "./2026-12-07T0238-effect-plan-target.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0215-publish-evidence": publishEvidence,
   "2026-12-07T0221-mail-seal-password": mailSealPassword,
   "2026-12-07T0228-grades-judgement-grade": judgementGrade,
+  "2026-12-07T0238-effect-plan-target": effectPlanTarget,
 };
 
 export const migrationProvider: MigrationProvider = {

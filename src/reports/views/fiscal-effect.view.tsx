@@ -16,7 +16,8 @@ export function formatEffectRate(s: EffectSum): string {
 /** The one-line total the 一覧 and the dashboard show: 「財政効果額（令和2年度まで）計画 3,600千円／実績 2,700千円」. */
 export function effectTotalText(m: FiscalEffectModel): string {
   const missing = m.toDate.actualMissing > 0 ? `（実績未報告 ${m.toDate.actualMissing}件）` : "";
-  return `財政効果額（${warekiFiscalYear(m.periodStart)}〜${warekiFiscalYear(m.fiscalYear)}の累計）計画 ${formatAmount(m.toDate.planned)}${m.unit}／実績 ${formatAmount(m.toDate.actual)}${m.unit}${missing}`;
+  const target = m.target ? `／目標「${m.target.text}」：${m.target.result}` : "";
+  return `財政効果額（${warekiFiscalYear(m.periodStart)}〜${warekiFiscalYear(m.fiscalYear)}の累計）計画 ${formatAmount(m.toDate.planned)}${m.unit}／実績 ${formatAmount(m.toDate.actual)}${m.unit}${missing}${target}`;
 }
 
 export function FiscalEffectSection({ model }: { model: FiscalEffectModel | null }) {
@@ -31,6 +32,27 @@ export function FiscalEffectSection({ model }: { model: FiscalEffectModel | null
         {model.unit}です。
         {model.crossListedLeftOut > 0 && `再掲の項目（${model.crossListedLeftOut}件）は元の項目で数えます。`}
       </p>
+      {model.target && (
+        <div class="tally-block">
+          <table class="tally-table effect-target">
+            <caption>財政効果額の目標（{warekiFiscalYear(model.fiscalYear)}の評価）</caption>
+            <thead>
+              <tr>
+                <th scope="col">目標</th>
+                <th scope="col">評価</th>
+                <th scope="col">判定の根拠</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{model.target.text}</th>
+                <td>{model.target.result}</td>
+                <td>{model.target.explanation}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      )}
       <EffectTable
         caption="計画全体"
         head="区分"
