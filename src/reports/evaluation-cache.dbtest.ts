@@ -31,7 +31,7 @@ import {
   reportModel,
   withdrawJudgement,
 } from "./reports.service.ts";
-import { saveScales } from "./scales.service.ts";
+import { getScalesEditor, saveScales } from "./scales.service.ts";
 
 const FY = 2021;
 
@@ -177,7 +177,8 @@ describe("the evaluation cache is never stale", () => {
   });
 
   test("a scale change", async () => {
-    const now = await afterChange(() => saveScales(open.db, officeActor, planId, sabcScales()));
+    const { version } = await getScalesEditor(open.db, officeActor, planId);
+    const now = await afterChange(() => saveScales(open.db, officeActor, planId, sabcScales(), version));
     assert.match(now, /部分実施/);
   });
 
