@@ -20,7 +20,8 @@ const NOT_FEEDING: Readonly<Record<string, string>> = {
   rounds: "a round's state and deadline, read by the round pages and the report's caveats, not evaluated",
   indicator_rules: "plausibility rules of round answers, not used by the evaluation",
   round_items: "each item's state in a round (the answers themselves are saved into covered tables)",
-  round_parts: "each department's part of a round item (its texts are composed into item_progress, which is covered)",
+  round_parts:
+    "each department's part of a round item (its texts are composed into item_progress, which is covered)",
   round_events: "the outbox of round events",
   round_reminders: "reminder days of a round",
   item_comments: "a round item's conversation",
