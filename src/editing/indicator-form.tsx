@@ -23,14 +23,14 @@ export function IndicatorForm(props: {
           name="indicatorName"
           label="指標の名称"
           value={v("indicatorName")}
-          error={errors["indicatorName"]}
+          error={errors.indicatorName}
         />
         <TextField
           name="indicatorUnit"
           label="単位（任意）"
           hint="例: 件、%、千円、時間"
           value={v("indicatorUnit")}
-          error={errors["indicatorUnit"]}
+          error={errors.indicatorUnit}
           size={8}
         />
         <TextField
@@ -38,14 +38,14 @@ export function IndicatorForm(props: {
           label="系列（任意）"
           hint="例: 男性、女性（読点で区切る）"
           value={v("indicatorSeries")}
-          error={errors["indicatorSeries"]}
+          error={errors.indicatorSeries}
         />
         <TextField
           name="indicatorTarget"
           label="目標（任意）"
           hint="系列があれば、すべての系列に同じ目標を付けます（系列ごとの目標は後から追加できます）。"
           value={v("indicatorTarget")}
-          error={errors["indicatorTarget"]}
+          error={errors.indicatorTarget}
           describedBy={props.preview ? ["indicator-preview"] : []}
         />
         <PreviewLines preview={props.preview} id="indicator-preview" />

@@ -54,7 +54,7 @@ function parts(raw: string): Map<string, string> {
     const head = chunk.slice(0, split);
     const body = chunk.slice(split).trim();
     const type = /Content-Type:\s*([^;\s]+)/i.exec(head)?.[1]?.toLowerCase();
-    if (!type || !type.startsWith("text/")) continue;
+    if (!type?.startsWith("text/")) continue;
     const enc = /Content-Transfer-Encoding:\s*(\S+)/i.exec(head)?.[1]?.toLowerCase();
     out.set(
       type,
