@@ -197,6 +197,49 @@ describe("the reporting round in the browser", { skip }, () => {
     await table.screenshot({ path: join(e2e.shots, "summary-after-round.png") });
   });
 
+  test("the office previews what citizens will see, publishes it, and the public page prints the figures read", async () => {
+    const office = await newPage();
+    await login(office, DEMO.office);
+    await office.goto(`${base}/plans/${planId}/publish`);
+    await office.getByLabel("公表する年度").selectOption("2023");
+    await office.getByRole("button", { name: "プレビューを見る" }).click();
+    await office.getByText("プレビュー（まだ公表していません）").waitFor();
+    await office
+      .getByRole("link", { name: /職員の仕事・子育て・女性活躍推進/ })
+      .first()
+      .click();
+    await office.getByText("プレビュー（まだ公表していません）").waitFor();
+    const previewed = (await office.textContent("main"))!;
+    assert.ok(previewed.includes("25.4%"), "the preview shows the approved actual as read");
+    await shot(office, "publish-preview-item");
+    // Confirming without the tick box publishes nothing and says why.
+    await office.getByRole("button", { name: "この内容で公表する" }).click();
+    await office.getByText("公表してよいことを確認して、チェックを入れてください").waitFor();
+    await office.getByLabel("この内容を公表し、取り消せないことを確認しました").check();
+    await office.getByRole("button", { name: "この内容で公表する" }).click();
+    await office.getByText(/令和5年度を第\d+版として公表しました/).waitFor();
+
+    // A citizen, not signed in: the published item prints what was read, half-width with its unit, never the
+    // full-width text the department first typed (「２５．３％」) nor a value it corrected.
+    const citizen = await newPage();
+    await citizen.goto(`${base}/public/`);
+    await citizen
+      .getByRole("link", { name: /令和5年度/ })
+      .first()
+      .click();
+    await citizen
+      .getByRole("link", { name: /職員の仕事・子育て・女性活躍推進/ })
+      .first()
+      .click();
+    const text = (await citizen.textContent("main"))!;
+    assert.ok(text.includes("25.4%"), "the corrected actual, as read");
+    assert.ok(text.includes("13.5日"), "a figure with its unit");
+    assert.doesNotMatch(text, /[０-９]/, "no full-width digits on a public page");
+    assert.ok(!text.includes("25.3"), "the value the office returned is not published");
+    assert.equal(await citizen.getByText("プレビュー").count(), 0, "the published page is not a preview");
+    await shot(citizen, "public-item-after-round");
+  });
+
   test("dashboard, plan editing with a target preview, and the 西暦 switch", async () => {
     const page = await newPage();
     await login(page, DEMO.office);
