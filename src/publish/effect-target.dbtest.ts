@@ -5,12 +5,14 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { sql } from "kysely";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { postForm, signIn } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { createApp } from "../web/app.tsx";
+import { openApiDocument } from "./opendata/openapi.ts";
 import { getPublication, publishFiscalYear } from "./publish.service.ts";
 
 const repoRoot = join(import.meta.dirname, "..", "..");
@@ -95,6 +97,13 @@ describe("the 財政効果額 target and reviewers' grades in published versions
       },
     );
     assert.match(api.fiscalEffectTarget!.explanation, /進捗率 28\.1%/);
+    // as openapi.json describes it
+    const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
+    ajv.addSchema({ $id: "https://gyokaku.invalid/openapi.json", components: openApiDocument().components });
+    const validate = ajv.compile({
+      $ref: "https://gyokaku.invalid/openapi.json#/components/schemas/PublicationDetail",
+    });
+    assert.ok(validate(api), ajv.errorsText(validate.errors));
     // 令和7年度: an actual not yet reported leaves the running sum missing, never counted as 0
     const later = text(await get("/public/019992/example-fiscal-effect/2025/index.html"));
     assert.match(later, /令和7年度の評価： － データなし .*財政効果額の実績未報告: 令和7年度 1件/);
