@@ -16,7 +16,8 @@ import {
 } from "../domain/evaluation/fiscal-effect.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { printFigure } from "../domain/values/figure.ts";
-import { Fy } from "./public.parts.tsx";
+import { Grade } from "./grading.tsx";
+import { Fy, Status } from "./public.parts.tsx";
 import type { ItemView, PublicView } from "./public-view.ts";
 
 /** An amount as every figure is printed: half-width, separators, the unit. */
@@ -126,7 +127,8 @@ export function PlanFiscalEffects({ view }: { view: PublicView }) {
   const entries = view.all
     .filter((v) => v.item.crossListingOf === undefined)
     .flatMap((v) => entriesOf(v.item, fy));
-  if (entries.length === 0) return null;
+  const target = view.publication.snapshot.fiscalEffectTarget;
+  if (entries.length === 0 && !target) return null;
   const unit = reportUnit(entries);
   const years: number[] = [];
   for (let y = doc.plan.periodStart; y <= doc.plan.periodEnd; y++) years.push(y);
@@ -143,6 +145,26 @@ export function PlanFiscalEffects({ view }: { view: PublicView }) {
         各項目の財政効果額（歳出削減・歳入確保）の合計です（単位：{unit}。再掲の項目は一度だけ数えます）。
         実績が報告されていない年度は 0 ではなく空欄です。
       </p>
+      {target && (
+        <div
+          class={
+            view.grading && target.grade !== undefined
+              ? "result result-grade"
+              : `result result-${target.status}`
+          }
+        >
+          <p class="result-head">財政効果額の目標：{target.text}</p>
+          <p class="result-head">
+            {warekiFiscalYear(fy)}の評価：
+            {view.grading && target.grade !== undefined ? (
+              <Grade grading={view.grading} label={target.grade} />
+            ) : (
+              <Status status={target.status} />
+            )}
+          </p>
+          <p class="result-why">{target.explanation}</p>
+        </div>
+      )}
       <dl class="meta">
         <dt>計画期間の計画額</dt>
         <dd>{money(period.planned, unit) ?? "—"}</dd>

@@ -24,9 +24,28 @@ export function Grade({ grading, label }: { grading: Grading; label: string }) {
   );
 }
 
-/** The result of a year: the plan's grade where the version has one, else gyokaku's status. */
+/**
+ * The result of a year: the plan's grade where the version has one, else gyokaku's status. A grade the reviewer
+ * set says so, with the grade the plan's rule computes beside it (as the reports show it).
+ */
 export function Result({ grading, r }: { grading: Grading | undefined; r: YearResult }) {
-  return grading ? <Grade grading={grading} label={r.grade ?? UNGRADED} /> : <Status status={r.status} />;
+  if (!grading) return <Status status={r.status} />;
+  const judged = r.judgement?.grade !== undefined && r.computedGrade !== undefined;
+  return (
+    <>
+      <Grade grading={grading} label={r.grade ?? UNGRADED} />
+      {judged && (
+        <>
+          {" "}
+          <span class="judged">評価者の判定</span>{" "}
+          <span class="status-computed">
+            （計算による評価：
+            <Grade grading={grading} label={r.computedGrade!} />）
+          </span>
+        </>
+      )}
+    </>
+  );
 }
 
 /** 着手状況 in the plan's word where the version recorded one, else gyokaku's. */

@@ -17,7 +17,7 @@ import {
 } from "../domain/evaluation/index.ts";
 import type { PlanLadder } from "../domain/evaluation/vocabulary.ts";
 import { findStage, normalizeStageWord } from "../domain/values/index.ts";
-import { evaluatePlan, type StoredJudgement } from "../reports/reports.service.ts";
+import { evaluatePlan, fiscalEffectTarget, type StoredJudgement } from "../reports/reports.service.ts";
 
 export const SNAPSHOT_FORMAT = "gyokaku.publication/1";
 
@@ -39,7 +39,14 @@ export const yearResultSchema = z.object({
   comparedWith: z.number().optional(),
   progressRate: z.number().optional(),
   judgement: z
-    .object({ status, reason: z.string(), by: z.string(), at: z.string() })
+    .object({
+      status,
+      /** The grade of the plan's scale the reviewer set (absent in versions published before it was kept). */
+      grade: z.string().optional(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+    })
     .optional()
     .describe("a reviewer's judgement that overrides the computed status"),
   /**
@@ -49,6 +56,8 @@ export const yearResultSchema = z.object({
   grade: z.string().optional(),
   /** The explanation with the plan's rule named (「…／計画の評価基準：達成率 85.0%：A（80%以上）」). */
   gradeExplanation: z.string().optional(),
+  /** With a reviewer's grade: the grade the plan's rule computes, shown beside it (「計算：× C」). */
+  computedGrade: z.string().optional(),
 });
 export type YearResult = z.infer<typeof yearResultSchema>;
 
@@ -96,6 +105,22 @@ export const evidenceSchema = z.object({
 });
 export type PublishedEvidence = z.infer<typeof evidenceSchema>;
 
+/**
+ * The plan's target for its total 財政効果額 (plan.fiscalEffectTarget) judged in the published year, as the 集計
+ * shows it: gyokaku's status, and the plan's grade when it has an outcome scale.
+ */
+export const effectTargetSchema = z.object({
+  text: z.string(),
+  status,
+  /** The plan's grade (or 評価なし) when the plan has an outcome scale. */
+  grade: z.string().optional(),
+  /** 「◎ 達成」, or the plan's grade with its mark (「○ A」). */
+  result: z.string(),
+  explanation: z.string(),
+  progressRate: z.number().optional(),
+});
+export type PublishedEffectTarget = z.infer<typeof effectTargetSchema>;
+
 export const snapshotSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
   fiscalYear: z.number().int(),
@@ -110,6 +135,8 @@ export const snapshotSchema = z.object({
   ownScales: z.boolean().optional(),
   /** Public evidence files of the year's approved items; absent in versions published before evidence was kept. */
   evidence: z.array(evidenceSchema).optional(),
+  /** The target for the plan's total 財政効果額, judged; absent without one and in versions published before. */
+  fiscalEffectTarget: effectTargetSchema.optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -187,10 +214,16 @@ export function buildSnapshot(
         const g = gradeEvaluation(scale, e);
         r.grade = g.grade ?? UNGRADED;
         r.gradeExplanation = g.explanation;
+        if (e.judgement?.grade !== undefined) {
+          // what the rule alone gives, shown beside the reviewer's grade
+          const rule = { ...e, status: e.computedStatus, judgement: undefined, explanation: e.rule };
+          r.computedGrade = gradeEvaluation(scale, rule).grade ?? UNGRADED;
+        }
       }
       return r;
     }),
   }));
+  const target = effectTarget(evaluated);
   return {
     format: SNAPSHOT_FORMAT,
     fiscalYear,
@@ -199,7 +232,24 @@ export function buildSnapshot(
     series,
     items: implementationResults(document, fiscalYear, evaluated.ladder),
     ...(document.plan.scales ? { ownScales: true } : {}),
+    ...(target ? { fiscalEffectTarget: target } : {}),
   };
+}
+
+/** The plan's 財政効果額 target judged as the reports judge it, or undefined without one. */
+function effectTarget(evaluated: ReturnType<typeof evaluatePlan>): PublishedEffectTarget | undefined {
+  const t = fiscalEffectTarget(evaluated);
+  if (!t) return undefined;
+  const scale = evaluated.doc.plan.scales?.outcome;
+  const out: PublishedEffectTarget = {
+    text: t.text,
+    status: t.evaluation.status,
+    result: t.result,
+    explanation: t.explanation,
+  };
+  if (scale) out.grade = gradeEvaluation(scale, t.evaluation).grade ?? UNGRADED;
+  if (t.evaluation.progressRate !== undefined) out.progressRate = t.evaluation.progressRate;
+  return out;
 }
 
 /** The grade of a result that no rule of the plan's scale grades (no data, no rate). */

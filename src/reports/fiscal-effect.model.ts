@@ -78,7 +78,8 @@ export function effectTargetResult(
     text: t.text,
     evaluation,
     result: `${g.symbol} ${g.label}`,
-    explanation: `${evaluation.explanation}／計画の評価基準：${g.explanation}`,
+    // planGradeCell's explanation already begins with the evaluation's and names the plan's rule
+    explanation: g.explanation,
   };
 }
 

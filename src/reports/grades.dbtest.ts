@@ -250,7 +250,8 @@ describe("the plan's own grades in every format", () => {
       .select(["status", "grade"])
       .executeTakeFirstOrThrow();
     assert.deepEqual(stored, { status: "not_achieved", grade: "D" }, "the computed status is kept beside");
-    // Published: the public snapshot keeps gyokaku's status as computed, with the reviewer's reason.
+    // Published: the snapshot keeps the reviewer's grade, the grade the rule computes beside it, gyokaku's
+    // status as computed, and the reason.
     await publishFiscalYear(open.db, { plan: PLAN, fiscalYear: 2025 });
     const published = await getPublication(open.db, {
       municipalityCode: "019992",
@@ -261,6 +262,7 @@ describe("the plan's own grades in every format", () => {
       .find((x) => x.indicatorKey === "3-4-i1")!
       .years.find((y) => y.fiscalYear === 2025)!;
     assert.equal(year.status, "not_achieved");
+    assert.deepEqual([year.grade, year.judgement?.grade, year.computedGrade], ["D", "D", "C"]);
     assert.equal(year.judgement?.reason, "対象施設の半数が改修で休館したため評価対象外とした");
     // The plan imported again (its items rewritten): the judgement keeps its grade.
     await importDocuments(open.db, [examplePlan()]);

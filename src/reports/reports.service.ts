@@ -17,7 +17,7 @@ import { findRoundByPlanYear } from "../rounds/rounds.service.ts";
 import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
 import { cachedDerived, cachedEvaluation, type EvaluationKey } from "./evaluation-cache.ts";
-import { buildFiscalEffects } from "./fiscal-effect.model.ts";
+import { buildFiscalEffects, type EffectTargetResult } from "./fiscal-effect.model.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
 import { reportXlsx } from "./reports.xlsx.ts";
@@ -370,4 +370,9 @@ export { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS } from "./report.model.
 export function fiscalEffectLine(plan: EvaluatedPlan): string | null {
   const m = buildFiscalEffects(plan.doc, plan.fiscalYear, plan.items);
   return m ? effectTotalText(m) : null;
+}
+
+/** The plan's target for its total 財政効果額 judged in the plan's year as the 集計 shows it, or null without one. */
+export function fiscalEffectTarget(plan: EvaluatedPlan): EffectTargetResult | null {
+  return buildFiscalEffects(plan.doc, plan.fiscalYear, plan.items)?.target ?? null;
 }

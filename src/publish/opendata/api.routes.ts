@@ -9,6 +9,7 @@ import type { DB } from "../../db/database.ts";
 import { cachedPublication, renderedOnce } from "../publication-cache.ts";
 import { listPublications, listVersions, type PublicationMeta } from "../publish.service.ts";
 import type { errorSchema, publicationDetailSchema, publicationRefSchema } from "./api.schema.ts";
+import { effectTargetJson } from "./fiscal-effects.table.ts";
 import { openApiDocument } from "./openapi.ts";
 import { publicationPaths, publicationRef, tableResponse } from "./opendata.service.ts";
 import { TABLE_NAMES, TABLES, type TableName } from "./tables.ts";
@@ -63,6 +64,7 @@ export function apiRoutes(db: DB) {
         itemTitle: r.item.title,
         tally: r.tally,
       })),
+      fiscalEffectTarget: effectTargetJson(publication.snapshot),
       versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
       tables: TABLE_NAMES.map((t) => ({
         name: t,

@@ -1,6 +1,7 @@
 /** The shapes of the read-only API's responses (zod): the source of the OpenAPI document and its tests. */
 import { z } from "zod";
 import { EVALUATION_STATUSES, IMPLEMENTATION_STATUSES } from "../../domain/evaluation/index.ts";
+import { effectTargetJsonSchema } from "./fiscal-effects.table.ts";
 import { TABLES, type TableName } from "./tables.ts";
 
 const fiscalYear = z.number().int().describe("西暦の年度（4月～翌年3月）。2022 = 令和4年度");
@@ -72,6 +73,7 @@ export const publicationDetailSchema = publicationRefSchema.extend({
       }),
     )
     .describe("最上位の階層ごとの達成度"),
+  fiscalEffectTarget: effectTargetJsonSchema,
   versions: z
     .array(z.object({ version: z.number().int().min(1), publishedAt: z.iso.datetime() }))
     .describe("この年度の公表の版（新しい順）"),

@@ -124,6 +124,10 @@ export const evaluationRowSchema = z.object({
   ),
   explanation: text("評価の説明"),
   reason: optText("判定できない理由"),
+  judgementGrade: optText(
+    "評価者の判定（評価基準）",
+    "計画独自の評価基準で評価者が付けた評価（評価者が判定する区分など）。評価はそれになり、計算による評価は評価の説明にあります",
+  ),
   judgementReason: optText("評価者の判定理由", "評価者が計算による評価を改めた場合の理由"),
   countedInTally: col(z.boolean(), "集計対象", "再掲の項目は集計で二重に数えません"),
 });

@@ -297,6 +297,7 @@ function evaluationColumns(y: YearResult, grading: Grading | undefined) {
     progressRate: y.progressRate === undefined ? null : Math.round(y.progressRate * 1000) / 10,
     explanation: explanationOf(grading, y),
     reason: y.reason ?? null,
+    judgementGrade: (grading && y.judgement?.grade) ?? null,
     judgementReason: y.judgement?.reason ?? null,
   };
 }
