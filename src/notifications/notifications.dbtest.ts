@@ -341,7 +341,8 @@ describe("notifications and mail", () => {
   });
 
   test("approvals: one item is one mail with its link; a bulk approval is one mail per department listing its items", async () => {
-    // 総務課 submits its two items through the item form (every actual 「—」)
+    // Each department submits its own part through the item form (every actual 「—」): 総務課 its two items,
+    // one of them (2-1-1) shared with 職員課, which submits its own part of it.
     const submit = async (s: TestSession, key: string) => {
       const page = await (await get(s, item(key))).text();
       const body: Record<string, string> = {
@@ -351,6 +352,8 @@ describe("notifications and mail", () => {
         nextYearPlan: "",
         status: "実施",
       };
+      const part = /name="part" value="([^"]*)"/.exec(page)?.[1];
+      if (part) body.part = part;
       for (const m of page.matchAll(/name="actuals\.(\d+)\.(indicator|series)" value="([^"]*)"/g))
         body[`actuals.${m[1]}.${m[2]}`] = m[3]!;
       for (const n of new Set([...page.matchAll(/name="actuals\.(\d+)\.indicator"/g)].map((m) => m[1])))
@@ -360,15 +363,22 @@ describe("notifications and mail", () => {
     };
     await submit(somu, "1-1-1");
     await submit(somu, "2-1-1");
+    await submit(shokuin, "2-1-1");
     await run("2024-07-16");
     sink.mails.length = 0;
-    // the office approves both at once on the round page (the reason covers any warning)
+    // the office approves the three parts at once on the round page (the reason covers any warning)
     const round = await (await get(office, `/rounds/${roundId}`)).text();
-    const version = (key: string) => new RegExp(`name="version\\.${key}" value="(\\d+)"`).exec(round)![1]!;
+    const picked = [...round.matchAll(/name="items" value="([^"]*)"/g)].map((m) => m[1]!);
+    assert.equal(picked.length, 3, "1-1-1, and 2-1-1's two parts");
+    const versions = Object.fromEntries(
+      picked.map((v) => {
+        const at = round.indexOf(`name="version.${v}" value="`) + `name="version.${v}" value="`.length;
+        return [`version.${v}`, round.slice(at, round.indexOf('"', at))];
+      }),
+    );
     const res = await post(office, `/rounds/${roundId}/approve`, {
-      items: ["1-1-1", "2-1-1"],
-      "version.1-1-1": version("1-1-1"),
-      "version.2-1-1": version("2-1-1"),
+      items: picked,
+      ...versions,
       reason: "根拠資料で確認済み",
     });
     assert.ok(res.status < 400, `bulk approval answered ${res.status}`);
@@ -396,7 +406,7 @@ describe("notifications and mail", () => {
     );
     assert.ok(toSomu[0]!.text.includes(`${APP_URL}/rounds/${roundId}?state=approved`));
     assert.ok(toSomu[0]!.html.includes(`href="${APP_URL}/rounds/${roundId}?state=approved"`));
-    // 職員課 answers for one of them: the single approval's mail with the item's link
+    // 職員課 answers for its part of one of them: the single approval's mail with the link to its part
     const toShokuin = sink.to("shokuin@city.example.lg.jp");
     assert.deepEqual(
       toShokuin.map((m) => m.subject),
@@ -406,7 +416,7 @@ describe("notifications and mail", () => {
       toShokuin[0]!.text,
       /行革 花子さんが「① 育児休業」（テスト行政改革計画 令和5年度）を承認しました。/,
     );
-    assert.ok(toShokuin[0]!.text.includes(`${APP_URL}${item("2-1-1")}\n`));
+    assert.ok(toShokuin[0]!.text.includes(`${APP_URL}${item("2-1-1")}?part=`));
     assert.equal(sink.to("gyokaku@city.example.lg.jp").length, 0, "not to the approver");
     // in the app too: one notification each
     const page = await (await get(somu, "/notifications")).text();
