@@ -15,6 +15,7 @@ import * as mailNotifications from "./2026-12-07T0100-mail-notifications.ts";
 import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
 import * as planScales from "./2026-12-07T0210-plan-scales.ts";
+import * as noParentCycles from "./2026-12-07T0214-hostile-no-parent-cycles.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0100-round-rules": roundRules,
   "2026-12-07T0200-fiscal-effects": fiscalEffects,
   "2026-12-07T0210-plan-scales": planScales,
+  "2026-12-07T0214-hostile-no-parent-cycles": noParentCycles,
 };
 
 export const migrationProvider: MigrationProvider = {
