@@ -130,7 +130,7 @@ describe("a PGlite backup restored into PostgreSQL shows the same in the browser
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
     context.setDefaultTimeout(0);
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${base}/login?municipality=012173`);
     await page.getByLabel("メールアドレス").fill(OFFICE.email);
     await page.getByLabel("パスワード").fill(OFFICE.password);
     await page.getByRole("button", { name: "ログイン" }).click();

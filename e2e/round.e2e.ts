@@ -50,7 +50,7 @@ describe("the reporting round in the browser", { skip }, () => {
   }
 
   async function login(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/login`);
+    await page.goto(`${base}/login?municipality=012173`);
     await page.getByLabel("メールアドレス").fill(who.email);
     await page.getByLabel("パスワード").fill(who.password);
     await page.getByRole("button", { name: "ログイン" }).click();
@@ -125,7 +125,7 @@ describe("the reporting round in the browser", { skip }, () => {
 
   test("a wrong password is announced next to the field and in the summary", async () => {
     const page = await newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${base}/login?municipality=012173`);
     await page.getByLabel("メールアドレス").fill(DEMO.office.email);
     await page.getByLabel("パスワード").fill("not-the-password");
     await page.getByRole("button", { name: "ログイン" }).click();

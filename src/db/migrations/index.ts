@@ -16,6 +16,7 @@ import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
 import * as planScales from "./2026-12-07T0210-plan-scales.ts";
 import * as noParentCycles from "./2026-12-07T0214-hostile-no-parent-cycles.ts";
+import * as emailPerMunicipality from "./2026-12-07T0226-hostile-email-per-municipality.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0200-fiscal-effects": fiscalEffects,
   "2026-12-07T0210-plan-scales": planScales,
   "2026-12-07T0214-hostile-no-parent-cycles": noParentCycles,
+  "2026-12-07T0226-hostile-email-per-municipality": emailPerMunicipality,
 };
 
 export const migrationProvider: MigrationProvider = {
