@@ -19,9 +19,9 @@ import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evalua
 import { buildFiscalEffects } from "./fiscal-effect.model.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
-import { reportXlsx } from "./reports.xlsx.ts";
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
 import { printHtml, printHtmlParts } from "./views/report.view.tsx";
+import { reportXlsxOffThread } from "./xlsx-off-thread.ts";
 
 export type LoadedPlan = { planId: string; municipalityCode: string; doc: PlanDocument };
 
@@ -122,7 +122,8 @@ export async function renderReport(report: ReportModel, format: ReportFormat): P
     case "html":
       return { ...meta, body: await printHtml(report) };
     case "xlsx":
-      return { ...meta, body: await reportXlsx(report) };
+      // made in a worker thread: a large report never blocks the other requests
+      return { ...meta, body: await reportXlsxOffThread(report) };
     case "pdf":
       return {
         ...meta,
