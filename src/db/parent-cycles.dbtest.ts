@@ -60,7 +60,7 @@ describe("parent links in a loop are refused by the database", () => {
     assert.equal(row.rows[0]!.parent_id, null, "the refused update left the row as it was");
   });
 
-  test("plan items: re-parenting three items into a loop inside one transaction is refused at commit", async () => {
+  test("plan items: re-parenting three items into a loop inside one transaction is refused, all of it rolled back", async () => {
     const items = await open.db
       .selectFrom("plan_items")
       .select(["id", "parent_id"])

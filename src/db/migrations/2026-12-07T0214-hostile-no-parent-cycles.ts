@@ -4,9 +4,11 @@ import { type Kysely, sql } from "kysely";
 // editor refuse them and 2026-12-07T0020 refused a row that is its own parent; now the database refuses a
 // longer loop too (A → B → C → A), however the rows get there (a hand-written UPDATE, a restored backup).
 //
-// A constraint trigger per table walks up from each inserted or re-parented row at commit (deferred, so a
-// transaction may move rows through a moment that looks like a loop) and raises check_violation when the walk
-// comes back to the row. The walk is a recursive query with UNION, which stops at a row it has seen, so even a
+// A constraint trigger per table walks up from each inserted or re-parented row at the end of the statement and
+// raises check_violation when the walk comes back to the row. Immediate, not deferred to the commit: a deferred
+// trigger leaves pending events that make a later ALTER TABLE in the same transaction fail (the restore of a
+// backup adds its foreign keys back so); it is DEFERRABLE, so a transaction that must move rows through a moment
+// that looks like a loop can say `set constraints ... deferred`. The walk is a recursive query with UNION, which stops at a row it has seen, so even a
 // loop made before this migration cannot make it run forever. Loops already stored are broken first: the
 // member with the smallest id becomes top-level.
 
@@ -57,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .raw(`
       create constraint trigger ${table}_no_parent_cycle
         after insert or update of parent_id on ${table}
-        deferrable initially deferred
+        deferrable initially immediate
         for each row when (new.parent_id is not null)
         execute function ${table}_refuse_parent_cycle()`)
       .execute(db);
