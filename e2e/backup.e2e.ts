@@ -132,7 +132,7 @@ describe("a PGlite backup restored into PostgreSQL shows the same in the browser
     context.setDefaultTimeout(180_000);
     context.setDefaultNavigationTimeout(180_000);
     const page = await context.newPage();
-    await page.goto(`${base}/login`);
+    await page.goto(`${base}/login?municipality=012173`);
     await page.getByLabel("メールアドレス").fill(OFFICE.email);
     await page.getByLabel("パスワード").fill(OFFICE.password);
     await page.getByRole("button", { name: "ログイン" }).click();

@@ -45,7 +45,7 @@ describe("an item shared by two departments, in the browser", { skip }, () => {
   }
 
   async function login(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/login`);
+    await page.goto(`${base}/login?municipality=012173`);
     await page.getByLabel("メールアドレス").fill(who.email);
     await page.getByLabel("パスワード").fill(who.password);
     await page.getByRole("button", { name: "ログイン" }).click();

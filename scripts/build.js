@@ -11,13 +11,24 @@
  *   openapi.json, the demo data, the seeds). In the bundle, `import.meta.url` is rewritten to the source
  *   file's address relative to the chunk, so those files are read from src/ where they are. Every output
  *   file sits directly in dist/ (chunk names have no folder), which keeps that relative address right.
+ * - Worker threads (src/core/workers/pool.ts): each NAME.worker.ts under src/ is an entry point of its own,
+ *   dist/NAME.worker.js, beside the chunks, where the pool looks for it in the build.
  * - dist/build-info.json lists the inputs with their sizes and modification times: `isBuildStale()` compares
  *   them, and `npm start` / bin/gyokaku.js rebuild when a source changed (see ensureBuilt()).
  *
  * Usage: node scripts/build.js [--if-stale] [--quiet]
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -74,6 +85,19 @@ const sourceUrlPlugin = {
   },
 };
 
+/** The worker threads' entry points: every NAME.worker.ts under src/ → dist/NAME.worker.js. */
+function workerEntries() {
+  /** @type {Record<string, string>} */
+  const entries = {};
+  for (const file of readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" })) {
+    if (!/\.worker\.ts$/.test(file)) continue;
+    const name = basename(file).replace(/\.ts$/, "");
+    if (entries[name]) throw new Error(`two worker files named ${name}: ${entries[name]} and src/${file}`);
+    entries[name] = `src/${file.split("\\").join("/")}`;
+  }
+  return entries;
+}
+
 /** @param {{ quiet?: boolean }} [options] */
 export async function build(options = {}) {
   const started = performance.now();
@@ -84,7 +108,7 @@ export async function build(options = {}) {
   mkdirSync(temp, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: "src/cli/main.ts" },
+    entryPoints: { main: "src/cli/main.ts", ...workerEntries() },
     outdir: temp,
     entryNames: "[name]",
     chunkNames: "chunk-[hash]",

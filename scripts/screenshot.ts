@@ -1,12 +1,17 @@
 // Takes full-page screenshots of pages of a running server with Debian's Chromium:
-//   npx tsx scripts/screenshot.ts [--login EMAIL:PASSWORD] [--width 1280] URL OUT.png [URL OUT.png …]
+//   npx tsx scripts/screenshot.ts [--login EMAIL:PASSWORD] [--municipality 012173] [--width 1280] URL OUT.png [URL OUT.png …]
 // With --login, signs in through the login form first (the internal pages need an account).
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { login: { type: "string" }, width: { type: "string", default: "1280" } },
+  options: {
+    login: { type: "string" },
+    // the login page asks for the municipality when the instance has several (the demo has four)
+    municipality: { type: "string", default: "012173" },
+    width: { type: "string", default: "1280" },
+  },
 });
 if (positionals.length === 0 || positionals.length % 2 !== 0) {
   console.error("usage: screenshot.ts [--login EMAIL:PASSWORD] [--width 1280] URL OUT.png [URL OUT.png …]");
@@ -25,7 +30,7 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: Number(values.width), height: 900 } });
 if (values.login) {
   const [email, ...rest] = values.login.split(":");
-  await page.goto(new URL("/login", positionals[0]).href);
+  await page.goto(new URL(`/login?municipality=${values.municipality}`, positionals[0]).href);
   await page.getByLabel("メールアドレス").fill(email ?? "");
   await page.getByLabel("パスワード").fill(rest.join(":"));
   await page.getByRole("button", { name: "ログイン" }).click();

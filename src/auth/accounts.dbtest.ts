@@ -67,7 +67,7 @@ test("role and departments change; the account's sessions end; the change is in 
 test("disable refuses the login, enable lets it in again; a new password is shown once and works", async () => {
   const limiter = new LoginLimiter();
   const tryLogin = (password: string) =>
-    login(open.db, limiter, { email: viewer.email, password }, "127.0.0.1").then(
+    login(open.db, limiter, { email: viewer.email, password, municipality: "012173" }, "127.0.0.1").then(
       () => true,
       () => false,
     );

@@ -32,11 +32,12 @@ async function login(
   password: string,
   next = "/",
   headers: Record<string, string> = {},
+  municipality = "",
 ) {
   const form = await loginForm(app);
   return app.request("http://localhost/login", {
     method: "POST",
-    body: new URLSearchParams({ _csrf: form.token, email, password, next }),
+    body: new URLSearchParams({ _csrf: form.token, email, password, next, municipality }),
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: form.cookie, ...headers },
   });
 }
@@ -320,7 +321,11 @@ describe("demo accounts", () => {
       );
       const app = createApp(open);
       for (const u of [...created, ...more])
-        assert.equal((await login(app, u.email, u.password)).status, 303, u.email);
+        assert.equal(
+          (await login(app, u.email, u.password, "/", {}, u.municipalityCode ?? "012173")).status,
+          303,
+          u.email,
+        );
       const dept = (await listUsers(open.db)).find((u) => u.role === "department")!;
       assert.deepEqual(
         dept.departments.map((d) => d.key),

@@ -20,12 +20,18 @@ export function LoginPage({
   email = "",
   errors = {},
   message,
+  municipalities = [],
+  municipality,
 }: {
   csrfToken: string;
   next: string;
   email?: string;
   errors?: FieldErrors;
   message?: string | undefined;
+  /** the municipalities of the instance: chosen from when there are several */
+  municipalities?: { code: string; name: string }[];
+  /** the municipality chosen before (this browser's last login, or ?municipality=) */
+  municipality?: string | undefined;
 }) {
   return (
     <Layout title="ログイン">
@@ -36,6 +42,19 @@ export function LoginPage({
         <form method="post" action="/login" novalidate>
           <CsrfField token={csrfToken} />
           <input type="hidden" name="next" value={next} />
+          {municipalities.length > 1 && (
+            <SelectField
+              name="municipality"
+              label="団体"
+              hint="アカウントは団体ごとに登録されています。この端末で前にログインした団体は選んであります。"
+              value={municipality ?? ""}
+              options={[
+                { value: "", label: "選んでください" },
+                ...municipalities.map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` })),
+              ]}
+              error={errors.municipality}
+            />
+          )}
           <TextField
             name="email"
             label="メールアドレス"

@@ -1,4 +1,4 @@
-/** SQL for accounts and sessions. Every query is scoped by municipality_code, except the login look-up by address. */
+/** SQL for accounts and sessions. Every query is scoped by municipality_code, except the operator's look-up by address. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
@@ -63,13 +63,20 @@ export async function insertUser(
   }
 }
 
-export async function findUserByEmail(q: Q, email: string) {
-  // An e-mail address names one account in the whole instance: login finds the municipality from it.
-  return acrossMunicipalities(q, "login by e-mail address")
+/** The account with this address in one municipality (an address is unique within a municipality only). */
+export async function findUserByEmail(q: Q, code: string, email: string) {
+  return scoped(q, code).selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
+}
+
+/** The municipalities that have an account with this address: for the operator's commands only. */
+export async function municipalitiesWithEmail(q: Q, email: string) {
+  return acrossMunicipalities(q, "the operator's commands name an account by its address")
     .selectFrom("users")
-    .selectAll()
-    .where("email", "=", email)
-    .executeTakeFirst();
+    .innerJoin("municipalities", "municipalities.municipality_code", "users.municipality_code")
+    .select(["users.municipality_code", "municipalities.name"])
+    .where("users.email", "=", email)
+    .orderBy("users.municipality_code")
+    .execute();
 }
 
 export async function findUser(q: Q, code: string, id: string) {

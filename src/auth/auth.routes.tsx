@@ -15,6 +15,9 @@ import { LOGIN_CSRF_COOKIE, newToken } from "./csrf.ts";
 import { generatePassword } from "./password.ts";
 import { LoginLimiter } from "./rate-limit.ts";
 
+/** The municipality of this browser's last login, to preselect it on the login page. */
+const MUNICIPALITY_COOKIE = "gyokaku_municipality";
+
 export function authRoutes(db: DB, limiter = new LoginLimiter()) {
   const app = new Hono<AuthEnv>();
 
@@ -36,12 +39,20 @@ export function authRoutes(db: DB, limiter = new LoginLimiter()) {
     return c.html(<LoginPage csrfToken={token} {...props} />, status);
   };
 
-  app.get("/login", (c) => {
+  /** The municipality to preselect: ?municipality=, else the one this browser last logged in to. */
+  const remembered = (c: Context<AuthEnv>): string | undefined => {
+    const v = c.req.query("municipality") ?? getCookie(c, MUNICIPALITY_COOKIE);
+    return v && /^\d{6}$/.test(v) ? v : undefined;
+  };
+
+  app.get("/login", async (c) => {
     const next = safeNext(c.req.query("next"));
     if (c.get("user")) return c.redirect(next, 303);
     return loginForm(c, {
       next,
       message: c.req.query("next") ? "続けるにはログインしてください。" : undefined,
+      municipalities: await service.loginMunicipalities(db),
+      municipality: remembered(c),
     });
   });
 
@@ -52,12 +63,24 @@ export function authRoutes(db: DB, limiter = new LoginLimiter()) {
       const { cookie, actor } = await service.login(
         db,
         limiter,
-        { email: field(body, "email"), password: field(body, "password") },
+        {
+          email: field(body, "email"),
+          password: field(body, "password"),
+          municipality: field(body, "municipality"),
+        },
         clientIp(c),
       );
       // A new session at every login; the one the browser had before ends (no session fixation).
       await service.logout(db, getCookie(c, SESSION_COOKIE));
       deleteCookie(c, LOGIN_CSRF_COOKIE, { path: "/login" });
+      // The next login page preselects this municipality (it is shown on the page anyway: no secret).
+      setCookie(c, MUNICIPALITY_COOKIE, actor.municipalityCode, {
+        path: "/login",
+        httpOnly: true,
+        sameSite: "Lax",
+        secure: isHttps(c),
+        maxAge: 365 * 24 * 60 * 60,
+      });
       setCookie(c, SESSION_COOKIE, cookie, {
         path: "/",
         httpOnly: true,
@@ -72,7 +95,13 @@ export function authRoutes(db: DB, limiter = new LoginLimiter()) {
       const errors = e.code === "rate_limited" ? { _form: e.message } : e.fields;
       return loginForm(
         c,
-        { next, email: field(body, "email"), errors },
+        {
+          next,
+          email: field(body, "email"),
+          errors,
+          municipalities: await service.loginMunicipalities(db),
+          municipality: field(body, "municipality") || undefined,
+        },
         e.code === "rate_limited" ? 429 : 400,
       );
     }

@@ -32,4 +32,16 @@ export type NewUserInput = z.input<typeof newUserSchema>;
 export const loginSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "パスワードを入力してください。").max(200, "パスワードが長すぎます。"),
+  /** the municipality's code; empty when the instance has one municipality (the page then asks nothing) */
+  municipality: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{6}$/, "団体を選んでください。")
+        .optional(),
+    ),
 });

@@ -40,8 +40,10 @@ export async function createUser(
   const code = await resolveMunicipality(db, u.municipalityCode, u.municipalityName);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    if (await repo.findUserByEmail(trx, u.email))
-      throw invalid({ email: `${u.email} はすでに登録されています。` });
+    // Only the municipality's own accounts are looked at: an address another municipality uses is free here,
+    // and adding it tells nothing about that municipality (issue 17.4).
+    if (await repo.findUserByEmail(trx, code, u.email))
+      throw invalid({ email: `${u.email} はすでに登録されています（この団体のアカウント）。` });
     const found = await repo.findDepartmentsByKey(trx, code, u.departments);
     const missing = u.departments.filter((k) => !found.some((d) => d.key === k));
     if (missing.length > 0)
@@ -145,19 +147,45 @@ export async function startSession(
 }
 
 const WRONG = "メールアドレスまたはパスワードが違います。";
+export const CHOOSE_MUNICIPALITY = "団体を選んでください。";
+
+/** The municipalities to choose from on the login page (none to choose when the instance has one). */
+export async function loginMunicipalities(db: DB): Promise<{ code: string; name: string }[]> {
+  return (await repo.listMunicipalities(db)).map((m) => ({ code: m.municipality_code, name: m.name }));
+}
 
 /**
- * Checks the address and password, within the rate limits, and starts a session. The same message and about
- * the same time for an unknown address and a wrong password, so that neither tells which addresses exist.
+ * The municipality a login is for: the one chosen, or the only one of the instance. An address is unique only
+ * within a municipality, so with several the login page asks; the answer never depends on which addresses
+ * exist anywhere, so it tells nothing about another municipality's accounts.
+ */
+async function loginMunicipality(db: DB, chosen: string | undefined): Promise<string> {
+  const all = await repo.listMunicipalities(db);
+  if (chosen) {
+    if (!all.some((m) => m.municipality_code === chosen))
+      throw invalid({ municipality: CHOOSE_MUNICIPALITY });
+    return chosen;
+  }
+  if (all.length === 1) return all[0]!.municipality_code;
+  throw invalid({ municipality: CHOOSE_MUNICIPALITY });
+}
+
+/**
+ * Checks the address and password in the chosen municipality, within the rate limits, and starts a session.
+ * The same message and about the same time for an unknown address and a wrong password, so that neither tells
+ * which addresses exist.
  */
 export async function login(
   db: DB,
   limiter: LoginLimiter,
-  input: { email?: unknown; password?: unknown },
+  input: { email?: unknown; password?: unknown; municipality?: unknown },
   ip: string,
 ): Promise<{ cookie: string; csrfToken: string; actor: Actor }> {
-  const { email, password } = parseInput(loginSchema, input);
-  const wait = limiter.retryAfter(email, ip);
+  const { email, password, municipality } = parseInput(loginSchema, input);
+  const code = await loginMunicipality(db, municipality);
+  // The account is the municipality and the address: failures in one municipality do not slow another's.
+  const account = `${code}/${email}`;
+  const wait = limiter.retryAfter(account, ip);
   if (wait > 0) {
     const when = wait < 60_000 ? `${Math.ceil(wait / 1000)}秒` : `${Math.ceil(wait / 60_000)}分`;
     throw new AppError(
@@ -165,13 +193,13 @@ export async function login(
       `ログインの失敗が続いたため、少し間をおいて受け付けます。${when}ほど待ってからもう一度お試しください。`,
     );
   }
-  const user = await repo.findUserByEmail(db, email);
+  const user = await repo.findUserByEmail(db, code, email);
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
   if (!user || !ok || user.disabled_at !== null) {
-    limiter.failed(email, ip);
+    limiter.failed(account, ip);
     throw invalid({ email: WRONG }, WRONG);
   }
-  limiter.succeeded(email, ip);
+  limiter.succeeded(account, ip);
   await repo.deleteExpiredSessions(db, new Date());
   const session = await startSession(db, user.municipality_code, user.id);
   const actor = await actorOf(db, user.municipality_code, user);
@@ -245,10 +273,40 @@ export async function changeOwnPassword(
     .execute((trx) => repo.setPasswordHash(trx, user.municipalityCode, user.id, hash, keep));
 }
 
+/**
+ * The operator's account by address: in the municipality given, or the only one that has the address. The
+ * operator runs the server and sees every municipality, so the message may list them.
+ */
+async function operatorAccount(db: DB, rawEmail: string, code: string | undefined) {
+  const email = rawEmail.trim().toLowerCase();
+  const unknown = (where: string) =>
+    invalid({ email: `${email} は${where}登録されていません。` }, `${email} は${where}登録されていません。`);
+  if (code) {
+    const problem = codeProblem(code);
+    if (problem) throw invalid({ municipality: problem }, problem);
+    const row = await repo.findUserByEmail(db, code, email);
+    if (!row) throw unknown(`団体 ${code} に`);
+    return row;
+  }
+  const found = await repo.municipalitiesWithEmail(db, email);
+  if (found.length === 0) throw unknown("");
+  if (found.length > 1) {
+    const message = `${email} は複数の団体にあります。--municipality で団体を指定してください: ${found.map((m) => `${m.municipality_code} ${m.name}`).join("、")}`;
+    throw invalid({ municipality: message }, message);
+  }
+  const row = await repo.findUserByEmail(db, found[0]!.municipality_code, email);
+  if (!row) throw unknown("");
+  return row;
+}
+
 /** The operator (CLI) sets a new password for an account, e.g. a forgotten one; all its sessions end. */
-export async function resetPassword(db: DB, email: string, password: string): Promise<void> {
-  const row = await repo.findUserByEmail(db, email.trim().toLowerCase());
-  if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
+export async function resetPassword(
+  db: DB,
+  email: string,
+  password: string,
+  municipalityCode?: string,
+): Promise<void> {
+  const row = await operatorAccount(db, email, municipalityCode);
   const problem = passwordProblem(password, [row.email, row.name]);
   if (problem) throw invalid({ password: problem }, problem);
   const hash = await hashPassword(password);
@@ -258,9 +316,13 @@ export async function resetPassword(db: DB, email: string, password: string): Pr
 }
 
 /** The operator (CLI) disables or enables an account; a disabled one cannot log in and its sessions end. */
-export async function setAccountDisabled(db: DB, email: string, disabled: boolean): Promise<void> {
-  const row = await repo.findUserByEmail(db, email.trim().toLowerCase());
-  if (!row) throw invalid({ email: `${email} は登録されていません。` }, `${email} は登録されていません。`);
+export async function setAccountDisabled(
+  db: DB,
+  email: string,
+  disabled: boolean,
+  municipalityCode?: string,
+): Promise<void> {
+  const row = await operatorAccount(db, email, municipalityCode);
   await db.transaction().execute((trx) => repo.setDisabled(trx, row.municipality_code, row.id, disabled));
 }
 

@@ -77,7 +77,7 @@ export async function createDemoUsers(db: DB): Promise<DemoUser[]> {
   for (const u of DEMO_USERS) {
     const municipalityCode = u.municipalityCode ?? DEMO_MUNICIPALITY;
     if (!municipalities.has(municipalityCode)) continue;
-    if (await repo.findUserByEmail(db, u.email)) continue;
+    if (await repo.findUserByEmail(db, municipalityCode, u.email)) continue;
     const departments = await repo.findDepartmentsByKey(db, municipalityCode, u.departments);
     if (departments.length < u.departments.length) continue;
     await createUser(db, { ...u, municipalityCode });

@@ -4,9 +4,31 @@
 // its own process (src/testing/cli.ts).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { binScript, cliSandbox, cliSkip } from "../testing/cli.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+
+/** The built command, run as a user runs it: exit code and output. */
+function runBinary(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [binScript, ...args], {
+      cwd: tmpdir(),
+      env: { ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" },
+    });
+    let out = "";
+    child.stdout.on("data", (b) => {
+      out += String(b);
+    });
+    child.stderr.on("data", (b) => {
+      out += String(b);
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve({ code, out }));
+  });
+}
 
 const sandbox = cliSandbox("binary");
 
@@ -46,5 +68,30 @@ describe("the gyokaku binary", { skip: cliSkip() }, () => {
       }
     }
     assert.equal((await sandbox.gyokaku("plans")).code, 0, "the lock is released when the server stops");
+  });
+
+  test("imports a workbook with the built worker thread (dist/plan-workbook.worker.js)", async () => {
+    const data = join(sandbox.dir, "worker-data");
+    const json = join(sandbox.dir, "plan.json");
+    const xlsx = join(sandbox.dir, "plan.xlsx");
+    writeFileSync(json, JSON.stringify(samplePlanDocument()));
+    const stored = await runBinary(["import", json, "--data", data]);
+    assert.equal(stored.code, 0, stored.out);
+    const exported = await runBinary([
+      "export",
+      "--plan",
+      "012173/sample",
+      "--format",
+      "xlsx",
+      "--out",
+      xlsx,
+      "--data",
+      data,
+    ]);
+    assert.equal(exported.code, 0, exported.out);
+    // the workbook is read by exceljs in a worker thread of the built command
+    const again = await runBinary(["import", xlsx, "--data", data]);
+    assert.equal(again.code, 0, again.out);
+    assert.match(again.out, /テスト行政改革計画/);
   });
 });

@@ -90,11 +90,12 @@ export const userHelp = `gyokaku user add --email ADDRESS --name NAME --role adm
   --password-stdin がなければパスワードを作って一度だけ表示します。団体が一つだけなら --municipality は不要。
 gyokaku user list [--json] [--data DIR]
   登録されている利用者の一覧。
-gyokaku user password --email ADDRESS [--password-stdin] [--data DIR]
+gyokaku user password --email ADDRESS [--municipality CODE] [--password-stdin] [--data DIR]
   パスワードを設定し直します（忘れたとき、デモ用アカウントを本番で残すときなど）。その利用者のログインはすべて終了します。
   --password-stdin がなければパスワードを作って一度だけ表示します。利用者は画面の自分の名前から自分で変更もできます。
-gyokaku user disable|enable --email ADDRESS [--data DIR]
+gyokaku user disable|enable --email ADDRESS [--municipality CODE] [--data DIR]
   利用者を無効にします（ログインできず、ログイン中のものも終了します）／有効に戻します。履歴の名前は残ります。
+  メールアドレスは団体ごとの登録です。同じアドレスが複数の団体にあるときは --municipality で団体を指定します。
 gyokaku user demo [--data DIR]
   デモ用アカウント（役割ごとに一つ、江別市）を作ります。データベースが空ならデモデータも読み込みます。
   Adds users (the first admin too), lists them, resets a password, disables or enables an account, or creates

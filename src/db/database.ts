@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import { Kysely, Migrator, PostgresDialect, sql } from "kysely";
 import { useSecretKeyFrom } from "../core/secrets.ts";
+import { withDeadlines } from "./deadline-dialect.ts";
 import { acquireLock, type Lock } from "./lock.ts";
 import { migrationProvider } from "./migrations/index.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
@@ -63,7 +64,7 @@ export async function openDatabase(
     // An idle connection the server closes (a restart, an administrator) must not crash the process: the
     // pool drops it and opens another when needed.
     pool.on("error", (e) => console.error(`PostgreSQL: 待機中の接続が切れました: ${e.message}`));
-    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    db = new Kysely<Database>({ dialect: withDeadlines(new PostgresDialect({ pool })) });
     describe = `PostgreSQL (${redact(options.url)})`;
   } else {
     if (options.kind === "pglite") lock = acquireLock(options.dataDir);
@@ -75,7 +76,7 @@ export async function openDatabase(
         { parsers: typeParsers },
       );
       dumpDataDir = () => pglite.dumpDataDir("none") as Promise<Blob>;
-      db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+      db = new Kysely<Database>({ dialect: withDeadlines(new PGliteDialect(pglite)) });
       describe = options.kind === "pglite" ? `PGlite (${options.dataDir})` : "PGlite (memory)";
     } catch (e) {
       lock?.release();

@@ -8,7 +8,7 @@ import { invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { readPlanDocument, readPlanDocumentText } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
-import { readPlanWorkbook, readWorkbookPlanRef } from "../core/plan-workbook/index.ts";
+import { readPlanWorkbookOffThread, readWorkbookPlanRefOffThread } from "../core/plan-workbook/off-thread.ts";
 import type { Actor } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import {
@@ -108,7 +108,8 @@ async function readWorkbookFile(
   onlyMunicipality?: string,
 ): Promise<{ document: PlanDocument; findings: Finding[] }> {
   const name = basename(file.path);
-  const ref = await readWorkbookPlanRef(file.bytes, name);
+  // exceljs reads in a worker thread: a large workbook never blocks the other requests
+  const ref = await readWorkbookPlanRefOffThread(file.bytes, name);
   // Before the stored plan is looked at: another municipality's plan is not there for this import.
   if (onlyMunicipality && ref.municipalityCode !== onlyMunicipality)
     throw invalidDocument(
@@ -118,7 +119,7 @@ async function readWorkbookFile(
   const base = existing[0] ? await loadPlanDocument(db, ref.municipalityCode, existing[0].id) : null;
   // the same plausibility rules as a save in the round: derived, with the office's changes
   const rules = existing[0] ? await ruleOverrides(db, ref.municipalityCode, existing[0].id) : new Map();
-  const { document, findings } = await readPlanWorkbook(file.bytes, name, base, rules);
+  const { document, findings } = await readPlanWorkbookOffThread(file.bytes, name, base, rules);
   const read = readPlanDocument(document, name);
   return { document: read.document, findings: [...findings, ...read.findings] };
 }

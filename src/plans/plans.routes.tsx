@@ -1,7 +1,8 @@
 /** HTTP adapter for plans: validates the path, calls the service, renders. */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { writeBlankTemplate, writePlanWorkbook } from "../core/plan-workbook/index.ts";
+import { writeBlankTemplate } from "../core/plan-workbook/index.ts";
+import { writePlanWorkbookOffThread } from "../core/plan-workbook/off-thread.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { NotFoundPage } from "../core/ui/error-pages.tsx";
 import type { DB } from "../db/database.ts";
@@ -33,7 +34,7 @@ export function planRoutes(db: DB) {
     const id = planId.safeParse(c.req.param("id"));
     const doc = id.success ? await getPlanFor(db, currentUser(c), id.data) : null;
     if (!doc) return c.html(<NotFoundPage message="指定された計画は見つかりません。" />, 404);
-    return xlsx(c, await writePlanWorkbook(doc), `${doc.municipality.code}-${doc.plan.key}.xlsx`);
+    return xlsx(c, await writePlanWorkbookOffThread(doc), `${doc.municipality.code}-${doc.plan.key}.xlsx`);
   });
   app.get("/templates/plan.xlsx", async (c) =>
     xlsx(c, await writeBlankTemplate(), "gyokaku-plan-template.xlsx"),

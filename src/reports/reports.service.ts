@@ -20,9 +20,9 @@ import { cachedDerived, cachedEvaluation, type EvaluationKey } from "./evaluatio
 import { buildFiscalEffects, type EffectTargetResult } from "./fiscal-effect.model.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
-import { reportXlsx } from "./reports.xlsx.ts";
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
 import { printHtml, printHtmlParts } from "./views/report.view.tsx";
+import { reportXlsxOffThread } from "./xlsx-off-thread.ts";
 
 /**
  * A plan read for the reports. dataVersion (src/db/data-version.ts) keys the evaluation cache; without it
@@ -166,7 +166,8 @@ export async function renderReport(report: ReportModel, format: ReportFormat): P
     case "html":
       return { ...meta, body: await printHtml(report) };
     case "xlsx":
-      return { ...meta, body: await reportXlsx(report) };
+      // made in a worker thread: a large report never blocks the other requests
+      return { ...meta, body: await reportXlsxOffThread(report) };
     case "pdf":
       return {
         ...meta,

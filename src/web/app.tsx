@@ -33,6 +33,7 @@ import { itemExtrasRoutes } from "../rounds/item-extras.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
 import { staffingUploadRoutes } from "../staffing/staffing.upload.routes.tsx";
+import { type TimeBudgets, timeBudget, timeBudgetsFromEnv } from "./time-budget.tsx";
 
 const MAX_FORM_BYTES = 1024 * 1024;
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -76,7 +77,12 @@ async function serveFile(root: string, rel: string): Promise<Response | null> {
   }
 }
 
-export function createApp(open: OpenDatabase) {
+export type AppOptions = {
+  /** the time budget of a request (default: GYOKAKU_REQUEST_SECONDS / GYOKAKU_LONG_REQUEST_SECONDS) */
+  budgets?: TimeBudgets;
+};
+
+export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   const app = new Hono<AuthEnv>();
   app.use(async (c, next) => {
     await next();
@@ -87,6 +93,8 @@ export function createApp(open: OpenDatabase) {
     // Served over HTTPS (directly or through a trusted proxy): browsers keep to HTTPS for a year.
     if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000");
   });
+  // Every request within its time budget: past it, a plain page, and its queries and commits are stopped.
+  app.use(timeBudget(options.budgets ?? timeBudgetsFromEnv()));
   // Accounts: the session of the request, a login for everything but the open paths, CSRF on every change.
   // Bodies are read by the CSRF check before any route: a ceiling first, larger only for file imports.
   app.use(async (c, next) =>

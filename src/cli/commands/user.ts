@@ -69,6 +69,7 @@ async function add(argv: string[], io: CommandIo): Promise<void> {
 async function password(argv: string[], io: CommandIo): Promise<void> {
   const { values } = parse(argv, {
     email: { type: "string" },
+    municipality: { type: "string" },
     "password-stdin": { type: "boolean" },
     data: { type: "string" },
   });
@@ -76,7 +77,7 @@ async function password(argv: string[], io: CommandIo): Promise<void> {
   const password = values["password-stdin"] ? await readPassword(io) : generatePassword();
   await withDatabase(values.data, async (db) => {
     try {
-      await resetPassword(db, values.email!, password);
+      await resetPassword(db, values.email!, password, values.municipality);
     } catch (e) {
       if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;
@@ -87,11 +88,15 @@ async function password(argv: string[], io: CommandIo): Promise<void> {
 }
 
 async function disable(argv: string[], disabled: boolean, io: CommandIo): Promise<void> {
-  const { values } = parse(argv, { email: { type: "string" }, data: { type: "string" } });
+  const { values } = parse(argv, {
+    email: { type: "string" },
+    municipality: { type: "string" },
+    data: { type: "string" },
+  });
   if (!values.email) throw usage("--email が必要です");
   await withDatabase(values.data, async (db) => {
     try {
-      await setAccountDisabled(db, values.email!, disabled);
+      await setAccountDisabled(db, values.email!, disabled, values.municipality);
     } catch (e) {
       if (e instanceof AppError) throw usage(Object.values(e.fields).join(" ") || e.message);
       throw e;

@@ -13,8 +13,16 @@ const TITLES: Record<number, string> = {
 };
 
 /** The page of an error whose message was written for the person in front of the screen. */
-export function ErrorPage({ status, message }: { status: number; message: string }) {
-  const title = TITLES[status] ?? "エラーが発生しました";
+export function ErrorPage({
+  status,
+  message,
+  title = TITLES[status] ?? "エラーが発生しました",
+}: {
+  status: number;
+  message: string;
+  /** a title more precise than the status's own */
+  title?: string;
+}) {
   return (
     <Layout title={title}>
       <h1>{title}</h1>

@@ -16,9 +16,11 @@ import * as roundRules from "./2026-12-07T0100-round-rules.ts";
 import * as fiscalEffects from "./2026-12-07T0200-fiscal-effects.ts";
 import * as planScales from "./2026-12-07T0210-plan-scales.ts";
 import * as roundsParts from "./2026-12-07T0213-rounds-parts.ts";
+import * as noParentCycles from "./2026-12-07T0214-hostile-no-parent-cycles.ts";
 import * as perfDataVersions from "./2026-12-07T0215-perf-data-versions.ts";
 import * as publishEvidence from "./2026-12-07T0215-publish-evidence.ts";
 import * as mailSealPassword from "./2026-12-07T0221-mail-seal-password.ts";
+import * as emailPerMunicipality from "./2026-12-07T0226-hostile-email-per-municipality.ts";
 import * as judgementGrade from "./2026-12-07T0228-grades-judgement-grade.ts";
 import * as effectPlanTarget from "./2026-12-07T0238-effect-plan-target.ts";
 
@@ -39,9 +41,11 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0200-fiscal-effects": fiscalEffects,
   "2026-12-07T0210-plan-scales": planScales,
   "2026-12-07T0213-rounds-parts": roundsParts,
+  "2026-12-07T0214-hostile-no-parent-cycles": noParentCycles,
   "2026-12-07T0215-perf-data-versions": perfDataVersions,
   "2026-12-07T0215-publish-evidence": publishEvidence,
   "2026-12-07T0221-mail-seal-password": mailSealPassword,
+  "2026-12-07T0226-hostile-email-per-municipality": emailPerMunicipality,
   "2026-12-07T0228-grades-judgement-grade": judgementGrade,
   "2026-12-07T0238-effect-plan-target": effectPlanTarget,
 };

@@ -1,0 +1,101 @@
+/**
+ * Reading an uploaded workbook runs in a worker thread (issue 17.2): while the worker is busy (held by the test,
+ * blocked as a long parse blocks it), the server answers /healthz and pages; the import then finishes as before.
+ * Ordering, not milliseconds: the test waits until the worker is inside the task, asks, then lets it go.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { readPlanDocument } from "../core/plan-document/document.ts";
+import { writePlanWorkbook } from "../core/plan-workbook/index.ts";
+import { closeWorkers, holdWorkersForTest, runningTasks } from "../core/workers/pool.ts";
+import type { OpenDatabase } from "../db/database.ts";
+import { importDocuments } from "../plans/plans.service.ts";
+import { signIn, type TestSession } from "../testing/auth.ts";
+import { openTestDatabase } from "../testing/db.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { createApp } from "../web/app.tsx";
+
+function upload(session: TestSession, name: string, bytes: Uint8Array) {
+  const form = new FormData();
+  form.append("_csrf", session.csrf);
+  form.append("format", "");
+  form.append("files", new File([new Uint8Array(bytes)], name));
+  return { method: "POST", body: form, headers: { cookie: session.cookie } };
+}
+
+describe("workbook imports run off the request thread", () => {
+  let open: OpenDatabase;
+  let office: TestSession;
+  let workbook: Uint8Array;
+  let planId: string;
+  before(async () => {
+    open = await openTestDatabase();
+    planId = (await importDocuments(open.db, [samplePlanDocument()]))[0]!.planId;
+    office = await signIn(open.db, "office");
+    const doc = readPlanDocument(samplePlanDocument({ title: "ワーカーで読んだ表題" }), "sample").document;
+    workbook = new Uint8Array(await writePlanWorkbook(doc));
+  });
+  after(async () => {
+    await closeWorkers();
+    await open.close();
+  });
+
+  test("/healthz and a plan page answer while the worker reads the workbook; then the preview is shown", async () => {
+    const app = createApp(open);
+    const hold = holdWorkersForTest();
+    let settled = false;
+    const importing = Promise.resolve(app.request("/import", upload(office, "plan.xlsx", workbook))).finally(
+      () => {
+        settled = true;
+      },
+    );
+    try {
+      await hold.waiting; // the worker thread is inside the import, blocked
+      const health = await app.request("/healthz");
+      assert.equal(health.status, 200);
+      const page = await app.request(`/plans/${planId}`, { headers: { cookie: office.cookie } });
+      assert.equal(page.status, 200);
+      assert.equal(settled, false, "the import was still in the worker when they answered");
+      assert.equal(runningTasks(), 1);
+    } finally {
+      hold.release();
+    }
+    const res = await importing;
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /ワーカーで読んだ表題/);
+    assert.equal(runningTasks(), 0);
+  });
+
+  test("a refusal made in the worker reads as before: the message and where, no internal text", async () => {
+    const app = createApp(open);
+    const res = await app.request("/import", upload(office, "broken.xlsx", workbook.subarray(0, 2000)));
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /broken\.xlsx/);
+    assert.doesNotMatch(html, /worker|at .*\.ts|Error:/);
+  });
+
+  test("when the request's budget is spent the worker's task is ended and its thread given back", async (t) => {
+    t.mock.method(console, "error", () => {});
+    let spend!: () => void;
+    const clock = new Promise<void>((resolve) => {
+      spend = resolve;
+    });
+    const app = createApp(open, { budgets: { pageMs: 1, longMs: 1, clock: () => clock } });
+    const hold = holdWorkersForTest();
+    const importing = app.request("/import", upload(office, "plan.xlsx", workbook));
+    try {
+      await hold.waiting;
+      assert.equal(runningTasks(), 1);
+      spend();
+      const res = await importing;
+      assert.equal(res.status, 503);
+      assert.equal(runningTasks(), 0, "the blocked thread was ended, not left running");
+    } finally {
+      hold.release();
+    }
+    // the pool starts a new thread for the next import
+    const next = await createApp(open).request("/import", upload(office, "plan.xlsx", workbook));
+    assert.equal(next.status, 200);
+  });
+});
