@@ -159,7 +159,7 @@ describe("mail, notifications, comments and evidence in the browser", { skip }, 
     await page.getByRole("button", { name: "選んだ項目をまとめて承認する" }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots(), "round-bulk-approve.png"), fullPage: true });
     await page.getByRole("button", { name: "選んだ項目をまとめて承認する" }).click();
-    await page.getByText("3 項目を承認しました").waitFor();
+    await page.getByText("3 件を承認しました").waitFor();
     assert.doesNotMatch((await page.textContent("main"))!, /承認しなかった項目/);
 
     // the approval mails to the department: one per bulk (listing the items), or one per item if the
