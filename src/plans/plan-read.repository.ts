@@ -36,8 +36,6 @@ function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
   return m;
 }
 
-/** The fiscal years of the plan whose reporting round is locked (read-only until unlocked). */
-
 /** Reads a whole plan back as a plan document. */
 export async function loadPlanDocument(q: Q, code: string, planId: string): Promise<PlanDocument | null> {
   const plan = await scoped(q, code)
@@ -50,6 +48,38 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
     .selectFrom("municipalities")
     .selectAll()
     .executeTakeFirstOrThrow();
+  const rows = await readPlanRows(q, code, planId);
+  const departments = await loadDepartments(q, code);
+  const deptKey = new Map(departments.map((d) => [d.id, d.key]));
+  const used = departmentsUsed(departments, [...rows.itemDepts, ...rows.indDepts]);
+  return {
+    format: PLAN_DOCUMENT_FORMAT,
+    municipality: { code: municipality.municipality_code, name: municipality.name },
+    plan: {
+      key: plan.key,
+      title: plan.title,
+      periodStart: plan.period_start,
+      periodEnd: plan.period_end,
+      levels: plan.levels,
+      ...(plan.stages ? { stages: plan.stages } : {}),
+      sources: plan.sources,
+      ...(plan.scales ? { scales: plan.scales } : {}),
+      ...(plan.fiscal_effect_target ? { fiscalEffectTarget: plan.fiscal_effect_target } : {}),
+    },
+    departments: departments
+      .filter((d) => used.has(d.id))
+      .map((d) => ({
+        key: d.key,
+        name: d.name,
+        ...defined({ kind: d.kind, parent: d.parentId ? deptKey.get(d.parentId) : null }),
+        names: d.names,
+      })),
+    items: itemTree(rows, deptKey),
+  };
+}
+
+/** Every row of the plan's items and indicators, a few set-based queries (never one per item). */
+async function readPlanRows(q: Q, code: string, planId: string) {
   const items = await scoped(q, code)
     .selectFrom("plan_items")
     .selectAll()
@@ -114,9 +144,28 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
       .execute(),
   ]);
 
-  const departments = await loadDepartments(q, code);
-  const deptKey = new Map(departments.map((d) => [d.id, d.key]));
-  const used = new Set<string>([...itemDepts, ...indDepts].map((r) => r.department_id));
+  return {
+    items,
+    itemDepts,
+    indicators,
+    progress,
+    activities,
+    effects,
+    indDepts,
+    baselines,
+    targets,
+    actuals,
+  };
+}
+
+type PlanRows = Awaited<ReturnType<typeof readPlanRows>>;
+
+/** The departments the plan refers to, with their ancestors (ids). */
+function departmentsUsed(
+  departments: Awaited<ReturnType<typeof loadDepartments>>,
+  refs: readonly { department_id: string }[],
+): Set<string> {
+  const used = new Set<string>(refs.map((r) => r.department_id));
   // The departments the plan refers to, with their ancestors, in the municipality's order.
   const byId = new Map(departments.map((d) => [d.id, d]));
   // Bounded by the departments seen on the way: a parent loop in the rows can never hang the server.
@@ -128,6 +177,23 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
     }
   }
 
+  return used;
+}
+
+/** The items as a tree with their indicators, values, progress, activities and effects. */
+function itemTree(rows: PlanRows, deptKey: ReadonlyMap<string, string>): Item[] {
+  const {
+    items,
+    itemDepts,
+    indicators,
+    progress,
+    activities,
+    effects,
+    indDepts,
+    baselines,
+    targets,
+    actuals,
+  } = rows;
   const itemKey = new Map(items.map((i) => [i.id, i.key]));
   const deptsByItem = groupBy(itemDepts, (r) => r.item_id);
   const indsByItem = groupBy(indicators, (r) => r.item_id);
@@ -214,30 +280,7 @@ export async function loadPlanDocument(q: Q, code: string, planId: string): Prom
     else if (r.parent_id !== r.id) nodes.get(r.parent_id)?.children.push(node);
   }
 
-  return {
-    format: PLAN_DOCUMENT_FORMAT,
-    municipality: { code: municipality.municipality_code, name: municipality.name },
-    plan: {
-      key: plan.key,
-      title: plan.title,
-      periodStart: plan.period_start,
-      periodEnd: plan.period_end,
-      levels: plan.levels,
-      ...(plan.stages ? { stages: plan.stages } : {}),
-      sources: plan.sources,
-      ...(plan.scales ? { scales: plan.scales } : {}),
-      ...(plan.fiscal_effect_target ? { fiscalEffectTarget: plan.fiscal_effect_target } : {}),
-    },
-    departments: departments
-      .filter((d) => used.has(d.id))
-      .map((d) => ({
-        key: d.key,
-        name: d.name,
-        ...defined({ kind: d.kind, parent: d.parentId ? deptKey.get(d.parentId) : null }),
-        names: d.names,
-      })),
-    items: roots,
-  };
+  return roots;
 }
 
 function valueOut(r: {
