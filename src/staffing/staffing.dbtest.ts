@@ -217,6 +217,16 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
       );
     });
 
+    test("a municipality without a 定員適正化計画: the page the navigation offers says how to enter one", async () => {
+      const res = await get("/staffing/012173/plan");
+      assert.equal(res.status, 200);
+      const html = await res.text();
+      assert.match(html, /定員適正化計画（基準年度の職員数と年度ごとの目標）はまだ入力されていません/);
+      assert.match(html, /シート「定員適正化計画」/);
+      assert.doesNotMatch(html, /plan\.(xlsx|pdf)/, "no download of a report that has no data");
+      assert.equal((await get("/staffing/012173/plan.xlsx")).status, 404);
+    });
+
     test("unknown municipality, bad code, unknown page, year without a table: 404 with a message", async () => {
       assert.equal((await get("/staffing/012246x")).status, 404);
       assert.match(await (await get("/staffing/012174")).text(), /正しくありません/);

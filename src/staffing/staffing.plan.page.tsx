@@ -4,9 +4,19 @@
  * figure that needs an absent year shows 「—」 with the reason.
  */
 import { indicatorChart } from "../core/charts/indicator-chart.ts";
+import { Layout } from "../core/ui/layout.tsx";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { formatCount } from "../domain/staffing/index.ts";
-import { Chart, Missing, Num, Page } from "./staffing.page-parts.tsx";
+import {
+  Chart,
+  crumbs,
+  Missing,
+  Num,
+  Page,
+  REPORT_TITLES,
+  STAFFING_BASE,
+  StaffingNav,
+} from "./staffing.page-parts.tsx";
 import type { PlanLineView, PlanView } from "./staffing.reports.ts";
 
 function cell(v: number | undefined, why: string, places?: number) {
@@ -172,5 +182,38 @@ export function PlanPage({ view }: { view: PlanView }) {
     <Page m={view.municipality} kind="plan">
       <PlanBody view={view} />
     </Page>
+  );
+}
+
+/**
+ * The page of a municipality that has no 定員適正化計画 yet: what it would show and how to enter it (the template's
+ * sheet, then the upload), instead of a 「見つかりません」 for a page the navigation offers.
+ */
+export function NoPlanPage({ m, canImport }: { m: { code: string; name: string }; canImport: boolean }) {
+  return (
+    <Layout title={`${m.name} ${REPORT_TITLES.plan}`} breadcrumbs={crumbs(m)}>
+      <h1>
+        {m.name} {REPORT_TITLES.plan}
+      </h1>
+      <StaffingNav code={m.code} current="plan" />
+      <p>
+        {m.name}
+        の定員適正化計画（基準年度の職員数と年度ごとの目標）はまだ入力されていません。入力すると、ここに年度ごとの目標と
+        4月1日の実績、その差と基準年度からの増減が表とグラフで示されます。
+      </p>
+      <p>
+        入力のしかた:{" "}
+        <a href={`${STAFFING_BASE}/${m.code}/template.xlsx`} download>
+          今のデータ入りのテンプレート（xlsx）
+        </a>
+        のシート「定員適正化計画」に基準と目標を、シート「団体」に計画名と計画期間を書いて、
+        {canImport ? (
+          <a href={`${STAFFING_BASE}/import`}>定数管理のデータの取り込み</a>
+        ) : (
+          "行革担当か管理者が定数管理のデータの取り込み"
+        )}
+        から取り込みます。
+      </p>
+    </Layout>
   );
 }

@@ -23,8 +23,14 @@ import {
   StaffingNotFoundPage,
   StaffingOverviewPage,
 } from "./staffing.pages.tsx";
-import { PlanPage } from "./staffing.plan.page.tsx";
-import { diagnosisView, type HiringPlan, headcountView, latestFiscalYear } from "./staffing.reports.ts";
+import { NoPlanPage, PlanPage } from "./staffing.plan.page.tsx";
+import {
+  diagnosisView,
+  type HiringPlan,
+  headcountView,
+  latestFiscalYear,
+  planView,
+} from "./staffing.reports.ts";
 import { getStaffingFor, listPeerTables, listStaffingFor, saveHiringPlan } from "./staffing.service.ts";
 import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
 
@@ -192,6 +198,13 @@ export function staffingRoutes(db: DB) {
           />,
         );
       }
+      if (kind === "plan" && !planView(doc))
+        return c.html(
+          <NoPlanPage
+            m={doc.municipality}
+            canImport={canEditStaffing(currentUser(c), { municipalityCode: doc.municipality.code })}
+          />,
+        );
       const v = reportView(doc, kind, fy, { peerTables });
       switch (v.kind) {
         case "headcount":
