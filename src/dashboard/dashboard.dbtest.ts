@@ -1,8 +1,10 @@
 // The dashboard: results by level and department, departments behind schedule, recent changes, 和暦/西暦.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
+import { defaultFiscalYear } from "../reports/report.model.ts";
 import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
@@ -50,6 +52,20 @@ describe("dashboard", () => {
     );
   });
   after(async () => open.close());
+
+  test("a plan whose period starts after its last recorded year: the year chosen is the year reported", async () => {
+    const doc = samplePlanDocument();
+    doc.plan.key = "starts-later";
+    doc.plan.title = "後の期間の計画";
+    const last = defaultFiscalYear(parsePlanDocument(samplePlanDocument()));
+    doc.plan.periodStart = last + 2;
+    doc.plan.periodEnd = last + 5;
+    const later = (await importDocuments(open.db, [doc]))[0]!.planId;
+    const html = await (await get(office, `/dashboard?plan=${later}`)).text();
+    const selected = /<select id="f-fy"[^>]*>.*?<option value="(\d+)" selected/s.exec(html)?.[1];
+    assert.equal(selected, String(last), "the year box holds the year the page reports");
+    assert.match(html, new RegExp(`<option value="${last + 5}"`), "and the plan's years");
+  });
 
   test("results by level and by department, in counts with symbols", async () => {
     const html = await (await get(viewer, `/dashboard?plan=${planId}&fy=2021&level=0`)).text();

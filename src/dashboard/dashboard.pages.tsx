@@ -111,16 +111,26 @@ function TallyLine({
         <td class="num">{tally.counts[c.key]}</td>
       ))}
       <td class="num">{tally.total}</td>
-      <td class="num">
-        <span class="bar" style={`width:${rate}px`} aria-hidden="true" /> {rate}%
-      </td>
+      {tally.total === 0 ? (
+        <td class="num" title="指標がありません">
+          —
+        </td>
+      ) : (
+        <td class="num">
+          <span class="bar" style={`width:${rate}px`} aria-hidden="true" /> {rate}%
+        </td>
+      )}
     </tr>
   );
 }
 
 export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
   const p = d.plan;
-  const years = p ? Array.from({ length: p.periodEnd - p.periodStart + 1 }, (_, i) => p.periodStart + i) : [];
+  // The plan's years, and the year shown when it lies outside them (a plan that starts after the last year
+  // that has ended opens on that year): the choice always holds what the page reports.
+  const from = p ? Math.min(p.periodStart, d.fiscalYear ?? p.periodStart) : 0;
+  const to = p ? Math.max(p.periodEnd, d.fiscalYear ?? p.periodEnd) : -1;
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return (
     <Layout title="ダッシュボード">
       <h1>ダッシュボード</h1>
