@@ -54,7 +54,7 @@ export function emptyDatabaseTemplate(): Promise<Blob> {
 }
 
 /** Whether a data directory still has to be created (missing, or empty but for our lock file). */
-function isNewDataDir(dir: string): boolean {
+export function isNewDataDir(dir: string): boolean {
   if (!existsSync(dir)) return true;
   // the lock and the key of the secrets (src/core/secrets.ts) are gyokaku's, not the database's
   return readdirSync(dir).every((f) => f === "gyokaku.lock" || f === "secret.key");

@@ -1,7 +1,7 @@
 // `gyokaku doctor` in this process: what is missing is said in plain Japanese with how to fix it; something
 // needed missing ends with exit code 1, something optional (PDF, mail) only warns.
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { cliSandbox, cliSkip } from "../../testing/cli.ts";
@@ -27,11 +27,15 @@ describe("gyokaku doctor", { skip: cliSkip() }, () => {
     const r = await sandbox.gyokaku("doctor");
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /✓ データディレクトリ: .*はまだありません（最初の起動で作ります）/);
-    assert.match(r.out, /✓ データベース: PGlite/);
+    assert.match(r.out, /✓ データベース: PGlite（.*）。まだ作られていません（最初の起動で作ります）/);
+    assert.ok(!existsSync(sandbox.data), "looking created no database");
     assert.match(r.out, /✓ フォント: BIZ UDPゴシック/);
     assert.match(r.out, /! PDF: PDF を作るには Chromium が必要です。CHROMIUM_PATH の .* がありません/);
     assert.match(r.out, /→ Debian\/Ubuntu では sudo apt-get install chromium/);
-    assert.match(r.out, /! メール: 送信の設定がありません（GYOKAKU_SMTP_HOST など）/);
+    assert.match(
+      r.out,
+      /! メール: 環境変数に送信の設定がありません（GYOKAKU_SMTP_HOST など）。管理画面 \/admin\/mail で設定した団体はそちらで送ります/,
+    );
     assert.match(r.out, /✓ 秘密の鍵: .*secret\.key（まだありません。/);
     assert.match(r.out, /結果: 必要なものはそろっています（注意 2 件/);
   });

@@ -19,6 +19,7 @@ import {
   pendingMigrations,
   serverMajorVersion,
 } from "../../db/database.ts";
+import { isNewDataDir } from "../../db/pglite-start.ts";
 import { mailSettingsFromEnv } from "../../notifications/settings.service.ts";
 import { listPlans } from "../../plans/plans.service.ts";
 import { parse } from "../args.ts";
@@ -117,6 +118,13 @@ function writable(path: string): boolean {
 
 async function databaseCheck(options: ReturnType<typeof databaseOptionsFromEnv>): Promise<Check> {
   const label = "データベース";
+  // Looking must not create: a data directory without a database stays as it is (the first start makes it).
+  if (options.kind === "pglite" && isNewDataDir(options.dataDir))
+    return {
+      status: "ok",
+      label,
+      detail: `PGlite（${options.dataDir}）。まだ作られていません（最初の起動で作ります）`,
+    };
   let open: Awaited<ReturnType<typeof openDatabase>>;
   try {
     open = await openDatabase(options, { migrate: false });
@@ -248,7 +256,7 @@ function mailCheck(): Check {
       status: "warn",
       label,
       detail:
-        "送信の設定がありません（GYOKAKU_SMTP_HOST など）。通知は画面にだけ表示され、ほかの機能は使えます（管理者は /admin/mail でも設定できます）",
+        "環境変数に送信の設定がありません（GYOKAKU_SMTP_HOST など）。管理画面 /admin/mail で設定した団体はそちらで送ります（ここでは確かめていません。画面の「テストメールを送信」で確かめられます）。設定がなければ通知は画面にだけ表示され、ほかの機能は使えます",
       fix: "庁内のメールサーバーを GYOKAKU_SMTP_HOST・GYOKAKU_SMTP_PORT・GYOKAKU_SMTP_FROM・GYOKAKU_APP_URL などで設定してください",
     };
   }
