@@ -147,6 +147,7 @@ export async function startSession(
 }
 
 const WRONG = "メールアドレスまたはパスワードが違います。";
+const CHECK_MUNICIPALITY = "選んだ団体が正しいかも確かめてください。";
 export const CHOOSE_MUNICIPALITY = "団体を選んでください。";
 
 /** The municipalities to choose from on the login page (none to choose when the instance has one). */
@@ -197,7 +198,10 @@ export async function login(
   const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
   if (!user || !ok || user.disabled_at !== null) {
     limiter.failed(account, ip);
-    throw invalid({ email: WRONG }, WRONG);
+    // With several municipalities the 団体 chosen may be the mistake: said for every failure alike, so it tells
+    // nothing about which addresses exist where.
+    const message = (await repo.listMunicipalities(db)).length > 1 ? `${WRONG}${CHECK_MUNICIPALITY}` : WRONG;
+    throw invalid({ email: message }, message);
   }
   limiter.succeeded(account, ip);
   await repo.deleteExpiredSessions(db, new Date());

@@ -122,7 +122,7 @@ describe("e-mail addresses are unique per municipality", () => {
     assert.equal(wrong.status, 400);
     assert.equal(none.status, 400);
     const [w, n] = [await wrong.text(), await none.text()];
-    assert.match(w, /メールアドレスまたはパスワードが違います/);
+    assert.match(w, /メールアドレスまたはパスワードが違います。選んだ団体が正しいかも確かめてください。/);
     assert.equal(stable(w).replace(SHARED, "ADDRESS"), stable(n).replace("nobody@example.jp", "ADDRESS"));
   });
 
