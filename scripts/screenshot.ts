@@ -35,6 +35,13 @@ if (values.login) {
   await page.getByLabel("パスワード").fill(rest.join(":"));
   await page.getByRole("button", { name: "ログイン" }).click();
   await page.waitForLoadState("networkidle");
+  if (new URL(page.url()).pathname === "/login") {
+    console.error(
+      `screenshot.ts: could not sign in as ${email} to ${values.municipality} (--municipality names the account's 団体)`,
+    );
+    await browser.close();
+    process.exit(1);
+  }
 }
 for (let i = 0; i < positionals.length; i += 2) {
   const [url, out] = [positionals[i]!, positionals[i + 1]!];
