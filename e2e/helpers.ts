@@ -43,7 +43,12 @@ export type E2e = {
  */
 export async function startE2e(
   name: string,
-  options: { env?: Record<string, string>; onRequest?: (url: string) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    onRequest?: (url: string) => void;
+    /** more set-up of the data directory (e.g. accounts added by the CLI) before the server starts */
+    prepare?: (data: string) => Promise<void>;
+  } = {},
 ): Promise<E2e> {
   const dir = mkdtempSync(join(tmpdir(), `gyokaku-e2e-${name}-`));
   const data = join(dir, "data");
@@ -51,6 +56,7 @@ export async function startE2e(
   mkdirSync(shots, { recursive: true });
   const demo = await gyokakuInProcess(["user", "demo", "--data", data]);
   assert.equal(demo.code, 0, demo.err);
+  await options.prepare?.(data);
   const server = spawn(
     process.execPath,
     [join(root, "bin/gyokaku.js"), "serve", "--port", "0", "--no-demo", "--data", data],

@@ -6,136 +6,75 @@
 //
 // Runs Debian's Chromium through playwright-core (never a downloaded browser); skipped when it is absent.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { chromiumArgs, findChromium } from "../src/core/pdf/chromium.ts";
+import type { Page } from "playwright-core";
 import { gyokakuInProcess } from "../src/testing/cli.ts";
 import { needs } from "../src/testing/system.ts";
+import { type Account, DEMO, type E2e, openRoundInBrowser, login as signIn, startE2e } from "./helpers.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const skip = needs("chromium");
-const WAIT = 60_000;
 
-const OFFICE = { email: "office@demo.example.jp", password: "demo-office-2026" };
+const OFFICE = DEMO.office;
 const KEIYAKU = { email: "keiyaku@demo.example.jp", password: "keiyaku-pass-2026", name: "契約 三郎" };
 const NOZEI = { email: "nozei@demo.example.jp", password: "nozei-pass-2026", name: "納税 四子" };
 
 describe("an item shared by two departments, in the browser", { skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), "gyokaku-e2e-shared-"));
-  const data = join(dir, "data");
-  const shots = process.env.GYOKAKU_SCREENSHOTS === "1" ? join(root, "docs/screenshots") : join(dir, "shots");
-  const env = { ...process.env, DATABASE_URL: "", GYOKAKU_DATA: "" };
-  let server: ChildProcess;
+  let e2e: E2e;
   let base = "";
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let roundUrl = "";
   let itemUrl = "";
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "ja-JP" });
-    context.setDefaultTimeout(WAIT);
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function login(page: Page, who: { email: string; password: string }) {
-    await page.goto(`${base}/login?municipality=012173`);
-    await page.getByLabel("メールアドレス").fill(who.email);
-    await page.getByLabel("パスワード").fill(who.password);
-    await page.getByRole("button", { name: "ログイン" }).click();
-    await page.waitForURL((u) => u.origin === base && !u.pathname.startsWith("/login"));
-  }
+  const newPage = () => e2e.newPage();
+  const login = (page: Page, who: Account) => signIn(page, base, who);
 
   async function shot(page: Page, name: string) {
-    await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+    await page.screenshot({ path: join(e2e.shots, `${name}.png`), fullPage: true });
   }
 
   before(async () => {
-    mkdirSync(shots, { recursive: true });
-    const demo = await gyokakuInProcess(["user", "demo", "--data", data]);
-    assert.equal(demo.code, 0, demo.err);
-    for (const [who, dept] of [
-      [KEIYAKU, "契約管財課"],
-      [NOZEI, "納税課"],
-    ] as const) {
-      const made = await gyokakuInProcess(
-        [
-          "user",
-          "add",
-          "--email",
-          who.email,
-          "--name",
-          who.name,
-          "--role",
-          "department",
-          "--department",
-          dept,
-          "--municipality",
-          "012173",
-          "--password-stdin",
-          "--data",
-          data,
-        ],
-        { input: `${who.password}\n` },
-      );
-      assert.equal(made.code, 0, made.err);
-    }
-    server = spawn(
-      process.execPath,
-      [join(root, "bin/gyokaku.js"), "serve", "--port", "0", "--no-demo", "--data", data],
-      { env },
-    );
-    base = await new Promise<string>((ok, fail) => {
-      let out = "";
-      const timer = setTimeout(
-        () => fail(new Error(`the server did not start within 120 s: ${out}`)),
-        120_000,
-      );
-      server.stdout!.on("data", (b) => {
-        out += String(b);
-        const m = /gyokaku: (http:\/\/[^/\s]+)\//.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          ok(m[1]!);
-        }
-      });
-      server.stderr!.on("data", (b) => {
-        out += String(b);
-      });
-      server.on("exit", () => fail(new Error(`the server exited: ${out}`)));
-    });
-    const found = findChromium();
-    assert.ok(found.ok);
-    browser = await chromium.launch({ executablePath: found.path, args: chromiumArgs() });
+    // two department accounts for the item's two departments, added before the server holds the database
+    const prepare = async (data: string) => {
+      for (const [who, dept] of [
+        [KEIYAKU, "契約管財課"],
+        [NOZEI, "納税課"],
+      ] as const) {
+        const made = await gyokakuInProcess(
+          [
+            "user",
+            "add",
+            "--email",
+            who.email,
+            "--name",
+            who.name,
+            "--role",
+            "department",
+            "--department",
+            dept,
+            "--municipality",
+            "012173",
+            "--password-stdin",
+            "--data",
+            data,
+          ],
+          { input: `${who.password}\n` },
+        );
+        assert.equal(made.code, 0, made.err);
+      }
+    };
+    e2e = await startE2e("shared", { prepare });
+    base = e2e.base;
   });
 
   after(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((r) => server.once("exit", r));
-    }
-    rmSync(dir, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   test("the office opens the round", async () => {
     const page = await newPage();
     await login(page, OFFICE);
-    await page.goto(`${base}/rounds`);
-    const option = page.locator('select[name="planId"] option', { hasText: "江別" });
-    await page.getByLabel("計画").selectOption((await option.getAttribute("value"))!);
-    await page.getByLabel("対象の年度").selectOption("2023");
-    await page.getByLabel("回答期限").fill("2099-06-30");
-    await page.getByRole("button", { name: "照会を開始する" }).click();
-    await page.getByText("照会を開始しました").waitFor();
-    roundUrl = page.url().replace(/\?.*$/, "");
+    const opened = await openRoundInBrowser(page, { fiscalYear: "2023", deadline: "2027-06-30" });
+    roundUrl = `${base}${opened.roundPath}`;
     itemUrl = `${roundUrl}/items/3-1-2`;
   });
 
