@@ -128,7 +128,8 @@ for (const [i, m] of list.entries()) {
     roundId ||= await openRound(open.db, actor, {
       planId: stored!.planId,
       fiscalYear: fy,
-      deadline: `${fy + 1}-06-30`,
+      // a deadline in the past is refused (issue 12.4): every round is due next year
+      deadline: `${new Date().getFullYear() + 1}-06-30`,
     });
   const plan = {
     planId: stored!.planId,
