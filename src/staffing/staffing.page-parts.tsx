@@ -132,11 +132,14 @@ export function Page({
   m,
   kind,
   fy,
+  downloads = true,
   children,
 }: {
   m: Municipality;
   kind: ReportKind;
   fy?: number;
+  /** false for a page without data: there is no report to save */
+  downloads?: boolean;
   children: Child;
 }) {
   return (
@@ -146,7 +149,7 @@ export function Page({
       </h1>
       <StaffingNav code={m.code} current={kind} fy={fy} />
       {children}
-      <Downloads code={m.code} kind={kind} fy={fy} />
+      {downloads && <Downloads code={m.code} kind={kind} fy={fy} />}
     </Layout>
   );
 }

@@ -4,19 +4,9 @@
  * figure that needs an absent year shows 「—」 with the reason.
  */
 import { indicatorChart } from "../core/charts/indicator-chart.ts";
-import { Layout } from "../core/ui/layout.tsx";
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { formatCount } from "../domain/staffing/index.ts";
-import {
-  Chart,
-  crumbs,
-  Missing,
-  Num,
-  Page,
-  REPORT_TITLES,
-  STAFFING_BASE,
-  StaffingNav,
-} from "./staffing.page-parts.tsx";
+import { Chart, Missing, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
 import type { PlanLineView, PlanView } from "./staffing.reports.ts";
 
 function cell(v: number | undefined, why: string, places?: number) {
@@ -191,11 +181,7 @@ export function PlanPage({ view }: { view: PlanView }) {
  */
 export function NoPlanPage({ m, canImport }: { m: { code: string; name: string }; canImport: boolean }) {
   return (
-    <Layout title={`${m.name} ${REPORT_TITLES.plan}`} breadcrumbs={crumbs(m)}>
-      <h1>
-        {m.name} {REPORT_TITLES.plan}
-      </h1>
-      <StaffingNav code={m.code} current="plan" />
+    <Page m={m} kind="plan" downloads={false}>
       <p>
         {m.name}
         の定員適正化計画（基準年度の職員数と年度ごとの目標）はまだ入力されていません。入力すると、ここに年度ごとの目標と
@@ -214,6 +200,6 @@ export function NoPlanPage({ m, canImport }: { m: { code: string; name: string }
         )}
         から取り込みます。
       </p>
-    </Layout>
+    </Page>
   );
 }
