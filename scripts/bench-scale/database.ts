@@ -1,0 +1,42 @@
+// The benchmark's database: a PGlite in a fresh temporary directory, or a fresh database on the PostgreSQL server
+// (dropped and created again under the given name, so that two benchmarks on one server can use two names).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type OpenDatabase, openDatabase } from "../../src/db/database.ts";
+
+export async function benchDatabase(
+  kind: "pglite" | "postgres",
+  serverUrl: string,
+  name: string,
+): Promise<{ open: OpenDatabase; close: () => Promise<void> }> {
+  if (kind === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "gyokaku-bench-"));
+    const open = await openDatabase({ kind: "pglite", dataDir: dir });
+    return {
+      open,
+      close: async () => {
+        await open.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`--database: 英小文字・数字・_ の名前にしてください（${name}）`);
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(q);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const open = await openDatabase({ kind: "postgres", url: url.toString() });
+  return { open, close: () => open.close() };
+}
