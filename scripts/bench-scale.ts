@@ -6,6 +6,9 @@
 // line, the EXPLAIN of the slowest queries of the heaviest pages, and how each figure grows with the scale.
 //   npm run bench:scale -- --municipalities 17,87,348 [--db postgres,pglite] [--duration 10] [--connections 32]
 //                          [--items 150] [--url postgres://postgres@127.0.0.1:5432/postgres] [--database gyokaku_bench]
+//                          [--reuse] [--load-only]
+// --reuse keeps the PostgreSQL database of an earlier run and loads only what it lacks (a full-scale load takes
+// long: load once with --load-only, measure later, e.g. after a change of the code); --load-only loads and stops.
 // Several scales load incrementally into one database (17, then 70 more, then 261 more) and measure after each;
 // several databases run one after the other. Server and load generator share one process (the figures include
 // autocannon's CPU and memory). Figures are printed, never asserted.
@@ -24,6 +27,8 @@ const { values: opt } = parseArgs({
     items: { type: "string", default: "150" },
     url: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
     database: { type: "string", default: "gyokaku_bench" },
+    reuse: { type: "boolean", default: false },
+    "load-only": { type: "boolean", default: false },
   },
 });
 
@@ -44,7 +49,7 @@ for (const kind of kinds) {
   console.log(
     `bench:scale — ${scales.join(", ")} municipalities, ${kind}, ${settings.connections} connections × ${settings.duration} s per route; load average ${load()}`,
   );
-  const bench = await benchDatabase(kind, opt.url!, opt.database!);
+  const bench = await benchDatabase(kind, opt.url!, opt.database!, opt.reuse);
   try {
     const server = await startBenchServer(bench.open);
     const names = municipalities(scales.at(-1)!);
@@ -55,9 +60,14 @@ for (const kind of kinds) {
         const step = await loadMunicipalities(bench.open, names.slice(loadedSoFar, n), {
           items: Number(opt.items),
           total: n,
+          reuse: opt.reuse,
         });
         loadedSoFar = n;
         server.loaded.push(...step.loaded);
+        if (opt["load-only"]) {
+          console.log(`${n} municipalities loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+          continue;
+        }
         const measured = await measureRoutes(server, settings);
         const m: Measured = {
           ...measured,

@@ -10,6 +10,8 @@ export async function benchDatabase(
   kind: "pglite" | "postgres",
   serverUrl: string,
   name: string,
+  /** keep what an earlier run loaded into the PostgreSQL database of that name */
+  reuse = false,
 ): Promise<{ open: OpenDatabase; close: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "gyokaku-bench-"));
@@ -33,8 +35,10 @@ export async function benchDatabase(
       await c.end();
     }
   };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
+  if (!reuse) await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`).catch((e) => {
+    if (!(reuse && /already exists/.test(String(e)))) throw e;
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const open = await openDatabase({ kind: "postgres", url: url.toString() });
