@@ -15,8 +15,15 @@
 import { parseArgs } from "node:util";
 import { benchDatabase } from "./bench-scale/database.ts";
 import { loadMunicipalities, municipalities } from "./bench-scale/load.ts";
-import { load, type Measured, measureRoutes, startBenchServer } from "./bench-scale/measure.ts";
-import { printComparison, printGrowth, printTable } from "./bench-scale/report.ts";
+import {
+  appAndPublicPaths,
+  load,
+  type Measured,
+  measureRoutes,
+  startBenchServer,
+} from "./bench-scale/measure.ts";
+import { printComparison, printGrowth, printMemory, printTable } from "./bench-scale/report.ts";
+import { measureServerMemory, type ServerMemory } from "./bench-scale/server-rss.ts";
 
 const { values: opt } = parseArgs({
   options: {
@@ -44,6 +51,7 @@ if (scales.some((n) => !Number.isInteger(n) || n < 1 || n > 1741)) {
 const settings = { duration: Number(opt.duration), connections: Number(opt.connections) };
 const wall0 = performance.now();
 const everything: Measured[] = [];
+const memory: { kind: string; municipalities: number; m: ServerMemory }[] = [];
 
 for (const kind of kinds) {
   console.log(
@@ -83,11 +91,23 @@ for (const kind of kinds) {
     } finally {
       await server.close();
     }
+    const me = server.loaded[Math.floor(server.loaded.length / 2)];
+    if (me && !opt["load-only"]) {
+      // The built server in a process of its own, on the same database (a PGlite directory is given up first).
+      await bench.closeDatabase();
+      const paths = appAndPublicPaths(me);
+      const m = await measureServerMemory(bench.where, paths, me.cookie, {
+        seconds: Math.max(1, Math.round(settings.duration / 3)),
+        connections: settings.connections,
+      });
+      memory.push({ kind, municipalities: scales.at(-1)!, m });
+    }
   } finally {
     await bench.close();
   }
 }
 
 printGrowth(everything);
+printMemory(memory);
 printComparison(everything);
 console.log(`\nwall time ${((performance.now() - wall0) / 1000).toFixed(0)} s; load average now ${load()}`);
