@@ -1,7 +1,7 @@
 /**
  * A report's HTML is made in a worker thread (issue 17.2): while the worker is busy with a report page's body
  * (held by the test, blocked as hundreds of charts would block it), the server answers /healthz and other
- * pages; the report page then comes with its body. Ordering, not milliseconds.
+ * pages; the report page then comes with its body. A spent budget ends the task. Ordering, not milliseconds.
  */
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
@@ -58,4 +58,30 @@ describe("reports' HTML is made off the request thread", () => {
       assert.match(html, /取組/);
       assert.equal(runningTasks(), 0);
     });
+
+  test("when the request's budget is spent the report's task is ended and its thread given back", async (t) => {
+    t.mock.method(console, "error", () => {});
+    let spend!: () => void;
+    const clock = new Promise<void>((resolve) => {
+      spend = resolve;
+    });
+    const app = createApp(open, { budgets: { pageMs: 1, longMs: 1, clock: () => clock } });
+    const hold = holdWorkersForTest();
+    const rendering = app.request(`/plans/${planId}/reports/sheets?fy=2021`, {
+      headers: { cookie: office.cookie },
+    });
+    try {
+      await hold.waiting;
+      assert.equal(runningTasks(), 1);
+      spend();
+      assert.equal((await rendering).status, 503);
+      assert.equal(runningTasks(), 0, "the blocked thread was ended, not left running");
+    } finally {
+      hold.release();
+    }
+    const next = await createApp(open).request(`/plans/${planId}/reports/sheets?fy=2021`, {
+      headers: { cookie: office.cookie },
+    });
+    assert.equal(next.status, 200);
+  });
 });
