@@ -2,6 +2,7 @@
  * Pages of the reports: choosing year and kind, a report inside the app's frame (the reviewer's
  * judgement form and list are in judgements.pages.tsx). Plain HTML forms: everything works without JavaScript.
  */
+
 import { raw } from "hono/html";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { Layout } from "../core/ui/layout.tsx";
@@ -10,6 +11,7 @@ import type { ReportModel } from "./build-report.ts";
 import { bothYears } from "./format.ts";
 import { KIND_LABELS, REPORT_KINDS, type ReportKind } from "./report.model.ts";
 import { reportHref, reportsPath } from "./report-links.ts";
+import { SheetsPager, type SheetsPagerProps } from "./sheet-pager.tsx";
 
 const KIND_DESCRIPTIONS: Record<ReportKind, string> = {
   summary: "指標ごとに初期値・目標・年度別の実績値と評価結果を一覧にした表（取組状況一覧）",
@@ -105,6 +107,8 @@ export function ReportPage(props: {
   years: number[];
   /** What to know before relying on the figures (a round still open, a year outside the plan). */
   caveats?: string[];
+  /** The links between the pages of the 個票. */
+  pager?: SheetsPagerProps | undefined;
 }) {
   const { doc, planId, report } = props;
   const fy = report.model.fiscalYear;
@@ -135,14 +139,20 @@ export function ReportPage(props: {
           {" ・ "}
           <PdfLink href={reportHref(planId, report.kind, fy, "pdf")}>PDF</PdfLink>
         </span>
-        <span class="small">ブラウザの印刷機能でも A4 横で印刷できます。</span>
+        <span class="small">
+          {props.pager && props.pager.count > 1
+            ? "すべての個票の印刷には PDF をお使いください（ブラウザの印刷はこのページの分だけです）。"
+            : "ブラウザの印刷機能でも A4 横で印刷できます。"}
+        </span>
       </nav>
       {(props.caveats ?? []).map((c) => (
         <div class="notice notice-warning" role="status">
           {c}
         </div>
       ))}
+      {props.pager && <SheetsPager {...props.pager} />}
       <div class="report">{raw(props.body)}</div>
+      {props.pager && props.pager.count > 1 && <SheetsPager {...props.pager} list={false} />}
     </Layout>
   );
 }

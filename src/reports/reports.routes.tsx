@@ -27,6 +27,7 @@ import {
   reportModel,
   withdrawJudgement,
 } from "./reports.service.ts";
+import { pageCount, pageOf, pagePart } from "./sheet-pages.ts";
 
 const fiscalYear = z.coerce
   .number({ error: "年度は西暦の数字で指定してください（例：2022）" })
@@ -39,6 +40,12 @@ const yearQuery = z.object({ fy: fiscalYear.optional() });
 const reportQuery = z.object({
   kind: z.enum(REPORT_KINDS, { error: `帳票の種類は ${REPORT_KINDS.join("・")} のいずれかです` }),
   fy: fiscalYear.optional(),
+  /** the page of the 個票 on the web (sheet-pages.ts) */
+  page: z
+    .string()
+    .regex(/^(all|[1-9][0-9]{0,5})$/, { error: "ページは 1 以上の数字か all で指定してください" })
+    .optional()
+    .transform((p) => (p === undefined ? 1 : p === "all" ? ("all" as const) : Number(p))),
   format: z
     .enum(REPORT_FORMATS, { error: `形式は ${REPORT_FORMATS.join("・")} のいずれかです` })
     .default("html"),
@@ -105,11 +112,17 @@ function offeredYears(plan: LoadedPlan, fy: number): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
-function backTo(planId: string, k: z.infer<typeof judgementKey>): string {
+/** Where the judgement form leads back to: the row of the 一覧, or the 個票 page that shows the indicator. */
+async function backTo(db: DB, p: LoadedPlan, k: z.infer<typeof judgementKey>): Promise<string> {
   const kind = k.return ?? "summary";
   const anchor =
     kind === "summary" ? `row-${k.indicator}${k.series ? `-${k.series}` : ""}` : `ind-${k.indicator}`;
-  return `${reportsPath(planId)}/${kind}?fy=${k.fy}#${encodeURIComponent(anchor)}`;
+  let page = "";
+  if (kind === "sheets") {
+    const report = await reportModel(db, p, k.fy, "sheets");
+    if (report.kind === "sheets") page = `&page=${pageOf(report.model, { indicator: k.indicator })}`;
+  }
+  return `${reportsPath(p.planId)}/${kind}?fy=${k.fy}${page}#${encodeURIComponent(anchor)}`;
 }
 
 export function reportRoutes(db: DB) {
@@ -202,7 +215,7 @@ export function reportRoutes(db: DB) {
       if (!(e instanceof AppError) || e.code !== "invalid") throw e;
       return showForm(c, p, values, Object.keys(e.fields).length ? e.fields : { _form: e.message });
     }
-    return c.redirect(backTo(p.planId, key), 303);
+    return c.redirect(await backTo(db, p, key), 303);
   });
 
   app.post("/plans/:id/reports/judgements/delete", async (c) => {
@@ -214,7 +227,7 @@ export function reportRoutes(db: DB) {
       series: key.series,
       fiscalYear: key.fy,
     });
-    return c.redirect(backTo(p.planId, key), 303);
+    return c.redirect(await backTo(db, p, key), 303);
   });
 
   app.get("/plans/:id/reports/:kind", async (c) => {
@@ -223,17 +236,30 @@ export function reportRoutes(db: DB) {
     const fy = q.fy ?? defaultFiscalYear(p.doc);
     const report = await reportModel(db, p, fy, q.kind);
     if (q.format === "html") {
-      // the body (hundreds of charts in the 個票) is made in a worker thread; the page around it here
+      // the 個票 in pages (sheet-pages.ts); the body is made in a worker thread, the page around it here
+      const part = report.kind === "sheets" ? pagePart(report.model, q.page) : undefined;
       const body = await reportBodyHtmlOffThread(report, {
         planId: p.planId,
         canJudge: canJudge(currentUser(c), p),
+        part,
       });
+      const pager =
+        report.kind === "sheets" && part
+          ? {
+              base: `${reportsPath(p.planId)}/sheets?fy=${fy}`,
+              page: q.page === "all" ? ("all" as const) : Math.min(q.page, pageCount(report.model)),
+              count: pageCount(report.model),
+              part,
+              sheets: report.model.sheets,
+            }
+          : undefined;
       return c.html(
         <ReportPage
           doc={p.doc}
           planId={p.planId}
           report={report}
           body={body}
+          pager={pager}
           years={offeredYears(p, fy)}
           caveats={await reportCaveats(db, p, fy)}
         />,

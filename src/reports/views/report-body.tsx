@@ -6,13 +6,15 @@
 import type { ReportModel } from "../build-report.ts";
 import { judgeHref } from "../report-links.ts";
 import type { ViewOptions } from "./common.tsx";
-import { ReportBody } from "./report.view.tsx";
+import { ReportBody, type SheetsPart } from "./report.view.tsx";
 
 /** What the body of a report page depends on besides the model: plain data, to cross to a worker thread. */
 export type WebBodyOptions = {
   planId: string;
   /** Whether the reader may record judgements: the rows then link to the form. */
   canJudge: boolean;
+  /** The 個票 of this page only (src/reports/sheet-pages.ts); every sheet when absent. */
+  part?: SheetsPart | undefined;
 };
 
 /** The web view: the links to the judgement form where the reader may judge (一覧 and 個票). */
@@ -29,5 +31,7 @@ export function webView(report: ReportModel, { planId, canJudge }: WebBodyOption
 
 /** The report's body for a page of the app, as HTML. */
 export async function reportBodyHtml(report: ReportModel, options: WebBodyOptions): Promise<string> {
-  return (await (<ReportBody report={report} view={webView(report, options)} />)).toString();
+  return (
+    await (<ReportBody report={report} view={webView(report, options)} part={options.part} />)
+  ).toString();
 }

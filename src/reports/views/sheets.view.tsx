@@ -15,7 +15,8 @@ export function SheetsView({
   /** Only these sheets (a part of the print document, see printHtmlParts); the title with the first. */
   part?: { from: number; to: number } | undefined;
 }) {
-  const first = !part || part.from === 0;
+  // the print parts are one document (title and legend once); every page on the web has them
+  const first = !part || part.from === 0 || view.mode === "web";
   return (
     <>
       {first && <ReportTitle head={model} note={`${model.sheets.length}件`} />}
