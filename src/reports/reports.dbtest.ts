@@ -378,29 +378,32 @@ describe("reports on a database", () => {
     assert.ok(read.text.includes("6,825"), "values are printed");
   });
 
-  test("PDF of the sheets in parts: the same pages as in one piece, numbered across the parts", {
-    skip: noChromium,
-  }, async () => {
-    const plan = await loadPlan(open.db, sampleId);
-    const report = await reportModel(open.db, plan, 2021, "sheets");
-    const parts = await printHtmlParts(report, 1);
-    assert.equal(parts.length, report.kind === "sheets" ? report.model.sheets.length : 0);
-    assert.ok(parts.length >= 3, `${parts.length} parts`);
-    const footerTitle = "江別市 個票";
-    const whole = await readPdf(await htmlToPdf(await printHtml(report), { footerTitle }));
-    const joined = await readPdf(await htmlPartsToPdf(parts, { footerTitle }));
-    assert.equal(joined.pages, whole.pages);
-    assert.deepEqual(joined.fonts, whole.fonts);
-    const n = joined.pages;
-    const pages = joined.text.split("\n");
-    const wholePages = whole.text.split("\n");
-    const footer = (i: number) => `${i + 1} / ${n}`;
-    pages.forEach((text, i) => {
-      assert.ok(text.includes(footer(i)) && text.includes(footerTitle), `page ${i + 1}: ${text}`);
-      const body = (t: string) => t.replace(footer(i), "").replace(footerTitle, "");
-      assert.equal(body(text), body(wholePages[i]!), `page ${i + 1}`);
+  for (const kind of ["sheets", "summary"] as const) {
+    test(`PDF of the ${kind} in parts: the same pages as in one piece, numbered across the parts`, {
+      skip: noChromium,
+    }, async () => {
+      const plan = await loadPlan(open.db, sampleId);
+      const report = await reportModel(open.db, plan, 2021, kind);
+      // 個票: one sheet a part; 一覧: one top-level section a part
+      const parts = await printHtmlParts(report, 1);
+      if (report.kind === "sheets") assert.equal(parts.length, report.model.sheets.length);
+      assert.ok(parts.length >= (kind === "sheets" ? 3 : 2), `${parts.length} parts`);
+      const footerTitle = `江別市 ${kind}`;
+      const whole = await readPdf(await htmlToPdf(await printHtml(report), { footerTitle }));
+      const joined = await readPdf(await htmlPartsToPdf(parts, { footerTitle }));
+      assert.equal(joined.pages, whole.pages);
+      assert.deepEqual(joined.fonts, whole.fonts);
+      const n = joined.pages;
+      const pages = joined.text.split("\n");
+      const wholePages = whole.text.split("\n");
+      const footer = (i: number) => `${i + 1} / ${n}`;
+      pages.forEach((text, i) => {
+        assert.ok(text.includes(footer(i)) && text.includes(footerTitle), `page ${i + 1}: ${text}`);
+        const body = (t: string) => t.replace(footer(i), "").replace(footerTitle, "");
+        assert.equal(body(text), body(wholePages[i]!), `page ${i + 1}`);
+      });
     });
-  });
+  }
 });
 
 test("CLI: gyokaku report writes the file", async () => {

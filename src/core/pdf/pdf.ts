@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { AppError } from "../errors.ts";
 import { fontDir } from "../ui/assets.ts";
 import { FONT_FAMILY, FONT_FILES, fontFaceCss } from "../ui/fonts.tsx";
@@ -36,7 +36,7 @@ async function launch(): Promise<Browser> {
   // of the server and every command would pay otherwise.
   const { chromium } = await import("playwright-core");
   try {
-    return await chromium.launch({ executablePath, args: chromiumArgs(sandbox) });
+    return await warm(await chromium.launch({ executablePath, args: chromiumArgs(sandbox) }));
   } catch (e) {
     if (!sandbox) throw e;
     // A policy that forbids the sandbox to this program only (e.g. Ubuntu's AppArmor restriction on user
@@ -44,8 +44,21 @@ async function launch(): Promise<Browser> {
     console.error(
       `Chromium がサンドボックスありで起動できなかったため、サンドボックスなしで起動します: ${(e as Error).message.split("\n")[0]}`,
     );
-    return chromium.launch({ executablePath, args: chromiumArgs(false) });
+    return warm(await chromium.launch({ executablePath, args: chromiumArgs(false) }));
   }
+}
+
+/** The browser with as many pages ready to print as print at once (readyPage), made while it starts. */
+async function warm(b: Browser): Promise<Browser> {
+  await Promise.all(
+    Array.from({ length: PARALLEL_PARTS }, () =>
+      readyPage(b).then(
+        (page) => keepPage(b, page),
+        () => undefined,
+      ),
+    ),
+  );
+  return b;
 }
 
 /**
@@ -102,9 +115,14 @@ function footerCss(title: string): string {
   return `@page{@bottom-left{content:${cssString(title)};${box};vertical-align:middle}@bottom-right{content:counter(page) " / " counter(pages);${box};vertical-align:middle}}`;
 }
 
-/** The @font-face rules and the footer's CSS (or none) as the first thing in the document's head. */
-function withFontsAndFooter(html: string, footer: string): string {
-  const style = `<style>${fontFaceCss(FONT_BASE)}\n${footer}</style>`;
+/**
+ * The footer's CSS (or none) as the first thing in the document's head, with the @font-face rules where the
+ * page has not got the fonts already. Printing lays the document out for paper only: on the screen (which
+ * nobody sees) it is not laid out at all, for a long table a second of layout saved.
+ */
+function withFooter(html: string, footer: string, fontFaces: boolean): string {
+  const fonts = fontFaces ? `${fontFaceCss(FONT_BASE)}\n` : "";
+  const style = `<style>${fonts}@media screen{html{display:none}}\n${footer}</style>`;
   const head = /<head[^>]*>/i.exec(html);
   return head
     ? `${html.slice(0, head.index + head[0].length)}${style}${html.slice(head.index + head[0].length)}`
@@ -113,7 +131,7 @@ function withFontsAndFooter(html: string, footer: string): string {
 
 /** Prints a whole HTML document to an A4 PDF with page numbers. Requests to other hosts are refused. */
 export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
-  return printOne(withFontsAndFooter(html, footerCss(options.footerTitle ?? "")), options);
+  return printOne(html, footerCss(options.footerTitle ?? ""), options);
 }
 
 /** How many parts Chromium prints at once (each in a context, and so a renderer process, of its own). */
@@ -131,7 +149,7 @@ export async function htmlPartsToPdf(parts: string[], options: PdfOptions = {}):
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < parts.length; i = next++) {
-      printed[i] = await printOne(withFontsAndFooter(parts[i]!, ""), options);
+      printed[i] = await printOne(parts[i]!, "", options);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, parts.length) }, worker));
@@ -143,7 +161,7 @@ export async function htmlPartsToPdf(parts: string[], options: PdfOptions = {}):
   }
   const count = joined.getPageCount();
   const footers = await PDFDocument.load(
-    await printOne(footerPages(count, options.footerTitle ?? ""), options),
+    await printOne(footerPages(count), footerCss(options.footerTitle ?? ""), options),
   );
   const embedded = await joined.embedPdf(footers, footers.getPageIndices());
   joined.getPages().forEach((page, i) => {
@@ -153,40 +171,92 @@ export async function htmlPartsToPdf(parts: string[], options: PdfOptions = {}):
 }
 
 /** `count` empty pages with nothing but the footer, in the same font and place as htmlToPdf prints it. */
-function footerPages(count: number, title: string): string {
+function footerPages(count: number): string {
   const pages = '<div style="height:1px;break-after:page"></div>'.repeat(count - 1);
-  return withFontsAndFooter(
-    `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${pages}<div style="height:1px"></div></body></html>`,
-    footerCss(title),
-  );
+  return `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${pages}<div style="height:1px"></div></body></html>`;
 }
 
-async function printOne(html: string, options: PdfOptions): Promise<Buffer> {
-  const b = await sharedBrowser();
-  const context = await b.newContext({ offline: false });
+/** Answers the font files from the font package and refuses every other request but data: and `allowed`. */
+async function guard(page: Page, allowed: string | null): Promise<void> {
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(FONT_BASE)) {
+      const file = FONT_FILES.find((f) => url === `${FONT_BASE}${f.file}`);
+      if (!file) return route.abort();
+      return route.fulfill({
+        status: 200,
+        contentType: "font/woff2",
+        headers: { "Access-Control-Allow-Origin": "*" },
+        body: await readFile(join(fontDir, file.file)),
+      });
+    }
+    if (url.startsWith("data:") || url === "about:blank" || (allowed && url.startsWith(allowed)))
+      return route.continue();
+    return route.abort();
+  });
+}
+
+/**
+ * Pages ready to print, kept between PDFs (as many as print at once): each in a context, and so a renderer
+ * process, of its own, with both weights of the font already loaded into the page as FontFace objects. They
+ * outlive the documents written into the page (setContent), so a PDF pays neither for starting a renderer
+ * (about a second of CPU) nor for decoding the 1.3 MB font files again, nor for laying the document out a
+ * second time once the font has arrived.
+ */
+const idle = new WeakMap<Browser, Page[]>();
+
+async function readyPage(b: Browser): Promise<Page> {
+  const kept = idle.get(b)?.pop();
+  if (kept && !kept.isClosed()) return kept;
+  const context = await b.newContext();
   try {
     const page = await context.newPage();
-    const allowed = options.baseUrl ? new URL(options.baseUrl).origin : null;
-    await page.route("**/*", async (route) => {
-      const url = route.request().url();
-      if (url.startsWith(FONT_BASE)) {
-        const file = FONT_FILES.find((f) => url === `${FONT_BASE}${f.file}`);
-        if (!file) return route.abort();
-        return route.fulfill({
-          status: 200,
-          contentType: "font/woff2",
-          headers: { "Access-Control-Allow-Origin": "*" },
-          body: await readFile(join(fontDir, file.file)),
-        });
-      }
-      if (url.startsWith("data:") || url === "about:blank" || (allowed && url.startsWith(allowed)))
-        return route.continue();
-      return route.abort();
-    });
-    if (options.baseUrl) {
-      await page.goto(options.baseUrl, { waitUntil: "commit" }).catch(() => undefined);
-    }
-    await page.setContent(html, { waitUntil: "load" });
+    await guard(page, null);
+    await page.evaluate(
+      async ({ family, files }) => {
+        for (const f of files) {
+          const face = new FontFace(family, `url("${f.url}")`, { weight: String(f.weight) });
+          document.fonts.add(await face.load());
+        }
+      },
+      {
+        family: FONT_FAMILY,
+        files: FONT_FILES.map((f) => ({ url: `${FONT_BASE}${f.file}`, weight: f.weight })),
+      },
+    );
+    return page;
+  } catch (e) {
+    await context.close().catch(() => undefined);
+    throw e;
+  }
+}
+
+function keepPage(b: Browser, page: Page): void {
+  const pages = idle.get(b) ?? [];
+  idle.set(b, pages);
+  if (pages.length < PARALLEL_PARTS && !page.isClosed()) pages.push(page);
+  else
+    void page
+      .context()
+      .close()
+      .catch(() => undefined);
+}
+
+async function printOne(html: string, footer: string, options: PdfOptions): Promise<Buffer> {
+  const b = await sharedBrowser();
+  // A base URL needs the page to go there first, which would drop the fonts of a kept page: a fresh one.
+  const fresh = options.baseUrl !== undefined;
+  let page: Page;
+  if (fresh) {
+    page = await (await b.newContext()).newPage();
+    await guard(page, new URL(options.baseUrl!).origin);
+    await page.goto(options.baseUrl!, { waitUntil: "commit" }).catch(() => undefined);
+  } else {
+    page = await readyPage(b);
+  }
+  let ok = false;
+  try {
+    await page.setContent(withFooter(html, footer, fresh), { waitUntil: "load" });
     // Both weights are loaded before printing, also where the page itself uses only one.
     await page.evaluate(
       async ({ family, weights }) => {
@@ -195,14 +265,21 @@ async function printOne(html: string, options: PdfOptions): Promise<Buffer> {
       },
       { family: FONT_FAMILY, weights: FONT_FILES.map((f) => f.weight) },
     );
-    return await page.pdf({
+    const pdf = await page.pdf({
       format: "A4",
       landscape: options.landscape ?? true,
       printBackground: true,
       margin: { top: "12mm", bottom: "14mm", left: "10mm", right: "10mm" },
       preferCSSPageSize: false,
     });
+    ok = !fresh;
+    return pdf;
   } finally {
-    await context.close();
+    if (ok) keepPage(b, page);
+    else
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
   }
 }

@@ -4,63 +4,112 @@ import type { SummaryModel, SummaryRow } from "../summary.model.ts";
 import { ReportTitle, StatusLegend, StatusMark, ValueTd, type ViewOptions, YearTh } from "./common.tsx";
 import { effectTotalText } from "./fiscal-effect.view.tsx";
 
-export function SummaryView({ model, view }: { model: SummaryModel; view: ViewOptions }) {
+/**
+ * The rows by top-level section (基本目標): on paper each section is a table of its own and starts on a new
+ * page, so that the print document can be printed in parts (a run of sections each) and joined with the same
+ * pages as in one piece. On the screen the rows stay one table.
+ */
+export function summarySections(model: SummaryModel): SummaryRow[][] {
+  const sections: SummaryRow[][] = [];
+  for (const row of model.rows) {
+    const top = row.levels[0];
+    if (sections.length === 0 || (top !== undefined && top.rowSpan > 0)) sections.push([row]);
+    else sections.at(-1)!.push(row);
+  }
+  return sections;
+}
+
+export function SummaryView({
+  model,
+  view,
+  part,
+}: {
+  model: SummaryModel;
+  view: ViewOptions;
+  /** Only these sections (print only; a part of the print document, see printHtmlParts); the title with the first. */
+  part?: { from: number; to: number } | undefined;
+}) {
+  const all = view.mode === "print" ? summarySections(model) : [model.rows];
+  const from = part?.from ?? 0;
+  const to = part?.to ?? all.length;
   return (
     <>
-      <ReportTitle head={model} />
-      <StatusLegend head={model} />
-      <div class="table-wide">
-        <table class="summary-table">
+      {from === 0 && <ReportTitle head={model} />}
+      {from === 0 && <StatusLegend head={model} />}
+      {all.slice(from, to).map((rows, i) => (
+        <SummaryTable model={model} rows={rows} view={view} caption={from + i === 0} />
+      ))}
+      {to === all.length && model.fiscalEffects && (
+        <p class="effect-total">{effectTotalText(model.fiscalEffects)}</p>
+      )}
+    </>
+  );
+}
+
+function SummaryTable({
+  model,
+  rows,
+  view,
+  caption,
+}: {
+  model: SummaryModel;
+  rows: SummaryRow[];
+  view: ViewOptions;
+  caption: boolean;
+}) {
+  return (
+    <div class="table-wide summary-section">
+      <table class="summary-table">
+        {caption && (
           <caption class="muted small">
             実績値は{bothYears(model.fiscalYear)}までを表示します。評価は{bothYears(model.fiscalYear)}
             の実績値を、その年度に適用される目標と比べた結果です。
           </caption>
-          <colgroup>
-            {columnWidths(model).map(([cls, width]) => (
-              <col class={cls} style={`width:${width}`} />
+        )}
+        <colgroup>
+          {columnWidths(model).map(([cls, width]) => (
+            <col class={cls} style={`width:${width}`} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr>
+            {model.levels.map((l) => (
+              <th scope="col" rowspan={2}>
+                {l}
+              </th>
             ))}
-          </colgroup>
-          <thead>
-            <tr>
-              {model.levels.map((l) => (
-                <th scope="col" rowspan={2}>
-                  {l}
-                </th>
-              ))}
-              <th scope="col" rowspan={2}>
-                指標
-              </th>
-              <th scope="col" rowspan={2}>
-                初期値
-                {model.baselineYear !== undefined && <span class="fy">{model.baselineYear}年度</span>}
-              </th>
-              <th scope="col" rowspan={2}>
-                目標
-              </th>
-              <th scope="colgroup" colspan={model.years.length}>
-                実績値
-              </th>
-              <th scope="colgroup" colspan={2}>
-                評価（{bothYears(model.fiscalYear)}）
-              </th>
-            </tr>
-            <tr>
-              {model.years.map((fy) => (
-                <YearTh fy={fy} />
-              ))}
-              <th scope="col">結果</th>
-              <th scope="col">判定の根拠</th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.rows.map((row) => (
-              <SummaryTr row={row} view={view} />
+            <th scope="col" rowspan={2}>
+              指標
+            </th>
+            <th scope="col" rowspan={2}>
+              初期値
+              {model.baselineYear !== undefined && <span class="fy">{model.baselineYear}年度</span>}
+            </th>
+            <th scope="col" rowspan={2}>
+              目標
+            </th>
+            <th scope="colgroup" colspan={model.years.length}>
+              実績値
+            </th>
+            <th scope="colgroup" colspan={2}>
+              評価（{bothYears(model.fiscalYear)}）
+            </th>
+          </tr>
+          <tr>
+            {model.years.map((fy) => (
+              <YearTh fy={fy} />
             ))}
-          </tbody>
-        </table>
-      </div>
-      {model.fiscalEffects && <p class="effect-total">{effectTotalText(model.fiscalEffects)}</p>}
-    </>
+            <th scope="col">結果</th>
+            <th scope="col">判定の根拠</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <SummaryTr row={row} view={view} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
