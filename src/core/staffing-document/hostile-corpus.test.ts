@@ -84,6 +84,20 @@ const STAFFING: { name: string; doc: () => unknown; expect: RegExp | "ok" }[] = 
     }),
     expect: /\$\.headcounts\[0\]\.count: 人数: 数値が必要です/,
   },
+  {
+    name: "NUL in a unit's 部門 (found by the property below)",
+    doc: town((d) => {
+      units(d)[3]!.sector = "\u0000";
+    }),
+    expect: /\$\.units\[3\]\.sector: .*制御文字（U\+0000）は使えません/,
+  },
+  {
+    name: "an escape sequence in the 類型 set for the municipality",
+    doc: town((d) => {
+      d.peerGroup = { scheme: "ruiji-shokuin-town", group: "\u001bIV-1" };
+    }),
+    expect: /\$\.peerGroup\.group: .*制御文字（U\+001B）は使えません/,
+  },
   { name: "not an object", doc: () => [1, 2, 3], expect: /object/ },
   { name: "null", doc: () => null, expect: /object/ },
 ];
@@ -210,7 +224,7 @@ test("a field of either replaced by any value (binary strings too): read or refu
           outcome(() => parse(doc));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 400 },
     );
   }
 });
