@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { cliSandbox, cliSkip } from "../testing/cli.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
+import { madeUpPeerTable } from "../testing/staffing-town.ts";
 
 const sandbox = cliSandbox("hostile");
 const { dir, gyokaku } = sandbox;
@@ -46,5 +47,23 @@ describe("gyokaku CLI under hostile input", { skip: cliSkip() }, () => {
     assert.equal(d.code, 1);
     assert.match(d.err, /入れ子が深すぎます/);
     plain(d.err);
+  });
+
+  test("a peer table with a NUL in its title or a huge 類型 is refused naming the field, exit 1", async () => {
+    const nul = { ...madeUpPeerTable(), title: "類似団体\u0000別職員数" };
+    writeFileSync(join(dir, "peer-nul.json"), JSON.stringify(nul));
+    const r = await gyokaku("staffing", "import", join(dir, "peer-nul.json"));
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.err, /資料名: 制御文字（U\+0000）は使えません/);
+    assert.doesNotMatch(r.err, /処理を完了できませんでした/);
+    plain(r.err);
+
+    const huge = { ...madeUpPeerTable(), group: "IV".repeat(100_000) };
+    writeFileSync(join(dir, "peer-huge.json"), JSON.stringify(huge));
+    const h = await gyokaku("staffing", "import", join(dir, "peer-huge.json"));
+    assert.equal(h.code, 1, h.err);
+    assert.match(h.err, /類型: 200文字以内にしてください/);
+    assert.ok(h.err.length < 2_000, "the huge value is not echoed");
+    plain(h.err);
   });
 });

@@ -23,7 +23,7 @@ function upload(session: TestSession, name: string, bytes: Uint8Array) {
   return { method: "POST", body: form, headers: { cookie: session.cookie } };
 }
 
-describe("workbook imports run off the request thread", () => {
+describe("workbook and JSON imports run off the request thread", () => {
   let open: OpenDatabase;
   let office: TestSession;
   let workbook: Uint8Array;
@@ -64,6 +64,43 @@ describe("workbook imports run off the request thread", () => {
     assert.equal(res.status, 200);
     assert.match(await res.text(), /ワーカーで読んだ表題/);
     assert.equal(runningTasks(), 0);
+  });
+
+  test("a JSON plan document is parsed and validated in the worker: /healthz answers meanwhile", async () => {
+    const app = createApp(open);
+    const json = new TextEncoder().encode(
+      JSON.stringify(samplePlanDocument({ title: "ワーカーで読んだJSON" })),
+    );
+    const hold = holdWorkersForTest();
+    let settled = false;
+    const importing = Promise.resolve(app.request("/import", upload(office, "plan.json", json))).finally(
+      () => {
+        settled = true;
+      },
+    );
+    try {
+      await hold.waiting; // the worker thread is inside readFiles, blocked as a long validation blocks it
+      const health = await app.request("/healthz");
+      assert.equal(health.status, 200);
+      assert.equal(settled, false, "the JSON import was still in the worker when /healthz answered");
+      assert.equal(runningTasks(), 1);
+    } finally {
+      hold.release();
+    }
+    const res = await importing;
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /ワーカーで読んだJSON/);
+  });
+
+  test("a JSON plan over the item limit is refused from the worker, naming the count and the limit", async () => {
+    const doc = samplePlanDocument();
+    doc.items = Array.from({ length: 5_001 }, (_, i) => ({ key: `i${i}`, title: "項目" }));
+    const res = await createApp(open).request(
+      "/import",
+      upload(office, "large.json", new TextEncoder().encode(JSON.stringify(doc))),
+    );
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /項目が多すぎます（5,001 件。一つの計画文書は 5,000 件まで）/);
   });
 
   test("a refusal made in the worker reads as before: the message and where, no internal text", async () => {

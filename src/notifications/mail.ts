@@ -3,6 +3,7 @@
  * the settings (the admin page's, else the environment's), the message in Japanese (plain text and a
  * simple HTML part, with the link to the item), and sending it with nodemailer.
  */
+import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 
 export type MailSettings = {
@@ -75,11 +76,17 @@ export function composeMail(
   return { to: n.to, subject: `【gyokaku】${n.title}`, text, html };
 }
 
+/** A problem of the settings themselves (the stored password cannot be read), written by us for the admin. */
+export class MailSettingsProblem extends Error {}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the server's answer is shown without them
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
 export type SendMail = (settings: MailSettings, mail: Mail) => Promise<void>;
 
 /** Sends one mail through the settings' server; throws what the server answered. */
 export const sendWithNodemailer: SendMail = async (settings, mail) => {
-  if (settings.passwordProblem) throw new Error(settings.passwordProblem);
+  if (settings.passwordProblem) throw new MailSettingsProblem(settings.passwordProblem);
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -106,13 +113,21 @@ export const sendWithNodemailer: SendMail = async (settings, mail) => {
 
 /**
  * What went wrong with the SMTP server, in plain Japanese for the admin page (no stack, no internals): the
- * kind of failure from nodemailer's error code, and the server's own answer when it gave one.
+ * kind of failure from nodemailer's error code, and the server's own answer when it gave one. Any other error
+ * (its message may be internal) gives a plain message with a reference; the detail goes to the server's log.
  */
 export function describeSmtpError(err: unknown, settings: Pick<MailSettings, "host" | "port">): string {
-  if (!(err instanceof Error)) return `メールを送信できませんでした: ${String(err)}`;
-  const e = err as Error & { code?: string; response?: string; responseCode?: number };
+  if (err instanceof MailSettingsProblem) return err.message;
+  const e = (err instanceof Error ? err : new Error(String(err))) as Error & {
+    code?: string;
+    response?: string;
+    responseCode?: number;
+  };
   const server = `${settings.host}:${settings.port}`;
-  const answer = e.response ? ` サーバーの応答: ${e.response.trim().slice(0, 300)}` : "";
+  // the SMTP server's own answer (its reply line), shown short and without control characters
+  const response =
+    typeof e.response === "string" ? e.response.replace(CONTROLS, " ").trim().slice(0, 300) : "";
+  const answer = response ? ` サーバーの応答: ${response}` : "";
   const text = `${e.code ?? ""} ${e.message}`;
   if (e.code === "EAUTH")
     return `SMTP サーバー（${server}）がログインを拒否しました。ユーザー名とパスワードを確認してください。${answer}`;
@@ -130,6 +145,9 @@ export function describeSmtpError(err: unknown, settings: Pick<MailSettings, "ho
     return `SMTP サーバー（${server}）が送信元か宛先のアドレスを受け付けませんでした。送信元アドレスを確認してください。${answer}`;
   if (e.code === "ECONNECTION" || e.code === "ESOCKET")
     return `SMTP サーバー（${server}）との接続が切れました。${answer}`;
-  // a message of ours (the stored password cannot be read) or the server's answer as it gave it
-  return e.response ? `SMTP サーバー（${server}）が送信を断りました。${answer}` : e.message;
+  if (response) return `SMTP サーバー（${server}）が送信を断りました。${answer}`;
+  // Anything else is not for the page (it may be internal): logged with a reference the admin can quote.
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[${reference}] sending mail through ${server}:`, err);
+  return `SMTP サーバー（${server}）にメールを送信できませんでした。設定を確認してください。続く場合は、管理者にこの番号をお知らせください: ${reference}`;
 }

@@ -8,6 +8,7 @@ import { type AppError, invalidDocument } from "../errors.ts";
 import type { Finding } from "../findings.ts";
 import { fillReadings } from "./fill.ts";
 import { effectTargetProblems, fiscalEffectProblems } from "./fiscal-effect.ts";
+import { tooMany } from "./limits.ts";
 import { planRowFindings } from "./plan-rows.ts";
 import {
   type Item,
@@ -62,6 +63,21 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: showing them is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * A text of the document quoted in a message: at most 40 characters, control characters shown as U+XXXX,
+ * so a refusal never echoes a huge or invisible value.
+ */
+export function shown(s: string): string {
+  const visible = s.replace(
+    CONTROLS,
+    (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+  return JSON.stringify(visible.length > 40 ? `${visible.slice(0, 40)}…` : visible);
 }
 
 /** Walks every item of a document tree, depth first, with its JSON path. */
@@ -126,7 +142,7 @@ export function crossCheck(doc: PlanDocument): DocumentProblem[] {
         if (s === undefined && series.size > 0)
           problems.push({ path: p, message: "series が必要です（指標に系列があります）" });
         if (s !== undefined && !series.has(s))
-          problems.push({ path: p, message: `系列 "${s}" は series にありません` });
+          problems.push({ path: p, message: `系列 ${shown(s)} は series にありません` });
       };
       ind.baselines.forEach((b, i) => {
         checkSeries(b.series, `${ip}.baselines[${i}]`);
@@ -276,6 +292,9 @@ export function readPlanDocument(
   }
   const deep = tooDeep(input);
   if (deep) throw invalidPlanDocument([deep], file);
+  // counted before anything expensive: 200,000 items took 15 s to validate
+  const many = tooMany(input);
+  if (many.length > 0) throw invalidPlanDocument(many, file);
   const { filled, findings } = fillReadings(input, file ?? "計画文書");
   const parsed = planDocumentSchema.safeParse(filled);
   if (!parsed.success) {

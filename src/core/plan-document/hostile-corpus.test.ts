@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
 import iconv from "iconv-lite";
+import { readFiles } from "../../importers/read-files.ts";
 import { samplePlanDocument } from "../../testing/factories.ts";
 import { isAppError } from "../errors.ts";
 import { readPlanWorkbook, writePlanWorkbook } from "../plan-workbook/index.ts";
@@ -83,9 +84,11 @@ const CORPUS: { name: string; text: () => string; expect: RegExp | "ok" }[] = [
     expect: /200文字以内/,
   },
   {
-    name: "Shift_JIS bytes read as UTF-8",
+    // As text, the mis-decoded Japanese is U+FFFD and the JSON's structure (ASCII) survives: the document is
+    // read. A file's bytes never get here: decodeText refuses them (see "text files" below).
+    name: "Shift_JIS bytes read as UTF-8 with replacement characters",
     text: () => iconv.decode(iconv.encode(sampleText, "cp932"), "utf8"),
-    expect: /./,
+    expect: "ok",
   },
   {
     name: "UTF-16 bytes read as UTF-8",
@@ -95,11 +98,76 @@ const CORPUS: { name: string; text: () => string; expect: RegExp | "ok" }[] = [
   { name: "a BOM first", text: () => `\uFEFF${sampleText}`, expect: "ok" },
   { name: "JSON that is not an object", text: () => "[1,2,3]", expect: /object/ },
   {
+    // JSON.parse makes "__proto__" an own key; the schema drops it: nothing polluted, nothing stored under it
     name: "__proto__ keys",
     text: () => sampleText.replace('"texts": {', '"texts": {"__proto__": {"x": "y"}, '),
-    expect: /./,
+    expect: "ok",
   },
 ];
+
+test("corpus: a __proto__ key is not stored and pollutes nothing", () => {
+  const text = sampleText.replace('"texts": {', '"texts": {"__proto__": {"polluted": "yes"}, ');
+  assert.notEqual(text, sampleText);
+  const doc = parsePlanDocumentText(text, "proto.json");
+  const texts = doc.items[0]!.texts;
+  assert.deepEqual(Object.keys(texts), ["現状と課題"]);
+  assert.equal(Object.getPrototypeOf(texts), Object.prototype);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  assert.equal((texts as Record<string, unknown>).polluted, undefined);
+});
+
+test("corpus: Shift_JIS as text is read with U+FFFD in place of the Japanese (no crash, no loss of structure)", () => {
+  const doc = parsePlanDocumentText(iconv.decode(iconv.encode(sampleText, "cp932"), "utf8"), "sjis.json");
+  assert.match(doc.plan.title, /\uFFFD/);
+  assert.equal(doc.items.length, samplePlanDocument().items!.length);
+});
+
+/** Text files as uploaded (bytes), through the import's reader of texts and JSON (importers/read-files.ts). */
+const TEXT_FILES: { name: string; bytes: () => Uint8Array; expect: RegExp }[] = [
+  {
+    name: "sjis.json",
+    bytes: () => iconv.encode(sampleText, "cp932"),
+    expect: /^sjis\.json: UTF-8 として読めません（Shift_JIS などは UTF-8 に変換してください）$/,
+  },
+  {
+    name: "utf16.json",
+    bytes: () => iconv.encode(sampleText, "utf16le"),
+    expect: /^utf16\.json: テキストではありません（1 バイト目に NUL）/,
+  },
+  {
+    name: "nul.txt",
+    bytes: () => new TextEncoder().encode("江別市行政改革推進計画\n\u0000\n"),
+    expect: /^nul\.txt: テキストではありません（\d+ バイト目に NUL）/,
+  },
+  { name: "empty.txt", bytes: () => new Uint8Array(), expect: /^empty\.txt: ファイルが空です$/ },
+  {
+    name: "noise.txt",
+    bytes: () => new TextEncoder().encode("こんにちは\n".repeat(100)),
+    expect: /^noise\.txt: 様式を判別できません/,
+  },
+  {
+    name: "lines.txt",
+    bytes: () => new TextEncoder().encode("行\n".repeat(200_001)),
+    expect: /lines\.txt: 200000 行を超えるテキストは取り込めません/,
+  },
+  {
+    name: "half.json",
+    bytes: () => new TextEncoder().encode(sampleText.slice(0, sampleText.length / 2)),
+    expect: /計画文書が正しくありません（half\.json）:\n {2}\$: JSON として読めません/,
+  },
+];
+
+for (const c of TEXT_FILES) {
+  test(`text files: ${c.name} → refused`, () => {
+    try {
+      readFiles([{ path: c.name, bytes: c.bytes() }]);
+      assert.fail("read");
+    } catch (e) {
+      assert.ok(isAppError(e, "invalid_document", "too_large"), String(e));
+      assert.match(e.message, c.expect);
+    }
+  });
+}
 
 for (const c of CORPUS) {
   test(`corpus: ${c.name} → ${c.expect === "ok" ? "stored" : "refused"}`, () => {

@@ -123,7 +123,7 @@ export const actualSchema = valueSchema
 export const plannedValueSchema = valueSchema
   .extend({
     fiscalYear,
-    series: z.string().optional(),
+    series: short().optional().describe("the series name, as for actuals"),
     cumulative: z
       .boolean()
       .optional()

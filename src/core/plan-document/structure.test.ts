@@ -92,3 +92,28 @@ test("every text field has a length limit: a 19 MB title is refused at its path"
   doc2.items![0]!.number = "1".repeat(201);
   assert.ok(refusal(doc2).some((f) => f.startsWith("$.items[0].number:")));
 });
+
+test("a planned value's series is a text field: control characters and length refused; a wrong one is quoted short", () => {
+  const indicator = () => {
+    const doc = samplePlanDocument();
+    const ind = doc.items![0]!.children![0]!.children![0]!.indicators![0]!;
+    return { doc, ind };
+  };
+  const planned = (series: string) => [
+    { fiscalYear: 2020, text: "1", kind: "number" as const, number: 1, series },
+  ];
+  const path = "$.items[0].children[0].children[0].indicators[0].plannedValues[0]";
+  const a = indicator();
+  a.ind.plannedValues = planned(`x\u0000${"y".repeat(10)}`);
+  assert.ok(
+    refusal(a.doc).some((f) => f.startsWith(`${path}.series: 制御文字（U+0000）`)),
+    refusal(a.doc).join("\n"),
+  );
+  const b = indicator();
+  b.ind.plannedValues = planned("s".repeat(5_000));
+  assert.ok(refusal(b.doc).some((f) => f.startsWith(`${path}.series: 200文字以内`)));
+  const c = indicator();
+  c.ind.plannedValues = planned("系".repeat(150));
+  const found = refusal(c.doc);
+  assert.deepEqual(found, [`${path}: 系列 "${"系".repeat(40)}…" は series にありません`]);
+});

@@ -13,8 +13,9 @@ import {
   peerScheme,
   sectorScheme,
 } from "../../domain/staffing/index.ts";
+import { TEXT_LIMITS } from "../../domain/text.ts";
 import { jsonPath } from "../plan-document/document.ts";
-import { sourceSchema } from "../plan-document/schema.ts";
+import { sourceSchema, text } from "../plan-document/schema.ts";
 import { invalidStaffingDocument, type Locate } from "./document.ts";
 import { describeSource, type StaffingProblem } from "./problems.ts";
 
@@ -25,21 +26,20 @@ const per10k = z.number().nonnegative("負の数は使えません");
 export const peerTableSchema = z
   .object({
     format: z.literal(PEER_TABLE_FORMAT),
-    scheme: z
-      .string()
+    scheme: text(TEXT_LIMITS.short)
       .min(1)
       .describe("ruiji-shokuin-city (一般市 16類型) or ruiji-shokuin-town (町村 15類型)"),
-    group: z.string().min(1).describe("the 類型: II-3 (Ⅱ－３ as printed is read too)"),
+    group: text(TEXT_LIMITS.short).min(1).describe("the 類型: II-3 (Ⅱ－３ as printed is read too)"),
     fiscalYear: z.number().int().min(1900).max(2200).describe("the survey year (令和6年4月1日現在 → 2024)"),
     baseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日付は YYYY-MM-DD で書きます"),
     members: z.number().int().positive().optional().describe("how many municipalities the 類型 has"),
-    title: z.string().optional(),
-    sectorScheme: z.string().default("teiin-kanri-chosa"),
+    title: text(TEXT_LIMITS.name).optional(),
+    sectorScheme: text(TEXT_LIMITS.short).default("teiin-kanri-chosa"),
     rows: z
       .array(
         z
           .object({
-            sector: z.string().min(1),
+            sector: text(TEXT_LIMITS.name).min(1),
             simplePer10k: per10k.optional(),
             correctedPer10k: per10k.optional(),
             source: sourceSchema.optional(),
@@ -51,7 +51,7 @@ export const peerTableSchema = z
       .array(
         z
           .object({
-            total: z.string().min(1).describe("一般行政計, 普通会計計"),
+            total: text(TEXT_LIMITS.name).min(1).describe("一般行政計, 普通会計計"),
             simplePer10k: per10k.optional(),
             correctedPer10k: per10k.optional(),
             source: sourceSchema.optional(),
@@ -71,6 +71,8 @@ const LABELS: Record<string, string> = {
   fiscalYear: "年度",
   sector: "部門",
   total: "小計",
+  title: "資料名",
+  sectorScheme: "部門の体系",
   simplePer10k: "単純値",
   correctedPer10k: "修正値",
 };

@@ -43,8 +43,7 @@ export const unitSchema = z
     name: text(TEXT_LIMITS.name).min(1),
     parent: key.optional().describe("the key of the group the unit belongs to"),
     kind: text(TEXT_LIMITS.name).optional().describe("部局, 部, 課, 委員会 … as the municipality calls it"),
-    sector: z
-      .string()
+    sector: text(TEXT_LIMITS.name)
       .optional()
       .describe(
         "部門 of the national survey (総務・企画, 民生 …); required on general-staff units without sub-units",
@@ -334,7 +333,11 @@ export const staffingDocumentSchema = z
     retirement: retirementPlanSchema.default({ cohorts: [], hiring: [] }),
     staffingPlan: staffingPlanSchema.optional(),
     peerGroup: z
-      .object({ scheme: z.string().min(1), group: z.string().min(1), source: sourceSchema.optional() })
+      .object({
+        scheme: text(TEXT_LIMITS.short).min(1),
+        group: text(TEXT_LIMITS.short).min(1),
+        source: sourceSchema.optional(),
+      })
       .strict()
       .optional()
       .describe("the 類型 set for the municipality; without it, the one its classification gives"),

@@ -4,13 +4,16 @@
  * the label as written with the note beside it, never a relabelled year.
  */
 import { z } from "zod";
-import { sourceSchema } from "../plan-document/schema.ts";
+import { TEXT_LIMITS } from "../../domain/text.ts";
+import { sourceSchema, text } from "../plan-document/schema.ts";
 
 export const yearLabelSchema = z
   .object({
     fiscalYear: z.number().int().min(1900).max(2200).describe("the year the column was read as"),
-    label: z.string().min(1).describe("the column label as printed (平28 (2015))"),
-    note: z.string().optional().describe("why the label and the year disagree (the reader's finding)"),
+    label: text(TEXT_LIMITS.name).min(1).describe("the column label as printed (平28 (2015))"),
+    note: text(TEXT_LIMITS.name)
+      .optional()
+      .describe("why the label and the year disagree (the reader's finding)"),
     source: sourceSchema.optional(),
   })
   .strict();
