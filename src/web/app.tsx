@@ -21,6 +21,7 @@ import { controlCharacterField } from "../core/validation.ts";
 import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
+import { restoreRoutes } from "../editing/restore.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
 import { notificationRoutes, unreadMiddleware } from "../notifications/notifications.routes.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
@@ -148,6 +149,7 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   app.route("/", notificationRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
+  app.route("/", restoreRoutes(open.db));
   app.route("/", scalesRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));
   // No icon of our own: an empty answer rather than a 404 page for every browser's request.
