@@ -8,15 +8,24 @@
 //                          [--items 150] [--url postgres://postgres@127.0.0.1:5432/postgres] [--database gyokaku_bench]
 //                          [--reuse] [--load-only]
 // --reuse keeps the PostgreSQL database of an earlier run and loads only what it lacks (a full-scale load takes
-// long: load once with --load-only, measure later, e.g. after a change of the code); --load-only loads and stops.
+// long: load once with --load-only, measure later, e.g. after a change of the code); --load-only loads and stops;
+// --clone (PostgreSQL) loads the first municipality through the app and the others as copies made in SQL
+// (scripts/bench-scale/clone.ts): minutes instead of hours for 1,741.
 // Several scales load incrementally into one database (17, then 70 more, then 261 more) and measure after each;
 // several databases run one after the other. Server and load generator share one process (the figures include
 // autocannon's CPU and memory). Figures are printed, never asserted.
 import { parseArgs } from "node:util";
 import { benchDatabase } from "./bench-scale/database.ts";
 import { loadMunicipalities, municipalities } from "./bench-scale/load.ts";
-import { load, type Measured, measureRoutes, startBenchServer } from "./bench-scale/measure.ts";
-import { printComparison, printGrowth, printTable } from "./bench-scale/report.ts";
+import {
+  appAndPublicPaths,
+  load,
+  type Measured,
+  measureRoutes,
+  startBenchServer,
+} from "./bench-scale/measure.ts";
+import { printComparison, printGrowth, printMemory, printTable } from "./bench-scale/report.ts";
+import { measureServerMemory, type ServerMemory } from "./bench-scale/server-rss.ts";
 
 const { values: opt } = parseArgs({
   options: {
@@ -29,6 +38,7 @@ const { values: opt } = parseArgs({
     database: { type: "string", default: "gyokaku_bench" },
     reuse: { type: "boolean", default: false },
     "load-only": { type: "boolean", default: false },
+    clone: { type: "boolean", default: false },
   },
 });
 
@@ -44,6 +54,7 @@ if (scales.some((n) => !Number.isInteger(n) || n < 1 || n > 1741)) {
 const settings = { duration: Number(opt.duration), connections: Number(opt.connections) };
 const wall0 = performance.now();
 const everything: Measured[] = [];
+const memory: { kind: string; municipalities: number; m: ServerMemory }[] = [];
 
 for (const kind of kinds) {
   console.log(
@@ -61,6 +72,7 @@ for (const kind of kinds) {
           items: Number(opt.items),
           total: n,
           reuse: opt.reuse,
+          clone: opt.clone && kind === "postgres",
         });
         loadedSoFar = n;
         server.loaded.push(...step.loaded);
@@ -83,11 +95,23 @@ for (const kind of kinds) {
     } finally {
       await server.close();
     }
+    const me = server.loaded[Math.floor(server.loaded.length / 2)];
+    if (me && !opt["load-only"]) {
+      // The built server in a process of its own, on the same database (a PGlite directory is given up first).
+      await bench.closeDatabase();
+      const paths = appAndPublicPaths(me);
+      const m = await measureServerMemory(bench.where, paths, me.cookie, {
+        seconds: Math.max(1, Math.round(settings.duration / 3)),
+        connections: settings.connections,
+      });
+      memory.push({ kind, municipalities: scales.at(-1)!, m });
+    }
   } finally {
     await bench.close();
   }
 }
 
 printGrowth(everything);
+printMemory(memory);
 printComparison(everything);
 console.log(`\nwall time ${((performance.now() - wall0) / 1000).toFixed(0)} s; load average now ${load()}`);

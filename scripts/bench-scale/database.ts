@@ -12,14 +12,25 @@ export async function benchDatabase(
   name: string,
   /** keep what an earlier run loaded into the PostgreSQL database of that name */
   reuse = false,
-): Promise<{ open: OpenDatabase; close: () => Promise<void> }> {
+): Promise<{
+  open: OpenDatabase;
+  /** where another process finds the database (the built server of server-rss.ts), once `open` is closed */
+  where: { data: string } | { url: string };
+  /** closes `open` (again: nothing) */
+  closeDatabase: () => Promise<void>;
+  /** closes `open` and removes a PGlite's directory */
+  close: () => Promise<void>;
+}> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "gyokaku-bench-"));
     const open = await openDatabase({ kind: "pglite", dataDir: dir });
+    const closeDatabase = once(() => open.close());
     return {
       open,
+      where: { data: dir },
+      closeDatabase,
       close: async () => {
-        await open.close();
+        await closeDatabase();
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -42,5 +53,14 @@ export async function benchDatabase(
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const open = await openDatabase({ kind: "postgres", url: url.toString() });
-  return { open, close: () => open.close() };
+  const closeDatabase = once(() => open.close());
+  return { open, where: { url: url.toString() }, closeDatabase, close: closeDatabase };
+}
+
+function once(f: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => {
+    done ??= f();
+    return done;
+  };
 }

@@ -12,6 +12,7 @@ import { publishFiscalYear } from "../../src/publish/publish.service.ts";
 import { recordJudgement } from "../../src/reports/reports.service.ts";
 import { openRound } from "../../src/rounds/rounds.service.ts";
 import { syntheticPlan } from "../../src/testing/synthetic-plan.ts";
+import { cloneMunicipalities } from "./clone.ts";
 
 export const FIRST = 2016;
 export const YEARS = 10;
@@ -121,7 +122,7 @@ export async function findLoaded(
 export async function loadMunicipalities(
   open: OpenDatabase,
   list: { code: string; name: string }[],
-  options: { items: number; total: number; reuse: boolean },
+  options: { items: number; total: number; reuse: boolean; clone: boolean },
 ): Promise<{ loaded: Loaded[]; importRate: number }> {
   const base = syntheticPlan({ items: options.items, indicatorsPerItem: 2, years: YEARS, firstYear: FIRST });
   const loaded: Loaded[] = [];
@@ -129,25 +130,50 @@ export async function loadMunicipalities(
   let importMs = 0;
   const before = options.total - list.length;
   let found = 0;
+  let imported = 0;
+  let source: { code: string; name: string } | null = null;
+  const batch: { code: string; name: string }[] = [];
   for (const [i, m] of list.entries()) {
     const kept = options.reuse ? await findLoaded(open, m, base.plan.key) : null;
     if (kept) {
       loaded.push(kept);
       found++;
+      source ??= m;
+      continue;
+    }
+    if (options.clone && source) {
+      // copies in batches of 25; the measured municipality is found again (with a session) after copying
+      batch.push(m);
+      if (batch.length === 25 || i + 1 === list.length) {
+        await cloneMunicipalities(open, source, batch.splice(0));
+        console.log(
+          `  copied ${before + i + 1}/${options.total} from ${source.code} in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+        );
+      }
       continue;
     }
     const one = await loadOne(open, base, m);
+    imported++;
+    source ??= m;
     importMs += one.importMs;
     loaded.push(one.loaded);
     if ((i + 1) % Math.max(1, Math.ceil(list.length / 20)) === 0 || i + 1 === list.length) {
       const s = (performance.now() - t0) / 1000;
-      const made = i + 1 - found;
+      const made = imported;
       console.log(
         `  loaded ${before + i + 1}/${options.total}${found ? ` (${found} found from an earlier run)` : ""} in ${s.toFixed(0)} s (import ${((made * 1000) / Math.max(1, importMs)).toFixed(2)} plans/s; with rounds, judgements and publishing ${(made / s).toFixed(2)}/s), eta ${(((list.length - i - 1) * s) / Math.max(1, made)).toFixed(0)} s, RSS ${mb(process.memoryUsage().rss)}`,
       );
     }
   }
+  // The copies, found again with sessions of their own (their sessions are copies of the source's).
+  if (options.clone) {
+    const copied = list.filter((m) => !loaded.some((l) => l.code === m.code));
+    for (const m of copied) {
+      const l = await findLoaded(open, m, base.plan.key);
+      if (l) loaded.push(l);
+    }
+  }
   // Fresh statistics for the planner, as autovacuum would have gathered on a server in use.
   await sql`analyze`.execute(open.db);
-  return { loaded, importRate: importMs > 0 ? ((list.length - found) * 1000) / importMs : 0 };
+  return { loaded, importRate: importMs > 0 ? (imported * 1000) / importMs : 0 };
 }

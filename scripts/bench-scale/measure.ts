@@ -118,6 +118,12 @@ function routesOf(me: Loaded): [string, RouteKind, string][] {
   ];
 }
 
+/** The paths of the app's pages, the public pages and the API (no bare routes). */
+export const appAndPublicPaths = (me: Loaded): string[] =>
+  routesOf(me)
+    .filter(([, kind]) => kind !== "bare")
+    .map(([, , path]) => path);
+
 /** Every route, one after the other, for the municipality in the middle of those loaded so far. */
 export async function measureRoutes(
   s: BenchServer,

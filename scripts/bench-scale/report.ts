@@ -86,3 +86,32 @@ export function printComparison(all: Measured[]): void {
     }
   }
 }
+
+/** The built server's own memory (aim: < 400 MB on PGlite at 5 % of Japan, 87 municipalities). */
+export function printMemory(
+  runs: {
+    kind: string;
+    municipalities: number;
+    m: { idle: number; startPeak: number; peak: number; after: number; errors: number };
+  }[],
+): void {
+  if (runs.length === 0) return;
+  console.log(
+    "\nThe built server in a process of its own (node bin/gyokaku.js serve), every page kind requested:\n",
+  );
+  console.log(
+    "| database | municipalities | RSS started (peak while starting) | RSS peak | RSS after | errors | aim (PGlite, 5 %: < 400 MB) |",
+  );
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of runs) {
+    const aim =
+      r.kind === "pglite"
+        ? r.m.peak < 400 * 2 ** 20
+          ? "✓"
+          : `${(r.m.peak / (400 * 2 ** 20)).toFixed(1)}× ✗`
+        : "";
+    console.log(
+      `| ${r.kind} | ${r.municipalities} | ${mb(r.m.idle)} (${mb(r.m.startPeak)}) | ${mb(r.m.peak)} | ${mb(r.m.after)} | ${r.m.errors} | ${aim} |`,
+    );
+  }
+}

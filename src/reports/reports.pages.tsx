@@ -2,13 +2,14 @@
  * Pages of the reports: choosing year and kind, a report inside the app's frame (the reviewer's
  * judgement form and list are in judgements.pages.tsx). Plain HTML forms: everything works without JavaScript.
  */
+import { raw } from "hono/html";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { Layout } from "../core/ui/layout.tsx";
 import { PdfLink } from "../core/ui/pdf-link.tsx";
 import type { ReportModel } from "./build-report.ts";
 import { bothYears } from "./format.ts";
 import { KIND_LABELS, REPORT_KINDS, type ReportKind } from "./report.model.ts";
-import { ReportBody } from "./views/report.view.tsx";
+import { reportHref, reportsPath } from "./report-links.ts";
 
 const KIND_DESCRIPTIONS: Record<ReportKind, string> = {
   summary: "指標ごとに初期値・目標・年度別の実績値と評価結果を一覧にした表（取組状況一覧）",
@@ -19,22 +20,7 @@ const KIND_DESCRIPTIONS: Record<ReportKind, string> = {
   roadmap: "年度ごとの取組計画を項目ごとに並べた工程表",
 };
 
-export const reportsPath = (planId: string) => `/plans/${planId}/reports`;
-export const reportHref = (planId: string, kind: ReportKind, fy: number, format = "html") =>
-  `${reportsPath(planId)}/${kind}?fy=${fy}${format === "html" ? "" : `&format=${format}`}`;
-export const judgeHref = (
-  planId: string,
-  fy: number,
-  indicatorKey: string,
-  series: string | undefined,
-  back: ReportKind,
-) =>
-  `${reportsPath(planId)}/judgements/new?${new URLSearchParams({
-    indicator: indicatorKey,
-    ...(series ? { series } : {}),
-    fy: String(fy),
-    return: back,
-  })}`;
+export { judgeHref, reportHref, reportsPath } from "./report-links.ts";
 
 export function crumbs(doc: PlanDocument, planId: string, withReports = true) {
   return [
@@ -114,9 +100,9 @@ export function ReportPage(props: {
   doc: PlanDocument;
   planId: string;
   report: ReportModel;
+  /** The report's body as HTML (views/report-body.tsx, made in a worker thread): put in as it is. */
+  body: string;
   years: number[];
-  /** Whether the reader may record judgements: the rows then link to the form. */
-  canJudge: boolean;
   /** What to know before relying on the figures (a round still open, a year outside the plan). */
   caveats?: string[];
 }) {
@@ -156,18 +142,7 @@ export function ReportPage(props: {
           {c}
         </div>
       ))}
-      <div class="report">
-        <ReportBody
-          report={report}
-          view={{
-            mode: "web",
-            judgeHref:
-              props.canJudge && (report.kind === "summary" || report.kind === "sheets")
-                ? (key, series) => judgeHref(planId, fy, key, series, report.kind)
-                : undefined,
-          }}
-        />
-      </div>
+      <div class="report">{raw(props.body)}</div>
     </Layout>
   );
 }

@@ -12,6 +12,7 @@ import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES } from "../domain/evaluation/index.ts";
 import { walkWithPath } from "./evaluation.ts";
+import { reportBodyHtmlOffThread } from "./html-off-thread.ts";
 import { JudgementFormPage, type JudgementFormValues, JudgementListPage } from "./judgements.pages.tsx";
 import { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS, recordedYears } from "./report.model.ts";
 import { ReportIndexPage, ReportPage, reportsPath } from "./reports.pages.tsx";
@@ -222,14 +223,18 @@ export function reportRoutes(db: DB) {
     const fy = q.fy ?? defaultFiscalYear(p.doc);
     const report = await reportModel(db, p, fy, q.kind);
     if (q.format === "html") {
-      const judge = canJudge(currentUser(c), p);
+      // the body (hundreds of charts in the 個票) is made in a worker thread; the page around it here
+      const body = await reportBodyHtmlOffThread(report, {
+        planId: p.planId,
+        canJudge: canJudge(currentUser(c), p),
+      });
       return c.html(
         <ReportPage
           doc={p.doc}
           planId={p.planId}
           report={report}
+          body={body}
           years={offeredYears(p, fy)}
-          canJudge={judge}
           caveats={await reportCaveats(db, p, fy)}
         />,
       );

@@ -18,10 +18,10 @@ import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
 import { cachedDerived, cachedEvaluation, type EvaluationKey } from "./evaluation-cache.ts";
 import { buildFiscalEffects, type EffectTargetResult } from "./fiscal-effect.model.ts";
+import { printHtmlOffThread, printHtmlPartsOffThread } from "./html-off-thread.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
-import { printHtml, printHtmlParts } from "./views/report.view.tsx";
 import { reportXlsxOffThread } from "./xlsx-off-thread.ts";
 
 /**
@@ -164,14 +164,15 @@ export async function renderReport(report: ReportModel, format: ReportFormat): P
   };
   switch (format) {
     case "html":
-      return { ...meta, body: await printHtml(report) };
+      // the HTML is made in a worker thread: the 個票's charts never block the other requests
+      return { ...meta, body: await printHtmlOffThread(report) };
     case "xlsx":
       // made in a worker thread: a large report never blocks the other requests
       return { ...meta, body: await reportXlsxOffThread(report) };
     case "pdf":
       return {
         ...meta,
-        body: await htmlPartsToPdf(await printHtmlParts(report), {
+        body: await htmlPartsToPdf(await printHtmlPartsOffThread(report), {
           landscape: true,
           footerTitle: `${m.municipality} ${m.planTitle} ${KIND_LABELS[report.kind]}（${m.fiscalYear}年度）`,
         }),

@@ -124,47 +124,14 @@ export async function saveItem(
   if (ctx.round.status === "locked") throw lockedError();
   authorize(canEditRoundItem(user, partRef(ctx, part)), editRefusal(ctx, user, status, part));
   const input = parseInput(saveItemSchema, raw);
-  const fy = ctx.round.fiscal_year;
-  const entries = entriesOfPart(status, part, fy, rules);
-  const matched = input.actuals.map((a) =>
-    entries.find((e) => e.indicator.key === a.indicator && (e.series ?? "") === a.series),
-  );
-  if (matched.some((m) => m === undefined) || new Set(matched).size !== matched.length)
-    throw invalid({
-      _form: "指標が変更されたため、このフォームは使えません。ページを読み込み直してください。",
-    });
+  const matched = matchEntries(input, entriesOfPart(status, part, ctx.round.fiscal_year, rules));
   const understood = input.actuals.map((a, i) => checkEntry(matched[i]!, a.text, input.action === "submit"));
   if (input.action === "check") return { kind: "checked", understood };
-  const impossible: Record<string, string> = {};
-  understood.forEach((u, i) => {
-    if (u.errors.length > 0) impossible[`actuals.${i}.text`] = u.errors.join(" ");
-  });
-  if (Object.keys(impossible).length > 0)
-    throw invalid(
-      impossible,
-      "受け付けられない値があるため、保存していません。各欄の理由を確かめてください。",
-    );
-  if (input.action === "submit") {
-    const missing: Record<string, string> = {};
-    input.actuals.forEach((a, i) => {
-      if (a.text.trim() === "") {
-        const e = matched[i]!;
-        missing[`actuals.${i}.text`] =
-          `${e.indicator.name}${e.series ? `（${e.series}）` : ""}の実績値を入力してください（値がなければ「—」）。`;
-      }
-    });
-    if (input.narrative.trim() === "") missing.narrative = "取組状況を入力してください。";
-    if (Object.keys(missing).length > 0)
-      throw invalid(
-        missing,
-        "提出するには、すべての欄を埋めてください（下書きなら空欄のまま保存できます）。",
-      );
-  }
+  refuseImpossible(understood);
+  if (input.action === "submit") refuseMissing(input, matched);
 
   const code = user.municipalityCode;
-  const planId = ctx.round.plan_id;
-  const label = `${status.item.number ?? ""} ${status.item.title}`.trim();
-  const shared = status.parts.length > 1;
+  const answer: Answer = { ctx, status, part, input, matched, understood };
   return db.transaction().execute(async (trx) => {
     if ((await repo.roundStatusForShare(trx, code, roundId)) !== "open") throw lockedError();
     await repo.ensureRoundItems(trx, code, roundId, [itemKey]);
@@ -182,115 +149,203 @@ export async function saveItem(
         input.action === "submit" ? "submit" : "save",
       ) ?? part.state;
     const now = new Date();
-    const texts = {
-      narrative: input.narrative.trim(),
-      nextYearPlan: input.nextYearPlan.trim(),
-      status: input.status.trim(),
-    };
     const ok = await parts.updatePart(trx, code, roundId, itemKey, part.departmentKey, input.version, {
       state: nextState,
       updated_by: user.name,
       updated_at: now,
       ...(input.action === "submit" ? { submitted_at: now } : {}),
-      ...(shared
+      ...(status.parts.length > 1
         ? {
-            narrative: texts.narrative || null,
-            next_year_plan: texts.nextYearPlan || null,
-            status: texts.status || null,
+            narrative: input.narrative.trim() || null,
+            next_year_plan: input.nextYearPlan.trim() || null,
+            status: input.status.trim() || null,
           }
         : {}),
     });
     if (!ok) throw await conflictError(trx, code, roundId, itemKey, part.departmentKey);
-
-    const audit: AuditEntry[] = [];
-    const base = { planId, itemKey, fiscalYear: fy };
-    const ids = await repo.indicatorIds(
-      trx,
-      code,
-      planId,
-      matched.map((m) => m!.indicator.key),
-    );
-    const saved = await repo.actualsOf(trx, code, [...ids.values()], fy);
-    for (const [i, a] of input.actuals.entries()) {
-      const e = matched[i]!;
-      const id = ids.get(e.indicator.key);
-      if (!id) throw invalid({ _form: "指標が見つかりません。ページを読み込み直してください。" });
-      const series = e.series ?? "";
-      const before = saved.find((s) => s.indicator_id === id && s.series === series);
-      const text = a.text.trim();
-      if ((before?.text ?? "") === text) continue;
-      const r = understood[i]!.reading;
-      if (text === "") await repo.deleteActual(trx, code, id, series, fy);
-      else
-        await repo.upsertActual(trx, code, fy, {
-          indicator_id: id,
-          series,
-          text,
-          kind: r.kind,
-          number: r.kind === "number" ? (r.number ?? null) : null,
-          unit: r.kind === "number" ? (r.unit ?? null) : null,
-          stage: r.kind === "stage" ? (r.stage ?? null) : null,
-          unreadable: r.unreadable ?? null,
-        });
-      audit.push({
-        ...base,
-        action: "actual.set",
-        subject: `${label} / ${e.indicator.name}${e.series ? `（${e.series}）` : ""} ${warekiFiscalYear(fy)}`,
-        before: before ? { text: before.text } : null,
-        after:
-          text === "" ? null : { text, kind: r.kind, ...(r.unreadable ? { unreadable: r.unreadable } : {}) },
-      });
-    }
-
-    const itemId = await repo.findItemId(trx, code, planId, itemKey);
-    if (!itemId) throw notFound("項目が見つかりません。");
-    const old = await repo.progressOf(trx, code, itemId, fy);
-    const was = {
-      narrative: old?.narrative ?? "",
-      nextYearPlan: old?.next_year_plan ?? "",
-      status: old?.status ?? "",
-    };
-    // The item's texts: the part's own with one department; made from every part's with several.
-    const now3 = shared ? await composedTexts(trx, ctx, status, part, texts, was) : texts;
-    const changed = (Object.keys(now3) as (keyof typeof now3)[]).filter((k) => now3[k] !== was[k]);
-    if (changed.length > 0) {
-      await repo.upsertProgress(trx, code, itemId, fy, {
-        narrative: now3.narrative || null,
-        next_year_plan: now3.nextYearPlan || null,
-        status: now3.status || null,
-      });
-      audit.push({
-        ...base,
-        action: "progress.set",
-        subject: `${partLabel(ctx, status, part)} ${warekiFiscalYear(fy)}`,
-        before: Object.fromEntries(changed.map((k) => [k, was[k]])),
-        after: Object.fromEntries(changed.map((k) => [k, now3[k]])),
-      });
-    }
-    const itemState = itemStateOf(
-      status.parts.map((p) => (p.departmentKey === part.departmentKey ? nextState : p.state)),
-    );
-    await parts.setItemState(trx, code, roundId, itemKey, {
-      state: itemState,
-      updated_by: user.name,
-      updated_at: now,
-      ...(input.action === "submit" && itemState === "submitted" ? { submitted_at: now } : {}),
-    });
-    if (nextState !== part.state) {
-      audit.push({
-        ...base,
-        action: input.action === "submit" ? "round_item.submit" : "round_item.save",
-        subject: `${partLabel(ctx, status, part)} ${warekiFiscalYear(fy)}`,
-        before: { state: STATE_LABELS[part.state] },
-        after: {
-          state: STATE_LABELS[nextState],
-          ...(shared && itemState !== nextState ? { itemState: STATE_LABELS[itemState] } : {}),
-        },
-      });
-    }
+    const audit = [
+      ...(await storeActuals(trx, code, answer)),
+      ...(await storeTexts(trx, code, answer)),
+      ...(await storeState(trx, code, answer, nextState, now, user.name)),
+    ];
     await record(trx, user, audit);
     return { kind: "saved" as const, state: nextState, changes: audit.length };
   });
+}
+
+/** One department's answer to an item, checked: what saveItem's steps store. */
+type Answer = {
+  ctx: Context;
+  status: ItemStatus;
+  part: PartStatus;
+  input: SaveItemInput;
+  /** the entry of each of the form's actuals, in the form's order */
+  matched: SeriesEntry[];
+  understood: Understood[];
+};
+
+/** The entry of each actual in the form; a form made before the indicators changed is refused. */
+function matchEntries(input: SaveItemInput, entries: SeriesEntry[]): SeriesEntry[] {
+  const matched = input.actuals.map((a) =>
+    entries.find((e) => e.indicator.key === a.indicator && (e.series ?? "") === a.series),
+  );
+  if (matched.some((m) => m === undefined) || new Set(matched).size !== matched.length)
+    throw invalid({
+      _form: "指標が変更されたため、このフォームは使えません。ページを読み込み直してください。",
+    });
+  return matched as SeriesEntry[];
+}
+
+/** Values that cannot be (an impossible figure by the plan's rules) are never stored, not even in a draft. */
+function refuseImpossible(understood: readonly Understood[]): void {
+  const impossible: Record<string, string> = {};
+  understood.forEach((u, i) => {
+    if (u.errors.length > 0) impossible[`actuals.${i}.text`] = u.errors.join(" ");
+  });
+  if (Object.keys(impossible).length > 0)
+    throw invalid(
+      impossible,
+      "受け付けられない値があるため、保存していません。各欄の理由を確かめてください。",
+    );
+}
+
+/** A submitted answer fills every field (「—」 where there is no value). */
+function refuseMissing(input: SaveItemInput, matched: readonly SeriesEntry[]): void {
+  const missing: Record<string, string> = {};
+  input.actuals.forEach((a, i) => {
+    if (a.text.trim() === "") {
+      const e = matched[i]!;
+      missing[`actuals.${i}.text`] =
+        `${e.indicator.name}${e.series ? `（${e.series}）` : ""}の実績値を入力してください（値がなければ「—」）。`;
+    }
+  });
+  if (input.narrative.trim() === "") missing.narrative = "取組状況を入力してください。";
+  if (Object.keys(missing).length > 0)
+    throw invalid(missing, "提出するには、すべての欄を埋めてください（下書きなら空欄のまま保存できます）。");
+}
+
+const itemLabel = (status: ItemStatus) => `${status.item.number ?? ""} ${status.item.title}`.trim();
+
+/** The year's actuals that changed, stored as read (or removed when emptied), each in the history. */
+async function storeActuals(trx: DB, code: string, a: Answer): Promise<AuditEntry[]> {
+  const { ctx, input, matched, understood } = a;
+  const fy = ctx.round.fiscal_year;
+  const base = { planId: ctx.round.plan_id, itemKey: a.status.item.key, fiscalYear: fy };
+  const ids = await repo.indicatorIds(
+    trx,
+    code,
+    ctx.round.plan_id,
+    matched.map((m) => m.indicator.key),
+  );
+  const saved = await repo.actualsOf(trx, code, [...ids.values()], fy);
+  const audit: AuditEntry[] = [];
+  for (const [i, entry] of input.actuals.entries()) {
+    const e = matched[i]!;
+    const id = ids.get(e.indicator.key);
+    if (!id) throw invalid({ _form: "指標が見つかりません。ページを読み込み直してください。" });
+    const series = e.series ?? "";
+    const before = saved.find((s) => s.indicator_id === id && s.series === series);
+    const text = entry.text.trim();
+    if ((before?.text ?? "") === text) continue;
+    const r = understood[i]!.reading;
+    if (text === "") await repo.deleteActual(trx, code, id, series, fy);
+    else
+      await repo.upsertActual(trx, code, fy, {
+        indicator_id: id,
+        series,
+        text,
+        kind: r.kind,
+        number: r.kind === "number" ? (r.number ?? null) : null,
+        unit: r.kind === "number" ? (r.unit ?? null) : null,
+        stage: r.kind === "stage" ? (r.stage ?? null) : null,
+        unreadable: r.unreadable ?? null,
+      });
+    audit.push({
+      ...base,
+      action: "actual.set",
+      subject: `${itemLabel(a.status)} / ${e.indicator.name}${e.series ? `（${e.series}）` : ""} ${warekiFiscalYear(fy)}`,
+      before: before ? { text: before.text } : null,
+      after:
+        text === "" ? null : { text, kind: r.kind, ...(r.unreadable ? { unreadable: r.unreadable } : {}) },
+    });
+  }
+  return audit;
+}
+
+/** The item's texts of the year (取組状況, 次年度の予定, 状況) when they changed, in the history. */
+async function storeTexts(trx: DB, code: string, a: Answer): Promise<AuditEntry[]> {
+  const { ctx, status, part, input } = a;
+  const fy = ctx.round.fiscal_year;
+  const itemId = await repo.findItemId(trx, code, ctx.round.plan_id, status.item.key);
+  if (!itemId) throw notFound("項目が見つかりません。");
+  const old = await repo.progressOf(trx, code, itemId, fy);
+  const was = {
+    narrative: old?.narrative ?? "",
+    nextYearPlan: old?.next_year_plan ?? "",
+    status: old?.status ?? "",
+  };
+  const texts = {
+    narrative: input.narrative.trim(),
+    nextYearPlan: input.nextYearPlan.trim(),
+    status: input.status.trim(),
+  };
+  // The item's texts: the part's own with one department; made from every part's with several.
+  const now = status.parts.length > 1 ? await composedTexts(trx, ctx, status, part, texts, was) : texts;
+  const changed = (Object.keys(now) as (keyof typeof now)[]).filter((k) => now[k] !== was[k]);
+  if (changed.length === 0) return [];
+  await repo.upsertProgress(trx, code, itemId, fy, {
+    narrative: now.narrative || null,
+    next_year_plan: now.nextYearPlan || null,
+    status: now.status || null,
+  });
+  return [
+    {
+      planId: ctx.round.plan_id,
+      itemKey: status.item.key,
+      fiscalYear: fy,
+      action: "progress.set",
+      subject: `${partLabel(ctx, status, part)} ${warekiFiscalYear(fy)}`,
+      before: Object.fromEntries(changed.map((k) => [k, was[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, now[k]])),
+    },
+  ];
+}
+
+/** The item's state from its parts' (this part's new one included); the part's change of state in the history. */
+async function storeState(
+  trx: DB,
+  code: string,
+  a: Answer,
+  nextState: ItemState,
+  now: Date,
+  /** the user's name, as the item's last writer */
+  by: string,
+): Promise<AuditEntry[]> {
+  const { ctx, status, part, input } = a;
+  const itemState = itemStateOf(
+    status.parts.map((p) => (p.departmentKey === part.departmentKey ? nextState : p.state)),
+  );
+  await parts.setItemState(trx, code, ctx.round.id, status.item.key, {
+    state: itemState,
+    updated_by: by,
+    updated_at: now,
+    ...(input.action === "submit" && itemState === "submitted" ? { submitted_at: now } : {}),
+  });
+  if (nextState === part.state) return [];
+  return [
+    {
+      planId: ctx.round.plan_id,
+      itemKey: status.item.key,
+      fiscalYear: ctx.round.fiscal_year,
+      action: input.action === "submit" ? "round_item.submit" : "round_item.save",
+      subject: `${partLabel(ctx, status, part)} ${warekiFiscalYear(ctx.round.fiscal_year)}`,
+      before: { state: STATE_LABELS[part.state] },
+      after: {
+        state: STATE_LABELS[nextState],
+        ...(status.parts.length > 1 && itemState !== nextState ? { itemState: STATE_LABELS[itemState] } : {}),
+      },
+    },
+  ];
 }
 
 type Texts = { narrative: string; nextYearPlan: string; status: string };

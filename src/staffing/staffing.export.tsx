@@ -7,7 +7,8 @@ import { notFound } from "../core/errors.ts";
 import { htmlToPdf } from "../core/pdf/pdf.ts";
 import type { PeerTableDocument, StaffingDocument } from "../core/staffing-document/index.ts";
 import { appStylesheet } from "../core/ui/assets.ts";
-import { reportXlsx, type View } from "./staffing.export-xlsx.ts";
+import type { View } from "./staffing.export-xlsx.ts";
+import { staffingReportXlsxOffThread } from "./staffing.off-thread.ts";
 import {
   DiagnosisBody,
   HeadcountBody,
@@ -131,7 +132,8 @@ export async function renderReport(
       };
     case "xlsx":
       return {
-        bytes: await reportXlsx(v),
+        // made in a worker thread: a large workbook never blocks the other requests
+        bytes: await staffingReportXlsxOffThread(v),
         contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         extension: "xlsx",
       };

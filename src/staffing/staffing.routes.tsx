@@ -12,6 +12,7 @@ import { staffingFindings } from "../core/staffing-document/index.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
 import { REPORT_KINDS, renderReport, reportView } from "./staffing.export.tsx";
+import { writeStaffingWorkbookOffThread } from "./staffing.off-thread.ts";
 import {
   DiagnosisPage,
   HeadcountPage,
@@ -32,7 +33,7 @@ import {
   planView,
 } from "./staffing.reports.ts";
 import { getStaffingFor, listPeerTables, listStaffingFor, saveHiringPlan } from "./staffing.service.ts";
-import { emptyStaffingDocument, writeStaffingWorkbook } from "./staffing.template.ts";
+import { emptyStaffingDocument } from "./staffing.template.ts";
 
 const fiscalYear = z.coerce.number().int().min(1900).max(2200);
 const headcount = z.coerce.number().int().min(0).max(1_000_000);
@@ -117,7 +118,7 @@ export function staffingRoutes(db: DB) {
     const empty = emptyStaffingDocument();
     c.header("Content-Type", XLSX);
     c.header("Content-Disposition", attachment("定数管理テンプレート.xlsx"));
-    return c.body(new Uint8Array(await writeStaffingWorkbook(empty)));
+    return c.body(new Uint8Array(await writeStaffingWorkbookOffThread(empty)));
   });
 
   app.get(`${STAFFING_BASE}/:code`, async (c) => {
@@ -140,7 +141,7 @@ export function staffingRoutes(db: DB) {
       "Content-Disposition",
       attachment(`${doc.municipality.code}-${doc.municipality.name}-定数管理.xlsx`),
     );
-    return c.body(new Uint8Array(await writeStaffingWorkbook(doc)));
+    return c.body(new Uint8Array(await writeStaffingWorkbookOffThread(doc)));
   });
 
   app.post(`${STAFFING_BASE}/:code/retirement/hiring`, async (c) => {

@@ -22,7 +22,7 @@ import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
 import * as hiringRepo from "./staffing.hiring.repository.ts";
-import { isPeerTableWorkbook, readPeerTableWorkbook } from "./staffing.peer-table-workbook.ts";
+import { readStaffingXlsxOffThread } from "./staffing.off-thread.ts";
 import * as peerRepo from "./staffing.peer-tables.repository.ts";
 import {
   staffingChangeEntries,
@@ -32,7 +32,6 @@ import {
   staffingRemovalsRefused,
 } from "./staffing.removals.ts";
 import * as repo from "./staffing.repository.ts";
-import { readStaffingWorkbook } from "./staffing.template.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
 
@@ -70,13 +69,11 @@ export async function readStaffingFiles(files: FileBytes[]): Promise<{
   const peerTables: PeerTableDocument[] = [];
   const findings: Finding[] = [];
   for (const f of files) {
-    if (isXlsx(f.path, f.bytes) && (await isPeerTableWorkbook(f.bytes))) {
-      peerTables.push(await readPeerTableWorkbook(f.path, f.bytes));
-      continue;
-    }
     if (isXlsx(f.path, f.bytes)) {
-      const r = await readStaffingWorkbook(f.path, f.bytes);
-      candidates.push({ input: r.document, file: f.path, locate: r.locate });
+      // read in a worker thread: a large workbook never blocks the other requests
+      const r = await readStaffingXlsxOffThread(f.path, f.bytes);
+      if ("peerTable" in r) peerTables.push(r.peerTable);
+      else candidates.push({ input: r.template.document, file: f.path, locate: r.template.locate });
       continue;
     }
     const text = decodeText(f);

@@ -3,13 +3,7 @@
  * by its column's type, every problem names sheet, row and column, and any problem refuses the whole workbook.
  * Not yet validated: the caller parses it with `locate`, so document-level problems name the cell too.
  */
-import type { Finding } from "../core/findings.ts";
-import {
-  invalidStaffingDocument,
-  type Locate,
-  STAFFING_DOCUMENT_FORMAT,
-  type StaffingDocumentInput,
-} from "../core/staffing-document/index.ts";
+import { invalidStaffingDocument, STAFFING_DOCUMENT_FORMAT } from "../core/staffing-document/index.ts";
 import { loadWorkbook, rawOf, readTable, type SheetDef, type TableRow } from "../core/workbook/index.ts";
 import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
 import * as reader from "./staffing.template-reader.ts";
@@ -318,10 +312,14 @@ function records<T>(r: Reader, def: SheetDef, path: string): T[] {
   });
 }
 
-export async function readStaffingWorkbook(
+/**
+ * The workbook as a document (not yet validated), where its records were read from (plain data, so it crosses
+ * from a worker thread; reader.locateIn makes the `locate` of the document's parse from it) and the findings.
+ */
+export async function readStaffingWorkbookPlain(
   file: string,
   bytes: Uint8Array,
-): Promise<{ document: StaffingDocumentInput; locate: Locate; findings: Finding[] }> {
+): Promise<reader.WorkbookRead> {
   const loaded = await loadWorkbook(bytes);
   if ("failure" in loaded) {
     const why =
@@ -388,5 +386,5 @@ export async function readStaffingWorkbook(
     movements,
     ...reader.peerGroupAndYearLabels(item),
   }) as Input;
-  return { document, locate: r.locate, findings: r.problems.findings };
+  return { document, places: r.placeIndex(), findings: r.problems.findings };
 }

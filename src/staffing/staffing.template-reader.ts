@@ -38,6 +38,14 @@ export function refuse(problems: Problems): never {
 export const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
+/** A problem's JSON path as the record's path ("$.units[3]", "$.staffingPlan.lines[0].rows[2]") and the field. */
+function recordOf(path: string): [record: string, field: string | undefined] | undefined {
+  const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\]|\.targets\[\d+\])?)(?:\.(\w+))?/.exec(
+    path,
+  );
+  return m ? [m[1]!, m[2]] : undefined;
+}
+
 /** Rows of a sheet (read by type), each with its row for places; a missing sheet has none. */
 export class Reader {
   readonly problems: Problems;
@@ -63,13 +71,53 @@ export class Reader {
     this.places.set(path, row);
   }
   locate: Locate = (path) => {
-    const m = /^(\$\.[A-Za-z.]+\[\d+\](?:\.rows\[\d+\]|\.members\[\d+\]|\.targets\[\d+\])?)(?:\.(\w+))?/.exec(
-      path,
-    );
-    const row = m ? this.places.get(m[1]!) : undefined;
+    const [record, field] = recordOf(path) ?? [];
+    const row = record === undefined ? undefined : this.places.get(record);
     if (!row) return undefined;
-    const at = row.place(m![2]);
+    const at = row.place(field);
     return placeText(this.file, { sheet: at.sheet, row: at.row, column: at.column, subject: at.header });
+  };
+  /** The places as plain data, to cross from a worker thread (the rows themselves do not). */
+  placeIndex(): PlaceIndex {
+    const tables = new Map<Table, number>();
+    const index: PlaceIndex = { tables: [], places: new Map() };
+    for (const [path, row] of this.places) {
+      let t = tables.get(row.table);
+      if (t === undefined) {
+        t = index.tables.length;
+        tables.set(row.table, t);
+        const columns = new Map(
+          [...row.table.columns].map(([id, c]) => [id, { letter: c.letter, header: c.header }]),
+        );
+        index.tables.push({ sheet: row.table.name, columns });
+      }
+      index.places.set(path, [t, row.rowNumber]);
+    }
+    return index;
+  }
+}
+
+/**
+ * Where each record was read from, as plain data (Maps and arrays, copied across threads): the tables read,
+ * with their columns, and for each record's JSON path its table and row.
+ */
+export type PlaceIndex = {
+  tables: { sheet: string; columns: Map<string, { letter: string; header: string }> }[];
+  places: Map<string, [table: number, row: number]>;
+};
+
+/** A staffing workbook read: the document (not yet validated), the places of its records, the findings. */
+export type WorkbookRead = { document: StaffingDocumentInput; places: PlaceIndex; findings: Finding[] };
+
+/** The cell a document-level problem's JSON path names, from the places of the records read. */
+export function locateIn(file: string, index: PlaceIndex): Locate {
+  return (path) => {
+    const [record, field] = recordOf(path) ?? [];
+    const at = record === undefined ? undefined : index.places.get(record);
+    if (!at) return undefined;
+    const table = index.tables[at[0]]!;
+    const c = field === undefined ? undefined : table.columns.get(field);
+    return placeText(file, { sheet: table.sheet, row: at[1], column: c?.letter, subject: c?.header });
   };
 }
 

@@ -5,13 +5,18 @@
  * one column per fiscal year, as 図表4.
  */
 
+import type { Finding } from "../core/findings.ts";
 import {
   breakdownCategories,
+  type Locate,
   STAFFING_DOCUMENT_FORMAT,
   type StaffingDocument,
+  type StaffingDocumentInput,
 } from "../core/staffing-document/index.ts";
 import { guideSheet, type RowData, type SheetData, writeWorkbook } from "../core/workbook/index.ts";
 import { NATIONAL_SECTOR_SCHEME } from "../domain/staffing/index.ts";
+import { readStaffingWorkbookPlain } from "./staffing.template-read.ts";
+import { locateIn } from "./staffing.template-reader.ts";
 import {
   HEADCOUNT_SHEET,
   headcountSheet,
@@ -20,7 +25,14 @@ import {
   SHEETS,
 } from "./staffing.template-sheets.ts";
 
-export { readStaffingWorkbook } from "./staffing.template-read.ts";
+/** Reads the template back: the document (not yet validated), `locate` for its parse, the findings. */
+export async function readStaffingWorkbook(
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ document: StaffingDocumentInput; locate: Locate; findings: Finding[] }> {
+  const { document, places, findings } = await readStaffingWorkbookPlain(file, bytes);
+  return { document, locate: locateIn(file, places), findings };
+}
 
 /** A document with nothing in it, for the blank template. */
 export function emptyStaffingDocument(): StaffingDocument {

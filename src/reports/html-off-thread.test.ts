@@ -1,0 +1,39 @@
+// The reports' HTML made in a worker thread is the same text, byte for byte, as the HTML made in the request's
+// thread: the body of a report page (with and without the reviewer's links) and the print documents.
+import assert from "node:assert/strict";
+import { after, test } from "node:test";
+import { parsePlanDocument } from "../core/plan-document/document.ts";
+import { closeWorkers } from "../core/workers/pool.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { buildReport } from "./build-report.ts";
+import { evaluatePlan } from "./evaluation.ts";
+import { printHtmlOffThread, printHtmlPartsOffThread, reportBodyHtmlOffThread } from "./html-off-thread.ts";
+import { REPORT_KINDS } from "./report.model.ts";
+import { printHtml, printHtmlParts } from "./views/report.view.tsx";
+import { reportBodyHtml } from "./views/report-body.tsx";
+
+after(closeWorkers);
+
+const planId = "00000000-0000-4000-8000-0000000000aa";
+
+for (const kind of REPORT_KINDS)
+  test(`${kind}: the same HTML from the worker thread`, async () => {
+    const report = buildReport(kind, evaluatePlan(parsePlanDocument(samplePlanDocument()), 2021));
+    for (const canJudge of [true, false]) {
+      const inline = await reportBodyHtml(report, { planId, canJudge });
+      assert.ok(inline.length > 500);
+      assert.equal(await reportBodyHtmlOffThread(report, { planId, canJudge }), inline);
+    }
+    assert.equal(await printHtmlOffThread(report), await printHtml(report));
+    assert.deepEqual(await printHtmlPartsOffThread(report), await printHtmlParts(report));
+    const inParts = await printHtmlParts(report, 1);
+    if (kind === "sheets") assert.ok(inParts.length > 1);
+    assert.deepEqual(await printHtmlPartsOffThread(report, 1), inParts);
+  });
+
+test("the reviewer's links are in the body made in the worker only for a reader who may judge", async () => {
+  const report = buildReport("summary", evaluatePlan(parsePlanDocument(samplePlanDocument()), 2021));
+  const link = `/plans/${planId}/reports/judgements/new?`;
+  assert.ok((await reportBodyHtmlOffThread(report, { planId, canJudge: true })).includes(link));
+  assert.ok(!(await reportBodyHtmlOffThread(report, { planId, canJudge: false })).includes(link));
+});

@@ -1,0 +1,80 @@
+/**
+ * The staffing template uploaded in the browser is read in a worker thread (issue 17.2): while the worker is busy
+ * (held by the test, blocked as a long parse blocks it), the server answers /healthz and pages; the upload then
+ * stores the data as before. A report's workbook is made there too. Ordering, not milliseconds.
+ */
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { parseStaffingDocument } from "../core/staffing-document/index.ts";
+import { closeWorkers, holdWorkersForTest, runningTasks } from "../core/workers/pool.ts";
+import type { OpenDatabase } from "../db/database.ts";
+import { importDocuments } from "../plans/plans.service.ts";
+import { signIn, type TestSession } from "../testing/auth.ts";
+import { openTestDatabase } from "../testing/db.ts";
+import { samplePlanDocument } from "../testing/factories.ts";
+import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
+import { createApp } from "../web/app.tsx";
+import { writeStaffingWorkbook } from "./staffing.template.ts";
+
+/** Whether /healthz and a page answer while the worker is held inside the request's task; then its response. */
+async function answersMeanwhile(
+  app: ReturnType<typeof createApp>,
+  session: TestSession,
+  heavy: () => Promise<Response>,
+): Promise<Response> {
+  const hold = holdWorkersForTest();
+  let settled = false;
+  const running = heavy().finally(() => {
+    settled = true;
+  });
+  try {
+    await hold.waiting; // the worker thread is inside the task, blocked
+    assert.equal((await app.request("/healthz")).status, 200);
+    assert.equal((await app.request("/staffing", { headers: { cookie: session.cookie } })).status, 200);
+    assert.equal(settled, false, "the task was still in the worker when they answered");
+    assert.equal(runningTasks(), 1);
+  } finally {
+    hold.release();
+  }
+  const res = await running;
+  assert.equal(runningTasks(), 0);
+  return res;
+}
+
+describe("staffing workbooks off the request thread", () => {
+  let open: OpenDatabase;
+  let office: TestSession;
+  before(async () => {
+    open = await openTestDatabase();
+    await importDocuments(open.db, [samplePlanDocument()]);
+    office = await signIn(open.db, "office", { municipalityCode: "012173" });
+  });
+  after(async () => {
+    await closeWorkers();
+    await open.close();
+  });
+
+  test("an uploaded template is read in the worker; /healthz and pages answer meanwhile", async () => {
+    const app = createApp(open);
+    const bytes = await writeStaffingWorkbook(parseStaffingDocument(sampleStaffingDocument()));
+    const form = new FormData();
+    form.append("_csrf", office.csrf);
+    form.append("files", new Blob([new Uint8Array(bytes)]), "ebetsu.xlsx");
+    const res = await answersMeanwhile(app, office, async () =>
+      app.request("/staffing/import", { method: "POST", body: form, headers: { cookie: office.cookie } }),
+    );
+    const html = await res.text();
+    assert.equal(res.status, 200, html);
+    assert.match(html, /江別市の定数管理のデータを保存しました/);
+  });
+
+  test("a report's workbook is made in the worker; /healthz and pages answer meanwhile", async () => {
+    const app = createApp(open);
+    const res = await answersMeanwhile(app, office, async () =>
+      app.request("/staffing/012173/headcount.xlsx", { headers: { cookie: office.cookie } }),
+    );
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("content-type") ?? "", /spreadsheetml/);
+    assert.ok((await res.arrayBuffer()).byteLength > 1000);
+  });
+});
