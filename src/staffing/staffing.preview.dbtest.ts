@@ -30,6 +30,9 @@ function truncatedAndCorrected() {
   return doc;
 }
 
+const staffingVersion = (html: string) =>
+  /name="version" value="([0-9a-f]{64})"/.exec(html)?.[1] ?? "0".repeat(64);
+
 describe("the staffing upload: preview, then confirmation", () => {
   let open: OpenDatabase;
   let app: ReturnType<typeof createApp>;
@@ -132,6 +135,35 @@ describe("the staffing upload: preview, then confirmation", () => {
     assert.match(r.html, /確認画面を表示した後に変更されました/);
     assert.equal(await count("消防", 2025), 63, "nothing stored");
     assert.equal(await count("総務部", 2026), undefined);
+  });
+
+  test("the removed records go back from the staffing history (CSRF, version-checked, once), both steps in the history", async () => {
+    const page = await app.request("/staffing/012173/history", { headers: { cookie: office.cookie } });
+    const html = await page.text();
+    assert.equal(page.status, 200, html);
+    assert.match(html, /取込で削除/);
+    const action = /action="(\/staffing\/012173\/history\/[0-9a-f-]+\/restore)"/.exec(html)?.[1];
+    assert.ok(action, "a restore button");
+    const version = /name="version" value="([0-9a-f]{64})"/.exec(html)![1]!;
+    const post = (v: string, csrf = office.csrf) =>
+      app.request(action, {
+        method: "POST",
+        body: new URLSearchParams({ _csrf: csrf, version: v }),
+        headers: { cookie: office.cookie, "content-type": "application/x-www-form-urlencoded" },
+      });
+    assert.equal((await post(version, "")).status, 403);
+    assert.equal((await post("0".repeat(64))).status, 409, "stale");
+    assert.equal(await count("総務部", 2025), undefined);
+    const ok = await post(version);
+    assert.equal(ok.status, 303, await ok.text());
+    assert.equal(await count("総務部", 2025), 52);
+    assert.equal(await count("消防", 2025), 63, "the rest untouched");
+    const after = await (
+      await app.request("/staffing/012173/history", { headers: { cookie: office.cookie } })
+    ).text();
+    assert.match(after, /履歴から戻す/);
+    assert.match(after, /（履歴から戻しました）/);
+    assert.equal((await post(staffingVersion(after))).status, 409, "once");
   });
 });
 

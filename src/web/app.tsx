@@ -32,6 +32,7 @@ import { reportRoutes } from "../reports/reports.routes.tsx";
 import { scalesRoutes } from "../reports/scales.routes.tsx";
 import { itemExtrasRoutes } from "../rounds/item-extras.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
+import { staffingHistoryRoutes } from "../staffing/staffing.history.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
 import { staffingUploadRoutes } from "../staffing/staffing.upload.routes.tsx";
 import { type TimeBudgets, timeBudget, timeBudgetsFromEnv } from "./time-budget.tsx";
@@ -174,6 +175,7 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   app.route("/", importRoutes(open.db));
   app.route("/", reportRoutes(open.db));
   app.route("/", staffingUploadRoutes(open.db));
+  app.route("/", staffingHistoryRoutes(open.db));
   app.route("/", staffingRoutes(open.db));
   app.route("/", publishRoutes(open.db));
   app.route("/", publishAdminRoutes(open.db));
