@@ -19,6 +19,7 @@ export type AuditRow = {
   before: string | null;
   after: string | null;
   note: string | null;
+  place: string | null;
 };
 
 export async function insertEvents(q: Q, rows: AuditRow[]): Promise<void> {
@@ -38,7 +39,29 @@ const columns = [
   "before",
   "after",
   "note",
+  "place",
 ] as const;
+
+/** One event by id (a restore from the history), in the user's municipality. */
+export async function findEvent(q: Q, code: string, id: string) {
+  return scoped(q, code).selectFrom("audit_events").select(columns).where("id", "=", id).executeTakeFirst();
+}
+
+/** Events that restored another event (their place names it), for showing what was already put back. */
+export async function restoredEventIds(q: Q, code: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await scoped(q, code)
+    .selectFrom("audit_events")
+    .select("place")
+    .where("action", "=", "history.restore")
+    .execute();
+  const wanted = new Set(ids);
+  return new Set(
+    rows
+      .map((r) => (r.place as { restores?: string } | null)?.restores)
+      .filter((x): x is string => typeof x === "string" && wanted.has(x)),
+  );
+}
 
 export async function eventsOfItem(q: Q, code: string, planId: string, itemKey: string, limit = 200) {
   return scoped(q, code)
@@ -87,4 +110,18 @@ export async function findItemTitle(q: Q, code: string, planId: string, key: str
     .where("plan_items.plan_id", "=", planId)
     .where("plan_items.key", "=", key)
     .executeTakeFirst();
+}
+
+/** The plan's structure version (plan_versions; 0 before the first edit): the restore form carries it. */
+export async function planVersion(q: Q, code: string, planId: string): Promise<number> {
+  const r = await scoped(q, code)
+    .selectFrom("plan_versions")
+    .select("version")
+    .where("plan_id", "=", planId)
+    .executeTakeFirst();
+  return r?.version ?? 0;
+}
+
+export async function findPlanTitle(q: Q, code: string, planId: string) {
+  return scoped(q, code).selectFrom("plans").select("title").where("id", "=", planId).executeTakeFirst();
 }

@@ -1,9 +1,9 @@
-/** HTTP adapter for the audit trail: the history page of an item. */
+/** HTTP adapter for the audit trail: the history pages of an item and of a plan. */
 import { Hono } from "hono";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { HistoryPage } from "./audit.pages.tsx";
-import { itemHistoryPage } from "./audit.service.ts";
+import { itemHistoryPage, planHistoryPage } from "./audit.service.ts";
 
 export function auditRoutes(db: DB) {
   const app = new Hono<AuthEnv>();
@@ -15,6 +15,22 @@ export function auditRoutes(db: DB) {
         title={h.title}
         events={h.events}
         back={{ href: `/plans/${planId}`, label: h.planTitle }}
+        restore={h.restore}
+        restored={c.req.query("restored") === "1"}
+      />,
+    );
+  });
+  app.get("/plans/:planId/history", async (c) => {
+    const { planId } = c.req.param();
+    const h = await planHistoryPage(db, currentUser(c), planId);
+    return c.html(
+      <HistoryPage
+        title={h.title}
+        events={h.events}
+        back={{ href: `/plans/${planId}`, label: h.title }}
+        restore={h.restore}
+        from="plan"
+        restored={c.req.query("restored") === "1"}
       />,
     );
   });

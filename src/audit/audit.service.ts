@@ -5,8 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { authorize, notFound } from "../core/errors.ts";
+import { RESTORABLE_TARGETS } from "../core/plan-diff/restore.ts";
 import type { Actor } from "../core/policy.ts";
-import { canView } from "../core/policy.ts";
+import { canEditPlan, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import * as repo from "./audit.repository.ts";
@@ -58,6 +59,7 @@ export const ACTION_LABELS = {
   "mail.test": "テストメールを送信",
   "round.reminders": "督促の日数",
   "staffing.hiring": "採用計画を保存",
+  "history.restore": "履歴から戻す",
 } as const;
 export type AuditAction = keyof typeof ACTION_LABELS;
 
@@ -70,7 +72,22 @@ export type AuditEntry = {
   before?: unknown;
   after?: unknown;
   note?: string | undefined;
+  /** where a removed value belonged (import.remove), or which event a restore put back (history.restore) */
+  place?: AuditPlace | undefined;
 };
+
+/** Where a removed value belonged: enough, with the value kept in `before`, to put it back. */
+export type AuditPlace =
+  | {
+      kind: "plan";
+      target: string;
+      indicatorKey?: string | undefined;
+      series?: string | undefined;
+      field?: string | undefined;
+      fiscalYear?: number | undefined;
+    }
+  | { kind: "staffing"; field: string }
+  | { kind: "restore"; restores: string };
 
 export type AuditEvent = {
   id: string;
@@ -85,6 +102,7 @@ export type AuditEvent = {
   before: unknown;
   after: unknown;
   note: string | null;
+  place: AuditPlace | null;
 };
 
 /** Who made a change: a signed-in user, or a command (id null, name "CLI"). */
@@ -114,6 +132,7 @@ export async function record(
       before: e.before === undefined ? null : JSON.stringify(e.before),
       after: e.after === undefined ? null : JSON.stringify(e.after),
       note: e.note ?? null,
+      place: e.place === undefined ? null : JSON.stringify(e.place),
     })),
   );
 }
@@ -132,6 +151,7 @@ function present(r: Awaited<ReturnType<typeof repo.recentEvents>>[number]): Audi
     before: r.before,
     after: r.after,
     note: r.note,
+    place: (r.place as AuditPlace | null) ?? null,
   };
 }
 
@@ -161,15 +181,72 @@ export async function recentChangesOf(
   return (await repo.recentEventsOf(db, user.municipalityCode, actions, limit)).map(present);
 }
 
+/** What the history page offers for putting removed values back (only to those who may edit the plan). */
+export type RestoreOffer = {
+  version: number;
+  /** removals that can be put back and were not yet */
+  restorable: ReadonlySet<string>;
+  /** removals already put back */
+  restored: ReadonlySet<string>;
+};
+
+/** Whether an event is a removal the history can put back. */
+export function isRestorable(e: Pick<AuditEvent, "action" | "place">): boolean {
+  const p = e.place;
+  if (e.action !== "import.remove" || !p) return false;
+  return (
+    p.kind === "staffing" ||
+    (p.kind === "plan" && (RESTORABLE_TARGETS as readonly string[]).includes(p.target))
+  );
+}
+
+async function restoreOffer(db: DB, user: Actor, planId: string, events: AuditEvent[]) {
+  if (!canEditPlan(user, user)) return null;
+  const removals = events.filter(isRestorable).map((e) => e.id);
+  const restored = await repo.restoredEventIds(db, user.municipalityCode, removals);
+  return {
+    version: await repo.planVersion(db, user.municipalityCode, planId),
+    restorable: new Set(removals.filter((id) => !restored.has(id))),
+    restored,
+  };
+}
+
 /** The history page of an item: its title and events; 404 outside the user's municipality. */
 export async function itemHistoryPage(db: DB, user: Actor, planId: string, itemKey: string) {
   const item = /^[0-9a-f-]{36}$/i.test(planId)
     ? await repo.findItemTitle(db, user.municipalityCode, planId, itemKey)
     : undefined;
   if (!item) throw notFound("指定された項目は見つかりません。");
+  const events = await historyOfItem(db, user, planId, itemKey);
   return {
     title: `${item.number ?? ""} ${item.title}`.trim(),
     planTitle: item.plan_title,
-    events: await historyOfItem(db, user, planId, itemKey),
+    events,
+    restore: await restoreOffer(db, user, planId, events),
   };
+}
+
+/** The history page of a plan (removed items included): its latest events; 404 outside the municipality. */
+export async function planHistoryPage(db: DB, user: Actor, planId: string) {
+  const plan = /^[0-9a-f-]{36}$/i.test(planId)
+    ? await repo.findPlanTitle(db, user.municipalityCode, planId)
+    : undefined;
+  if (!plan) throw notFound("指定された計画は見つかりません。");
+  authorize(canView(user, user));
+  const events = (await repo.recentEvents(db, user.municipalityCode, 500, planId)).map(present);
+  return { title: plan.title, events, restore: await restoreOffer(db, user, planId, events) };
+}
+
+/** One removal recorded in the user's municipality (to put it back); 404 when there is none. */
+export async function findRemoval(db: DB, user: Actor, eventId: string): Promise<AuditEvent> {
+  const row = /^[0-9a-f-]{36}$/i.test(eventId)
+    ? await repo.findEvent(db, user.municipalityCode, eventId)
+    : undefined;
+  if (row?.action !== "import.remove") throw notFound("指定された履歴は見つかりません。");
+  return present(row);
+}
+
+/** Whether a removal was put back already. */
+export async function wasRestored(db: DB, user: Actor, eventId: string): Promise<boolean> {
+  return (await repo.restoredEventIds(db, user.municipalityCode, [eventId])).has(eventId);
 }

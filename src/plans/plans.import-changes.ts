@@ -43,5 +43,18 @@ export function changeEntries(changes: readonly PlanChange[], planId: string, no
     before: c.before,
     after: c.after,
     note,
+    // where a removed value belonged, so that it can be put back from the history
+    ...(c.kind === "removed"
+      ? {
+          place: {
+            kind: "plan" as const,
+            target: c.target,
+            indicatorKey: c.indicatorKey,
+            series: c.series,
+            field: c.field,
+            fiscalYear: c.fiscalYear,
+          },
+        }
+      : {}),
   }));
 }

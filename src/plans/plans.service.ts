@@ -1,12 +1,14 @@
 /** Plans: storing documents, reading them back, listing. Callers are the CLI and HTTP adapters. */
-import { record } from "../audit/audit.service.ts";
+import type { Transaction } from "kysely";
+import { type AuditEntry, record } from "../audit/audit.service.ts";
 import { AppError } from "../core/errors.ts";
-import { diffPlans, isRemoval, tally } from "../core/plan-diff/diff.ts";
+import { diffPlans, isRemoval, type PlanChange, tally } from "../core/plan-diff/diff.ts";
 import { changesDigest } from "../core/plan-diff/digest.ts";
 import { parsePlanDocument, walkItems } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import type { Database } from "../db/schema.ts";
 import { plansUsingDepartments } from "./departments.repository.ts";
 import { cachedPlanDocument, type PlanRef } from "./plan-cache.ts";
 import { changeEntries, previewOutdated, removalsRefused } from "./plans.import-changes.ts";
@@ -157,6 +159,13 @@ export type ImportOptions = {
   allowRemovals?: boolean | undefined;
   /** the digest of the changes a preview showed, by "code/key": other changes are refused (conflict) */
   expected?: ReadonlyMap<string, string> | undefined;
+  /**
+   * Run in the transaction after storing a plan (a restore from the history: its version check); returns the
+   * history entries recorded instead of the import's own. Throwing stores nothing.
+   */
+  history?:
+    | ((trx: Transaction<Database>, planId: string, changes: readonly PlanChange[]) => Promise<AuditEntry[]>)
+    | undefined;
 };
 
 /**
@@ -202,6 +211,11 @@ export async function importDocuments(
         ...counts,
         renamedDepartments,
       });
+      if (options.history) {
+        const entries = await options.history(trx, planId, changes);
+        if (actor) await record(trx, actor, entries);
+        continue;
+      }
       const who =
         actor ??
         (options.by ? { id: null, name: options.by, municipalityCode: doc.municipality.code } : null);

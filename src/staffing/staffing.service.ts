@@ -3,7 +3,7 @@
  * staffing documents, storing them in one transaction (all or nothing), reading them back.
  */
 
-import { record } from "../audit/audit.service.ts";
+import { type AuditEntry, record } from "../audit/audit.service.ts";
 import { AppError, authorize, invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { type Actor, canEditStaffing, canImportStaffing, canView } from "../core/policy.ts";
@@ -17,14 +17,20 @@ import {
   parseStaffingDocument,
   staffingFindings,
 } from "../core/staffing-document/index.ts";
-import { staffingRemovals } from "../core/staffing-document/removals.ts";
+import { staffingChanges, staffingRemovals } from "../core/staffing-document/removals.ts";
 import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
 import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
 import * as hiringRepo from "./staffing.hiring.repository.ts";
 import { readStaffingXlsxOffThread } from "./staffing.off-thread.ts";
 import * as peerRepo from "./staffing.peer-tables.repository.ts";
-import { staffingRemovalEntries, staffingRemovalsRefused } from "./staffing.removals.ts";
+import {
+  staffingChangeEntries,
+  staffingDigest,
+  staffingPreviewOutdated,
+  staffingRemovalEntries,
+  staffingRemovalsRefused,
+} from "./staffing.removals.ts";
 import * as repo from "./staffing.repository.ts";
 
 export type FileBytes = { path: string; bytes: Uint8Array };
@@ -150,6 +156,10 @@ export async function importStaffingDocuments(
     by?: string;
     actor?: Actor;
     peerTables?: readonly PeerTableDocument[];
+    /** what a preview saw stored, by municipality code (staffingDigest): other stored data is refused */
+    expected?: ReadonlyMap<string, string>;
+    /** a restore from the history: recorded instead of the import's own entries */
+    restore?: AuditEntry;
   } = {},
 ): Promise<StoredStaffing[]> {
   const docs = inputs.map((i) => ({
@@ -162,20 +172,25 @@ export async function importStaffingDocuments(
     for (const d of docs) {
       const code = d.document.municipality.code;
       const stored = await repo.loadStaffing(trx, code);
+      const name = `${d.document.municipality.name}（${code}）`;
+      if (options.expected && options.expected.get(code) !== staffingDigest(stored))
+        throw staffingPreviewOutdated(name);
       const removals = stored ? staffingRemovals(stored, d.document) : [];
       if (removals.length > 0 && options.allowRemovals === false)
-        throw staffingRemovalsRefused(`${d.document.municipality.name}（${code}）`, removals);
-      if (removals.length > 0 && (options.actor || options.by))
-        await record(
-          trx,
-          options.actor ?? { id: null, name: options.by ?? "", municipalityCode: code },
-          staffingRemovalEntries(removals, `取込: ${d.file || d.document.sources.join(", ")}`),
-        );
+        throw staffingRemovalsRefused(name, removals);
+      const changes = stored ? staffingChanges(stored, d.document) : [];
+      const note = `取込: ${d.file || d.document.sources.join(", ")}`;
+      if (!options.restore && (options.actor || options.by))
+        await record(trx, options.actor ?? { id: null, name: options.by ?? "", municipalityCode: code }, [
+          ...staffingRemovalEntries(removals, note),
+          ...staffingChangeEntries(changes, note),
+        ]);
       await repo.replaceStaffing(trx, d.document);
       out.push(summary(d.document, d.file || d.document.municipality.name));
     }
     const actor = options.actor;
-    if (actor)
+    if (actor && options.restore) await record(trx, actor, [options.restore]);
+    else if (actor)
       await record(
         trx,
         actor,
@@ -215,6 +230,19 @@ export async function importStaffingFilesAs(
   files: FileBytes[],
   options: { allowRemovals?: boolean } = {},
 ): Promise<{ stored: StoredStaffing[]; findings: Finding[] }> {
+  const { documents, findings } = await readOwnStaffingFiles(user, files);
+  const stored = await importStaffingDocuments(db, documents, {
+    actor: user,
+    allowRemovals: options.allowRemovals ?? false,
+  });
+  return { stored, findings };
+}
+
+/** Reads the browser's upload: staffing documents of the user's own municipality only (no peer tables). */
+export async function readOwnStaffingFiles(
+  user: Actor,
+  files: FileBytes[],
+): Promise<{ documents: { document: StaffingDocument; file: string }[]; findings: Finding[] }> {
   authorize(canImportStaffing(user, user), "定数管理のデータを取り込めるのは行革担当と管理者です。");
   const { documents, peerTables, findings } = await readStaffingFiles(files);
   if (peerTables.length > 0)
@@ -228,11 +256,7 @@ export async function importStaffingFilesAs(
       `${foreign.map((d) => `${d.file}（${d.document.municipality.code} ${d.document.municipality.name}）`).join("、")}: ` +
         `自分の団体（${user.municipalityCode}）のデータだけを取り込めます。何も保存していません。`,
     );
-  const stored = await importStaffingDocuments(db, documents, {
-    actor: user,
-    allowRemovals: options.allowRemovals ?? false,
-  });
-  return { stored, findings };
+  return { documents, findings };
 }
 
 /** The instance's national 類似団体別職員数 tables (shared by every municipality of each 類型). */

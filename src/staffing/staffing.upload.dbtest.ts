@@ -29,12 +29,33 @@ function upload(session: TestSession, files: { name: string; text: string }[]) {
   return app.request("/staffing/import", { method: "POST", body: form, headers: { cookie: session.cookie } });
 }
 
+/** Posts the confirmation form of a preview page (its token and upload hash), ticked or not. */
+function confirmForm(session: TestSession, preview: string, allowRemovals = false) {
+  const token = /name="token" value="([^"]+)"/.exec(preview)?.[1] ?? "";
+  const uploadHash = /name="upload" value="([^"]+)"/.exec(preview)?.[1] ?? "";
+  const form = new URLSearchParams({ _csrf: session.csrf, token, upload: uploadHash });
+  if (allowRemovals) form.set("allowRemovals", "yes");
+  return form;
+}
+
+function confirm(session: TestSession, preview: string, allowRemovals = false) {
+  return app.request("/staffing/import/confirm", {
+    method: "POST",
+    body: confirmForm(session, preview, allowRemovals),
+    headers: { cookie: session.cookie, "content-type": "application/x-www-form-urlencoded" },
+  });
+}
+
 test("the reform office uploads its staffing document; it is stored and in the history", async () => {
   const page = await app.request("/staffing/import", { headers: { cookie: office.cookie } });
   assert.equal(page.status, 200);
   const r = await upload(office, [{ name: "ebetsu.json", text: JSON.stringify(sampleStaffingDocument()) }]);
-  const html = await r.text();
-  assert.equal(r.status, 200, html);
+  const preview = await r.text();
+  assert.equal(r.status, 200, preview);
+  assert.match(preview, /まだ何も保存していません/);
+  const confirmed = await confirm(office, preview);
+  const html = await confirmed.text();
+  assert.equal(confirmed.status, 200, html);
   assert.match(html, /江別市の定数管理のデータを保存しました/);
   const events = await sql<{ action: string; actor_name: string }>`
     select action, actor_name from audit_events where action = 'staffing.import'`.execute(open.db);

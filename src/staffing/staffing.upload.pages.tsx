@@ -26,8 +26,12 @@ export function StaffingUploadPage({
       <p class="lead">
         定数管理テンプレート（.xlsx）、定数管理文書（.json）、千歳市
         行政改革基本方針のテキスト（.txt）を取り込みます。
-        取り込むと、その団体の定数管理のデータはファイルの内容に置き換わります。すべてのファイルを一つのトランザクションで保存し、
-        一つでも誤りがあれば何も保存しません。取り込んだことは履歴に残ります。
+        取り込むと、その団体の定数管理のデータはファイルの内容に置き換わります。選んだファイルはまず確認画面で、
+        削除・変更される内容（変更前 → 変更後）を示します。「保存する」を押すまで何も保存しません。
+        すべてのファイルを一つのトランザクションで保存し、一つでも誤りがあれば何も保存しません。
+        取り込んだことと削除・変更した内容は
+        <a href={`${STAFFING_BASE}/${municipalityCode}/history`}>履歴</a>
+        に残り、削除した内容は履歴から戻せます。
       </p>
       {stored?.map((s) => (
         <Notice>
@@ -62,16 +66,8 @@ export function StaffingUploadPage({
           accept=".xlsx,.json,.txt"
           multiple
         />
-        <div class="field">
-          <div class="checkbox">
-            <input type="checkbox" id="f-allowRemovals" name="allowRemovals" value="yes" />
-            <label for="f-allowRemovals">
-              保存されているデータにあってファイルに無いものの削除を認める（削除した内容は履歴に残ります）
-            </label>
-          </div>
-        </div>
         <button type="submit" class="button button-primary">
-          取り込む
+          確認画面へ
         </button>
       </form>
     </Layout>

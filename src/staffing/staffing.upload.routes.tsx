@@ -3,12 +3,25 @@
  * user's own municipality). Mounted before staffing.routes.tsx, whose /staffing/:code would take the path.
  */
 import { Hono } from "hono";
+import { z } from "zod";
 import { authorize, isAppError } from "../core/errors.ts";
 import { canImportStaffing } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
-import { importStaffingFilesAs } from "./staffing.service.ts";
+import { STAFFING_CONFIRM_PATH, StaffingPreviewPage } from "./staffing.preview.pages.tsx";
+import {
+  confirmStaffingAs,
+  keptStaffingPreview,
+  previewStaffingFilesAs,
+} from "./staffing.preview.service.ts";
 import { STAFFING_IMPORT_PATH, StaffingUploadPage } from "./staffing.upload.pages.tsx";
+
+/** The confirmation of a preview: the kept upload's token and hash, and the consent to removals. */
+const CONFIRM = z.object({
+  token: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  upload: z.string().regex(/^[0-9a-f]{64}$/),
+  allowRemovals: z.literal("yes").optional(),
+});
 
 /** The largest upload (app.tsx lets bodies of the import paths this large through). */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -39,12 +52,36 @@ export function staffingUploadRoutes(db: DB) {
       list.map(async (f) => ({ path: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
     );
     try {
-      const { stored, findings } = await importStaffingFilesAs(db, user, files, {
-        allowRemovals: body.allowRemovals === "yes",
-      });
-      return page({ stored, findings: [...findings, ...stored.flatMap((s) => s.findings)] });
+      // Nothing is stored yet: what would be removed and changed is shown for confirmation.
+      const preview = await previewStaffingFilesAs(db, user, files);
+      return c.html(<StaffingPreviewPage preview={preview} />);
     } catch (e) {
       if (isAppError(e, "invalid_document", "invalid"))
+        return page({ refused: { message: e.message, findings: [...e.findings] } }, 400);
+      throw e;
+    }
+  });
+
+  app.post(STAFFING_CONFIRM_PATH, async (c) => {
+    const user = currentUser(c);
+    authorize(canImportStaffing(user, user), "定数管理のデータを取り込めるのは行革担当と管理者です。");
+    const form = CONFIRM.safeParse(await c.req.parseBody());
+    const token = form.data?.token ?? "";
+    const upload = form.data?.upload ?? "";
+    const page = (props: Partial<Parameters<typeof StaffingUploadPage>[0]>, status: 200 | 400 = 200) =>
+      c.html(<StaffingUploadPage municipalityCode={user.municipalityCode} {...props} />, status);
+    try {
+      const { stored, findings } = await confirmStaffingAs(db, user, {
+        token,
+        upload,
+        allowRemovals: form.data?.allowRemovals === "yes",
+      });
+      return page({ stored, findings });
+    } catch (e) {
+      const kept =
+        isAppError(e, "invalid") && e.fields.allowRemovals && keptStaffingPreview(user, token, upload);
+      if (kept) return c.html(<StaffingPreviewPage preview={kept} errors={{ ...e.fields }} />, 400);
+      if (isAppError(e, "invalid_document", "invalid", "conflict"))
         return page({ refused: { message: e.message, findings: [...e.findings] } }, 400);
       throw e;
     }

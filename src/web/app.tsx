@@ -21,6 +21,7 @@ import { controlCharacterField } from "../core/validation.ts";
 import { dashboardRoutes } from "../dashboard/dashboard.routes.tsx";
 import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
+import { restoreRoutes } from "../editing/restore.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
 import { notificationRoutes, unreadMiddleware } from "../notifications/notifications.routes.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
@@ -31,6 +32,7 @@ import { reportRoutes } from "../reports/reports.routes.tsx";
 import { scalesRoutes } from "../reports/scales.routes.tsx";
 import { itemExtrasRoutes } from "../rounds/item-extras.routes.tsx";
 import { roundRoutes } from "../rounds/rounds.routes.tsx";
+import { staffingHistoryRoutes } from "../staffing/staffing.history.routes.tsx";
 import { staffingRoutes } from "../staffing/staffing.routes.tsx";
 import { staffingUploadRoutes } from "../staffing/staffing.upload.routes.tsx";
 import { type TimeBudgets, timeBudget, timeBudgetsFromEnv } from "./time-budget.tsx";
@@ -148,6 +150,7 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   app.route("/", notificationRoutes(open.db));
   app.route("/", auditRoutes(open.db));
   app.route("/", editingRoutes(open.db));
+  app.route("/", restoreRoutes(open.db));
   app.route("/", scalesRoutes(open.db));
   app.route("/", dashboardRoutes(open.db));
   // No icon of our own: an empty answer rather than a 404 page for every browser's request.
@@ -172,6 +175,7 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   app.route("/", importRoutes(open.db));
   app.route("/", reportRoutes(open.db));
   app.route("/", staffingUploadRoutes(open.db));
+  app.route("/", staffingHistoryRoutes(open.db));
   app.route("/", staffingRoutes(open.db));
   app.route("/", publishRoutes(open.db));
   app.route("/", publishAdminRoutes(open.db));

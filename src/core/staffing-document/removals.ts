@@ -10,6 +10,9 @@ import type { StaffingDocument } from "./schema.ts";
 
 export type StaffingRemoval = { field: string; removed: unknown[] };
 
+/** A record kept under the same name with other values (a corrected count): before → after. */
+export type StaffingChange = { field: string; before: unknown; after: unknown };
+
 export const STAFFING_FIELD_LABELS: Record<string, string> = {
   units: "組織",
   headcounts: "職員数",
@@ -75,4 +78,63 @@ export function staffingRemovals(before: StaffingDocument, after: StaffingDocume
   }
   walk(out, "retirement", before.retirement, after.retirement);
   return out;
+}
+
+function changedIn(out: StaffingChange[], path: string, before: unknown, after: unknown): void {
+  if (before === undefined || before === null || after === undefined || after === null) return;
+  if (Array.isArray(before)) {
+    if (!Array.isArray(after)) return;
+    const left = new Map<string, unknown[]>();
+    for (const v of after) left.set(identity(v), [...(left.get(identity(v)) ?? []), v]);
+    for (const b of before) {
+      const same = left.get(identity(b));
+      const a = same?.shift();
+      if (a !== undefined && content(a) !== content(b)) out.push({ field: path, before: b, after: a });
+    }
+    return;
+  }
+  if (typeof before !== "object") return;
+  if (path === "retirement")
+    for (const k of Object.keys(before as object))
+      changedIn(
+        out,
+        `${path}.${k}`,
+        (before as Record<string, unknown>)[k],
+        (after as Record<string, unknown>)[k],
+      );
+  else if (content(before) !== content(after)) out.push({ field: path, before, after });
+}
+
+/** The records of `before` that `after` keeps under the same name with other values (what a re-import changes). */
+export function staffingChanges(before: StaffingDocument, after: StaffingDocument): StaffingChange[] {
+  const out: StaffingChange[] = [];
+  for (const key of Object.keys(STAFFING_FIELD_LABELS)) {
+    if (key.includes(".")) continue;
+    if (key === "retirement") continue;
+    changedIn(out, key, (before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key]);
+  }
+  changedIn(out, "retirement", before.retirement, after.retirement);
+  return out;
+}
+
+/** Puts removed records back into a document (a restore from the history); what is there already stays. */
+export function withRestored(
+  doc: StaffingDocument,
+  field: string,
+  records: readonly unknown[],
+): StaffingDocument {
+  const copy = structuredClone(doc) as Record<string, unknown>;
+  const [top, sub] = field.split(".") as [string, string | undefined];
+  if (sub && (copy[top] === undefined || copy[top] === null)) copy[top] = {};
+  const holder = sub ? (copy[top] as Record<string, unknown>) : copy;
+  const name = sub ?? top;
+  const current = holder[name];
+  if (name === "staffingPlan") {
+    if ((current === undefined || current === null) && records.length === 1) holder[name] = records[0];
+  } else if (Array.isArray(current) || current === undefined) {
+    const list = (current ?? []) as unknown[];
+    const have = new Set(list.map(identity));
+    holder[name] = [...list, ...records.filter((r) => !have.has(identity(r)))];
+  }
+  return copy as StaffingDocument;
 }

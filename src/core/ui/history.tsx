@@ -1,4 +1,5 @@
 /** The history of an item, as a list: when, who, what, before → after. */
+import type { JSX } from "hono/jsx/jsx-runtime";
 
 /** One change as the list shows it (the audit trail's events have this shape). */
 export type HistoryEvent = {
@@ -83,15 +84,18 @@ export function describeValue(v: unknown): string {
     .join(" / ");
 }
 
-export function HistoryList({
+export function HistoryList<E extends HistoryEvent>({
   events,
   empty = "まだ変更の記録はありません。",
   within,
+  extra,
 }: {
-  events: readonly HistoryEvent[];
+  events: readonly E[];
   empty?: string;
   /** the item the list is shown on: its label is left out of each line */
   within?: string | undefined;
+  /** more under an event (the history page's 「この値を戻す」) */
+  extra?: ((e: E) => JSX.Element | null) | undefined;
 }) {
   const subject = (s: string) => {
     if (!within || !s.startsWith(within)) return s;
@@ -129,6 +133,7 @@ export function HistoryList({
             </div>
           )}
           {e.note && <div class="change">メモ: {e.note}</div>}
+          {extra?.(e)}
         </li>
       ))}
     </ol>

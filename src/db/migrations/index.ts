@@ -23,6 +23,7 @@ import * as mailSealPassword from "./2026-12-07T0221-mail-seal-password.ts";
 import * as emailPerMunicipality from "./2026-12-07T0226-hostile-email-per-municipality.ts";
 import * as judgementGrade from "./2026-12-07T0228-grades-judgement-grade.ts";
 import * as effectPlanTarget from "./2026-12-07T0238-effect-plan-target.ts";
+import * as auditPlace from "./2026-12-07T0530-consent-audit-place.ts";
 import * as textLengths from "./2026-12-07T0600-hostile-text-lengths.ts";
 
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0226-hostile-email-per-municipality": emailPerMunicipality,
   "2026-12-07T0228-grades-judgement-grade": judgementGrade,
   "2026-12-07T0238-effect-plan-target": effectPlanTarget,
+  "2026-12-07T0530-consent-audit-place": auditPlace,
   "2026-12-07T0600-hostile-text-lengths": textLengths,
 };
 

@@ -18,6 +18,8 @@ export interface AuditEventsTable {
   before: Json<unknown> | null;
   after: Json<unknown> | null;
   note: string | null;
+  /** where a removed value belonged, to restore it from the history (see the migration 2026-12-07T0530) */
+  place: Json<unknown> | null;
 }
 
 export interface AuditTables {

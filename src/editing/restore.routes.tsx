@@ -1,0 +1,28 @@
+/** HTTP adapter of 「この値を戻す」 on a history page: a removed value put back (POST, CSRF, version-checked). */
+import { Hono } from "hono";
+import { z } from "zod";
+import { type AuthEnv, currentUser } from "../core/request.ts";
+import { parseInput, versionField } from "../core/validation.ts";
+import type { DB } from "../db/database.ts";
+import { restoreRemovedValue } from "./restore.service.ts";
+
+const FORM = z.object({ version: versionField, from: z.enum(["item", "plan"]).default("plan") });
+
+export function restoreRoutes(db: DB) {
+  const app = new Hono<AuthEnv>();
+  app.post("/plans/:planId/history/:eventId/restore", async (c) => {
+    const { planId, eventId } = c.req.param();
+    const form = parseInput(FORM, await c.req.parseBody());
+    const { itemKey } = await restoreRemovedValue(db, currentUser(c), {
+      planId,
+      eventId,
+      version: form.version,
+    });
+    const back =
+      form.from === "item" && itemKey
+        ? `/plans/${planId}/items/${encodeURIComponent(itemKey)}/history`
+        : `/plans/${planId}/history`;
+    return c.redirect(`${back}?restored=1`, 303);
+  });
+  return app;
+}
