@@ -3,7 +3,8 @@
 // change, a restore, and SQL typed by hand — the very next read shows the new evaluation, equal to one
 // computed from the database without any cache. Each step also checks that the change is visible at all
 // (the evaluation differs from before), so that a step which changed nothing cannot pass. The plan page's HTML
-// (kept per data version, src/plans/page-cache.ts) is checked the same way: equal to a render without any cache.
+// (kept per data version, src/plans/page-cache.ts) and a report page's body (kept with its cached model,
+// src/reports/reports.pages.tsx) are checked the same way: equal to a render without any cache.
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,6 +27,7 @@ import { sabcScales } from "../testing/scales.ts";
 import { createApp } from "../web/app.tsx";
 import { buildReport } from "./build-report.ts";
 import { evaluatePlan } from "./evaluation.ts";
+import { clearEvaluationCache } from "./evaluation-cache.ts";
 import {
   evaluateStoredPlan,
   listJudgements,
@@ -72,17 +74,20 @@ describe("the evaluation cache is never stale", () => {
     );
     const cold = evaluatePlan(doc, FY, judgements);
     assert.equal(cached, json({ doc, rows: cold.rows, summary: buildReport("summary", cold) }));
-    // The plan page as kept, then as rendered from the tables with nothing kept: the same.
-    const page = await planPage();
-    assert.equal(await planPage(), page, "the kept page is served again");
+    // The plan page and a report page as kept, then as rendered from the tables with nothing kept: the same.
+    const pages = async () => (await planPage()) + (await page(`/plans/${planId}/reports/summary?fy=${FY}`));
+    const kept = await pages();
+    assert.equal(await pages(), kept, "the kept pages are served again");
     clearPageCache();
     clearPlanCache();
-    assert.equal(await planPage(), page, "the plan page as kept equals a render without any cache");
-    return cached + page;
+    clearEvaluationCache();
+    assert.equal(await pages(), kept, "the pages as kept equal a render without any cache");
+    return cached + kept;
   }
 
-  const planPage = async () =>
-    (await app.request(`/plans/${planId}`, { headers: { cookie: office.cookie } })).text();
+  const page = async (path: string) =>
+    (await app.request(path, { headers: { cookie: office.cookie } })).text();
+  const planPage = () => page(`/plans/${planId}`);
 
   /** Reads (filling the caches), changes, reads again: the new reading differs and matches the tables. */
   async function afterChange(change: () => Promise<unknown>): Promise<string> {
