@@ -3,8 +3,8 @@
 // change, a restore, and SQL typed by hand — the very next read shows the new evaluation, equal to one
 // computed from the database without any cache. Each step also checks that the change is visible at all
 // (the evaluation differs from before), so that a step which changed nothing cannot pass. The plan page's HTML
-// (kept per data version, src/plans/page-cache.ts) and a report page's body (kept with its cached model,
-// src/reports/reports.pages.tsx) are checked the same way: equal to a render without any cache.
+// (kept per data version, src/plans/page-cache.ts) and a report page are checked the same way: equal to a
+// render without any cache.
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
