@@ -27,3 +27,18 @@ test("a deep-frozen value throws on any change, however deep", () => {
     (v.byYear.get(2021) as { n: number }).n = 2;
   }, TypeError);
 });
+
+test("with weigh, the least recently used entries go until the total weight fits", () => {
+  const lru = new Lru<string, string>(10, { weigh: (s) => s.length, maxWeight: 5 });
+  lru.set("a", "xx");
+  lru.set("b", "yy");
+  assert.equal(lru.weight, 4);
+  lru.set("c", "zzz");
+  assert.deepEqual([lru.get("a"), lru.get("b"), lru.get("c")], [undefined, "yy", "zzz"]);
+  assert.equal(lru.weight, 5);
+  lru.set("b", "y"); // replaced: its old weight is gone
+  assert.equal(lru.weight, 4);
+  lru.set("big", "123456"); // heavier than the bound alone: not kept
+  assert.equal(lru.size, 0);
+  assert.equal(lru.weight, 0);
+});

@@ -1,7 +1,15 @@
-/** A map that forgets the least recently used entry beyond `max` entries. */
+/**
+ * A map that forgets the least recently used entry beyond `max` entries, and, given `weigh`, beyond a total
+ * weight of `maxWeight` (an entry heavier than that alone is not kept).
+ */
 export class Lru<K, V> {
   readonly #map = new Map<K, V>();
-  constructor(readonly max: number) {}
+  readonly #weights = new Map<K, number>();
+  #weight = 0;
+  constructor(
+    readonly max: number,
+    readonly options: { weigh?: (value: V) => number; maxWeight?: number } = {},
+  ) {}
   get(key: K): V | undefined {
     const v = this.#map.get(key);
     if (v !== undefined) {
@@ -11,16 +19,34 @@ export class Lru<K, V> {
     return v;
   }
   set(key: K, value: V): void {
-    this.#map.delete(key);
+    this.delete(key);
     this.#map.set(key, value);
-    while (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value as K);
+    if (this.options.weigh) {
+      const w = this.options.weigh(value);
+      this.#weights.set(key, w);
+      this.#weight += w;
+    }
+    const maxWeight = this.options.maxWeight ?? Number.POSITIVE_INFINITY;
+    while (this.#map.size > this.max || (this.#weight > maxWeight && this.#map.size > 0))
+      this.delete(this.#map.keys().next().value as K);
+  }
+  delete(key: K): void {
+    this.#map.delete(key);
+    this.#weight -= this.#weights.get(key) ?? 0;
+    this.#weights.delete(key);
   }
   /** Forgets every entry whose key `drop` says so. */
   deleteWhere(drop: (key: K) => boolean): void {
-    for (const k of [...this.#map.keys()]) if (drop(k)) this.#map.delete(k);
+    for (const k of [...this.#map.keys()]) if (drop(k)) this.delete(k);
   }
   clear(): void {
     this.#map.clear();
+    this.#weights.clear();
+    this.#weight = 0;
+  }
+  /** The total weight of the entries kept (0 without `weigh`). */
+  get weight(): number {
+    return this.#weight;
   }
   get size(): number {
     return this.#map.size;

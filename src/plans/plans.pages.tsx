@@ -1,5 +1,6 @@
 /** The plan list and the plan page, rendered on the server from plan documents. */
 
+import { raw } from "hono/html";
 import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { canEditPlan } from "../core/policy.ts";
 import { requestAuth } from "../core/request.ts";
@@ -61,9 +62,23 @@ function allItems(items: Item[]): Item[] {
   return items.flatMap((i) => [i, ...allItems(i.children)]);
 }
 
-export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string }) {
+/** The plan page around its body (the body rendered once per plan version and reader kind: PlanBody). */
+export function PlanPage({ doc, body }: { doc: PlanDocument; body: string }) {
+  return (
+    <Layout title={doc.plan.title} breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
+      {raw(body)}
+    </Layout>
+  );
+}
+
+/** Whether the reader may edit the plan: the one thing of the reader the plan page's body shows. */
+export function canEditThisPlan(doc: PlanDocument): boolean {
   const { user } = requestAuth();
-  const canEdit = user !== null && canEditPlan(user, { municipalityCode: doc.municipality.code });
+  return user !== null && canEditPlan(user, { municipalityCode: doc.municipality.code });
+}
+
+/** Everything of the plan page inside the layout: the same for every reader with the same `canEdit`. */
+export function PlanBody({ doc, planId, canEdit }: { doc: PlanDocument; planId: string; canEdit: boolean }) {
   const items = allItems(doc.items);
   const years = [
     ...new Set(items.flatMap((i) => i.indicators.flatMap((ind) => ind.actuals.map((a) => a.fiscalYear)))),
@@ -86,7 +101,7 @@ export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string })
         if (!i.departments.includes(d)) itemsByDept.set(d, (itemsByDept.get(d) ?? 0) + 1);
 
   return (
-    <Layout title={doc.plan.title} breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
+    <>
       <h1>{doc.plan.title}</h1>
       <p class="lead">
         {doc.municipality.name}（全国地方公共団体コード {doc.municipality.code}）
@@ -196,6 +211,6 @@ export function PlanPage({ doc, planId }: { doc: PlanDocument; planId: string })
           ))}
         </tbody>
       </table>
-    </Layout>
+    </>
   );
 }

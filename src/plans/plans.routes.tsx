@@ -6,8 +6,8 @@ import { writePlanWorkbookOffThread } from "../core/plan-workbook/off-thread.ts"
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { NotFoundPage } from "../core/ui/error-pages.tsx";
 import type { DB } from "../db/database.ts";
-import { PlanListPage, PlanPage } from "./plans.pages.tsx";
-import { getPlanFor, listPlansFor } from "./plans.service.ts";
+import { canEditThisPlan, PlanBody, PlanListPage, PlanPage } from "./plans.pages.tsx";
+import { cachedPlanHtml, findPlanFor, getPlanFor, listPlansFor } from "./plans.service.ts";
 
 const planId = z.uuid();
 
@@ -16,9 +16,15 @@ export function planRoutes(db: DB) {
   app.get("/", async (c) => c.html(<PlanListPage plans={await listPlansFor(db, currentUser(c))} />));
   app.get("/plans/:id", async (c) => {
     const id = planId.safeParse(c.req.param("id"));
-    const doc = id.success ? await getPlanFor(db, currentUser(c), id.data) : null;
-    if (!doc) return c.html(<NotFoundPage message="指定された計画は見つかりません。" />, 404);
-    return c.html(<PlanPage doc={doc} planId={id.data!} />);
+    const found = id.success ? await findPlanFor(db, currentUser(c), id.data) : null;
+    if (!found) return c.html(<NotFoundPage message="指定された計画は見つかりません。" />, 404);
+    const { doc, ref } = found;
+    const canEdit = canEditThisPlan(doc);
+    // The body is the same for every reader who may (or may not) edit, until the plan changes.
+    const body = await cachedPlanHtml(ref, `plan-page|${canEdit}|${c.get("era")}`, async () =>
+      String(await (<PlanBody doc={doc} planId={ref.id} canEdit={canEdit} />).toString()),
+    );
+    return c.html(<PlanPage doc={doc} body={body} />);
   });
   app.get("/plans/:id/export.json", async (c) => {
     const id = planId.safeParse(c.req.param("id"));

@@ -283,6 +283,22 @@ export async function getPlanFor(db: DB, user: Actor, id: string): Promise<PlanD
   return cachedPlanDocument(db, refOf(row));
 }
 
+/**
+ * A plan by id for a signed-in user, with its reference (municipality, id, the data version read with the row:
+ * the key of what is kept from it, src/plans/plan-cache.ts and page-cache.ts); null as getPlanFor.
+ */
+export async function findPlanFor(
+  db: DB,
+  user: Actor,
+  id: string,
+): Promise<{ ref: PlanRef; doc: PlanDocument } | null> {
+  const row = await repo.findPlanRow(db, id);
+  if (!row || !canView(user, { municipalityCode: row.municipality_code })) return null;
+  const ref = refOf(row);
+  const doc = await cachedPlanDocument(db, ref);
+  return doc ? { ref, doc } : null;
+}
+
 /** A plan's document by id (the same object for every caller until the plan changes: never change it). */
 export async function getPlan(db: DB, id: string): Promise<PlanDocument | null> {
   const row = await repo.findPlanRow(db, id);
@@ -317,6 +333,7 @@ const refOf = (row: { id: string; municipality_code: string; data_version: strin
   dataVersion: row.data_version,
 });
 
+export { cachedPlanHtml } from "./page-cache.ts";
 export type { PlanRef } from "./plan-cache.ts";
 
 /** What other capabilities read of the plan store (the repository stays private to this folder). */

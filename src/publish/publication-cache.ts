@@ -29,7 +29,24 @@ export function publicationKey(p: PublicationMeta): string {
 /** The publication with its view, from memory when this version has been read before. */
 export async function cachedPublication(db: DB, ref: PublicationRef): Promise<CachedPublication | null> {
   const meta = await repo.findPublicationMeta(db, ref);
-  if (!meta) return null;
+  return meta ? entryOf(db, meta) : null;
+}
+
+/**
+ * The publication (the version asked for, else the latest) with every version of its plan and year, newest
+ * first: one look-up for both (the public pages list the versions).
+ */
+export async function cachedPublicationWithVersions(
+  db: DB,
+  ref: PublicationRef,
+): Promise<{ cached: CachedPublication; versions: PublicationMeta[] } | null> {
+  const versions = await repo.findPublicationVersions(db, ref);
+  const meta = ref.version === undefined ? versions[0] : versions.find((v) => v.version === ref.version);
+  const cached = meta ? await entryOf(db, meta) : null;
+  return cached ? { cached, versions } : null;
+}
+
+async function entryOf(db: DB, meta: PublicationMeta): Promise<CachedPublication | null> {
   const key = publicationKey(meta);
   const hit = cache.get(key);
   if (hit) return hit;

@@ -117,6 +117,19 @@ export async function findPublicationMeta(
   return query.orderBy("p.version", "desc").limit(1).executeTakeFirst();
 }
 
+/** Every version of a plan's fiscal year, found by the plan's key, newest first, without snapshots (one look-up). */
+export async function findPublicationVersions(
+  q: Q,
+  ref: { municipalityCode: string; planKey: string; fiscalYear: number },
+): Promise<PublicationRow[]> {
+  return base(q)
+    .where("p.municipality_code", "=", ref.municipalityCode)
+    .where("pl.key", "=", ref.planKey)
+    .where("p.fiscal_year", "=", ref.fiscalYear)
+    .orderBy("p.version", "desc")
+    .execute();
+}
+
 /** The stored snapshot of one version (unparsed JSON). */
 export async function snapshotOf(
   q: Q,

@@ -13,8 +13,8 @@ import { contentDisposition } from "../domain/evidence.ts";
 import type { SiteMode } from "./public.layout.tsx";
 import { PublicationListPage, PublicNotFoundPage } from "./public.list.tsx";
 import { SearchPage } from "./public.pages.tsx";
-import { cachedPublication, renderedOnce } from "./publication-cache.ts";
-import { listPublications, listVersions, publishedEvidenceBytes } from "./publish.service.ts";
+import { cachedPublicationWithVersions, renderedOnce } from "./publication-cache.ts";
+import { listPublications, publishedEvidenceBytes } from "./publish.service.ts";
 import { contentType, fontDir, publicCss, renderFile } from "./site.tsx";
 
 const refSchema = z.object({
@@ -60,15 +60,15 @@ export function publishRoutes(db: DB) {
     const version = versioned ? Number(versioned[1]) : undefined;
     const path = versioned ? versioned[2]! : rest;
 
-    const cached = await cachedPublication(db, {
+    const found = await cachedPublicationWithVersions(db, {
       municipalityCode: ref.data.code,
       planKey: ref.data.key,
       fiscalYear: ref.data.fy,
       version,
     });
-    if (!cached) return notFound(c, "この計画・年度はまだ公表されていないか、版の番号が違います。");
+    if (!found) return notFound(c, "この計画・年度はまだ公表されていないか、版の番号が違います。");
+    const { cached, versions: all } = found;
     const { publication, view } = cached;
-    const all = await listVersions(db, publication);
     const latest = all[0]?.version ?? publication.version;
     const up = version === undefined ? "" : "../";
     const mode: SiteMode = {

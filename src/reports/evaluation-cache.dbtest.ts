@@ -2,7 +2,9 @@
 // plan's data — a save in a reporting round, an import, an edit in the plan editor, a judgement, a scale
 // change, a restore, and SQL typed by hand — the very next read shows the new evaluation, equal to one
 // computed from the database without any cache. Each step also checks that the change is visible at all
-// (the evaluation differs from before), so that a step which changed nothing cannot pass.
+// (the evaluation differs from before), so that a step which changed nothing cannot pass. The plan page's HTML
+// (kept per data version, src/plans/page-cache.ts) and a report page are checked the same way: equal to a
+// render without any cache.
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +16,8 @@ import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { addTarget } from "../editing/indicator-edits.service.ts";
 import { getPlanEditor } from "../editing/plan-editor.service.ts";
+import { clearPageCache } from "../plans/page-cache.ts";
+import { clearPlanCache } from "../plans/plan-cache.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
 import { getItem, openRound, saveItem } from "../rounds/rounds.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
@@ -23,6 +27,7 @@ import { sabcScales } from "../testing/scales.ts";
 import { createApp } from "../web/app.tsx";
 import { buildReport } from "./build-report.ts";
 import { evaluatePlan } from "./evaluation.ts";
+import { clearEvaluationCache } from "./evaluation-cache.ts";
 import {
   evaluateStoredPlan,
   listJudgements,
@@ -69,8 +74,20 @@ describe("the evaluation cache is never stale", () => {
     );
     const cold = evaluatePlan(doc, FY, judgements);
     assert.equal(cached, json({ doc, rows: cold.rows, summary: buildReport("summary", cold) }));
-    return cached;
+    // The plan page and a report page as kept, then as rendered from the tables with nothing kept: the same.
+    const pages = async () => (await planPage()) + (await page(`/plans/${planId}/reports/summary?fy=${FY}`));
+    const kept = await pages();
+    assert.equal(await pages(), kept, "the kept pages are served again");
+    clearPageCache();
+    clearPlanCache();
+    clearEvaluationCache();
+    assert.equal(await pages(), kept, "the pages as kept equal a render without any cache");
+    return cached + kept;
   }
+
+  const page = async (path: string) =>
+    (await app.request(path, { headers: { cookie: office.cookie } })).text();
+  const planPage = () => page(`/plans/${planId}`);
 
   /** Reads (filling the caches), changes, reads again: the new reading differs and matches the tables. */
   async function afterChange(change: () => Promise<unknown>): Promise<string> {
@@ -113,6 +130,10 @@ describe("the evaluation cache is never stale", () => {
       fiscalYear: String(FY),
       deadline: "2099-06-30",
     });
+    // The round's item page (its plan document read through the cache, by the version read with the round).
+    const itemPage = async () =>
+      (await app.request(`/rounds/${roundId}/items/1-1-1`, { headers: { cookie: office.cookie } })).text();
+    assert.doesNotMatch(await itemPage(), /7,000/);
     const now = await afterChange(async () => {
       const v = (await getItem(open.db, somuActor, roundId, "1-1-1")).status.version;
       await saveItem(open.db, somuActor, roundId, "1-1-1", {
@@ -128,6 +149,7 @@ describe("the evaluation cache is never stale", () => {
       });
     });
     assert.match(now, /"7,000"/);
+    assert.match(await itemPage(), /7,000/);
     // The report page a user opens shows it too.
     const page = await (
       await app.request(`/plans/${planId}/reports/summary?fy=${FY}`, { headers: { cookie: office.cookie } })

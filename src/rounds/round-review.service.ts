@@ -46,13 +46,31 @@ export async function warningCounts(
   items: readonly ItemStatus[],
 ): Promise<Map<string, number>> {
   const rules = await ruleOverrides(db, user.municipalityCode, round.planId);
+  const inputs = `${round.fiscalYear}|${JSON.stringify([...rules].sort(([a], [b]) => (a < b ? -1 : 1)))}`;
   const out = new Map<string, number>();
   for (const i of items) {
+    // An item of a cached (frozen) plan document cannot change: its count is kept with it, per year and rules.
+    const kept = Object.isFrozen(i.item) ? warningsKept.get(i.item) : undefined;
+    const hit = kept?.get(inputs);
+    if (hit !== undefined) {
+      out.set(i.item.key, hit);
+      continue;
+    }
     const f = openFindings(entriesOf(i.item, round.fiscalYear, rules));
-    out.set(i.item.key, f.warnings.length + f.errors.length);
+    const n = f.warnings.length + f.errors.length;
+    out.set(i.item.key, n);
+    if (Object.isFrozen(i.item)) {
+      const m = kept ?? new Map<string, number>();
+      if (m.size > 16) m.clear();
+      m.set(inputs, n);
+      warningsKept.set(i.item, m);
+    }
   }
   return out;
 }
+
+/** Warning counts by item object (of a frozen, cached document: gone with it), then by year and rules. */
+const warningsKept = new WeakMap<object, Map<string, number>>();
 
 export function applyFilter(
   items: readonly ItemStatus[],

@@ -10,7 +10,7 @@ import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { isPastDeadline } from "../domain/rounds/steps.ts";
-import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
+import { getPlanDocument, loadDepartments } from "../plans/plans.service.ts";
 import { recordRoundEvent } from "./outbox.repository.ts";
 import { ensureParts } from "./round-parts.repository.ts";
 import { loadContext, roundRef, scopeItems, statusesOf, todayInJapan } from "./rounds.context.ts";
@@ -29,7 +29,11 @@ export async function openRound(db: DB, user: Actor, raw: unknown): Promise<stri
     });
   if (await repo.findRoundByPlanYear(db, user.municipalityCode, plan.id, input.fiscalYear))
     throw invalid({ fiscalYear: `${warekiFiscalYear(input.fiscalYear)}の照会はすでにあります。` });
-  const doc = await loadPlanDocument(db, user.municipalityCode, plan.id);
+  const doc = await getPlanDocument(db, {
+    id: plan.id,
+    municipalityCode: plan.municipality_code,
+    dataVersion: plan.data_version,
+  });
   const depts = await loadDepartments(db, user.municipalityCode);
   const items = scopeItems(doc!, new Map(depts.map((d) => [d.key, d.id])));
   const id = randomUUID();

@@ -10,7 +10,7 @@ import type { DB } from "../db/database.ts";
 import { itemStateOf, ownerOf } from "../domain/rounds/parts.ts";
 import type { RuleOverride } from "../domain/rounds/plausibility.ts";
 import type { ItemState } from "../domain/rounds/states.ts";
-import { loadDepartments, loadPlanDocument } from "../plans/plans.service.ts";
+import { getPlanDocument, loadDepartments } from "../plans/plans.service.ts";
 import { entriesOf, type SeriesEntry } from "./round-entries.ts";
 import { itemsWithParts, type PartRow, roundParts } from "./round-parts.repository.ts";
 import { ruleOverrides } from "./round-rules.repository.ts";
@@ -139,12 +139,22 @@ export async function loadContext(db: DB, user: Actor, roundId: string): Promise
   if (!round) throw notFound("指定された照会は見つかりません。");
   authorize(canView(user, { municipalityCode: round.municipality_code }));
   const [doc, depts] = await Promise.all([
-    loadPlanDocument(db, round.municipality_code, round.plan_id),
+    getPlanDocument(db, planOf(round)),
     loadDepartments(db, round.municipality_code),
   ]);
   if (!doc) throw notFound("照会の計画が見つかりません。");
   return contextOf(round, doc, new Map(depts.map((d) => [d.key, d.id])));
 }
+
+/**
+ * The round's plan for the document cache (src/plans/plan-cache.ts): its data version was read with the round,
+ * so the document is the plan as it was then or newer, read once per version and shared (frozen: never change it).
+ */
+const planOf = (round: repo.RoundRow) => ({
+  id: round.plan_id,
+  municipalityCode: round.municipality_code,
+  dataVersion: round.plan_data_version,
+});
 
 function contextOf(round: repo.RoundRow, doc: PlanDocument, deptIds: Map<string, string>): Context {
   return { round, view: roundView(round), doc, items: scopeItems(doc, deptIds), deptName: deptNamer(doc) };
@@ -162,10 +172,11 @@ export async function loadContexts(
   known: ReadonlyMap<string, PlanDocument> = new Map(),
 ): Promise<{ ctx: Context; items: ItemStatus[] }[]> {
   const code = user.municipalityCode;
-  const planIds = [...new Set(rounds.map((r) => r.plan_id))];
+  const plans = new Map(rounds.map((r) => [r.plan_id, planOf(r)]));
+  const planIds = [...plans.keys()];
   const ids = rounds.map((r) => r.id);
   const [docs, depts, states] = await Promise.all([
-    Promise.all(planIds.map((id) => known.get(id) ?? loadPlanDocument(db, code, id))),
+    Promise.all(planIds.map((id) => known.get(id) ?? getPlanDocument(db, plans.get(id)!))),
     loadDepartments(db, code),
     itemsWithParts(db, code, ids),
   ]);

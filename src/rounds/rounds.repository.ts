@@ -1,7 +1,7 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { scoped } from "../db/tenant.ts";
+import { sameMunicipality, scoped } from "../db/tenant.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -20,6 +20,8 @@ export type RoundRow = {
   locked_at: Date | null;
   plan_title: string;
   plan_key: string;
+  /** the plan's data version (src/db/data-version.ts), read with the round: the key of its cached document */
+  plan_data_version: string | null;
 };
 
 function roundsQuery(q: Q, code: string) {
@@ -29,6 +31,9 @@ function roundsQuery(q: Q, code: string) {
       j
         .onRef("plans.municipality_code", "=", "rounds.municipality_code")
         .onRef("plans.id", "=", "rounds.plan_id"),
+    )
+    .leftJoin("plan_data_versions", (j) =>
+      sameMunicipality(j, "plan_data_versions", "plans").onRef("plan_data_versions.plan_id", "=", "plans.id"),
     )
     .select([
       "rounds.municipality_code",
@@ -44,6 +49,7 @@ function roundsQuery(q: Q, code: string) {
       "rounds.locked_at",
       "plans.title as plan_title",
       "plans.key as plan_key",
+      "plan_data_versions.version as plan_data_version",
     ]);
 }
 
@@ -73,8 +79,19 @@ export async function plansOf(q: Q, code: string) {
 export async function findPlan(q: Q, code: string, id: string) {
   return scoped(q, code)
     .selectFrom("plans")
-    .select(["municipality_code", "id", "key", "title", "period_start", "period_end"])
-    .where("id", "=", id)
+    .leftJoin("plan_data_versions", (j) =>
+      sameMunicipality(j, "plan_data_versions", "plans").onRef("plan_data_versions.plan_id", "=", "plans.id"),
+    )
+    .select([
+      "plans.municipality_code",
+      "plans.id",
+      "plans.key",
+      "plans.title",
+      "plans.period_start",
+      "plans.period_end",
+      "plan_data_versions.version as data_version",
+    ])
+    .where("plans.id", "=", id)
     .executeTakeFirst();
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { OpenDatabase } from "../../db/database.ts";
 import { importDocuments } from "../../plans/plans.service.ts";
@@ -114,5 +115,20 @@ describe("the open-data API", () => {
       const api = await (await app.request(`/api/v1/publications/012173/sample/2021/${table}`)).json();
       assert.deepEqual(JSON.parse(f.bytes.toString("utf8")), api, table);
     }
+  });
+  test("a table: an entity tag per version (304 when the client has it), gzip when accepted", async () => {
+    const path = "/api/v1/publications/012173/sample/2021/evaluations";
+    const plain = await app.request(path);
+    const etag = plain.headers.get("etag")!;
+    assert.match(etag, /^"[\w-]+"$/);
+    const body = await plain.text();
+    assert.equal((await app.request(path, { headers: { "if-none-match": etag } })).status, 304);
+    assert.equal((await app.request(path, { headers: { "if-none-match": `W/${etag}, "x"` } })).status, 304);
+    assert.equal((await app.request(path, { headers: { "if-none-match": '"other"' } })).status, 200);
+    const zipped = await app.request(path, { headers: { "accept-encoding": "br, gzip;q=0.8" } });
+    assert.equal(zipped.headers.get("content-encoding"), "gzip");
+    assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8"), body);
+    const refused = await app.request(path, { headers: { "accept-encoding": "gzip;q=0" } });
+    assert.equal(refused.headers.get("content-encoding"), null);
   });
 });

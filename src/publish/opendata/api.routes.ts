@@ -6,13 +6,14 @@
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import type { DB } from "../../db/database.ts";
-import { cachedPublication, renderedOnce } from "../publication-cache.ts";
-import { listPublications, listVersions, type PublicationMeta } from "../publish.service.ts";
+import { cachedPublicationWithVersions, renderedOnce } from "../publication-cache.ts";
+import { listPublications, type PublicationMeta } from "../publish.service.ts";
 import type { errorSchema, publicationDetailSchema, publicationRefSchema } from "./api.schema.ts";
 import { effectTargetJson } from "./fiscal-effects.table.ts";
 import { openApiDocument } from "./openapi.ts";
 import { publicationPaths, publicationRef, tableResponse } from "./opendata.service.ts";
 import { TABLE_NAMES, TABLES, type TableName } from "./tables.ts";
+import { sendTagged, taggedBody } from "./tagged-body.ts";
 
 const refSchema = z.object({
   code: z.string().regex(/^\d{6}$/, "全国地方公共団体コードは6桁の数字です"),
@@ -46,9 +47,9 @@ export function apiRoutes(db: DB) {
   app.get("/api/v1/publications/:code/:key/:fy", async (c) => {
     const found = await find(c, db);
     if ("error" in found) return found.error;
-    const { publication, view } = found;
+    const { publication, view } = found.cached;
     const doc = publication.snapshot.document;
-    const versions = await listVersions(db, publication);
+    const versions = found.versions;
     const paths = publicationPaths(publication);
     const body: z.output<typeof publicationDetailSchema> = {
       ...withLinks(publication),
@@ -83,11 +84,14 @@ export function apiRoutes(db: DB) {
     }
     const found = await find(c, db);
     if ("error" in found) return found.error;
-    // Serialised and encoded once per version: a table can be megabytes of JSON.
-    const body = await renderedOnce(found, `api|${table}`, async () =>
-      new TextEncoder().encode(JSON.stringify(tableResponse(found.publication, table as TableName))),
+    const { cached } = found;
+    // Serialised, encoded, compressed and tagged once per version: a table can be megabytes of JSON.
+    const body = await renderedOnce(cached, `api|${table}`, async () =>
+      taggedBody(
+        new TextEncoder().encode(JSON.stringify(tableResponse(cached.publication, table as TableName))),
+      ),
     );
-    return c.body(body, 200, { "Content-Type": "application/json" });
+    return sendTagged(c, body, "application/json");
   });
 
   app.all("/api/v1/*", (c) =>
@@ -107,7 +111,7 @@ async function find(c: Context, db: DB) {
     return { error: error(c, 400, "bad_request", ref.error.issues[0]?.message ?? "不正な指定です") };
   const version = versionSchema.safeParse(c.req.query("version"));
   if (!version.success) return { error: error(c, 400, "bad_request", "version は1以上の整数です") };
-  const cached = await cachedPublication(db, {
+  const cached = await cachedPublicationWithVersions(db, {
     municipalityCode: ref.data.code,
     planKey: ref.data.key,
     fiscalYear: ref.data.fy,

@@ -1,0 +1,43 @@
+/**
+ * A response body made once per published version and served many times: kept with its gzip and an entity tag
+ * (a digest of the bytes), so that a client that has it gets 304 Not Modified and one that accepts gzip gets the
+ * compressed bytes, with no work per request beyond the comparison.
+ */
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import type { Context } from "hono";
+
+export type TaggedBody = { body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string };
+
+export function taggedBody(body: Uint8Array<ArrayBuffer>): TaggedBody {
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
+  return { body, gzip: new Uint8Array(gzipSync(body)), etag };
+}
+
+/** Whether an If-None-Match header names the tag (a list, weak tags or "*"). */
+export function matchesTag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(",").some((t) => {
+    const tag = t.trim();
+    return tag === "*" || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+/** Whether the client takes gzip (Accept-Encoding names it, with a weight above zero). */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? "").split(",").some((part) => {
+    const [name, ...params] = part.trim().split(";");
+    if (name?.trim().toLowerCase() !== "gzip") return false;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+export function sendTagged(c: Context, tagged: TaggedBody, contentType: string): Response {
+  c.header("ETag", tagged.etag);
+  c.header("Vary", "Accept-Encoding");
+  if (matchesTag(c.req.header("if-none-match"), tagged.etag)) return c.body(null, 304);
+  if (acceptsGzip(c.req.header("accept-encoding")))
+    return c.body(tagged.gzip, 200, { "Content-Type": contentType, "Content-Encoding": "gzip" });
+  return c.body(tagged.body, 200, { "Content-Type": contentType });
+}
