@@ -28,7 +28,11 @@ async function answersMeanwhile(
     settled = true;
   });
   try {
-    await hold.waiting; // the worker thread is inside the task, blocked
+    // the worker thread is inside the task, blocked (a request answered without the worker fails, never hangs)
+    await Promise.race([
+      hold.waiting,
+      running.then(() => assert.fail("the request was answered without a task in the worker")),
+    ]);
     assert.equal((await app.request("/healthz")).status, 200);
     assert.equal((await app.request("/staffing", { headers: { cookie: session.cookie } })).status, 200);
     assert.equal(settled, false, "the task was still in the worker when they answered");
@@ -65,7 +69,54 @@ describe("staffing workbooks off the request thread", () => {
     );
     const html = await res.text();
     assert.equal(res.status, 200, html);
-    assert.match(html, /江別市の定数管理のデータを保存しました/);
+    // the upload is previewed (issue 17.3); storing it is the confirmation's
+    assert.match(html, /取り込む定数管理データの確認[\s\S]*新しく保存します/);
+    const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1] ?? "";
+    const confirm = new URLSearchParams({
+      _csrf: office.csrf,
+      token: field("token"),
+      upload: field("upload"),
+    });
+    const stored = await app.request("/staffing/import/confirm", {
+      method: "POST",
+      body: confirm,
+      headers: { cookie: office.cookie, "content-type": "application/x-www-form-urlencoded" },
+    });
+    assert.match(await stored.text(), /江別市の定数管理のデータを保存しました/);
+  });
+
+  test("a staffing document as JSON is parsed and checked in the worker; /healthz and pages answer meanwhile", async () => {
+    const app = createApp(open);
+    const form = new FormData();
+    form.append("_csrf", office.csrf);
+    form.append("files", new Blob([JSON.stringify(sampleStaffingDocument())]), "ebetsu-staffing.json");
+    const res = await answersMeanwhile(app, office, async () =>
+      app.request("/staffing/import", { method: "POST", body: form, headers: { cookie: office.cookie } }),
+    );
+    const html = await res.text();
+    assert.equal(res.status, 200, html);
+    assert.match(html, /取り込む定数管理データの確認/);
+  });
+
+  test("a staffing document that cannot be read is refused from the worker, saying which file", async () => {
+    const app = createApp(open);
+    const form = new FormData();
+    form.append("_csrf", office.csrf);
+    form.append(
+      "files",
+      new Blob(['{"format": "gyokaku-staffing", "municipality": {"code": "0121']),
+      "broken.json",
+    );
+    const res = await app.request("/staffing/import", {
+      method: "POST",
+      body: form,
+      headers: { cookie: office.cookie },
+    });
+    assert.equal(res.status, 400);
+    assert.match(
+      await res.text(),
+      /broken\.json[\s\S]*JSON として読めません|JSON として読めません[\s\S]*broken\.json/,
+    );
   });
 
   test("a report's workbook is made in the worker; /healthz and pages answer meanwhile", async () => {

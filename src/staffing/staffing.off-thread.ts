@@ -11,9 +11,15 @@ import type {
 } from "../core/staffing-document/index.ts";
 import { runInWorker } from "../core/workers/pool.ts";
 import type { View } from "./staffing.export-xlsx.ts";
+import type { ReadStaffingFile } from "./staffing.read-file.ts";
 import { locateIn, type WorkbookRead } from "./staffing.template-reader.ts";
 
 const WORKER = new URL("./staffing.worker.ts", import.meta.url);
+
+/** An uploaded staffing file read and checked in a worker (staffing.read-file.ts readStaffingFile). */
+export function readStaffingFileOffThread(path: string, bytes: Uint8Array): Promise<ReadStaffingFile> {
+  return runInWorker<ReadStaffingFile>(WORKER, "readStaffingFile", [path, bytes]);
+}
 
 export type StaffingXlsx =
   | { peerTable: PeerTableDocument }

@@ -9,20 +9,14 @@ import type { Finding } from "../core/findings.ts";
 import { type Actor, canEditStaffing, canImportStaffing, canView } from "../core/policy.ts";
 import type { StaffingDocument } from "../core/staffing-document/index.ts";
 import {
-  invalidStaffingDocument,
-  type Locate,
-  PEER_TABLE_FORMAT,
   type PeerTableDocument,
-  parsePeerTable,
   parseStaffingDocument,
   staffingFindings,
 } from "../core/staffing-document/index.ts";
 import { staffingChanges, staffingRemovals } from "../core/staffing-document/removals.ts";
-import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
 import type { DB } from "../db/database.ts";
-import { detectChitoseStaffing, readChitoseStaffing } from "../importers/import.service.ts";
 import * as hiringRepo from "./staffing.hiring.repository.ts";
-import { readStaffingXlsxOffThread } from "./staffing.off-thread.ts";
+import { readStaffingFileOffThread } from "./staffing.off-thread.ts";
 import * as peerRepo from "./staffing.peer-tables.repository.ts";
 import {
   staffingChangeEntries,
@@ -46,66 +40,26 @@ export type StoredStaffing = {
   findings: Finding[];
 };
 
-type Candidate = { input: unknown; file: string; locate?: Locate };
-
-function decodeText(file: FileBytes): string {
-  if (file.bytes.length === 0) throw invalidDocument(`${file.path}: ファイルが空です`);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw invalidDocument(
-      `${file.path}: UTF-8 として読めません（Shift_JIS などは UTF-8 に変換してください）`,
-    );
-  }
-}
-
-/** Reads files into staffing documents without storing them; every problem of every file is reported. */
+/**
+ * Reads files into staffing documents without storing them: each file is read and checked in a worker thread
+ * (staffing.read-file.ts); the first file that cannot be read is refused, saying where.
+ */
 export async function readStaffingFiles(files: FileBytes[]): Promise<{
   documents: { document: StaffingDocument; file: string }[];
   peerTables: PeerTableDocument[];
   findings: Finding[];
 }> {
-  const candidates: Candidate[] = [];
+  const documents: { document: StaffingDocument; file: string }[] = [];
   const peerTables: PeerTableDocument[] = [];
   const findings: Finding[] = [];
   for (const f of files) {
-    if (isXlsx(f.path, f.bytes)) {
-      // read in a worker thread: a large workbook never blocks the other requests
-      const r = await readStaffingXlsxOffThread(f.path, f.bytes);
-      if ("peerTable" in r) peerTables.push(r.peerTable);
-      else candidates.push({ input: r.template.document, file: f.path, locate: r.template.locate });
-      continue;
-    }
-    const text = decodeText(f);
-    if (f.path.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{")) {
-      try {
-        const input = JSON.parse(text);
-        if ((input as { format?: unknown })?.format === PEER_TABLE_FORMAT)
-          peerTables.push(parsePeerTable(input, f.path));
-        else candidates.push({ input, file: f.path });
-      } catch (e) {
-        if (e instanceof AppError) throw e;
-        throw invalidStaffingDocument(
-          [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
-          f.path,
-        );
-      }
-      continue;
-    }
-    if (detectChitoseStaffing(text)) {
-      const r = readChitoseStaffing(f.path, text);
-      candidates.push({ input: r.document, file: f.path });
+    const r = await readStaffingFileOffThread(f.path, f.bytes);
+    if ("peerTable" in r) peerTables.push(r.peerTable);
+    else {
+      documents.push({ document: r.document, file: r.file });
       findings.push(...r.findings);
-      continue;
     }
-    throw invalidDocument(
-      `${f.path}: 定数管理の様式を判別できません（千歳市 行政改革基本方針のテキスト、gyokaku の定数管理テンプレート .xlsx、定数管理文書 .json に対応）`,
-    );
   }
-  const documents = candidates.map((c) => ({
-    document: parseStaffingDocument(c.input, c.file, c.locate),
-    file: c.file,
-  }));
   const seen = new Map<string, string>();
   for (const d of documents) {
     const code = d.document.municipality.code;
