@@ -16,7 +16,7 @@ export function auditRoutes(db: DB) {
         events={h.events}
         back={{ href: `/plans/${planId}`, label: h.planTitle }}
         restore={h.restore}
-        restored={c.req.query("restored") === "1"}
+        restored={c.req.query("restored")}
       />,
     );
   });
@@ -30,7 +30,7 @@ export function auditRoutes(db: DB) {
         back={{ href: `/plans/${planId}`, label: h.title }}
         restore={h.restore}
         from="plan"
-        restored={c.req.query("restored") === "1"}
+        restored={c.req.query("restored")}
       />,
     );
   });

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { authorize, notFound } from "../core/errors.ts";
-import { RESTORABLE_TARGETS } from "../core/plan-diff/restore.ts";
+import { isRestorablePlace } from "../core/plan-diff/restore.ts";
 import type { Actor } from "../core/policy.ts";
 import { canEditPlan, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
@@ -85,6 +85,10 @@ export type AuditPlace =
       series?: string | undefined;
       field?: string | undefined;
       fiscalYear?: number | undefined;
+      /** a removed item: its parent's key (null at the top), position among its siblings, the sibling before it */
+      parentKey?: string | null | undefined;
+      position?: number | undefined;
+      previousKey?: string | null | undefined;
     }
   | { kind: "staffing"; field: string }
   | { kind: "restore"; restores: string };
@@ -194,10 +198,7 @@ export type RestoreOffer = {
 export function isRestorable(e: Pick<AuditEvent, "action" | "place">): boolean {
   const p = e.place;
   if (e.action !== "import.remove" || !p) return false;
-  return (
-    p.kind === "staffing" ||
-    (p.kind === "plan" && (RESTORABLE_TARGETS as readonly string[]).includes(p.target))
-  );
+  return p.kind === "staffing" || (p.kind === "plan" && isRestorablePlace(p));
 }
 
 async function restoreOffer(db: DB, user: Actor, planId: string, events: AuditEvent[]) {

@@ -1,4 +1,7 @@
-/** HTTP adapter of 「この値を戻す」 on a history page: a removed value put back (POST, CSRF, version-checked). */
+/**
+ * HTTP adapter of 「この値を戻す」/「この項目を戻す」 on a history page: a removed value or item put back
+ * (POST, CSRF, version-checked).
+ */
 import { Hono } from "hono";
 import { z } from "zod";
 import { type AuthEnv, currentUser } from "../core/request.ts";
@@ -13,7 +16,7 @@ export function restoreRoutes(db: DB) {
   app.post("/plans/:planId/history/:eventId/restore", async (c) => {
     const { planId, eventId } = c.req.param();
     const form = parseInput(FORM, await c.req.parseBody());
-    const { itemKey } = await restoreRemovedValue(db, currentUser(c), {
+    const { itemKey, item } = await restoreRemovedValue(db, currentUser(c), {
       planId,
       eventId,
       version: form.version,
@@ -22,7 +25,7 @@ export function restoreRoutes(db: DB) {
       form.from === "item" && itemKey
         ? `/plans/${planId}/items/${encodeURIComponent(itemKey)}/history`
         : `/plans/${planId}/history`;
-    return c.redirect(`${back}?restored=1`, 303);
+    return c.redirect(`${back}?restored=${item ? "item" : "1"}`, 303);
   });
   return app;
 }

@@ -53,6 +53,10 @@ export function changeEntries(changes: readonly PlanChange[], planId: string, no
             series: c.series,
             field: c.field,
             fiscalYear: c.fiscalYear,
+            // a whole item: its place in the tree (its indicators, values and texts are in `before`)
+            parentKey: c.parentKey,
+            position: c.position,
+            previousKey: c.previousKey,
           },
         }
       : {}),

@@ -38,6 +38,11 @@ export type PlanChange = {
   field?: string | undefined;
   series?: string | undefined;
   fiscalYear?: number | undefined;
+  /** a removed item's place in the tree: its parent's key (null at the top), its position among its
+   * siblings and the key of the sibling before it (null when first) — with `before`, enough to put it back */
+  parentKey?: string | null | undefined;
+  position?: number | undefined;
+  previousKey?: string | null | undefined;
   /** the whole value before (absent when added): enough to restore it */
   before?: unknown;
   /** the whole value after (absent when removed) */
@@ -272,17 +277,24 @@ function diffItem(out: PlanChange[], before: Item, after: Item, parents: [string
   }
 }
 
-type Placed = { item: Item; parent?: string | undefined };
+type Placed = { item: Item; parent?: string | undefined; position: number; previous?: string | undefined };
 
 function placed(items: readonly Item[]): Map<string, Placed> {
   const out = new Map<string, Placed>();
   // Depth first in document order, without recursion (a deep tree must not exhaust the stack).
-  const stack: Placed[] = items.map((item) => ({ item })).reverse();
+  const stack: Placed[] = items
+    .map((item, position) => ({ item, position, previous: items[position - 1]?.key }))
+    .reverse();
   while (stack.length > 0) {
     const p = stack.pop()!;
     if (!out.has(p.item.key)) out.set(p.item.key, p);
     for (let i = p.item.children.length - 1; i >= 0; i--)
-      stack.push({ item: p.item.children[i]!, parent: p.item.key });
+      stack.push({
+        item: p.item.children[i]!,
+        parent: p.item.key,
+        position: i,
+        previous: p.item.children[i - 1]?.key,
+      });
   }
   return out;
 }
@@ -336,7 +348,14 @@ export function diffPlans(before: PlanDocument | null, after: PlanDocument): Pla
     if (!ia.has(k))
       compare(
         out,
-        { itemKey: k, itemLabel: itemLabel(b.item), target: "item" },
+        {
+          itemKey: k,
+          itemLabel: itemLabel(b.item),
+          target: "item",
+          parentKey: b.parent ?? null,
+          position: b.position,
+          previousKey: b.previous ?? null,
+        },
         withoutChildren(b.item),
         undefined,
         itemYears({ ...b.item, children: [] }),

@@ -2,7 +2,9 @@
  * Putting a removed value back: the history keeps every value an import removed (`before`) with its place
  * (target, item, indicator, series, field, fiscal year). Pure: the stored plan document and the removal in,
  * the document with the value back out — or the reason it cannot go back (its place is taken, its item or
- * indicator is gone). A whole item is not put back here (its place in the tree is not kept).
+ * indicator is gone). A whole item goes back with its indicators, values and texts under the parent it had,
+ * after the sibling it followed (else at its old position) — refused when its parent is gone or its key is
+ * used again. Its children were removed each on their own and go back each on their own, after it.
  */
 import type { Indicator, Item, PlanDocument } from "../plan-document/schema.ts";
 import { content } from "./diff.ts";
@@ -14,6 +16,10 @@ export type RemovedPlace = {
   series?: string | undefined;
   field?: string | undefined;
   fiscalYear?: number | undefined;
+  /** a removed item's place in the tree (removals recorded before this was kept have none) */
+  parentKey?: string | null | undefined;
+  position?: number | undefined;
+  previousKey?: string | null | undefined;
 };
 
 /** The targets a removal can be put back to. */
@@ -27,6 +33,12 @@ export const RESTORABLE_TARGETS = [
   "item.field",
   "indicator.field",
 ] as const;
+
+/** Whether a removal's place is enough to put it back (a whole item: only with its place in the tree). */
+export function isRestorablePlace(p: Pick<RemovedPlace, "target" | "position">): boolean {
+  if (p.target === "item") return typeof p.position === "number";
+  return (RESTORABLE_TARGETS as readonly string[]).includes(p.target);
+}
 
 export type RestoreResult = { ok: true; document: PlanDocument } | { ok: false; reason: string };
 
@@ -63,10 +75,42 @@ function setField(o: Record<string, unknown>, field: string, value: unknown): bo
 
 const TAKEN = "その場所には今は別の値があります（上書きはしません）。";
 
+/** A whole item back under its parent, after the sibling it followed (or at its old position). */
+function restoreItem(copy: PlanDocument, place: RemovedPlace, value: unknown): RestoreResult {
+  const key = place.itemKey ?? "";
+  if (!value || typeof value !== "object" || (value as Item).key !== key)
+    return { ok: false, reason: "履歴に項目の内容がありません。" };
+  if (findItem(copy.items, key))
+    return { ok: false, reason: `項目のキー「${key}」は今の計画で使われています（上書きはしません）。` };
+  const parent = place.parentKey ? findItem(copy.items, place.parentKey) : undefined;
+  if (place.parentKey && !parent)
+    return {
+      ok: false,
+      reason: `親の項目（キー「${place.parentKey}」）が今の計画にありません。先に親の項目を戻してください。`,
+    };
+  const original = (value as Item).crossListingOf;
+  if (original && !findItem(copy.items, original))
+    return {
+      ok: false,
+      reason: `再掲元の項目（キー「${original}」）が今の計画にありません。先に再掲元の項目を戻してください。`,
+    };
+  const siblings = parent ? parent.children : copy.items;
+  const previous = place.previousKey ? siblings.findIndex((i) => i.key === place.previousKey) : -1;
+  const at =
+    place.previousKey === null
+      ? 0
+      : previous >= 0
+        ? previous + 1
+        : Math.min(place.position ?? siblings.length, siblings.length);
+  siblings.splice(at, 0, { ...(value as Omit<Item, "children">), children: [] });
+  return { ok: true, document: copy };
+}
+
 export function restoreRemoved(doc: PlanDocument, place: RemovedPlace, value: unknown): RestoreResult {
-  if (!(RESTORABLE_TARGETS as readonly string[]).includes(place.target))
-    return { ok: false, reason: "この種類の削除は履歴から戻せません（項目全体は取り込み直してください）。" };
+  if (!isRestorablePlace(place))
+    return { ok: false, reason: "この種類の削除は履歴から戻せません（取り込み直してください）。" };
   const copy = structuredClone(doc);
+  if (place.target === "item") return restoreItem(copy, place, value);
   const item = place.itemKey ? findItem(copy.items, place.itemKey) : undefined;
   if (!item) return { ok: false, reason: "値のあった項目が今の計画にありません。" };
   if (place.target === "item.field")
