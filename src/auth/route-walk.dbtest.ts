@@ -215,6 +215,18 @@ const EXPECTED: Record<string, Expect> = {
     otherMunicipality: NOT_FOUND,
     signedIn: 200,
   },
+  // The plan's history, and putting a removed value or item back from it (src/editing/restore.routes.tsx):
+  // the walk's event is no event's.
+  "GET /plans/:planId/history": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
+  // the restore finds the event in the user's own municipality only: another municipality's office is refused by
+  // the (empty) form first, and an event of another municipality is never found for it
+  "POST /plans/:planId/history/:eventId/restore": {
+    params: { eventId: "00000000-0000-4000-8000-000000000000" },
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: INVALID,
+    signedIn: FORBIDDEN,
+  },
   // Reports (src/reports, reportRoutes): any signed-in user of the plan's municipality reads them; the reform
   // office and admins record judgements.
   "GET /plans/:id/reports": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
@@ -286,6 +298,21 @@ const EXPECTED: Record<string, Expect> = {
   "GET /staffing": { anonymous: LOGIN, signedIn: 200 },
   "GET /staffing/template.xlsx": { anonymous: LOGIN, signedIn: 200 },
   "GET /staffing/:code": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
+  // the staffing upload confirmed after its preview (issue 17.3); the walk posts no upload
+  "POST /staffing/import/confirm": {
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: INVALID,
+    signedIn: FORBIDDEN,
+  },
+  "GET /staffing/:code/history": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
+  "POST /staffing/:code/history/:eventId/restore": {
+    params: { eventId: "00000000-0000-4000-8000-000000000000" },
+    anonymous: LOGIN,
+    ...reformOffice,
+    otherMunicipality: INVALID,
+    signedIn: FORBIDDEN,
+  },
   "GET /staffing/:code/template.xlsx": { anonymous: LOGIN, otherMunicipality: NOT_FOUND, signedIn: 200 },
   "GET /staffing/:code/:report": {
     params: { report: "headcount" },

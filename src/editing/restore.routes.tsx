@@ -7,7 +7,7 @@ import { z } from "zod";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { parseInput, versionField } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
-import { restoreRemovedValue } from "./restore.service.ts";
+import { mayRestore, restoreRemovedValue } from "./restore.service.ts";
 
 const FORM = z.object({ version: versionField, from: z.enum(["item", "plan"]).default("plan") });
 
@@ -15,6 +15,8 @@ export function restoreRoutes(db: DB) {
   const app = new Hono<AuthEnv>();
   app.post("/plans/:planId/history/:eventId/restore", async (c) => {
     const { planId, eventId } = c.req.param();
+    // who may is checked before the form is read: a reader who may not gets 403 whatever was sent
+    mayRestore(currentUser(c));
     const form = parseInput(FORM, await c.req.parseBody());
     const { itemKey, item } = await restoreRemovedValue(db, currentUser(c), {
       planId,

@@ -51,6 +51,14 @@ function withDepartments(doc: PlanDocument, item: Item, all: readonly Department
   return added.map((d) => d.key);
 }
 
+/** Who may put values back (the reform office and admins of the municipality): checked before the form is read. */
+export function mayRestore(user: Actor): void {
+  authorize(
+    canEditPlan(user, { municipalityCode: user.municipalityCode }),
+    "履歴から値を戻せるのは行革担当と管理者です。",
+  );
+}
+
 /**
  * Puts the value a removal took back into the plan (a whole item with its indicators and values: under its
  * parent, where it stood); refused when its place holds a value now, an item's parent is gone or its key taken.
@@ -60,11 +68,8 @@ export async function restoreRemovedValue(
   user: Actor,
   form: { planId: string; eventId: string; version: number },
 ): Promise<{ itemKey: string | null; item: boolean }> {
+  mayRestore(user);
   const event = await findRemoval(db, user, form.eventId);
-  authorize(
-    canEditPlan(user, { municipalityCode: user.municipalityCode }),
-    "履歴から値を戻せるのは行革担当と管理者です。",
-  );
   const place = event.place;
   if (event.planId !== form.planId || place?.kind !== "plan")
     throw notFound("指定された履歴は見つかりません。");

@@ -5,7 +5,7 @@ import { type AuthEnv, currentUser } from "../core/request.ts";
 import { parseInput } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { StaffingHistoryPage } from "./staffing.history.pages.tsx";
-import { restoreStaffingRemoval, staffingHistory } from "./staffing.history.service.ts";
+import { mayRestoreStaffing, restoreStaffingRemoval, staffingHistory } from "./staffing.history.service.ts";
 import { STAFFING_BASE } from "./staffing.page-parts.tsx";
 
 const FORM = z.object({ version: z.string().regex(/^[0-9a-f]{64}$/, "ページを読み込み直してください。") });
@@ -19,6 +19,8 @@ export function staffingHistoryRoutes(db: DB) {
   });
   app.post(`${STAFFING_BASE}/:code/history/:eventId/restore`, async (c) => {
     const { code, eventId } = c.req.param();
+    // who may is checked before the form is read: a reader who may not gets 403 whatever was sent
+    mayRestoreStaffing(currentUser(c));
     const form = parseInput(FORM, await c.req.parseBody());
     await restoreStaffingRemoval(db, currentUser(c), { eventId, digest: form.version });
     return c.redirect(`${STAFFING_BASE}/${code}/history?restored=1`, 303);

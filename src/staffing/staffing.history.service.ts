@@ -36,12 +36,17 @@ export async function staffingHistory(db: DB, user: Actor, code: string): Promis
 }
 
 /** Stores the records a staffing import removed back; refused when the data changed since the page. */
+/** Who may put staffing records back (the reform office and admins): checked before the form is read. */
+export function mayRestoreStaffing(user: Actor): void {
+  authorize(canImportStaffing(user, user), "定数管理のデータを戻せるのは行革担当と管理者です。");
+}
+
 export async function restoreStaffingRemoval(
   db: DB,
   user: Actor,
   form: { eventId: string; digest: string },
 ): Promise<void> {
-  authorize(canImportStaffing(user, user), "定数管理のデータを戻せるのは行革担当と管理者です。");
+  mayRestoreStaffing(user);
   const event = await findRemoval(db, user, form.eventId);
   if (event.place?.kind !== "staffing") throw notFound("指定された履歴は見つかりません。");
   if (await wasRestored(db, user, event.id)) throw conflict("この記録はすでに履歴から戻されています。");
