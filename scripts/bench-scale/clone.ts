@@ -42,7 +42,9 @@ export async function cloneMunicipalities(
         if (c.data_type === "jsonb") return `${replaced(`s.${q(c.column_name)}::text`)}::jsonb`;
         // ids are unique across municipalities (a plan is found by its id alone): each copy gets new ones, the
         // same function of the old id everywhere, so that every reference still points at its row
-        if (c.data_type === "uuid") return `md5(s.${q(c.column_name)}::text || v.code)::uuid`;
+        // (made a valid version-4 UUID: the app checks ids with zod's z.uuid(), which refuses other versions)
+        if (c.data_type === "uuid")
+          return `overlay(overlay(md5(s.${q(c.column_name)}::text || v.code) placing '4' from 13) placing '8' from 17)::uuid`;
         return `s.${q(c.column_name)}`;
       });
       await sql
