@@ -13,6 +13,7 @@ import { importDocuments } from "../plans/plans.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
+import { answersWhileWorkerHeld } from "../testing/worker-hold.ts";
 import { createApp } from "../web/app.tsx";
 
 function upload(session: TestSession, name: string, bytes: Uint8Array) {
@@ -42,28 +43,13 @@ describe("workbook and JSON imports run off the request thread", () => {
 
   test("/healthz and a plan page answer while the worker reads the workbook; then the preview is shown", async () => {
     const app = createApp(open);
-    const hold = holdWorkersForTest();
-    let settled = false;
-    const importing = Promise.resolve(app.request("/import", upload(office, "plan.xlsx", workbook))).finally(
-      () => {
-        settled = true;
-      },
+    const res = await answersWhileWorkerHeld(
+      app,
+      () => app.request("/import", upload(office, "plan.xlsx", workbook)),
+      [{ path: `/plans/${planId}`, cookie: office.cookie }],
     );
-    try {
-      await hold.waiting; // the worker thread is inside the import, blocked
-      const health = await app.request("/healthz");
-      assert.equal(health.status, 200);
-      const page = await app.request(`/plans/${planId}`, { headers: { cookie: office.cookie } });
-      assert.equal(page.status, 200);
-      assert.equal(settled, false, "the import was still in the worker when they answered");
-      assert.equal(runningTasks(), 1);
-    } finally {
-      hold.release();
-    }
-    const res = await importing;
     assert.equal(res.status, 200);
     assert.match(await res.text(), /ワーカーで読んだ表題/);
-    assert.equal(runningTasks(), 0);
   });
 
   test("a JSON plan document is parsed and validated in the worker: /healthz answers meanwhile", async () => {
@@ -71,23 +57,9 @@ describe("workbook and JSON imports run off the request thread", () => {
     const json = new TextEncoder().encode(
       JSON.stringify(samplePlanDocument({ title: "ワーカーで読んだJSON" })),
     );
-    const hold = holdWorkersForTest();
-    let settled = false;
-    const importing = Promise.resolve(app.request("/import", upload(office, "plan.json", json))).finally(
-      () => {
-        settled = true;
-      },
+    const res = await answersWhileWorkerHeld(app, () =>
+      app.request("/import", upload(office, "plan.json", json)),
     );
-    try {
-      await hold.waiting; // the worker thread is inside readFiles, blocked as a long validation blocks it
-      const health = await app.request("/healthz");
-      assert.equal(health.status, 200);
-      assert.equal(settled, false, "the JSON import was still in the worker when /healthz answered");
-      assert.equal(runningTasks(), 1);
-    } finally {
-      hold.release();
-    }
-    const res = await importing;
     assert.equal(res.status, 200);
     assert.match(await res.text(), /ワーカーで読んだJSON/);
   });

@@ -11,6 +11,7 @@ import { importDocuments } from "../plans/plans.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
+import { answersWhileWorkerHeld } from "../testing/worker-hold.ts";
 import { createApp } from "../web/app.tsx";
 
 describe("reports' HTML is made off the request thread", () => {
@@ -33,25 +34,11 @@ describe("reports' HTML is made off the request thread", () => {
   ] as const)
     test(`/healthz and a plan page answer while the worker makes ${what}; then it comes whole`, async () => {
       const app = createApp(open);
-      const hold = holdWorkersForTest();
-      let settled = false;
-      const rendering = Promise.resolve(
-        app.request(url(planId), { headers: { cookie: office.cookie } }),
-      ).finally(() => {
-        settled = true;
-      });
-      try {
-        await hold.waiting; // the worker thread is inside the report, blocked
-        const health = await app.request("/healthz");
-        assert.equal(health.status, 200);
-        const page = await app.request(`/plans/${planId}`, { headers: { cookie: office.cookie } });
-        assert.equal(page.status, 200);
-        assert.equal(settled, false, "the report was still in the worker when they answered");
-        assert.equal(runningTasks(), 1);
-      } finally {
-        hold.release();
-      }
-      const res = await rendering;
+      const res = await answersWhileWorkerHeld(
+        app,
+        () => app.request(url(planId), { headers: { cookie: office.cookie } }),
+        [{ path: `/plans/${planId}`, cookie: office.cookie }],
+      );
       assert.equal(res.status, 200);
       const html = await res.text();
       assert.match(html, /<svg/, "the charts of the body are in the page");

@@ -6,44 +6,23 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { parseStaffingDocument } from "../core/staffing-document/index.ts";
-import { closeWorkers, holdWorkersForTest, runningTasks } from "../core/workers/pool.ts";
+import { closeWorkers } from "../core/workers/pool.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { sampleStaffingDocument } from "../testing/staffing-documents.ts";
+import { answersWhileWorkerHeld } from "../testing/worker-hold.ts";
 import { createApp } from "../web/app.tsx";
 import { writeStaffingWorkbook } from "./staffing.template.ts";
 
-/** Whether /healthz and a page answer while the worker is held inside the request's task; then its response. */
-async function answersMeanwhile(
+/** /healthz and the staffing page answer while the worker is held inside the request's task; then its response. */
+const answersMeanwhile = (
   app: ReturnType<typeof createApp>,
   session: TestSession,
   heavy: () => Promise<Response>,
-): Promise<Response> {
-  const hold = holdWorkersForTest();
-  let settled = false;
-  const running = heavy().finally(() => {
-    settled = true;
-  });
-  try {
-    // the worker thread is inside the task, blocked (a request answered without the worker fails, never hangs)
-    await Promise.race([
-      hold.waiting,
-      running.then(() => assert.fail("the request was answered without a task in the worker")),
-    ]);
-    assert.equal((await app.request("/healthz")).status, 200);
-    assert.equal((await app.request("/staffing", { headers: { cookie: session.cookie } })).status, 200);
-    assert.equal(settled, false, "the task was still in the worker when they answered");
-    assert.equal(runningTasks(), 1);
-  } finally {
-    hold.release();
-  }
-  const res = await running;
-  assert.equal(runningTasks(), 0);
-  return res;
-}
+) => answersWhileWorkerHeld(app, heavy, [{ path: "/staffing", cookie: session.cookie }]);
 
 describe("staffing workbooks off the request thread", () => {
   let open: OpenDatabase;
