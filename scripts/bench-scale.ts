@@ -6,7 +6,7 @@
 // line, the EXPLAIN of the slowest queries of the heaviest pages, and how each figure grows with the scale.
 //   npm run bench:scale -- --municipalities 17,87,348 [--db postgres,pglite] [--duration 10] [--connections 32]
 //                          [--items 150] [--url postgres://postgres@127.0.0.1:5432/postgres] [--database gyokaku_bench]
-//                          [--reuse] [--load-only]
+//                          [--reuse] [--load-only] [--routes "dashboard|report"]
 // --reuse keeps the PostgreSQL database of an earlier run and loads only what it lacks (a full-scale load takes
 // long: load once with --load-only, measure later, e.g. after a change of the code); --load-only loads and stops;
 // --clone (PostgreSQL) loads the first municipality through the app and the others as copies made in SQL
@@ -39,6 +39,7 @@ const { values: opt } = parseArgs({
     reuse: { type: "boolean", default: false },
     "load-only": { type: "boolean", default: false },
     clone: { type: "boolean", default: false },
+    routes: { type: "string" },
   },
 });
 
@@ -51,7 +52,12 @@ if (scales.some((n) => !Number.isInteger(n) || n < 1 || n > 1741)) {
   console.error("--municipalities: 1〜1741 の整数をカンマ区切りで（例: 17,87,348）");
   process.exit(2);
 }
-const settings = { duration: Number(opt.duration), connections: Number(opt.connections) };
+const settings = {
+  duration: Number(opt.duration),
+  connections: Number(opt.connections),
+  // --routes "dashboard|round": only the routes whose name matches (the bare baselines are always measured)
+  routes: opt.routes ? new RegExp(opt.routes) : null,
+};
 const wall0 = performance.now();
 const everything: Measured[] = [];
 const memory: { kind: string; municipalities: number; m: ServerMemory }[] = [];
@@ -96,7 +102,7 @@ for (const kind of kinds) {
       await server.close();
     }
     const me = server.loaded[Math.floor(server.loaded.length / 2)];
-    if (me && !opt["load-only"]) {
+    if (me && !opt["load-only"] && !settings.routes) {
       // The built server in a process of its own, on the same database (a PGlite directory is given up first).
       await bench.closeDatabase();
       const paths = appAndPublicPaths(me);

@@ -127,12 +127,13 @@ export const appAndPublicPaths = (me: Loaded): string[] =>
 /** Every route, one after the other, for the municipality in the middle of those loaded so far. */
 export async function measureRoutes(
   s: BenchServer,
-  settings: { duration: number; connections: number },
+  settings: { duration: number; connections: number; routes?: RegExp | null },
 ): Promise<{ rows: Row[]; explain: string[] }> {
   const me = s.loaded[Math.floor(s.loaded.length / 2)]!;
   const headers = { cookie: me.cookie };
   const rows: Row[] = [];
   for (const [route, kind, path] of routesOf(me)) {
+    if (kind !== "bare" && settings.routes && !settings.routes.test(route)) continue;
     await s.settled();
     const first = await fetch(s.origin + path, { headers });
     await first.arrayBuffer();
