@@ -75,3 +75,17 @@ export async function scopeOf(
   if (Object.isFrozen(doc)) scopes.set(doc, scope);
   return scope;
 }
+
+export const COMMON_STATUS_WORDS = ["実施", "継続実施", "一部実施", "検討", "調査検討", "完了", "未着手"];
+
+/** The statuses written in the plan, after the common ones: offered as suggestions (kept per shared document). */
+export function statusWordsOf(doc: PlanDocument): string[] {
+  const kept = statusWords.get(doc);
+  if (kept) return [...kept];
+  const written = walk(doc.items).flatMap(({ item }) => item.progress.map((x) => x.status ?? ""));
+  const words = [...new Set([...COMMON_STATUS_WORDS, ...written.filter((w) => w !== "")])];
+  if (Object.isFrozen(doc)) statusWords.set(doc, words);
+  return [...words];
+}
+
+const statusWords = new WeakMap<PlanDocument, string[]>();

@@ -4,7 +4,7 @@
  */
 import type { AuditEvent } from "../audit/audit.service.ts";
 import { AppError, authorize, conflict, notFound } from "../core/errors.ts";
-import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { itemStateOf, ownerOf } from "../domain/rounds/parts.ts";
@@ -32,7 +32,14 @@ export type PartStatus = {
 };
 
 export { entriesOf, own, type SeriesEntry } from "./round-entries.ts";
-export { deptNamer, type ScopeItem, scopeItems, walk } from "./round-scope.ts";
+export {
+  COMMON_STATUS_WORDS,
+  deptNamer,
+  type ScopeItem,
+  scopeItems,
+  statusWordsOf,
+  walk,
+} from "./round-scope.ts";
 
 export type ItemStatus = ScopeItem & {
   /** the item's state: derived from its parts (src/domain/rounds/parts.ts) */
@@ -216,8 +223,6 @@ export function countStates(items: readonly { state: ItemState }[]): Record<Item
   for (const i of items) counts[i.state]++;
   return counts;
 }
-
-export const COMMON_STATUS_WORDS = ["実施", "継続実施", "一部実施", "検討", "調査検討", "完了", "未着手"];
 
 export function itemRef(ctx: Context, status: ItemStatus) {
   return { round: roundRef(ctx.round), state: status.state, departmentIds: status.departmentIds };

@@ -33,9 +33,10 @@ export async function htmlWithKeptPart(
     throw new Error("htmlWithKeptPart: the page must hold KEPT_PART exactly once");
   const head = encoder.encode(html.slice(0, at));
   const tail = encoder.encode(html.slice(at + MARK.length));
-  const body = new Uint8Array(head.length + part.length + tail.length);
+  // not zero-filled first: every byte is written below
+  const body = Buffer.allocUnsafe(head.length + part.length + tail.length);
   body.set(head, 0);
   body.set(part, head.length);
   body.set(tail, head.length + part.length);
-  return c.body(body, status, { "Content-Type": "text/html; charset=UTF-8" });
+  return c.body(body as Uint8Array<ArrayBuffer>, status, { "Content-Type": "text/html; charset=UTF-8" });
 }
