@@ -31,6 +31,8 @@ export type Row = {
   errors: number;
   maxRss: number;
   queries: number;
+  /** bytes a response, as sent (compressed where the server compressed it), headers included */
+  bytes: number;
 };
 
 export type Measured = {
@@ -168,6 +170,7 @@ export async function measureRoutes(
       errors: r.errors + r.timeouts + r.non2xx,
       maxRss,
       queries,
+      bytes: r.throughput.total / Math.max(1, r.requests.total),
     });
     console.log(
       `  ${route}: ${r.requests.average.toFixed(1)} req/s, p99 ${r.latency.p99} ms (load ${load()})`,

@@ -27,12 +27,14 @@ export function printTable(m: Measured): void {
   console.log(
     `\n${m.municipalities} municipalities on ${m.describe}: this step loaded in ${m.loadSeconds.toFixed(0)} s, import ${m.importRate.toFixed(2)} plans/s; load average now ${load()}\n`,
   );
-  console.log("| route | req/s | p50 ms | p99 ms | errors | max RSS | queries | distance to the aim |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log(
+    "| route | req/s | p50 ms | p99 ms | errors | KB sent | max RSS | queries | distance to the aim |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|");
   const bare = bareSqlOf(m);
   for (const r of m.rows)
     console.log(
-      `| ${r.route} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${mb(r.maxRss)} | ${r.queries} | ${distance(r, bare)} |`,
+      `| ${r.route} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.bytes / 1024).toFixed(r.bytes < 10240 ? 1 : 0)} | ${mb(r.maxRss)} | ${r.queries} | ${distance(r, bare)} |`,
     );
   if (m.explain.length) console.log(`\n${m.explain.join("\n")}`);
 }

@@ -1,8 +1,9 @@
 /** Redirect targets and the client address: the probe's open redirect and X-Forwarded-For rotation. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { Hono } from "hono";
-import { clientIp, isHttps, safeNext } from "./http.ts";
+import { clientIp, compressPages, isHttps, safeNext } from "./http.ts";
 
 test("safeNext keeps paths on this server and refuses every way out the probe found", () => {
   assert.equal(safeNext("/plans/1?fy=2022#x"), "/plans/1?fy=2022#x");
@@ -39,4 +40,31 @@ test("behind N trusted proxies the client address is taken from the right of X-F
   assert.equal(await ask("6.6.6.6, 203.0.113.5, 10.0.0.2"), "203.0.113.5");
   env = {};
   assert.equal(await ask("6.6.6.6"), "unknown", "no proxy trusted: the header is not believed");
+});
+
+test("large HTML pages are gzipped for a browser that asks; small ones, other types and encoded ones are not", async () => {
+  const big = `<p>${"取組の状況".repeat(2000)}</p>`;
+  const app = new Hono();
+  app.use(compressPages());
+  app.get("/big", (c) => c.html(big));
+  app.get("/small", (c) => c.html("<p>小さい</p>"));
+  app.get("/csv", (c) => c.body("a,b\n".repeat(5000), 200, { "Content-Type": "text/csv" }));
+  app.get("/encoded", (c) =>
+    c.body(new Uint8Array(gzipSync(big)), 200, { "Content-Type": "text/html", "Content-Encoding": "gzip" }),
+  );
+  const asked = { headers: { "Accept-Encoding": "gzip, deflate, br" } };
+  const zipped = await app.request("/big", asked);
+  assert.equal(zipped.headers.get("Content-Encoding"), "gzip");
+  assert.match(zipped.headers.get("Vary") ?? "", /Accept-Encoding/);
+  assert.match(zipped.headers.get("Content-Type") ?? "", /^text\/html/);
+  assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString(), big);
+  const plain = await app.request("/big");
+  assert.equal(plain.headers.get("Content-Encoding"), null);
+  assert.equal(await plain.text(), big);
+  const small = await app.request("/small", asked);
+  assert.equal(small.headers.get("Content-Encoding"), null);
+  assert.equal(await small.text(), "<p>小さい</p>");
+  assert.equal((await app.request("/csv", asked)).headers.get("Content-Encoding"), null);
+  const encoded = await app.request("/encoded", asked);
+  assert.equal(gunzipSync(Buffer.from(await encoded.arrayBuffer())).toString(), big);
 });

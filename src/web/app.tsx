@@ -13,7 +13,7 @@ import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.mi
 import { authRoutes } from "../auth/auth.routes.tsx";
 import { backupRoutes, MAX_RESTORE_MEGABYTES, RESTORE_PATH } from "../backup/backup.routes.tsx";
 import { AppError } from "../core/errors.ts";
-import { isHttps, setResponseHeaders } from "../core/http.ts";
+import { compressPages, isHttps, setResponseHeaders } from "../core/http.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
 import { ErrorPage, InternalErrorPage, NotFoundPage } from "../core/ui/error-pages.tsx";
@@ -97,6 +97,7 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
       ...(isHttps(c) ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
     });
   });
+  app.use(compressPages());
   // Every request within its time budget: past it, a plain page, and its queries and commits are stopped.
   app.use(timeBudget(options.budgets ?? timeBudgetsFromEnv()));
   // Accounts: the session of the request, a login for everything but the open paths, CSRF on every change.

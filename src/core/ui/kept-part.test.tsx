@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { Hono } from "hono";
-import { acceptsGzip, gzipAround, htmlBytes, htmlWithKeptPart, KEPT_PART } from "./kept-part.ts";
+import { acceptsGzip } from "../http.ts";
+import { gzipAround, htmlBytes, htmlWithKeptPart, KEPT_PART } from "./kept-part.ts";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 

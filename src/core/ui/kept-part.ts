@@ -18,6 +18,7 @@
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Context } from "hono";
 import { raw } from "hono/html";
+import { acceptsGzip } from "../http.ts";
 
 const MARK = "<!--gyokaku:kept-part-->";
 const encoder = new TextEncoder();
@@ -48,21 +49,6 @@ export async function htmlWithKeptPart(
       "Content-Encoding": "gzip",
     });
   return c.body(concat([head, part, tail]) as Uint8Array<ArrayBuffer>, status, type);
-}
-
-/** Whether an Accept-Encoding header takes gzip (named or by *, and not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let gzip: boolean | null = null;
-  let any = false;
-  for (const entry of header.toLowerCase().split(",")) {
-    const [name = "", ...params] = entry.split(";").map((s) => s.trim());
-    const q = params.find((p) => p.startsWith("q="));
-    const refused = q !== undefined && Number(q.slice(2)) === 0;
-    if (name === "gzip" || name === "x-gzip") gzip = !refused;
-    else if (name === "*") any = !refused;
-  }
-  return gzip ?? any;
 }
 
 function concat(chunks: Uint8Array[]): Buffer {
