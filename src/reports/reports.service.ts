@@ -21,6 +21,7 @@ import { buildFiscalEffects, type EffectTargetResult } from "./fiscal-effect.mod
 import { printHtmlOffThread, printHtmlPartsOffThread } from "./html-off-thread.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
+import { keptReportFile } from "./report-files.ts";
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
 import { reportXlsxOffThread } from "./xlsx-off-thread.ts";
 
@@ -162,8 +163,15 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: "application/pdf",
 };
 
-/** A report as a file: the print HTML (self-contained), an xlsx workbook, or a PDF printed from the HTML. */
-export async function renderReport(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
+/**
+ * A report as a file: the print HTML (self-contained), an xlsx workbook, or a PDF printed from the HTML. Made
+ * once per model (and so per data version of the plan) and kept (report-files.ts).
+ */
+export function renderReport(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
+  return keptReportFile(report, format, () => makeReportFile(report, format));
+}
+
+async function makeReportFile(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
   const m = report.model;
   const meta = {
     contentType: CONTENT_TYPES[format],
