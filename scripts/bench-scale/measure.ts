@@ -130,10 +130,12 @@ export async function measureRoutes(
   settings: { duration: number; connections: number; routes?: RegExp | null },
 ): Promise<{ rows: Row[]; explain: string[] }> {
   const me = s.loaded[Math.floor(s.loaded.length / 2)]!;
-  const headers = { cookie: me.cookie };
+  const cookie = { cookie: me.cookie };
   const rows: Row[] = [];
   for (const [route, kind, path] of routesOf(me)) {
     if (kind !== "bare" && settings.routes && !settings.routes.test(route)) continue;
+    // API clients (fetch, curl --compressed, requests) ask for gzip, as browsers do.
+    const headers = path.startsWith("/api/") ? { ...cookie, "accept-encoding": "gzip" } : cookie;
     await s.settled();
     const first = await fetch(s.origin + path, { headers });
     await first.arrayBuffer();

@@ -1,7 +1,8 @@
 /**
- * A response body made once per published version and served many times: kept with its gzip and an entity tag
- * (a digest of the bytes), so that a client that has it gets 304 Not Modified and one that accepts gzip gets the
- * compressed bytes, with no work per request beyond the comparison.
+ * A response body made once per published version and served many times (the public pages, the API's
+ * publication and tables): kept as bytes with their gzip and an entity tag (a digest of the bytes), so that a
+ * client that has it gets 304 Not Modified and one that accepts gzip gets the compressed bytes, with no work per
+ * request beyond the comparison (no rendering, no UTF-8 encoding, no compression).
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -9,10 +10,14 @@ import type { Context } from "hono";
 
 export type TaggedBody = { body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string };
 
-export function taggedBody(body: Uint8Array<ArrayBuffer>): TaggedBody {
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
-  return { body, gzip: new Uint8Array(gzipSync(body)), etag };
+export function taggedBody(body: Uint8Array<ArrayBuffer> | string): TaggedBody {
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
+  return { body: bytes, gzip: new Uint8Array(gzipSync(bytes, { level: 9 })), etag };
 }
+
+/** A JSON value as a tagged body. */
+export const taggedJson = (value: unknown): TaggedBody => taggedBody(JSON.stringify(value));
 
 /** Whether an If-None-Match header names the tag (a list, weak tags or "*"). */
 export function matchesTag(ifNoneMatch: string | undefined, etag: string): boolean {
