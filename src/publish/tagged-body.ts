@@ -28,14 +28,21 @@ export function matchesTag(ifNoneMatch: string | undefined, etag: string): boole
   });
 }
 
-/** Whether the client takes gzip (Accept-Encoding names it, with a weight above zero). */
-function acceptsGzip(header: string | undefined): boolean {
-  return (header ?? "").split(",").some((part) => {
-    const [name, ...params] = part.trim().split(";");
-    if (name?.trim().toLowerCase() !== "gzip") return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+/**
+ * Whether the client takes gzip (RFC 9110 12.5.3): `gzip` or `x-gzip` with a weight above zero, or `*` with one
+ * when gzip is not named. Names are case-insensitive; `gzip;q=0` refuses it even beside `*`.
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  let star = false;
+  for (const part of (header ?? "").split(",")) {
+    const [rawName, ...params] = part.trim().split(";");
+    const name = rawName?.trim().toLowerCase();
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (name === "gzip" || name === "x-gzip") return weight > 0;
+    if (name === "*") star = weight > 0;
+  }
+  return star;
 }
 
 export function sendTagged(c: Context, tagged: TaggedBody, contentType: string): Response {
