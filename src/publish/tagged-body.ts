@@ -2,18 +2,42 @@
  * A response body made once per published version and served many times (the public pages, the API's
  * publication and tables): kept as bytes with their gzip and an entity tag (a digest of the bytes), so that a
  * client that has it gets 304 Not Modified and one that accepts gzip gets the compressed bytes, with no work per
- * request beyond the comparison (no rendering, no UTF-8 encoding, no compression).
+ * request beyond the comparison (no rendering, no UTF-8 encoding, no compression). Brotli (about half gzip's size
+ * for the API's tables: 52 KB against 94 KB) is made the first time a client that prefers it asks, then kept.
  */
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Context } from "hono";
 
-export type TaggedBody = { body: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer>; etag: string };
+export type TaggedBody = {
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
+  /** the Brotli bytes, made on first use */
+  br: () => Uint8Array<ArrayBuffer>;
+  etag: string;
+};
 
 export function taggedBody(body: Uint8Array<ArrayBuffer> | string): TaggedBody {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
   const etag = `"${createHash("sha256").update(bytes).digest("base64url").slice(0, 27)}"`;
-  return { body: bytes, gzip: new Uint8Array(gzipSync(bytes, { level: 9 })), etag };
+  let br: Uint8Array<ArrayBuffer> | undefined;
+  return {
+    body: bytes,
+    gzip: new Uint8Array(gzipSync(bytes, { level: 9 })),
+    // Quality 5: 62 ms for a 2.3 MB table once, against 5 s at 11 for 15 % less.
+    br: () => {
+      br ??= new Uint8Array(
+        brotliCompressSync(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+          },
+        }),
+      );
+      return br;
+    },
+    etag,
+  };
 }
 
 /** A JSON value as a tagged body. */
@@ -29,27 +53,35 @@ export function matchesTag(ifNoneMatch: string | undefined, etag: string): boole
 }
 
 /**
- * Whether the client takes gzip (RFC 9110 12.5.3): `gzip` or `x-gzip` with a weight above zero, or `*` with one
- * when gzip is not named. Names are case-insensitive; `gzip;q=0` refuses it even beside `*`.
+ * The coding to send (RFC 9110 12.5.3): Brotli or gzip (also `x-gzip`) as the client weighs them, `*` weighing
+ * any it does not name; Brotli when it weighs both alike (smaller), null for the bytes as they are. Names are
+ * case-insensitive; a weight of zero refuses a coding even beside `*`.
  */
-export function acceptsGzip(header: string | undefined): boolean {
-  let star = false;
+export function chooseEncoding(header: string | undefined): "br" | "gzip" | null {
+  const weights = new Map<string, number>();
   for (const part of (header ?? "").split(",")) {
     const [rawName, ...params] = part.trim().split(";");
-    const name = rawName?.trim().toLowerCase();
+    const name = rawName?.trim().toLowerCase() ?? "";
+    if (name === "") continue;
     const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
     const weight = q === undefined ? 1 : Number(q.slice(2));
-    if (name === "gzip" || name === "x-gzip") return weight > 0;
-    if (name === "*") star = weight > 0;
+    weights.set(name === "x-gzip" ? "gzip" : name, Number.isFinite(weight) ? weight : 0);
   }
-  return star;
+  const star = weights.get("*") ?? 0;
+  const br = weights.get("br") ?? star;
+  const gzip = weights.get("gzip") ?? star;
+  if (br > 0 && br >= gzip) return "br";
+  return gzip > 0 ? "gzip" : null;
 }
 
 export function sendTagged(c: Context, tagged: TaggedBody, contentType: string): Response {
   c.header("ETag", tagged.etag);
   c.header("Vary", "Accept-Encoding");
   if (matchesTag(c.req.header("if-none-match"), tagged.etag)) return c.body(null, 304);
-  if (acceptsGzip(c.req.header("accept-encoding")))
+  const coding = chooseEncoding(c.req.header("accept-encoding"));
+  if (coding === "br")
+    return c.body(tagged.br(), 200, { "Content-Type": contentType, "Content-Encoding": "br" });
+  if (coding === "gzip")
     return c.body(tagged.gzip, 200, { "Content-Type": contentType, "Content-Encoding": "gzip" });
   return c.body(tagged.body, 200, { "Content-Type": contentType });
 }

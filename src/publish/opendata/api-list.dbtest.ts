@@ -3,7 +3,7 @@
 // shared by concurrent requests.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { OpenDatabase } from "../../db/database.ts";
 import { checkDigit } from "../../domain/municipality-code.ts";
 import { importDocuments } from "../../plans/plans.service.ts";
@@ -116,7 +116,7 @@ describe("the API's list in pages, and kept answers with entity tags and gzip", 
     }
   });
 
-  test("the list, a publication, a table and a public page: 304 for the client's tag, gzip when taken", async () => {
+  test("the list, a publication, a table and a public page: 304 for the client's tag, gzip or Brotli when taken", async () => {
     const root = `${towns[1]}/sample/2022`;
     for (const [app, path, type] of [
       [api, "/api/v1/publications?limit=2", /^application\/json/],
@@ -138,9 +138,12 @@ describe("the API's list in pages, and kept answers with entity tags and gzip", 
       assert.equal((await again.arrayBuffer()).byteLength, 0, path);
       assert.equal(again.headers.get("etag"), etag, path);
       assert.equal((await app.request(path, { headers: { "if-none-match": '"x"' } })).status, 200, path);
-      const zipped = await app.request(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
+      const zipped = await app.request(path, { headers: { "accept-encoding": "gzip, deflate" } });
       assert.equal(zipped.headers.get("content-encoding"), "gzip", path);
       assert.deepEqual(gunzipSync(Buffer.from(await zipped.arrayBuffer())), bytes, path);
+      const brotli = await app.request(path, { headers: { "accept-encoding": "gzip, deflate, br, zstd" } });
+      assert.equal(brotli.headers.get("content-encoding"), "br", path);
+      assert.deepEqual(brotliDecompressSync(Buffer.from(await brotli.arrayBuffer())), bytes, path);
       const identity = await app.request(path, { headers: { "accept-encoding": "identity" } });
       assert.equal(identity.headers.get("content-encoding"), null, path);
     }

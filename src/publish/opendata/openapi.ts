@@ -160,7 +160,7 @@ export function openApiDocument(): JsonObject {
         "行政改革計画の公表データ（公表された版のみ）を読み取る API。年度は西暦（和暦を併記）、" +
         "数値と単位は別の項目、文書の記載はそのまま。CSV は各公表ページの opendata/ から（UTF-8 BOM付き、" +
         "?encoding=sjis で Shift_JIS）。一覧・公表の概要・表の応答には ETag が付き、If-None-Match で 304（変わっていない）、" +
-        "Accept-Encoding: gzip で圧縮して返します（表は数 MB になるため gzip を勧めます）。一覧はページ単位です（links.next）。",
+        "Accept-Encoding に応じて gzip または Brotli（br）で圧縮して返します（表は数 MB になるため圧縮を勧めます）。一覧はページ単位です（links.next）。",
       license: { name: "MIT", identifier: "MIT" },
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
