@@ -155,7 +155,7 @@ export function openApiDocument(): JsonObject {
     openapi: "3.1.0",
     info: {
       title: "gyokaku 公表データ API",
-      version: "1.0.0",
+      version: "1.1.0",
       description:
         "行政改革計画の公表データ（公表された版のみ）を読み取る API。年度は西暦（和暦を併記）、" +
         "数値と単位は別の項目、文書の記載はそのまま。CSV は各公表ページの opendata/ から（UTF-8 BOM付き、" +
