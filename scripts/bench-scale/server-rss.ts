@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { ACCEPT_ENCODING } from "./measure.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/gyokaku.js", import.meta.url));
 
@@ -59,7 +60,7 @@ export async function measureServerMemory(
         url: origin + path,
         connections: settings.connections,
         duration: settings.seconds,
-        headers: { cookie },
+        headers: { cookie, "accept-encoding": ACCEPT_ENCODING },
       });
       errors += r.errors + r.timeouts + r.non2xx;
     }

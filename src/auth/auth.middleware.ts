@@ -4,6 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { setResponseHeaders } from "../core/http.ts";
 import { type AuthEnv, ERA_COOKIE, readEra } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { sessionFromCookie } from "./auth.service.ts";
@@ -44,7 +45,7 @@ export function sessionMiddleware(db: DB): MiddlewareHandler<AuthEnv> {
     c.set("csrfToken", session?.csrfToken ?? null);
     await next();
     // Pages that depend on who is looking are never cached.
-    if (session) c.header("Cache-Control", "no-store");
+    if (session) setResponseHeaders(c, { "Cache-Control": "no-store" });
   };
 }
 

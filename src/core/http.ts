@@ -59,3 +59,20 @@ export function safeNext(next: string | undefined): string {
   // A path that begins with two slashes would be read as another host when sent back in Location.
   return path.startsWith("//") ? "/" : path;
 }
+
+/**
+ * Sets headers on the response from a middleware after `await next()`, without making the response again.
+ * Hono's c.header() on a finished response copies it into a new Fetch Response, which turns @hono/node-server's
+ * light response (a string or bytes body written to the socket as it is) into one whose body is encoded and
+ * streamed again: for a page of a few hundred kilobytes that cost more than the page itself. A response whose
+ * headers cannot be changed (one made elsewhere) is copied as before.
+ */
+export function setResponseHeaders(c: Context, headers: Readonly<Record<string, string>>): void {
+  const entries = Object.entries(headers);
+  try {
+    const h = c.res.headers;
+    for (const [k, v] of entries) h.set(k, v);
+  } catch {
+    for (const [k, v] of entries) c.header(k, v);
+  }
+}

@@ -3,7 +3,11 @@ import { test } from "node:test";
 import { Hono } from "hono";
 import { contextStorage } from "hono/context-storage";
 import type { AuthEnv } from "../core/request.ts";
-import { cachedPlanHtml, clearPageCache } from "./page-cache.ts";
+import { cachedPlanPart, clearPageCache } from "./page-cache.ts";
+
+/** The kept part as text. */
+const cachedPlanHtml = async (...args: Parameters<typeof cachedPlanPart>) =>
+  new TextDecoder().decode(await cachedPlanPart(...args));
 
 const ref = (dataVersion: string | null) => ({ id: "p1", municipalityCode: "012173", dataVersion });
 
@@ -47,4 +51,25 @@ test("a part holding the request's CSRF token is refused, not kept", async () =>
   assert.equal(refused.status, 500);
   assert.match(await refused.text(), /CSRF/);
   assert.equal(await (await app.request("/plain")).text(), "<p>plan</p>");
+});
+
+test("requests that miss together share one render; a failed render is not shared with those that wait", async () => {
+  clearPageCache();
+  let renders = 0;
+  let finish!: (html: string) => void;
+  const slow = () => {
+    renders++;
+    return new Promise<string>((resolve) => {
+      finish = resolve;
+    });
+  };
+  const a = cachedPlanHtml(ref("v1"), "x", slow);
+  const b = cachedPlanHtml(ref("v1"), "x", slow);
+  finish("<p>once</p>");
+  assert.deepEqual(await Promise.all([a, b]), ["<p>once</p>", "<p>once</p>"]);
+  assert.equal(renders, 1);
+  const failing = cachedPlanHtml(ref("v1"), "y", () => Promise.reject(new Error("budget spent")));
+  const waiting = cachedPlanHtml(ref("v1"), "y", () => "<p>own</p>");
+  await assert.rejects(failing, /budget spent/);
+  assert.equal(await waiting, "<p>own</p>");
 });

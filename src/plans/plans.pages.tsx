@@ -1,9 +1,9 @@
 /** The plan list and the plan page, rendered on the server from plan documents. */
 
-import { raw } from "hono/html";
 import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
 import { canEditPlan } from "../core/policy.ts";
 import { requestAuth } from "../core/request.ts";
+import { KEPT_PART } from "../core/ui/kept-part.ts";
 import { Layout } from "../core/ui/layout.tsx";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { ItemNode } from "./plan-tree.tsx";
@@ -63,10 +63,11 @@ function allItems(items: Item[]): Item[] {
 }
 
 /** The plan page around its body (the body rendered once per plan version and reader kind: PlanBody). */
-export function PlanPage({ doc, body }: { doc: PlanDocument; body: string }) {
+/** The frame of the plan page: its body (kept as bytes, page-cache.ts) goes where KEPT_PART is. */
+export function PlanPage({ doc }: { doc: PlanDocument }) {
   return (
     <Layout title={doc.plan.title} breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
-      {raw(body)}
+      {KEPT_PART}
     </Layout>
   );
 }

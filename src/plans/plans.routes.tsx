@@ -5,9 +5,10 @@ import { writeBlankTemplate } from "../core/plan-workbook/index.ts";
 import { writePlanWorkbookOffThread } from "../core/plan-workbook/off-thread.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import { NotFoundPage } from "../core/ui/error-pages.tsx";
+import { htmlWithKeptPart } from "../core/ui/kept-part.ts";
 import type { DB } from "../db/database.ts";
 import { canEditThisPlan, PlanBody, PlanListPage, PlanPage } from "./plans.pages.tsx";
-import { cachedPlanHtml, findPlanFor, getPlanFor, listPlansFor } from "./plans.service.ts";
+import { cachedPlanPart, findPlanFor, getPlanFor, listPlansFor } from "./plans.service.ts";
 
 const planId = z.uuid();
 
@@ -21,10 +22,10 @@ export function planRoutes(db: DB) {
     const { doc, ref } = found;
     const canEdit = canEditThisPlan(doc);
     // The body is the same for every reader who may (or may not) edit, until the plan changes.
-    const body = await cachedPlanHtml(ref, `plan-page|${canEdit}|${c.get("era")}`, async () =>
+    const body = await cachedPlanPart(ref, `plan-page|${canEdit}|${c.get("era")}`, async () =>
       String(await (<PlanBody doc={doc} planId={ref.id} canEdit={canEdit} />).toString()),
     );
-    return c.html(<PlanPage doc={doc} body={body} />);
+    return htmlWithKeptPart(c, <PlanPage doc={doc} />, body);
   });
   app.get("/plans/:id/export.json", async (c) => {
     const id = planId.safeParse(c.req.param("id"));

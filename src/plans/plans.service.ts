@@ -333,7 +333,7 @@ const refOf = (row: { id: string; municipality_code: string; data_version: strin
   dataVersion: row.data_version,
 });
 
-export { cachedPlanHtml } from "./page-cache.ts";
+export { cachedPlanPart } from "./page-cache.ts";
 export type { PlanRef } from "./plan-cache.ts";
 
 /** What other capabilities read of the plan store (the repository stays private to this folder). */

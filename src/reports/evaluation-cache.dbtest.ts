@@ -75,7 +75,8 @@ describe("the evaluation cache is never stale", () => {
     const cold = evaluatePlan(doc, FY, judgements);
     assert.equal(cached, json({ doc, rows: cold.rows, summary: buildReport("summary", cold) }));
     // The plan page and a report page as kept, then as rendered from the tables with nothing kept: the same.
-    const pages = async () => (await planPage()) + (await page(`/plans/${planId}/reports/summary?fy=${FY}`));
+    const pages = async () =>
+      (await planPage()) + (await summaryPage()) + (await page(`/plans/${planId}/reports/tally?fy=${FY}`));
     const kept = await pages();
     assert.equal(await pages(), kept, "the kept pages are served again");
     clearPageCache();
@@ -88,14 +89,33 @@ describe("the evaluation cache is never stale", () => {
   const page = async (path: string) =>
     (await app.request(path, { headers: { cookie: office.cookie } })).text();
   const planPage = () => page(`/plans/${planId}`);
+  const summaryPage = () => page(`/plans/${planId}/reports/summary?fy=${FY}`);
+  /** The report page served right after the last change, before anything kept was forgotten. */
+  let servedAfter = "";
 
-  /** Reads (filling the caches), changes, reads again: the new reading differs and matches the tables. */
-  async function afterChange(change: () => Promise<unknown>): Promise<string> {
+  /**
+   * Reads (filling the caches), changes, reads again: the new reading differs and matches the tables. The
+   * report page (its body kept as HTML per version, report-page.ts) is read right after the change with
+   * everything still kept: it shows the change.
+   */
+  async function afterChange(
+    change: () => Promise<unknown>,
+    /** whether the 一覧 shows what changes (a department's name is not on it) */
+    { onSummary = true } = {},
+  ): Promise<string> {
     const before = await shown();
     assert.equal(await shown(), before, "read twice without a change: the same");
+    const pageBefore = await summaryPage();
     await change();
+    servedAfter = await summaryPage();
+    if (onSummary)
+      assert.notEqual(servedAfter, pageBefore, "the report page served from what is kept shows the change");
     const now = await shown();
     assert.notEqual(now, before, "the change shows");
+    assert.ok(
+      now.includes(servedAfter),
+      "the page served right after the change equals one made without a cache",
+    );
     return now;
   }
 
@@ -149,6 +169,7 @@ describe("the evaluation cache is never stale", () => {
       });
     });
     assert.match(now, /"7,000"/);
+    assert.match(servedAfter, /7,000/, "the report page shows the saved value");
     assert.match(await itemPage(), /7,000/);
     // The report page a user opens shows it too.
     const page = await (
@@ -165,6 +186,7 @@ describe("the evaluation cache is never stale", () => {
     );
     const now = await afterChange(() => importDocuments(open.db, [doc]));
     assert.match(now, /"6,500"/);
+    assert.match(servedAfter, /6,500/, "the report page shows the imported value");
   });
 
   test("an edit in the plan editor", async () => {
@@ -191,11 +213,13 @@ describe("the evaluation cache is never stale", () => {
       }),
     );
     assert.match(judged, /担当課の説明による/);
+    assert.match(servedAfter, /担当課の説明による/, "the report page shows the judgement");
     // The LoadedPlan read before the change is evaluated as the plan is now (the version is read again).
     const held = await evaluateStoredPlan(open.db, plan, FY);
     assert.equal(held.rows.find((r) => r.indicator.key === "1-1-1-i1")?.evaluation.status, "achieved");
     const withdrawn = await afterChange(() => withdrawJudgement(open.db, officeActor, plan, key));
     assert.doesNotMatch(withdrawn, /担当課の説明による/);
+    assert.doesNotMatch(servedAfter, /担当課の説明による/);
   });
 
   test("a scale change", async () => {
@@ -210,11 +234,14 @@ describe("the evaluation cache is never stale", () => {
            where municipality_code = '012173' and fiscal_year = ${FY} and text = '6,500'`.execute(open.db),
     );
     assert.match(now, /"1,234"/);
+    assert.match(servedAfter, /1,234/);
     // A department renamed changes every plan of the municipality (the names are in the document).
-    const renamed = await afterChange(() =>
-      sql`update department_names set name = '総務企画課' where municipality_code = '012173' and name = '総務課'`.execute(
-        open.db,
-      ),
+    const renamed = await afterChange(
+      () =>
+        sql`update department_names set name = '総務企画課' where municipality_code = '012173' and name = '総務課'`.execute(
+          open.db,
+        ),
+      { onSummary: false },
     );
     assert.match(renamed, /総務企画課/);
   });

@@ -4,9 +4,10 @@
  * pages; the report page then comes with its body. A spent budget ends the task. Ordering, not milliseconds.
  */
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { after, before, beforeEach, describe, test } from "node:test";
 import { closeWorkers, holdWorkersForTest, runningTasks } from "../core/workers/pool.ts";
 import type { OpenDatabase } from "../db/database.ts";
+import { clearPageCache } from "../plans/page-cache.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
@@ -23,6 +24,9 @@ describe("reports' HTML is made off the request thread", () => {
     planId = (await importDocuments(open.db, [samplePlanDocument()]))[0]!.planId;
     office = await signIn(open.db, "office");
   });
+  // A report page's body is kept per data version (report-page.ts) and then served without the worker: each
+  // test starts with nothing kept, so that its request goes to the worker.
+  beforeEach(() => clearPageCache());
   after(async () => {
     await closeWorkers();
     await open.close();
@@ -70,5 +74,20 @@ describe("reports' HTML is made off the request thread", () => {
       headers: { cookie: office.cookie },
     });
     assert.equal(next.status, 200);
+  });
+
+  test("a body made once is kept: the same page again is answered without the worker", async () => {
+    const app = createApp(open);
+    const url = `/plans/${planId}/reports/summary?fy=2021`;
+    const first = await (await app.request(url, { headers: { cookie: office.cookie } })).text();
+    const hold = holdWorkersForTest();
+    try {
+      const again = await app.request(url, { headers: { cookie: office.cookie } });
+      assert.equal(again.status, 200);
+      assert.equal(await again.text(), first);
+      assert.equal(runningTasks(), 0, "nothing was asked of the worker");
+    } finally {
+      hold.release();
+    }
   });
 });

@@ -66,6 +66,8 @@ export function reportYears(doc: PlanDocument, rows: EvaluatedPlan["rows"]): num
 
 /** The fiscal years a plan has anything recorded for, newest first: where the report-year choice starts. */
 export function recordedYears(doc: PlanDocument): number[] {
+  const kept = yearsOf.get(doc);
+  if (kept) return [...kept];
   const years = new Set<number>();
   const visit = (items: readonly Item[]) => {
     for (const i of items) {
@@ -76,8 +78,14 @@ export function recordedYears(doc: PlanDocument): number[] {
     }
   };
   visit(doc.items);
-  return [...years].sort((a, b) => b - a);
+  const sorted = [...years].sort((a, b) => b - a);
+  // a document shared from the plan cache is frozen: its years are walked once
+  if (Object.isFrozen(doc)) yearsOf.set(doc, sorted);
+  return [...sorted];
 }
+
+/** The years of frozen documents (src/plans/plan-cache.ts shares one per data version of a plan). */
+const yearsOf = new WeakMap<PlanDocument, number[]>();
 
 /** The report year to offer first: the latest year with a recorded result, else the plan's first year. */
 export function defaultFiscalYear(doc: PlanDocument): number {

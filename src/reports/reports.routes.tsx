@@ -9,12 +9,13 @@ import { z } from "zod";
 import { AppError, authorize } from "../core/errors.ts";
 import { canJudge } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
+import { htmlWithKeptPart } from "../core/ui/kept-part.ts";
 import type { DB } from "../db/database.ts";
 import { EVALUATION_STATUSES } from "../domain/evaluation/index.ts";
 import { walkWithPath } from "./evaluation.ts";
-import { reportBodyHtmlOffThread } from "./html-off-thread.ts";
 import { JudgementFormPage, type JudgementFormValues, JudgementListPage } from "./judgements.pages.tsx";
 import { defaultFiscalYear, REPORT_FORMATS, REPORT_KINDS, recordedYears } from "./report.model.ts";
+import { reportPageBody } from "./report-page.ts";
 import { ReportIndexPage, ReportPage, reportsPath } from "./reports.pages.tsx";
 import {
   evaluateStoredPlan,
@@ -25,6 +26,7 @@ import {
   renderReport,
   reportCaveats,
   reportModel,
+  reportModelAsRead,
   withdrawJudgement,
 } from "./reports.service.ts";
 import { pageCount, pageOf, pagePart } from "./sheet-pages.ts";
@@ -234,15 +236,15 @@ export function reportRoutes(db: DB) {
     const p = await plan(c);
     const q = parseInput(reportQuery, { ...query(c), kind: c.req.param("kind") });
     const fy = q.fy ?? defaultFiscalYear(p.doc);
-    const report = await reportModel(db, p, fy, q.kind);
     if (q.format === "html") {
-      // the 個票 in pages (sheet-pages.ts); the body is made in a worker thread, the page around it here
+      // the plan was read in this request with its version: what is kept is keyed by it (report-page.ts)
+      const [report, caveats] = await Promise.all([
+        reportModelAsRead(db, p, fy, q.kind),
+        reportCaveats(db, p, fy),
+      ]);
+      // the 個票 in pages (sheet-pages.ts); the body is made in a worker thread once per version, the page here
       const part = report.kind === "sheets" ? pagePart(report.model, q.page) : undefined;
-      const body = await reportBodyHtmlOffThread(report, {
-        planId: p.planId,
-        canJudge: canJudge(currentUser(c), p),
-        part,
-      });
+      const body = await reportPageBody(p, report, { canJudge: canJudge(currentUser(c), p), part });
       const pager =
         report.kind === "sheets" && part
           ? {
@@ -253,19 +255,20 @@ export function reportRoutes(db: DB) {
               sheets: report.model.sheets,
             }
           : undefined;
-      return c.html(
+      return htmlWithKeptPart(
+        c,
         <ReportPage
           doc={p.doc}
           planId={p.planId}
           report={report}
-          body={body}
           pager={pager}
           years={offeredYears(p, fy)}
-          caveats={await reportCaveats(db, p, fy)}
+          caveats={caveats}
         />,
+        body,
       );
     }
-    const file = await renderReport(report, q.format);
+    const file = await renderReport(await reportModel(db, p, fy, q.kind), q.format);
     c.header(
       "Content-Disposition",
       `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.displayName)}`,

@@ -123,7 +123,19 @@ export async function reportModel(
   fiscalYear: number,
   kind: ReportKind,
 ): Promise<ReportModel> {
-  const now = await currentPlan(db, plan);
+  return reportModelAsRead(db, await currentPlan(db, plan), fiscalYear, kind);
+}
+
+/**
+ * reportModel for a plan read in this request (loadPlanFor read its version with its row): the version is not
+ * read again, so the model is that of the version the caller keys what it keeps by (or newer), never older.
+ */
+export async function reportModelAsRead(
+  db: DB,
+  now: LoadedPlan,
+  fiscalYear: number,
+  kind: ReportKind,
+): Promise<ReportModel> {
   const key = cacheKey(now, fiscalYear);
   if (!key) return buildReport(kind, await evaluateNow(db, now, fiscalYear));
   return cachedDerived(

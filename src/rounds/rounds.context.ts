@@ -4,7 +4,7 @@
  */
 import type { AuditEvent } from "../audit/audit.service.ts";
 import { AppError, authorize, conflict, notFound } from "../core/errors.ts";
-import type { Item, PlanDocument } from "../core/plan-document/schema.ts";
+import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import { itemStateOf, ownerOf } from "../domain/rounds/parts.ts";
@@ -14,15 +14,8 @@ import { getPlanDocument, loadDepartments } from "../plans/plans.service.ts";
 import { entriesOf, type SeriesEntry } from "./round-entries.ts";
 import { itemsWithParts, type PartRow, roundParts } from "./round-parts.repository.ts";
 import { ruleOverrides } from "./round-rules.repository.ts";
+import { hasScope, type Scope, type ScopeItem, scopeOf } from "./round-scope.ts";
 import * as repo from "./rounds.repository.ts";
-
-export type ScopeItem = {
-  item: Item;
-  /** ancestors, top first */
-  path: Item[];
-  departmentKeys: string[];
-  departmentIds: string[];
-};
 
 /** One department's part of an item (issue 12.3). */
 export type PartStatus = {
@@ -39,6 +32,14 @@ export type PartStatus = {
 };
 
 export { entriesOf, own, type SeriesEntry } from "./round-entries.ts";
+export {
+  COMMON_STATUS_WORDS,
+  deptNamer,
+  type ScopeItem,
+  scopeItems,
+  statusWordsOf,
+  walk,
+} from "./round-scope.ts";
 
 export type ItemStatus = ScopeItem & {
   /** the item's state: derived from its parts (src/domain/rounds/parts.ts) */
@@ -82,40 +83,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function walk(items: Item[], parents: Item[] = []): { item: Item; path: Item[] }[] {
-  return items.flatMap((item) => [{ item, path: parents }, ...walk(item.children, [...parents, item])]);
-}
-
-/**
- * The items a round asks about: every item with a responsible department (its own or one of its
- * indicators'), except cross-listings (再掲), which are answered where they are listed first.
- */
-export function scopeItems(doc: PlanDocument, deptIds: Map<string, string>): ScopeItem[] {
-  return walk(doc.items)
-    .filter(({ item }) => item.crossListingOf === undefined)
-    .map(({ item, path }) => {
-      const keys = [...new Set([...item.departments, ...item.indicators.flatMap((i) => i.departments)])];
-      return {
-        item,
-        path,
-        departmentKeys: keys,
-        // in the order of departmentKeys; "" for a department missing from the municipality's list
-        departmentIds: keys.map((k) => deptIds.get(k) ?? ""),
-      };
-    })
-    .filter((s) => s.departmentKeys.length > 0);
-}
-
-export function deptNamer(doc: PlanDocument) {
-  const depts = new Map(doc.departments.map((d) => [d.key, d]));
-  return (key: string) => {
-    const d = depts.get(key);
-    if (!d) return key;
-    const parent = d.parent ? depts.get(d.parent) : undefined;
-    return parent ? `${parent.name} ${d.name}` : d.name;
-  };
-}
-
 export function roundView(r: repo.RoundRow, today = todayInJapan()): RoundView {
   return {
     id: r.id,
@@ -138,12 +105,9 @@ export async function loadContext(db: DB, user: Actor, roundId: string): Promise
     : undefined;
   if (!round) throw notFound("指定された照会は見つかりません。");
   authorize(canView(user, { municipalityCode: round.municipality_code }));
-  const [doc, depts] = await Promise.all([
-    getPlanDocument(db, planOf(round)),
-    loadDepartments(db, round.municipality_code),
-  ]);
+  const doc = await getPlanDocument(db, planOf(round));
   if (!doc) throw notFound("照会の計画が見つかりません。");
-  return contextOf(round, doc, new Map(depts.map((d) => [d.key, d.id])));
+  return contextOf(round, { doc, ...(await scopeOf(db, round.municipality_code, doc)) });
 }
 
 /**
@@ -156,8 +120,8 @@ const planOf = (round: repo.RoundRow) => ({
   dataVersion: round.plan_data_version,
 });
 
-function contextOf(round: repo.RoundRow, doc: PlanDocument, deptIds: Map<string, string>): Context {
-  return { round, view: roundView(round), doc, items: scopeItems(doc, deptIds), deptName: deptNamer(doc) };
+function contextOf(round: repo.RoundRow, scope: Scope & { doc: PlanDocument }): Context {
+  return { round, view: roundView(round), doc: scope.doc, items: scope.items, deptName: scope.deptName };
 }
 
 /**
@@ -175,18 +139,25 @@ export async function loadContexts(
   const plans = new Map(rounds.map((r) => [r.plan_id, planOf(r)]));
   const planIds = [...plans.keys()];
   const ids = rounds.map((r) => r.id);
-  const [docs, depts, states] = await Promise.all([
+  const [docs, states] = await Promise.all([
     Promise.all(planIds.map((id) => known.get(id) ?? getPlanDocument(db, plans.get(id)!))),
-    loadDepartments(db, code),
     itemsWithParts(db, code, ids),
   ]);
-  const deptIds = new Map(depts.map((d) => [d.key, d.id]));
+  // the departments are read once, and only for a plan whose scope is not kept yet
+  let depts: Map<string, string> | undefined;
+  const scopeList: (Scope | undefined)[] = [];
+  for (const doc of docs) {
+    if (doc && !hasScope(doc)) depts ??= new Map((await loadDepartments(db, code)).map((d) => [d.key, d.id]));
+    scopeList.push(doc ? await scopeOf(db, code, doc, depts) : undefined);
+  }
   const docOf = new Map(planIds.map((id, i) => [id, docs[i]]));
+  const scopeOfPlan = new Map(planIds.map((id, i) => [id, scopeList[i]]));
   return rounds.map((round) => {
     authorize(canView(user, { municipalityCode: round.municipality_code }));
     const doc = docOf.get(round.plan_id);
-    if (!doc) throw notFound("照会の計画が見つかりません。");
-    const ctx = contextOf(round, doc, deptIds);
+    const scope = scopeOfPlan.get(round.plan_id);
+    if (!doc || !scope) throw notFound("照会の計画が見つかりません。");
+    const ctx = contextOf(round, { doc, ...scope });
     const st = states.get(round.id);
     return { ctx, items: withStatus(ctx.items, st?.items ?? [], st?.parts ?? []) };
   });
@@ -204,13 +175,17 @@ export async function statusesOf(q: Parameters<typeof repo.roundItems>[0], code:
 
 export function withStatus(items: ScopeItem[], rows: repo.RoundItemRow[], partRows: PartRow[]): ItemStatus[] {
   const byKey = new Map(rows.map((r) => [r.item_key, r]));
-  const partsOf = new Map<string, PartRow[]>();
-  for (const p of partRows) partsOf.set(p.item_key, [...(partsOf.get(p.item_key) ?? []), p]);
+  const partsOf = new Map<string, Map<string, PartRow>>();
+  for (const p of partRows) {
+    const ofItem = partsOf.get(p.item_key) ?? new Map<string, PartRow>();
+    partsOf.set(p.item_key, ofItem);
+    if (!ofItem.has(p.department_key)) ofItem.set(p.department_key, p);
+  }
   return items.map((s) => {
     const r = byKey.get(s.item.key);
-    const saved = partsOf.get(s.item.key) ?? [];
+    const saved = partsOf.get(s.item.key);
     const parts = s.departmentKeys.map((key, i): PartStatus => {
-      const p = saved.find((x) => x.department_key === key);
+      const p = saved?.get(key);
       return {
         departmentKey: key,
         departmentId: s.departmentIds[i] ?? "",
@@ -229,7 +204,7 @@ export function withStatus(items: ScopeItem[], rows: repo.RoundItemRow[], partRo
     return {
       ...s,
       // an item whose parts are not written yet (a round before parts): the item's own row
-      state: saved.length > 0 ? itemStateOf(parts.map((p) => p.state)) : (r?.state ?? "not_started"),
+      state: saved ? itemStateOf(parts.map((p) => p.state)) : (r?.state ?? "not_started"),
       parts,
       version: r?.version ?? 0,
       returnComment: r?.return_comment ?? null,
@@ -248,8 +223,6 @@ export function countStates(items: readonly { state: ItemState }[]): Record<Item
   for (const i of items) counts[i.state]++;
   return counts;
 }
-
-export const COMMON_STATUS_WORDS = ["実施", "継続実施", "一部実施", "検討", "調査検討", "完了", "未着手"];
 
 export function itemRef(ctx: Context, status: ItemStatus) {
   return { round: roundRef(ctx.round), state: status.state, departmentIds: status.departmentIds };

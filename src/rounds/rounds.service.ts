@@ -21,7 +21,6 @@ import type { DB } from "../db/database.ts";
 import { type ItemState, OPEN_STATES } from "../domain/rounds/states.ts";
 import {
   asDepartment,
-  COMMON_STATUS_WORDS,
   countStates,
   entriesOfPart,
   type ItemDetail,
@@ -35,7 +34,7 @@ import {
   type RoundView,
   roundRef,
   statusesOf,
-  walk,
+  statusWordsOf,
 } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 
@@ -205,7 +204,6 @@ export async function getItem(
   const p = status.item.progress.find((x) => x.fiscalYear === fy);
   const ref = partRef(ctx, part);
   const entries = entriesOfPart(status, part, fy, rules);
-  const written = walk(ctx.doc.items).flatMap(({ item }) => item.progress.map((x) => x.status ?? ""));
   const item = {
     narrative: p?.narrative ?? "",
     nextYearPlan: p?.nextYearPlan ?? "",
@@ -235,7 +233,7 @@ export async function getItem(
       return: canReturnRoundItem(user, ref),
     },
     history: await historyOfItem(db, user, ctx.round.plan_id, itemKey),
-    statusWords: [...new Set([...COMMON_STATUS_WORDS, ...written.filter((w) => w !== "")])],
+    statusWords: statusWordsOf(ctx.doc),
     loaded,
   };
 }

@@ -13,7 +13,7 @@ import { csrfProtection, requireLogin, sessionMiddleware } from "../auth/auth.mi
 import { authRoutes } from "../auth/auth.routes.tsx";
 import { backupRoutes, MAX_RESTORE_MEGABYTES, RESTORE_PATH } from "../backup/backup.routes.tsx";
 import { AppError } from "../core/errors.ts";
-import { isHttps } from "../core/http.ts";
+import { isHttps, setResponseHeaders } from "../core/http.ts";
 import type { AuthEnv } from "../core/request.ts";
 import { fontDir, staticDir } from "../core/ui/assets.ts";
 import { ErrorPage, InternalErrorPage, NotFoundPage } from "../core/ui/error-pages.tsx";
@@ -88,12 +88,14 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   const app = new Hono<AuthEnv>();
   app.use(async (c, next) => {
     await next();
-    c.header("Content-Security-Policy", CSP);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "same-origin");
-    c.header("X-Frame-Options", "DENY");
-    // Served over HTTPS (directly or through a trusted proxy): browsers keep to HTTPS for a year.
-    if (isHttps(c)) c.header("Strict-Transport-Security", "max-age=31536000");
+    setResponseHeaders(c, {
+      "Content-Security-Policy": CSP,
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "same-origin",
+      "X-Frame-Options": "DENY",
+      // Served over HTTPS (directly or through a trusted proxy): browsers keep to HTTPS for a year.
+      ...(isHttps(c) ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+    });
   });
   // Every request within its time budget: past it, a plain page, and its queries and commits are stopped.
   app.use(timeBudget(options.budgets ?? timeBudgetsFromEnv()));

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { staticSvg } from "./engine.ts";
 import { formatValue, indicatorChart } from "./indicator-chart.ts";
 import { CUD, SERIES_COLORS } from "./palette.ts";
 
@@ -63,4 +64,19 @@ test("a chart drawn again is the same picture, reused, with ids of its own", () 
   assert.equal(again.replace(/\bzr\d+-/g, ""), once.replace(/\bzr\d+-/g, ""));
   const other = indicatorChart({ ...input, unit: "件", description: "再利用の確認" });
   assert.notEqual(other.replace(/\bzr\d+-/g, ""), once.replace(/\bzr\d+-/g, ""));
+});
+
+test("a chart carries nothing for a pointer: no hover style, no classes for it, no pointer-events", () => {
+  const svg = indicatorChart({ ...input, description: "静的な SVG" });
+  assert.doesNotMatch(svg, /<style/);
+  assert.doesNotMatch(svg, /\bzr\d+-cls-/);
+  assert.doesNotMatch(svg, /pointer-events/);
+  assert.match(svg, /clip-path="url\(#zr\d+-c\d+\)"/);
+  assert.match(svg, /<path d="M/);
+});
+
+test("staticSvg keeps a style element that holds more than hover rules", () => {
+  const kept =
+    '<svg><style ><![CDATA[\n.a { fill: red; }\n]]>\n\n</style><path class="zr1-cls-2" pointer-events="visible"/></svg>';
+  assert.equal(staticSvg(kept), "<svg><style ><![CDATA[\n.a { fill: red; }\n]]>\n\n</style><path/></svg>");
 });

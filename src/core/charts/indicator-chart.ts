@@ -3,7 +3,7 @@
  * ECharts (no browser, no script on the page). Readable without colour: each series has its own marker
  * shape, targets are dashed with hollow triangles, and every value is printed beside its point.
  */
-import { echarts } from "./engine.ts";
+import { echarts, staticSvg } from "./engine.ts";
 import { CHART_FONT, SERIES_COLORS, SERIES_SYMBOLS, TARGET_STYLE, TEXT_COLOR } from "./palette.ts";
 
 export type ChartLine = {
@@ -163,7 +163,7 @@ function render(input: IndicatorChartInput): string {
       },
       series: [...actualSeries, ...targetSeries],
     });
-    const svg = chart.renderToSVGString();
+    const svg = staticSvg(chart.renderToSVGString());
     const title = input.description ? `<title>${escapeXml(input.description)}</title>` : "";
     return svg.replace(/^<svg([^>]*)>/, `<svg$1 role="img" focusable="false">${title}`);
   } finally {

@@ -5,7 +5,7 @@
  */
 
 import { shortWareki } from "../../domain/fiscal-year.ts";
-import { echarts } from "./engine.ts";
+import { echarts, staticSvg } from "./engine.ts";
 import { CHART_FONT, FILL_COLORS, TEXT_COLOR } from "./palette.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: echarts' option type is too wide to spell out here
@@ -49,7 +49,7 @@ export function renderSvg(option: ChartOption, width: number, height: number): s
     aria: { enabled: true, decal: { show: true, decals: DECALS } },
     ...option,
   });
-  const svg = chart.renderToSVGString();
+  const svg = staticSvg(chart.renderToSVGString());
   chart.dispose();
   return svg;
 }

@@ -5,6 +5,7 @@
  */
 import { type Context, Hono } from "hono";
 import { z } from "zod";
+import { setResponseHeaders } from "../../core/http.ts";
 import { inFlight } from "../../core/in-flight.ts";
 import type { DB } from "../../db/database.ts";
 import { type CachedPublication, cachedPublicationWithVersions, renderedOnce } from "../publication-cache.ts";
@@ -57,8 +58,7 @@ export function apiRoutes(db: DB) {
   // Open data: anyone may read it from anywhere.
   app.use("/api/v1/*", async (c, next) => {
     await next();
-    c.header("Access-Control-Allow-Origin", "*");
-    c.header("Cache-Control", "public, max-age=300");
+    setResponseHeaders(c, { "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=300" });
   });
 
   app.get("/api/v1/openapi.json", (c) => c.json(openApiDocument()));

@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { gunzipSync } from "node:zlib";
+import { Hono } from "hono";
+import { acceptsGzip, gzipAround, htmlBytes, htmlWithKeptPart, KEPT_PART } from "./kept-part.ts";
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+test("head, kept part and tail make one gzip stream that decodes to the three in order", () => {
+  // a part longer than deflate's 32 KB window, repeating, with Japanese text: back-references within it
+  const part = bytes(
+    Array.from({ length: 4000 }, (_, i) => `<tr><td>取組${i}</td><td>${(i * 7919) % 1000}件</td></tr>`).join(
+      "",
+    ),
+  );
+  for (const [head, tail] of [
+    ["<html><body><p>山田 太郎</p>", "</body></html>"],
+    ["", ""],
+    ["<p>頭</p>".repeat(5000), "<p>尾</p>".repeat(5000)],
+  ] as const) {
+    const out = gzipAround(bytes(head), part, bytes(tail));
+    const text = gunzipSync(out).toString("utf8");
+    assert.equal(text, head + new TextDecoder().decode(part) + tail);
+    assert.ok(out.length < part.length / 3, `compressed ${out.length} of ${part.length}`);
+  }
+  // the part's blocks are kept: the same part with another frame is still right
+  assert.equal(
+    gunzipSync(gzipAround(bytes("A"), part, bytes("B")))
+      .toString()
+      .slice(0, 9),
+    "A<tr><td>",
+  );
+});
+
+test("Accept-Encoding: gzip by name or by *, never with q=0", () => {
+  assert.equal(acceptsGzip("gzip, deflate, br, zstd"), true);
+  assert.equal(acceptsGzip("GZIP"), true);
+  assert.equal(acceptsGzip("br;q=1.0, gzip;q=0.8"), true);
+  assert.equal(acceptsGzip("*"), true);
+  assert.equal(acceptsGzip(undefined), false);
+  assert.equal(acceptsGzip(""), false);
+  assert.equal(acceptsGzip("identity"), false);
+  assert.equal(acceptsGzip("br"), false);
+  assert.equal(acceptsGzip("gzip;q=0"), false);
+  assert.equal(acceptsGzip("*, gzip;q=0"), false);
+});
+
+test("a page with a kept part is sent gzipped to a browser that asks, plain otherwise, and says it varies", async () => {
+  const part = htmlBytes("<section>計画の本体</section>".repeat(100));
+  const app = new Hono().get("/", (c) =>
+    htmlWithKeptPart(
+      c,
+      <main>
+        <h1>計画</h1>
+        {KEPT_PART}
+      </main>,
+      part,
+    ),
+  );
+  const expected = `<main><h1>計画</h1>${"<section>計画の本体</section>".repeat(100)}</main>`;
+  const zipped = await app.request("/", { headers: { "Accept-Encoding": "gzip, deflate" } });
+  assert.equal(zipped.headers.get("Content-Encoding"), "gzip");
+  assert.equal(zipped.headers.get("Vary"), "Accept-Encoding");
+  assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString(), expected);
+  const plain = await app.request("/");
+  assert.equal(plain.headers.get("Content-Encoding"), null);
+  assert.equal(await plain.text(), expected);
+});
