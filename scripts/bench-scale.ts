@@ -9,7 +9,7 @@
 //                          [--reuse] [--load-only] [--routes "dashboard|report"]
 // --reuse keeps the PostgreSQL database of an earlier run and loads only what it lacks (a full-scale load takes
 // long: load once with --load-only, measure later, e.g. after a change of the code); --load-only loads and stops;
-// --clone (PostgreSQL) loads the first municipality through the app and the others as copies made in SQL
+// --clone loads the first municipality through the app and the others as copies made in SQL
 // (scripts/bench-scale/clone.ts): minutes instead of hours for 1,741.
 // Several scales load incrementally into one database (17, then 70 more, then 261 more) and measure after each;
 // several databases run one after the other. Server and load generator share one process (the figures include
@@ -78,7 +78,7 @@ for (const kind of kinds) {
           items: Number(opt.items),
           total: n,
           reuse: opt.reuse,
-          clone: opt.clone && kind === "postgres",
+          clone: opt.clone,
         });
         loadedSoFar = n;
         server.loaded.push(...step.loaded);
@@ -106,11 +106,19 @@ for (const kind of kinds) {
       // The built server in a process of its own, on the same database (a PGlite directory is given up first).
       await bench.closeDatabase();
       const paths = appAndPublicPaths(me);
-      const m = await measureServerMemory(bench.where, paths, me.cookie, {
-        seconds: Math.max(1, Math.round(settings.duration / 3)),
-        connections: settings.connections,
-      });
-      memory.push({ kind, municipalities: scales.at(-1)!, m });
+      // PGlite also as a machine short of memory runs it (GYOKAKU_LOW_MEMORY=1: V8's quick WebAssembly code only)
+      for (const lowMemory of kind === "pglite" ? [false, true] : [false]) {
+        const m = await measureServerMemory(bench.where, paths, me.cookie, {
+          seconds: Math.max(1, Math.round(settings.duration / 3)),
+          connections: settings.connections,
+          lowMemory,
+        });
+        memory.push({
+          kind: lowMemory ? "pglite GYOKAKU_LOW_MEMORY=1" : kind,
+          municipalities: scales.at(-1)!,
+          m,
+        });
+      }
     }
   } finally {
     await bench.close();

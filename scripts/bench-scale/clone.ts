@@ -1,10 +1,11 @@
-// Copies of a loaded municipality made in SQL (--clone): for a load at full scale on PostgreSQL, where loading
+// Copies of a loaded municipality made in SQL (--clone): for a load at a large scale, where loading
 // 1,741 municipalities through the app's import takes hours on a 2-core machine. Every row of every table that
 // carries the municipality key is copied under the new code, with the code and the name replaced in its texts
 // (the office's address, the published snapshot), in one statement per table for a batch of municipalities.
 // Triggers (data versions, loop checks) and foreign-key checks are off while copying (session_replication_role),
 // as for a restore: the source is consistent, so are its copies. Each copy's ids are new (an md5 of the old id and
-// the new code, the same for every reference to it). PostgreSQL only (the setting needs a superuser).
+// the new code, the same for every reference to it). PostgreSQL and PGlite (the setting needs a superuser, which
+// PGlite's user is).
 import { sql } from "kysely";
 import type { OpenDatabase } from "../../src/db/database.ts";
 

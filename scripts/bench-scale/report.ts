@@ -104,12 +104,11 @@ export function printMemory(
   );
   console.log("|---|---|---|---|---|---|---|");
   for (const r of runs) {
-    const aim =
-      r.kind === "pglite"
-        ? r.m.peak < 400 * 2 ** 20
-          ? "✓"
-          : `${(r.m.peak / (400 * 2 ** 20)).toFixed(1)}× ✗`
-        : "";
+    const aim = r.kind.startsWith("pglite")
+      ? r.m.peak < 400 * 2 ** 20
+        ? "✓"
+        : `${(r.m.peak / (400 * 2 ** 20)).toFixed(1)}× ✗`
+      : "";
     console.log(
       `| ${r.kind} | ${r.municipalities} | ${mb(r.m.idle)} (${mb(r.m.startPeak)}) | ${mb(r.m.peak)} | ${mb(r.m.after)} | ${r.m.errors} | ${aim} |`,
     );

@@ -29,14 +29,21 @@ export async function measureServerMemory(
   db: { data: string } | { url: string },
   paths: readonly string[],
   cookie: string,
-  settings: { seconds: number; connections: number },
+  settings: { seconds: number; connections: number; lowMemory?: boolean },
 ): Promise<ServerMemory> {
   const secrets = "url" in db ? mkdtempSync(join(tmpdir(), "gyokaku-bench-server-")) : null;
+  // GYOKAKU_LOW_MEMORY=1 makes bin/gyokaku.js start the server again with --liftoff-only; given here, so that
+  // the process measured is the server itself
+  const quick = settings.lowMemory ? ["--liftoff-only"] : [];
   const child = spawn(
     process.execPath,
-    [BIN, "serve", "--port", "0", "--no-demo", "--data", "data" in db ? db.data : secrets!],
+    [...quick, BIN, "serve", "--port", "0", "--no-demo", "--data", "data" in db ? db.data : secrets!],
     {
-      env: { ...process.env, ...("url" in db ? { DATABASE_URL: db.url } : {}) },
+      env: {
+        ...process.env,
+        ...("url" in db ? { DATABASE_URL: db.url } : {}),
+        GYOKAKU_LOW_MEMORY: settings.lowMemory ? "1" : "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

@@ -114,10 +114,16 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
  * waits for at its end. The server (long-running) keeps the optimising compiler, and so does the very first
  * database on a machine: creating the empty database (cached, see db/pglite-start.ts) runs far slower
  * without it. With a PostgreSQL server there is nothing to gain.
+ *
+ * A server on a machine short of memory can ask for the quick code too (GYOKAKU_LOW_MEMORY=1): optimising
+ * the database's WebAssembly takes some 500 MB for the first ten seconds or so after start (the process's peak;
+ * it settles near 200 MB), and without it the server peaks near 250 MB, its database work taking about a
+ * quarter more CPU.
  */
 export function quickWasmSuits(argv: string[], env = process.env): boolean {
   const [name] = argv;
-  if (!name || name === "serve" || !commands[name] || env.DATABASE_URL) return false;
+  if (!name || !commands[name] || env.DATABASE_URL) return false;
+  if (name === "serve") return env.GYOKAKU_LOW_MEMORY === "1" && templateExists();
   return templateExists();
 }
 
