@@ -5,6 +5,7 @@
  * view. Keyed by municipality, plan id, year and version: a plan deleted and imported again gets a new id,
  * so nothing stale can be found. Bounded (least recently used first out).
  */
+import { inFlight } from "../core/in-flight.ts";
 import { Lru } from "../core/lru.ts";
 import type { DB } from "../db/database.ts";
 import { buildView, type PublicView } from "./public-view.ts";
@@ -21,6 +22,9 @@ export type CachedPublication = {
 
 const MAX_PUBLICATIONS = Number(process.env.GYOKAKU_PUBLICATION_CACHE ?? 24);
 const cache = new Lru<string, CachedPublication>(MAX_PUBLICATIONS);
+// Concurrent readers of one publication share the look-up of its versions, and the first read of a version.
+const lookups = inFlight<DB, PublicationMeta[]>();
+const reads = inFlight<DB, CachedPublication | null>();
 
 export function publicationKey(p: PublicationMeta): string {
   return `${p.municipalityCode}|${p.planId}|${p.fiscalYear}|${p.version}`;
@@ -34,13 +38,18 @@ export async function cachedPublication(db: DB, ref: PublicationRef): Promise<Ca
 
 /**
  * The publication (the version asked for, else the latest) with every version of its plan and year, newest
- * first: one look-up for both (the public pages list the versions).
+ * first: one look-up for both (the public pages list the versions). The look-up is never kept: requests that
+ * come while one runs share it (so a new version is served as soon as it is committed), which under many
+ * concurrent readers of a page makes it one query for all of them instead of one each.
  */
 export async function cachedPublicationWithVersions(
   db: DB,
   ref: PublicationRef,
 ): Promise<{ cached: CachedPublication; versions: PublicationMeta[] } | null> {
-  const versions = await repo.findPublicationVersions(db, ref);
+  const { municipalityCode, planKey, fiscalYear } = ref;
+  const versions = await lookups(db, JSON.stringify([municipalityCode, planKey, fiscalYear]), () =>
+    repo.findPublicationVersions(db, { municipalityCode, planKey, fiscalYear }),
+  );
   const meta = ref.version === undefined ? versions[0] : versions.find((v) => v.version === ref.version);
   const cached = meta ? await entryOf(db, meta) : null;
   return cached ? { cached, versions } : null;
@@ -48,8 +57,10 @@ export async function cachedPublicationWithVersions(
 
 async function entryOf(db: DB, meta: PublicationMeta): Promise<CachedPublication | null> {
   const key = publicationKey(meta);
-  const hit = cache.get(key);
-  if (hit) return hit;
+  return cache.get(key) ?? reads(db, key, () => read(db, meta, key));
+}
+
+async function read(db: DB, meta: PublicationMeta, key: string): Promise<CachedPublication | null> {
   const raw = await repo.snapshotOf(db, meta);
   if (raw === undefined) return null;
   const publication: Publication = { ...meta, snapshot: snapshotSchema.parse(raw) };

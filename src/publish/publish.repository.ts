@@ -21,7 +21,8 @@ export type PublicationRow = {
   publishedBy: string | null;
 };
 
-function base(q: Q) {
+/** Publications with their plan's key and their municipality's name (every municipality's: the caller narrows). */
+export function base(q: Q) {
   // Publications are public: the citizens' pages list every municipality's.
   return acrossMunicipalities(q, "published versions are public")
     .selectFrom("publications as p")
@@ -143,26 +144,6 @@ export async function snapshotOf(
     .where("version", "=", p.version)
     .executeTakeFirst();
   return row?.snapshot;
-}
-
-/** The latest version of every published plan and fiscal year, by municipality, plan and year (newest first). */
-export async function listLatest(q: Q): Promise<PublicationRow[]> {
-  return base(q)
-    .where(({ eb, ref, selectFrom }) =>
-      eb(
-        "p.version",
-        "=",
-        selectFrom("publications as p2")
-          .select((e) => e.fn.max("p2.version").as("v"))
-          .whereRef("p2.municipality_code", "=", ref("p.municipality_code"))
-          .whereRef("p2.plan_id", "=", ref("p.plan_id"))
-          .whereRef("p2.fiscal_year", "=", ref("p.fiscal_year")),
-      ),
-    )
-    .orderBy("p.municipality_code")
-    .orderBy("pl.key")
-    .orderBy("p.fiscal_year", "desc")
-    .execute();
 }
 
 /** Every version of every fiscal year of one plan, newest year and version first. */

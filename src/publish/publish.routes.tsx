@@ -16,6 +16,7 @@ import { SearchPage } from "./public.pages.tsx";
 import { cachedPublicationWithVersions, renderedOnce } from "./publication-cache.ts";
 import { listPublications, publishedEvidenceBytes } from "./publish.service.ts";
 import { contentType, fontDir, publicCss, renderFile } from "./site.tsx";
+import { sendTagged, taggedBody } from "./tagged-body.ts";
 
 const refSchema = z.object({
   code: z.string().regex(/^\d{6}$/),
@@ -102,17 +103,25 @@ export function publishRoutes(db: DB) {
       const sjis = c.req.query("encoding") === "sjis";
       // The pages list the versions: a new version makes new keys.
       const key = `${versioned ? "v" : "latest"}|${all.map((v) => v.version).join(",")}|${sjis}|${path}`;
-      const found = await renderedOnce(cached, key, () => renderFile(view, mode, path, { sjis }));
+      // Kept as bytes with their gzip and entity tag: a request costs the look-up of the versions and no more.
+      const found = await renderedOnce(cached, key, async () => {
+        const file = await renderFile(view, mode, path, { sjis });
+        return file
+          ? {
+              path: file.path,
+              tagged: taggedBody(typeof file.body === "string" ? file.body : new Uint8Array(file.body)),
+            }
+          : null;
+      });
       if (!found) return notFound(c);
-      c.header("Content-Type", contentType(found.path));
       c.header("Cache-Control", CACHE);
+      let type = contentType(found.path);
       if (found.path.endsWith(".csv")) {
         const name = `${ref.data.code}-${ref.data.fy}-v${publication.version}-${found.path.slice("opendata/".length)}`;
         c.header("Content-Disposition", `attachment; filename="${name}"`);
-        if (c.req.query("encoding") === "sjis")
-          c.header("Content-Type", "text/csv; charset=Shift_JIS; header=present");
+        if (sjis) type = "text/csv; charset=Shift_JIS; header=present";
       }
-      return c.body(typeof found.body === "string" ? found.body : new Uint8Array(found.body));
+      return sendTagged(c, found.tagged, type);
     } catch (e) {
       if (isAppError(e, "invalid_document")) {
         return c.text(e.message, 422);

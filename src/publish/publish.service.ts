@@ -16,6 +16,7 @@ import type { DB } from "../db/database.ts";
 import type { Database } from "../db/schema.ts";
 import { bothFiscalYear } from "../domain/fiscal-year.ts";
 import { getPlan, resolvePlan } from "../plans/plans.service.ts";
+import * as lists from "./publication-list.repository.ts";
 import * as repo from "./publish.repository.ts";
 import {
   buildSnapshot,
@@ -222,7 +223,29 @@ export async function getPublicationOfPlan(
 }
 
 export async function listPublications(db: DB): Promise<PublicationMeta[]> {
-  return repo.listLatest(db);
+  return lists.listLatest(db);
+}
+
+export type ListCursor = lists.ListCursor;
+
+/**
+ * A page of the latest versions (of one municipality, or of all), in listPublications' order, with where the
+ * next page starts (null on the last page): one query of `limit` + 1 rows, wherever the page is.
+ */
+export async function listPublicationsPage(
+  db: DB,
+  page: { municipalityCode?: string | undefined; after?: ListCursor | undefined; limit: number },
+): Promise<{ publications: PublicationMeta[]; next: ListCursor | null }> {
+  const rows = await lists.listLatestPage(db, { ...page, limit: page.limit + 1 });
+  const publications = rows.slice(0, page.limit);
+  const last = publications.at(-1);
+  return {
+    publications,
+    next:
+      rows.length > page.limit && last
+        ? { municipalityCode: last.municipalityCode, planKey: last.planKey, fiscalYear: last.fiscalYear }
+        : null,
+  };
 }
 
 export async function listVersions(db: DB, p: PublicationMeta): Promise<PublicationMeta[]> {

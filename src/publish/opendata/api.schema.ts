@@ -26,8 +26,24 @@ export const publicationRefSchema = z.object({
     .describe("このサーバー上のパス"),
 });
 
+/** The most publications one page of the list holds (and how many it holds without `limit`). */
+export const LIST_PAGE_SIZE = 100;
+
 export const publicationListSchema = z.object({
-  publications: z.array(publicationRefSchema).describe("公表されている計画と年度（それぞれ最新の版）"),
+  publications: z
+    .array(publicationRefSchema)
+    .describe(
+      "公表されている計画と年度（それぞれ最新の版）。団体コード、計画キーの順、同じ計画は新しい年度から。1ページ分だけ",
+    ),
+  limit: z.number().int().min(1).max(LIST_PAGE_SIZE).describe("1ページの最大件数"),
+  links: z
+    .object({
+      next: z
+        .string()
+        .nullable()
+        .describe("次のページのパス（同じ条件で after を付けたもの）。最後のページでは null"),
+    })
+    .describe("続きの取り方"),
 });
 
 const tallySchema = <S extends readonly [string, ...string[]]>(statuses: S) =>

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import {
   errorSchema,
+  LIST_PAGE_SIZE,
   publicationDetailSchema,
   publicationListSchema,
   publicationRefSchema,
@@ -93,8 +94,35 @@ export function openApiDocument(): JsonObject {
     "/api/v1/publications": {
       get: {
         operationId: "listPublications",
-        summary: "公表されている計画と年度の一覧（それぞれ最新の版）",
-        responses: { "200": json("PublicationList", "一覧") },
+        summary: "公表されている計画と年度の一覧（それぞれ最新の版）。ページ単位",
+        description:
+          `1ページ最大 ${LIST_PAGE_SIZE} 件（limit で減らせます）。続きは links.next（Link ヘッダーの rel="next" も同じ）を` +
+          "そのまま要求してください。municipality で1団体に絞れます。並びは団体コード、計画キーの順、同じ計画は新しい年度から。",
+        parameters: [
+          {
+            name: "municipality",
+            in: "query",
+            required: false,
+            description: "この団体の公表だけ（全国地方公共団体コード、6桁）",
+            schema: { type: "string", pattern: "^\\d{6}$" },
+            example: "012173",
+          },
+          {
+            name: "limit",
+            in: "query",
+            required: false,
+            description: `1ページの最大件数（既定 ${LIST_PAGE_SIZE}）`,
+            schema: { type: "integer", minimum: 1, maximum: LIST_PAGE_SIZE },
+          },
+          {
+            name: "after",
+            in: "query",
+            required: false,
+            description: "前のページの links.next にある値（そのページの最後の公表の位置）",
+            schema: { type: "string" },
+          },
+        ],
+        responses: { "200": json("PublicationList", "一覧の1ページ"), "400": badRequest },
       },
     },
     [base]: {
@@ -127,11 +155,12 @@ export function openApiDocument(): JsonObject {
     openapi: "3.1.0",
     info: {
       title: "gyokaku 公表データ API",
-      version: "1.0.0",
+      version: "1.1.0",
       description:
         "行政改革計画の公表データ（公表された版のみ）を読み取る API。年度は西暦（和暦を併記）、" +
         "数値と単位は別の項目、文書の記載はそのまま。CSV は各公表ページの opendata/ から（UTF-8 BOM付き、" +
-        "?encoding=sjis で Shift_JIS）。",
+        "?encoding=sjis で Shift_JIS）。一覧・公表の概要・表の応答には ETag が付き、If-None-Match で 304（変わっていない）、" +
+        "Accept-Encoding に応じて gzip または Brotli（br）で圧縮して返します（表は数 MB になるため圧縮を勧めます）。一覧はページ単位です（links.next）。",
       license: { name: "MIT", identifier: "MIT" },
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
