@@ -78,20 +78,26 @@ export function setResponseHeaders(c: Context, headers: Readonly<Record<string, 
   }
 }
 
-/** Whether an Accept-Encoding header takes gzip (named or by *, and not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let gzip: boolean | null = null;
-  let any = false;
-  for (const entry of header.toLowerCase().split(",")) {
-    const [name = "", ...params] = entry.split(";").map((s) => s.trim());
-    const q = params.find((p) => p.startsWith("q="));
-    const refused = q !== undefined && Number(q.slice(2)) === 0;
-    if (name === "gzip" || name === "x-gzip") gzip = !refused;
-    else if (name === "*") any = !refused;
+/**
+ * How much an Accept-Encoding header wants Brotli and gzip (RFC 9110 12.5.3): the weight given to each by name
+ * (`x-gzip` is gzip), else the weight of `*`, else 0; names are case-insensitive, a weight of zero refuses.
+ */
+export function codingWeights(header: string | undefined): { br: number; gzip: number } {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? "").split(",")) {
+    const [rawName, ...params] = part.trim().split(";");
+    const name = rawName?.trim().toLowerCase() ?? "";
+    if (name === "") continue;
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    weights.set(name === "x-gzip" ? "gzip" : name, Number.isFinite(weight) ? weight : 0);
   }
-  return gzip ?? any;
+  const star = weights.get("*") ?? 0;
+  return { br: weights.get("br") ?? star, gzip: weights.get("gzip") ?? star };
 }
+
+/** Whether an Accept-Encoding header takes gzip. */
+export const acceptsGzip = (header: string | undefined): boolean => codingWeights(header).gzip > 0;
 
 /**
  * HTML pages of `minBytes` or more gzipped for a browser that asks (every browser does): a round of 150 items is

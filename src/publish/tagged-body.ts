@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Context } from "hono";
+import { codingWeights } from "../core/http.ts";
 
 export type TaggedBody = {
   body: Uint8Array<ArrayBuffer>;
@@ -71,18 +72,7 @@ export function matchesTag(ifNoneMatch: string | undefined, etag: string): boole
  * case-insensitive; a weight of zero refuses a coding even beside `*`.
  */
 export function chooseEncoding(header: string | undefined): "br" | "gzip" | null {
-  const weights = new Map<string, number>();
-  for (const part of (header ?? "").split(",")) {
-    const [rawName, ...params] = part.trim().split(";");
-    const name = rawName?.trim().toLowerCase() ?? "";
-    if (name === "") continue;
-    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith("q="));
-    const weight = q === undefined ? 1 : Number(q.slice(2));
-    weights.set(name === "x-gzip" ? "gzip" : name, Number.isFinite(weight) ? weight : 0);
-  }
-  const star = weights.get("*") ?? 0;
-  const br = weights.get("br") ?? star;
-  const gzip = weights.get("gzip") ?? star;
+  const { br, gzip } = codingWeights(header);
   if (br > 0 && br >= gzip) return "br";
   return gzip > 0 ? "gzip" : null;
 }
