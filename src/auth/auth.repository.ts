@@ -181,6 +181,15 @@ export async function findSession(q: Q, code: string, id: string) {
       "users.name",
       "users.role",
       "users.disabled_at",
+      // The header's bell: the user's unread notifications, in the same query (one query fewer on every page).
+      (eb) =>
+        eb
+          .selectFrom("notifications")
+          .select((n) => n.fn.countAll<string>().as("n"))
+          .whereRef("notifications.municipality_code", "=", "sessions.municipality_code")
+          .whereRef("notifications.user_id", "=", "users.id")
+          .where("notifications.read_at", "is", null)
+          .as("unread"),
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
