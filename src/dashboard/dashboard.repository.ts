@@ -4,7 +4,7 @@
  * (round_state_versions), and its latest changes (without their before/after values, which the page does not
  * show).
  */
-import type { Kysely, Transaction } from "kysely";
+import { CompiledQuery, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../db/schema.ts";
 import { sameMunicipality, scoped } from "../db/tenant.ts";
@@ -42,7 +42,7 @@ export type DashboardState = {
   recent: DashboardEventRow[];
 };
 
-export async function dashboardState(q: Q, code: string, recentLimit: number): Promise<DashboardState> {
+function stateQuery(q: Q, code: string, recentLimit: number) {
   const plans = scoped(q, code)
     .selectFrom("plans")
     .leftJoin("plan_data_versions", (j) =>
@@ -88,16 +88,43 @@ export async function dashboardState(q: Q, code: string, recentLimit: number): P
     .orderBy("at", "desc")
     .orderBy("id")
     .limit(recentLimit);
-  const row = await q
-    .selectNoFrom([
-      jsonArrayFrom(plans).as("plans"),
-      jsonArrayFrom(rounds).as("open_rounds"),
-      jsonArrayFrom(recent).as("recent"),
-    ])
-    .executeTakeFirstOrThrow();
+  return q.selectNoFrom([
+    jsonArrayFrom(plans).as("plans"),
+    jsonArrayFrom(rounds).as("open_rounds"),
+    jsonArrayFrom(recent).as("recent"),
+  ]);
+}
+
+type StateRow = { plans: unknown; open_rounds: unknown; recent: unknown };
+
+/**
+ * The query's text, built and compiled once per process: building and compiling it with the query builder took
+ * about 0.25 ms a request (half as long as PostgreSQL takes to plan and run it). Compiled for a stand-in
+ * municipality code, whose parameters are then given the real one; both databases use Kysely's PostgreSQL
+ * compiler. The query is still built from scoped() (the tenant test reads it).
+ */
+const STAND_IN = "\u0000municipality";
+const compiled = new Map<number, CompiledQuery<StateRow>>();
+function compiledFor(q: Q, code: string, recentLimit: number): CompiledQuery<StateRow> {
+  let c = compiled.get(recentLimit);
+  if (!c) {
+    c = stateQuery(q, STAND_IN, recentLimit).compile() as CompiledQuery<StateRow>;
+    if (!c.parameters.includes(STAND_IN))
+      throw new Error("dashboardState: the municipality is not a parameter");
+    compiled.set(recentLimit, c);
+  }
+  return CompiledQuery.raw(
+    c.sql,
+    c.parameters.map((p) => (p === STAND_IN ? code : p)),
+  ) as CompiledQuery<StateRow>;
+}
+
+export async function dashboardState(q: Q, code: string, recentLimit: number): Promise<DashboardState> {
+  const [row] = (await q.executeQuery(compiledFor(q, code, recentLimit))).rows;
+  if (!row) throw new Error("dashboardState: no row");
   return {
     plans: row.plans as DashboardPlanRow[],
     openRounds: row.open_rounds as DashboardRoundRow[],
-    recent: row.recent as unknown as DashboardEventRow[],
+    recent: row.recent as DashboardEventRow[],
   };
 }
