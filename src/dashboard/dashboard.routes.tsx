@@ -6,10 +6,13 @@ import { isHttps, safeNext } from "../core/http.ts";
 import { type AuthEnv, currentUser, ERA_COOKIE } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
-import { cachedPlanHtml } from "../plans/plans.service.ts";
+import { cachedPlanPart } from "../plans/plans.service.ts";
 import { BehindPart, DashboardPage, ResultsPart } from "./dashboard.pages.tsx";
 import { getDashboard } from "./dashboard.service.ts";
 import { keptMunicipalityHtml } from "./dashboard-cache.ts";
+
+// The results are kept as bytes with the plan page's parts (a few kilobytes here): put into the page as text.
+const utf8 = new TextDecoder();
 
 export function dashboardRoutes(db: DB) {
   const app = new Hono<AuthEnv>();
@@ -27,11 +30,13 @@ export function dashboardRoutes(db: DB) {
     const { plan, planRef, fiscalYear } = d;
     const results =
       plan && planRef && fiscalYear !== null
-        ? await cachedPlanHtml(planRef, `dashboard|${fiscalYear}|${d.level}|${era}`, async () =>
-            String(
-              await (
-                <ResultsPart p={plan} fiscalYear={fiscalYear} level={d.level} r={await d.results()} />
-              ).toString(),
+        ? utf8.decode(
+            await cachedPlanPart(planRef, `dashboard|${fiscalYear}|${d.level}|${era}`, async () =>
+              String(
+                await (
+                  <ResultsPart p={plan} fiscalYear={fiscalYear} level={d.level} r={await d.results()} />
+                ).toString(),
+              ),
             ),
           )
         : "";
