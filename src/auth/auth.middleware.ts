@@ -43,6 +43,8 @@ export function sessionMiddleware(db: DB): MiddlewareHandler<AuthEnv> {
         : await sessionFromCookie(db, getCookie(c, SESSION_COOKIE));
     c.set("user", session?.actor ?? null);
     c.set("csrfToken", session?.csrfToken ?? null);
+    // read with the session (one query): the header's count of unread notifications
+    if (session) c.set("unread", session.unread);
     await next();
     // Pages that depend on who is looking are never cached.
     if (session) setResponseHeaders(c, { "Cache-Control": "no-store" });

@@ -112,7 +112,8 @@ export async function createUserAs(db: DB, user: Actor, input: NewUserInput & { 
   return createUser(db, { ...input, municipalityCode: user.municipalityCode }, user);
 }
 
-export type SessionInfo = { actor: Actor; csrfToken: string };
+/** The signed-in user, the session's CSRF token and the user's unread notifications (for the header's bell). */
+export type SessionInfo = { actor: Actor; csrfToken: string; unread: number };
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -246,7 +247,7 @@ export async function sessionFromCookie(db: DB, value: string | undefined): Prom
     name: s.name,
     role: s.role,
   });
-  return { actor, csrfToken: s.csrf_token };
+  return { actor, csrfToken: s.csrf_token, unread: Number(s.unread ?? 0) };
 }
 
 /**

@@ -46,6 +46,8 @@ export const trailerSchema = z.object({ end: z.literal(true), tables: z.number()
 export const EXCLUDED: Readonly<Record<string, string>> = {
   plan_data_versions:
     "計画のデータの版（画面の計算結果を覚えておくための印。復元すると、復元した計画にデータベースが新しい印を付けます）",
+  round_state_versions:
+    "照会の状態の版（画面の計算結果を覚えておくための印。復元すると、復元した照会にデータベースが新しい印を付けます）",
   sessions:
     "ログイン中のセッション（復元すると、復元した利用者のログインはそのまま、いなくなった利用者のものは終了します）",
 };

@@ -13,7 +13,7 @@ export type AuthEnv = {
     user: Actor | null;
     csrfToken: string | null;
     era: Era;
-    /** the user's unread notifications, for the header (set by the notifications capability) */
+    /** the user's unread notifications, for the header (read with the session: src/auth/auth.middleware.ts) */
     unread?: number;
   };
 };

@@ -1,12 +1,25 @@
-/** The dashboard page: results by level and by department, departments behind schedule, recent changes. */
+/**
+ * The dashboard page: results by level and by department, departments behind schedule, recent changes. The
+ * results (ResultsPart) and the departments behind schedule (BehindPart) are rendered once and kept as
+ * HTML (dashboard.routes.tsx); the page puts them inside the parts made per request (the 和暦/西暦 form with its
+ * CSRF token, the plan and year choice, the latest changes).
+ */
 
+import { raw } from "hono/html";
 import { requestAuth } from "../core/request.ts";
 import { dateLabel, fiscalYearLabel, otherFiscalYearLabel } from "../core/ui/era.ts";
 import { CsrfField, SelectField } from "../core/ui/forms.tsx";
 import { formatTime } from "../core/ui/history.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { Tally } from "../domain/evaluation/index.ts";
-import type { Dashboard, DashboardColumns, TallyRow } from "./dashboard.service.ts";
+import type {
+  BehindRound,
+  Dashboard,
+  DashboardColumns,
+  DashboardPlan,
+  DashboardResults,
+  TallyRow,
+} from "./dashboard.service.ts";
 
 /** 「遅れ・未達成」 or 「B・C」: what orders the departments. */
 const behindLabel = (c: DashboardColumns) =>
@@ -124,7 +137,91 @@ function TallyLine({
   );
 }
 
-export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
+/** The plan's results in the year: the same for every reader until the plan's data changes (kept as HTML). */
+export function ResultsPart({
+  p,
+  fiscalYear,
+  level,
+  r,
+}: {
+  p: DashboardPlan;
+  fiscalYear: number;
+  level: number;
+  r: DashboardResults;
+}) {
+  return (
+    <>
+      <h2>
+        {fiscalYearLabel(fiscalYear)}の達成状況<span class="fy">{p.title}</span>
+      </h2>
+      <p class="hint">
+        指標（系列ごと）の数です。記号は色に頼らず区別できるようにしています。再掲の項目は一度だけ数えます。
+        {r.columns.own && (
+          <>
+            この計画の<a href={`/plans/${p.id}/scales`}>評価基準</a>（
+            {r.columns.columns
+              .slice(0, -1)
+              .map((c) => c.label)
+              .join("・")}
+            ）で数え、割合は上位の評価の割合です。
+          </>
+        )}
+      </p>
+      <TallyTable
+        caption={`${p.levels[level]}ごと`}
+        head={p.levels[level] ?? "項目"}
+        rows={r.byLevel}
+        total={r.total}
+        columns={r.columns}
+      />
+      <TallyTable
+        caption={`所管課ごと（${behindLabel(r.columns)}の多い順）`}
+        head="所管課"
+        rows={r.byDepartment}
+        columns={r.columns}
+      />
+      {r.fiscalEffect && <p class="effect-total">{r.fiscalEffect}</p>}
+    </>
+  );
+}
+
+/** The departments behind schedule in open rounds: the same for every reader of the municipality (kept as HTML). */
+export function BehindPart({ behind }: { behind: BehindRound[] }) {
+  return behind.length === 0 ? (
+    <p>受付中の照会で、未提出の項目がある所管課はありません。</p>
+  ) : (
+    behind.map((b) => (
+      <div class="panel">
+        <h3>
+          <a href={`/rounds/${b.roundId}`}>{b.title}</a>（回答期限 {dateLabel(b.deadline)}
+          {b.daysLeft < 0 ? <strong class="overdue">・{-b.daysLeft}日超過</strong> : `・あと${b.daysLeft}日`}
+          ）
+        </h3>
+        <ul>
+          {b.departments.map((x) => (
+            <li>
+              {x.name}: 未提出 {x.open} / {x.total} 項目
+            </li>
+          ))}
+        </ul>
+      </div>
+    ))
+  );
+}
+
+export function DashboardPage({
+  d,
+  back,
+  results,
+  behind,
+}: {
+  d: Dashboard;
+  back: string;
+  /** DashboardResults as HTML ("" without a plan) */
+  results: string;
+  /** DashboardBehind as HTML */
+  behind: string;
+}) {
   const p = d.plan;
   // The plan's years, and the year shown when it lies outside them (a plan that starts after the last year
   // that has ended opens on that year): the choice always holds what the page reports.
@@ -175,66 +272,14 @@ export function DashboardPage({ d, back }: { d: Dashboard; back: string }) {
               計画を見る
             </a>
           </form>
-          <h2>
-            {fiscalYearLabel(d.fiscalYear!)}の達成状況<span class="fy">{p.title}</span>
-          </h2>
-          <p class="hint">
-            指標（系列ごと）の数です。記号は色に頼らず区別できるようにしています。再掲の項目は一度だけ数えます。
-            {d.columns.own && (
-              <>
-                この計画の<a href={`/plans/${p.id}/scales`}>評価基準</a>（
-                {d.columns.columns
-                  .slice(0, -1)
-                  .map((c) => c.label)
-                  .join("・")}
-                ）で数え、割合は上位の評価の割合です。
-              </>
-            )}
-          </p>
-          <TallyTable
-            caption={`${p.levels[d.level]}ごと`}
-            head={p.levels[d.level] ?? "項目"}
-            rows={d.byLevel}
-            total={d.total}
-            columns={d.columns}
-          />
-          <TallyTable
-            caption={`所管課ごと（${behindLabel(d.columns)}の多い順）`}
-            head="所管課"
-            rows={d.byDepartment}
-            columns={d.columns}
-          />
-          {d.fiscalEffect && <p class="effect-total">{d.fiscalEffect}</p>}
+          {raw(results)}
         </>
       )}
       <h2>提出が遅れている所管課</h2>
       <p class="hint">
         受付中の照会で、まだ提出していない項目がある所管課です。期限を過ぎた照会が先に並びます。
       </p>
-      {d.behind.length === 0 ? (
-        <p>受付中の照会で、未提出の項目がある所管課はありません。</p>
-      ) : (
-        d.behind.map((b) => (
-          <div class="panel">
-            <h3>
-              <a href={`/rounds/${b.roundId}`}>{b.title}</a>（回答期限 {dateLabel(b.deadline)}
-              {b.daysLeft < 0 ? (
-                <strong class="overdue">・{-b.daysLeft}日超過</strong>
-              ) : (
-                `・あと${b.daysLeft}日`
-              )}
-              ）
-            </h3>
-            <ul>
-              {b.departments.map((x) => (
-                <li>
-                  {x.name}: 未提出 {x.open} / {x.total} 項目
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))
-      )}
+      {raw(behind)}
       <h2>最近の変更</h2>
       {d.recent.length === 0 ? (
         <p class="empty">まだ変更はありません。</p>

@@ -6,20 +6,45 @@ import { isHttps, safeNext } from "../core/http.ts";
 import { type AuthEnv, currentUser, ERA_COOKIE } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
-import { DashboardPage } from "./dashboard.pages.tsx";
+import { cachedPlanPart } from "../plans/plans.service.ts";
+import { BehindPart, DashboardPage, ResultsPart } from "./dashboard.pages.tsx";
 import { getDashboard } from "./dashboard.service.ts";
+import { keptMunicipalityHtml } from "./dashboard-cache.ts";
+
+// The results are kept as bytes with the plan page's parts (a few kilobytes here): put into the page as text.
+const utf8 = new TextDecoder();
 
 export function dashboardRoutes(db: DB) {
   const app = new Hono<AuthEnv>();
 
   app.get("/dashboard", async (c) => {
-    const d = await getDashboard(db, currentUser(c), {
+    const user = currentUser(c);
+    const d = await getDashboard(db, user, {
       plan: c.req.query("plan"),
       fy: c.req.query("fy"),
       level: c.req.query("level"),
     });
+    const era = c.get("era");
+    // The results and the departments behind schedule are the same for every reader until what they are made
+    // from changes (dashboard.service.ts): rendered once and kept as HTML.
+    const { plan, planRef, fiscalYear } = d;
+    const results =
+      plan && planRef && fiscalYear !== null
+        ? utf8.decode(
+            await cachedPlanPart(planRef, `dashboard|${fiscalYear}|${d.level}|${era}`, async () =>
+              String(
+                await (
+                  <ResultsPart p={plan} fiscalYear={fiscalYear} level={d.level} r={await d.results()} />
+                ).toString(),
+              ),
+            ),
+          )
+        : "";
+    const behind = await keptMunicipalityHtml(user.municipalityCode, d.behindKey, `behind|${era}`, async () =>
+      String(await (<BehindPart behind={await d.behind()} />).toString()),
+    );
     const url = new URL(c.req.url);
-    return c.html(<DashboardPage d={d} back={url.pathname + url.search} />);
+    return c.html(<DashboardPage d={d} back={url.pathname + url.search} results={results} behind={behind} />);
   });
 
   // A display preference, kept in a cookie for a year; a form post so that it works without JavaScript.

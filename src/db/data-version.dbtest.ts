@@ -13,6 +13,8 @@ import type { OpenDatabase } from "./database.ts";
 /** Tables that lead to a plan but whose rows are not in the plan document or its evaluation, and why. */
 const NOT_FEEDING: Readonly<Record<string, string>> = {
   plan_data_versions: "the versions themselves",
+  round_state_versions:
+    "the rounds' state versions (migration 2026-12-07T0820-round-state-versions), not evaluated",
   plan_versions: "the editor's counter against stale forms (the edits it guards change covered tables)",
   audit_events: "the history, read by its own pages",
   publications: "published snapshots never change; src/publish/publication-cache.ts keys them by version",

@@ -11,6 +11,7 @@ import { acquireLock, type Lock } from "./lock.ts";
 import { migrationProvider } from "./migrations/index.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { startPGlite } from "./pglite-start.ts";
+import { preparingClient } from "./prepared.ts";
 import type { Database } from "./schema.ts";
 import { typeParsers } from "./type-parsers.ts";
 
@@ -64,6 +65,8 @@ export async function openDatabase(
     // An idle connection the server closes (a restart, an administrator) must not crash the process: the
     // pool drops it and opens another when needed.
     pool.on("error", (e) => console.error(`PostgreSQL: 待機中の接続が切れました: ${e.message}`));
+    // the marked hot queries go as prepared statements, planned once per connection (src/db/prepared.ts)
+    pool.on("connect", (client) => preparingClient(client));
     db = new Kysely<Database>({ dialect: withDeadlines(new PostgresDialect({ pool })) });
     describe = `PostgreSQL (${redact(options.url)})`;
   } else {

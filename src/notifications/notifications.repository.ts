@@ -226,16 +226,6 @@ export async function notificationsOf(q: Q, code: string, userId: string, limit:
     .execute();
 }
 
-export async function unreadCount(q: Q, code: string, userId: string): Promise<number> {
-  const r = await scoped(q, code)
-    .selectFrom("notifications")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
-}
-
 export async function findNotification(q: Q, code: string, userId: string, id: string) {
   return scoped(q, code)
     .selectFrom("notifications")

@@ -1,5 +1,5 @@
 /** HTTP adapter for notifications and the mail page. */
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { AppError } from "../core/errors.ts";
 import { canSeeMailDeliveries } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
@@ -13,15 +13,6 @@ import {
 } from "./notifications.pages.tsx";
 import * as service from "./notifications.service.ts";
 import { saveMailSettings, sendTestMail } from "./settings.service.ts";
-
-/** The unread count for the header, on pages (GET) of signed-in users. */
-export function unreadMiddleware(db: DB): MiddlewareHandler<AuthEnv> {
-  return async (c, next) => {
-    const user = c.get("user");
-    if (user && c.req.method === "GET") c.set("unread", await service.unreadCount(db, user));
-    await next();
-  };
-}
 
 const NOTICES: Record<string, string> = {
   read: "すべて既読にしました。",

@@ -30,10 +30,6 @@ export async function myNotifications(db: DB, user: Actor): Promise<Notification
   return repo.notificationsOf(db, user.municipalityCode, user.id, 200);
 }
 
-export async function unreadCount(db: DB, user: Actor): Promise<number> {
-  return repo.unreadCount(db, user.municipalityCode, user.id);
-}
-
 /** Marks one as read and gives its link (the user's own only). */
 export async function openNotification(db: DB, user: Actor, id: string, now = new Date()): Promise<string> {
   const n = /^[0-9a-f-]{36}$/i.test(id)

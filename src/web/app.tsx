@@ -23,7 +23,7 @@ import { type OpenDatabase, ping } from "../db/database.ts";
 import { editingRoutes } from "../editing/editing.routes.tsx";
 import { restoreRoutes } from "../editing/restore.routes.tsx";
 import { importRoutes } from "../importers/import.routes.tsx";
-import { notificationRoutes, unreadMiddleware } from "../notifications/notifications.routes.tsx";
+import { notificationRoutes } from "../notifications/notifications.routes.tsx";
 import { planRoutes } from "../plans/plans.routes.tsx";
 import { apiRoutes } from "../publish/opendata/api.routes.ts";
 import { publishAdminRoutes } from "../publish/publish.admin.routes.tsx";
@@ -134,7 +134,6 @@ export function createApp(open: OpenDatabase, options: AppOptions = {}) {
   app.use(contextStorage());
   app.use(sessionMiddleware(open.db));
   app.use(requireLogin());
-  app.use(unreadMiddleware(open.db));
   app.use(
     csrfProtection((c) =>
       c.html(

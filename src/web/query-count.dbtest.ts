@@ -121,7 +121,10 @@ describe("queries per request", () => {
 
   test("stay within a ceiling per page", () => {
     // Today's counts with a little room: a new query on a page is a decision, not an accident.
-    const ceiling = (kind: string) => (kind.startsWith("public") || kind.startsWith("api") ? 3 : 25);
+    // The dashboard: the session (with the unread notifications) and one query of its own (the versions of what
+    // it keeps and the latest changes: src/dashboard/dashboard.repository.ts).
+    const ceiling = (kind: string) =>
+      kind === "dashboard" ? 2 : kind.startsWith("public") || kind.startsWith("api") ? 3 : 25;
     const over = Object.entries(big).filter(([kind, n]) => n > ceiling(kind));
     assert.deepEqual(over, [], JSON.stringify(big));
   });

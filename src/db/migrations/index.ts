@@ -25,6 +25,7 @@ import * as judgementGrade from "./2026-12-07T0228-grades-judgement-grade.ts";
 import * as effectPlanTarget from "./2026-12-07T0238-effect-plan-target.ts";
 import * as auditPlace from "./2026-12-07T0530-consent-audit-place.ts";
 import * as textLengths from "./2026-12-07T0600-hostile-text-lengths.ts";
+import * as roundStateVersions from "./2026-12-07T0820-round-state-versions.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0238-effect-plan-target": effectPlanTarget,
   "2026-12-07T0530-consent-audit-place": auditPlace,
   "2026-12-07T0600-hostile-text-lengths": textLengths,
+  "2026-12-07T0820-round-state-versions": roundStateVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,6 +10,17 @@ export interface PlanDataVersionsTable {
   version: string;
 }
 
+/**
+ * A reporting round's state version: a random UUID the database's triggers change with every change to the
+ * round's items and parts (migration 2026-12-07T0820-round-state-versions). Read by the dashboard's kept parts.
+ */
+export interface RoundStateVersionsTable {
+  municipality_code: string;
+  round_id: string;
+  version: string;
+}
+
 export interface DataVersionTables {
   plan_data_versions: PlanDataVersionsTable;
+  round_state_versions: RoundStateVersionsTable;
 }
