@@ -1,7 +1,7 @@
 /** SQL for accounts and sessions. Every query is scoped by municipality_code, except the operator's look-up by address. */
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../db/schema.ts";
 import { prepared } from "../db/prepared.ts";
+import type { Database } from "../db/schema.ts";
 import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
 import { SHARED_REFERENCE_CODE } from "../domain/municipality-code.ts";
 import type { Role } from "../domain/roles.ts";

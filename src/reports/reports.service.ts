@@ -6,7 +6,6 @@
 
 import { record } from "../audit/audit.service.ts";
 import { authorize, invalid, isAppError, notFound } from "../core/errors.ts";
-import { htmlPartsToPdf } from "../core/pdf/pdf.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import { type Actor, canJudge, canView } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
@@ -18,12 +17,13 @@ import { buildReport, type ReportModel } from "./build-report.ts";
 import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evaluation.ts";
 import { cachedDerived, cachedEvaluation, type EvaluationKey } from "./evaluation-cache.ts";
 import { buildFiscalEffects, type EffectTargetResult } from "./fiscal-effect.model.ts";
-import { printHtmlOffThread, printHtmlPartsOffThread } from "./html-off-thread.ts";
 import * as repo from "./judgements.repository.ts";
 import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
-import { keptReportFile } from "./report-files.ts";
+import { type RenderedReport, renderReport } from "./report-files.ts";
+
+export { type RenderedReport, renderReport };
+
 import { effectTotalText } from "./views/fiscal-effect.view.tsx";
-import { reportXlsxOffThread } from "./xlsx-off-thread.ts";
 
 /**
  * A plan read for the reports. dataVersion (src/db/data-version.ts) keys the evaluation cache; without it
@@ -145,59 +145,6 @@ export async function reportModelAsRead(
     `report:${kind}`,
     (evaluated) => buildReport(kind, evaluated),
   );
-}
-
-export type RenderedReport = {
-  body: string | Buffer;
-  contentType: string;
-  /** 「012173-ebetsu-gyokaku-2019-summary-2022.xlsx」 */
-  fileName: string;
-  /** 「江別市行政改革推進計画の取組状況一覧（令和4年度）.xlsx」, for Content-Disposition filename*. */
-  displayName: string;
-  title: string;
-};
-
-const CONTENT_TYPES: Record<ReportFormat, string> = {
-  html: "text/html; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pdf: "application/pdf",
-};
-
-/**
- * A report as a file: the print HTML (self-contained), an xlsx workbook, or a PDF printed from the HTML. Made
- * once per model (and so per data version of the plan) and kept (report-files.ts).
- */
-export function renderReport(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
-  return keptReportFile(report, format, () => makeReportFile(report, format));
-}
-
-async function makeReportFile(report: ReportModel, format: ReportFormat): Promise<RenderedReport> {
-  const m = report.model;
-  const meta = {
-    contentType: CONTENT_TYPES[format],
-    fileName: `${m.municipalityCode}-${m.planKey}-${report.kind}-${m.fiscalYear}.${format}`.replace(
-      /[^\w.-]+/g,
-      "_",
-    ),
-    displayName: `${m.title}.${format}`,
-    title: m.title,
-  };
-  switch (format) {
-    case "html":
-      // the HTML is made in a worker thread: the 個票's charts never block the other requests
-      return { ...meta, body: await printHtmlOffThread(report) };
-    case "xlsx":
-      // made in a worker thread: a large report never blocks the other requests
-      return { ...meta, body: await reportXlsxOffThread(report) };
-    case "pdf":
-      return {
-        ...meta,
-        body: await htmlPartsToPdf(await printHtmlPartsOffThread(report), {
-          landscape: true,
-          footerTitle: `${m.municipality} ${m.planTitle} ${KIND_LABELS[report.kind]}（${m.fiscalYear}年度）`,
-        }),
-      };
-  }
 }
 
 /** What the CLI and the routes call: load, evaluate, build, render. */
