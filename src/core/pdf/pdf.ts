@@ -146,25 +146,29 @@ const PARALLEL_PARTS = 3;
  */
 export async function htmlPartsToPdf(parts: string[], options: PdfOptions = {}): Promise<Buffer> {
   if (parts.length === 1) return htmlToPdf(parts[0]!, options);
-  const printed: Buffer[] = new Array(parts.length);
+  const lib = await import("pdf-lib");
+  // Each part is read by pdf-lib as soon as it is printed, while Chromium prints the others.
+  const loaded: Promise<PDFDocumentT>[] = new Array(parts.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < parts.length; i = next++) {
-      printed[i] = await printOne(parts[i]!, "", options);
+      const bytes = await printOne(parts[i]!, "", options);
+      loaded[i] = lib.PDFDocument.load(bytes);
+      loaded[i]!.catch(() => undefined); // awaited below; a failure is reported there
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, parts.length) }, worker));
-  const { PDFDocument } = await import("pdf-lib");
-  const joined = await PDFDocument.create();
-  for (const bytes of printed) {
-    const part = await PDFDocument.load(bytes);
-    for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
-  }
-  const count = joined.getPageCount();
-  const footers = await PDFDocument.load(
-    await printOne(footerPages(count), footerCss(options.footerTitle ?? ""), options),
+  const printed = await Promise.all(loaded);
+  const count = printed.reduce((n, part) => n + part.getPageCount(), 0);
+  // Chromium prints the footers while the parts are joined here.
+  const footers = printOne(footerPages(count), footerCss(options.footerTitle ?? ""), options).then((bytes) =>
+    lib.PDFDocument.load(bytes),
   );
-  await overlay(joined, footers, await import("pdf-lib"));
+  footers.catch(() => undefined);
+  const joined = await lib.PDFDocument.create();
+  for (const part of printed)
+    for (const page of await joined.copyPages(part, part.getPageIndices())) joined.addPage(page);
+  await overlay(joined, await footers, lib);
   return Buffer.from(await joined.save());
 }
 
