@@ -123,6 +123,18 @@ function routesOf(me: Loaded): [string, RouteKind, string][] {
   ];
 }
 
+/**
+ * fetch, once more after a reset connection: after a pause (loading the next scale) the server may close a kept-alive
+ * connection just as the next request goes out on it (ECONNRESET), which is not the page's error.
+ */
+async function fetchAgain(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch {
+    return fetch(url, init);
+  }
+}
+
 /** The paths of the app's pages, the public pages and the API (no bare routes). */
 export const appAndPublicPaths = (me: Loaded): string[] =>
   routesOf(me)
@@ -141,11 +153,11 @@ export async function measureRoutes(
   for (const [route, kind, path] of routesOf(me)) {
     if (kind !== "bare" && settings.routes && !settings.routes.test(route)) continue;
     await s.settled();
-    const first = await fetch(s.origin + path, { headers });
+    const first = await fetchAgain(s.origin + path, { headers });
     await first.arrayBuffer();
     if (first.status !== 200) console.log(`  ${route}: HTTP ${first.status} for ${path}`);
     const queries = await s.counter.measure(async () =>
-      (await fetch(s.origin + path, { headers })).arrayBuffer(),
+      (await fetchAgain(s.origin + path, { headers })).arrayBuffer(),
     );
     let maxRss = process.memoryUsage().rss;
     const sample = setInterval(() => {
@@ -184,7 +196,7 @@ async function explainSlowest(s: BenchServer, me: Loaded): Promise<string[]> {
   await s.settled();
   s.counter.log = [];
   for (const path of [`/dashboard?plan=${me.planId}`, "/rounds", `/plans/${me.planId}`])
-    await (await fetch(s.origin + path, { headers: { cookie: me.cookie } })).arrayBuffer();
+    await (await fetchAgain(s.origin + path, { headers: { cookie: me.cookie } })).arrayBuffer();
   const top = s.counter.log.sort((a, b) => b.ms - a.ms).slice(0, 3);
   s.counter.log = null;
   const out: string[] = [];
