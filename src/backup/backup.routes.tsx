@@ -80,7 +80,7 @@ export function backupRoutes(db: DB) {
         } catch (e) {
           if (!isAppError(e, "invalid_document", "conflict")) throw e;
           logRefusal(e);
-          errors.file = e.message;
+          errors.file = e.message.endsWith("。") ? e.message : `${e.message}。`;
         }
       }
       errors.confirm = `置き換えることを確認してください。${errors.file ? "" : "ファイルはもう一度選んでください。"}`;

@@ -113,7 +113,10 @@ describe("importing from the app", () => {
     const unknown = await upload(office, [{ name: "noise.txt", text: "こんにちは\n" }]);
     assert.equal(unknown.status, 400);
     const page = await unknown.text();
-    assert.match(page, /noise\.txt: 様式を判別できません。「形式」で様式を選んでください。/);
+    assert.match(
+      page,
+      /noise\.txt: 様式を判別できません。「形式」で様式を選び、ファイルをもう一度選んで取り込んでください。/,
+    );
     assert.match(
       page,
       /<select id="f-format" name="format" aria-invalid="true"/,

@@ -83,7 +83,12 @@ export function importRoutes(db: DB) {
     // The service says only that a file's layout could not be told: here the format is chosen in 形式.
     if (isUnknownLayout(e))
       return c.html(
-        <ImportPage formats={FORMATS} errors={{ format: `${e.message}「形式」で様式を選んでください。` }} />,
+        <ImportPage
+          formats={FORMATS}
+          errors={{
+            format: `${e.message}「形式」で様式を選び、ファイルをもう一度選んで取り込んでください。`,
+          }}
+        />,
         400,
       );
     if (isAppError(e, "invalid"))
