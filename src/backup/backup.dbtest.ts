@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -215,7 +216,23 @@ describe("restore refuses what it must not do, and then changes nothing", () => 
       /途中でファイルが終わって/,
     );
     await assert.rejects(restoreFromBytes(target.db, gzipSync("hello\n")), /gyokaku のバックアップ/);
-    await assert.rejects(restoreFromBytes(target.db, Buffer.from("not gzip")), /gzip として読めません/);
+    const notGzip = await restoreFromBytes(target.db, Buffer.from("not gzip")).catch((e: Error) => e);
+    assert.ok(notGzip instanceof Error);
+    assert.equal(
+      notGzip.message,
+      "バックアップファイルを読めません: gyokaku のバックアップファイル（.jsonl.gz）ではないか、壊れています",
+      "plain words, without the reader's code",
+    );
+    assert.equal(
+      (notGzip.cause as NodeJS.ErrnoException).code,
+      "Z_DATA_ERROR",
+      "the code is kept for the log",
+    );
+    const whole = gzipSync(randomBytes(50_000).toString("base64"));
+    await assert.rejects(
+      restoreFromBytes(target.db, whole.subarray(0, whole.length - 100)),
+      /ファイルが途中で切れています/,
+    );
     assert.equal((await snapshot(target.db)).get("plans")!.length, 0, "nothing was restored");
   });
 

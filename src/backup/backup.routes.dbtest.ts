@@ -45,7 +45,35 @@ test("an administrator downloads a backup and restores it; the page says what wa
 
   const unconfirmed = await app.request("/admin/backup/restore", upload(admin, bytes, false));
   assert.equal(unconfirmed.status, 400);
-  assert.match(await unconfirmed.text(), /置き換えることを確認してください/);
+  assert.match(
+    await unconfirmed.text(),
+    /置き換えることを確認してください。ファイルはもう一度選んでください。/,
+  );
+
+  // Not confirmed and not a backup: both are said at once, in plain words (the reader's code only in the log).
+  const logged: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => logged.push(args);
+  let both: string;
+  let status: number;
+  try {
+    const res = await app.request(
+      "/admin/backup/restore",
+      upload(admin, new TextEncoder().encode("memo\n"), false),
+    );
+    status = res.status;
+    both = await res.text();
+  } finally {
+    console.error = original;
+  }
+  assert.equal(status, 400);
+  assert.match(
+    both,
+    /バックアップファイルを読めません: gyokaku のバックアップファイル（\.jsonl\.gz）ではないか、壊れています/,
+  );
+  assert.match(both, /置き換えることを確認してください。/);
+  assert.doesNotMatch(both, /Z_DATA_ERROR|gzip として/);
+  assert.match(String(logged.flat().join(" ")), /Z_DATA_ERROR/, "the code is in the server log");
 
   const restored = await app.request("/admin/backup/restore", upload(admin, bytes, true));
   const html = await restored.text();

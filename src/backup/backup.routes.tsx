@@ -8,15 +8,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { Hono } from "hono";
-import { isAppError } from "../core/errors.ts";
+import { type AppError, isAppError } from "../core/errors.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { BACKUP_PATH, BackupPage } from "./backup.pages.tsx";
-import { backupForAdmin, backupPage, restoreFromBytes } from "./backup.service.ts";
+import { backupForAdmin, backupPage, checkBackupBytes, restoreFromBytes } from "./backup.service.ts";
 
 /** The largest backup the page takes (app.tsx lets a body this large through on the restore path only). */
 export const MAX_RESTORE_MEGABYTES = 200;
 export const RESTORE_PATH = `${BACKUP_PATH}/restore`;
+
+/** A file that could not be read is logged with what the reader said (Z_DATA_ERROR …); the page says it plainly. */
+function logRefusal(e: AppError) {
+  const cause = e.cause as NodeJS.ErrnoException | undefined;
+  if (cause) console.error(`restore refused: ${e.message} (${cause.code ?? cause.message})`);
+}
 
 export function backupRoutes(db: DB) {
   const app = new Hono<AuthEnv>();
@@ -64,10 +70,24 @@ export function backupRoutes(db: DB) {
       errors.file = "バックアップファイルを選んでください。";
     else if (file.size > MAX_RESTORE_MEGABYTES * 1024 * 1024)
       errors.file = `${MAX_RESTORE_MEGABYTES} MB を超えるファイルは画面から復元できません（gyokaku restore を使ってください）。`;
-    if (body.confirm !== "yes") errors.confirm = "置き換えることを確認してください。";
-    if (Object.keys(errors).length > 0 || typeof file === "string" || !file) return page({ errors }, 400);
+    const bytes =
+      errors.file || typeof file === "string" || !file ? null : new Uint8Array(await file.arrayBuffer());
+    if (body.confirm !== "yes") {
+      // Not confirmed: what is wrong with the file is said as well, not only after it is chosen again.
+      if (bytes) {
+        try {
+          await checkBackupBytes(db, bytes, { actor: user });
+        } catch (e) {
+          if (!isAppError(e, "invalid_document", "conflict")) throw e;
+          logRefusal(e);
+          errors.file = e.message.endsWith("。") ? e.message : `${e.message}。`;
+        }
+      }
+      errors.confirm = `置き換えることを確認してください。${errors.file ? "" : "ファイルはもう一度選んでください。"}`;
+    }
+    if (Object.keys(errors).length > 0 || !bytes) return page({ errors }, 400);
     try {
-      const result = await restoreFromBytes(db, new Uint8Array(await file.arrayBuffer()), { actor: user });
+      const result = await restoreFromBytes(db, bytes, { actor: user });
       return page({
         restored: {
           created: result.header.created,
@@ -77,8 +97,9 @@ export function backupRoutes(db: DB) {
         },
       });
     } catch (e) {
-      if (isAppError(e, "invalid_document", "conflict")) return page({ refused: e.message }, 400);
-      throw e;
+      if (!isAppError(e, "invalid_document", "conflict")) throw e;
+      logRefusal(e);
+      return page({ refused: e.message }, 400);
     }
   });
 

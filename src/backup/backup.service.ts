@@ -227,25 +227,65 @@ async function checkTarget(db: DB, header: BackupHeader, options: RestoreOptions
   return header.scope === "all" ? null : backupCodes;
 }
 
+/**
+ * What a gzip or text decoding error means to the person restoring; the code (Z_DATA_ERROR …) stays in the
+ * error's cause, for the log.
+ */
+function unreadable(e: unknown): AppError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const cut = code === "Z_BUF_ERROR" || /unexpected end/i.test((e as Error).message ?? "");
+  const error = invalidBackup(
+    cut
+      ? "ファイルが途中で切れています（ダウンロードやコピーが最後まで終わっていない可能性があります）"
+      : "gyokaku のバックアップファイル（.jsonl.gz）ではないか、壊れています",
+  );
+  return new AppError(error.code, error.message, { cause: e });
+}
+
+/** The lines of a gzip'd backup, one at a time (undefined at the end); refusals in plain words. */
+function backupLines(source: Readable): () => Promise<string | undefined> {
+  const gunzip = createGunzip();
+  // A read error of the source ends the gunzip stream with it, so that the reading below sees it.
+  pipeline(source, gunzip, () => {});
+  const input = lines(gunzip);
+  return async () => {
+    try {
+      const r = await input.next();
+      return r.done ? undefined : r.value;
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw unreadable(e);
+    }
+  };
+}
+
+/**
+ * Makes the checks that would refuse a restore of the bytes (a backup at all, its version, whose it is)
+ * without restoring anything: the page says what is wrong with the file even when the restore was not
+ * confirmed. Returns the header.
+ */
+export async function checkBackupBytes(
+  db: DB,
+  bytes: Uint8Array,
+  options: RestoreOptions = {},
+): Promise<BackupHeader> {
+  const source = Readable.from([Buffer.from(bytes)]);
+  try {
+    const header = readHeader(await backupLines(source)());
+    await checkTarget(db, header, options);
+    return header;
+  } finally {
+    source.destroy();
+  }
+}
+
 /** Restores a gzip'd backup from a byte stream, in one transaction. */
 export async function restoreFromStream(
   db: DB,
   source: Readable,
   options: RestoreOptions = {},
 ): Promise<RestoreResult> {
-  const gunzip = createGunzip();
-  // A read error of the source ends the gunzip stream with it, so that the reading below sees it.
-  pipeline(source, gunzip, () => {});
-  const input = lines(gunzip);
-  const next = async () => {
-    try {
-      const r = await input.next();
-      return r.done ? undefined : r.value;
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw invalidBackup(`gzip として読めません（${(e as NodeJS.ErrnoException).code ?? "壊れています"}）`);
-    }
-  };
+  const next = backupLines(source);
   try {
     const header = readHeader(await next());
     const scope = await checkTarget(db, header, options);

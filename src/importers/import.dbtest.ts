@@ -47,7 +47,9 @@ describe("importing the seed documents", { skip }, () => {
     assert.throws(() => readFiles([{ path: "empty.txt", bytes: new Uint8Array() }]), /空です/);
     assert.throws(
       () => readFiles([{ path: "unknown.txt", bytes: new TextEncoder().encode("こんにちは\n") }]),
-      /様式を判別できません/,
+      (e: unknown) =>
+        isAppError(e, "invalid_document") && /^unknown\.txt: 様式を判別できません。$/.test(e.message),
+      "the service names no command-line option: each adapter says how to choose the format",
     );
     assert.throws(() => readFiles([ebetsuSheets], "nope"), /知らない形式/);
     assert.equal((await open.db.selectFrom("plans").select("id").execute()).length, before.length);

@@ -1,7 +1,14 @@
 /** The reform office's import page: files in, what was stored and what was found out. */
 
 import { type Finding, formatFinding } from "../core/findings.ts";
-import { CsrfField, ErrorSummary, type FieldErrors, FileField, Notice } from "../core/ui/forms.tsx";
+import {
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  FileField,
+  Notice,
+  SelectField,
+} from "../core/ui/forms.tsx";
 import { Layout } from "../core/ui/layout.tsx";
 import type { StoredPlan } from "../plans/plans.service.ts";
 
@@ -9,6 +16,8 @@ const SEVERITY: Record<Finding["severity"], string> = { error: "誤り", warning
 
 export type ImportPageProps = {
   formats: { id: string; label: string }[];
+  /** the format chosen in 形式 ("" or none: detected) */
+  format?: string | undefined;
   errors?: FieldErrors;
   /** The import was refused: why, and the findings that say where. */
   refused?: { message: string; findings: Finding[] } | undefined;
@@ -45,7 +54,7 @@ function Findings({ findings, title }: { findings: Finding[]; title: string }) {
   );
 }
 
-export function ImportPage({ formats, errors = {}, refused, done }: ImportPageProps) {
+export function ImportPage({ formats, format, errors = {}, refused, done }: ImportPageProps) {
   return (
     <Layout title="計画の取り込み" breadcrumbs={[{ href: "/", label: "計画の一覧" }]}>
       <h1>計画の取り込み</h1>
@@ -91,15 +100,17 @@ export function ImportPage({ formats, errors = {}, refused, done }: ImportPagePr
           accept=".xlsx,.json,.txt"
           multiple
         />
-        <div class="field">
-          <label for="f-format">形式</label>
-          <select id="f-format" name="format">
-            <option value="">自動で判別する</option>
-            {formats.map((f) => (
-              <option value={f.id}>{f.label}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="format"
+          label="形式"
+          hint="ふつうは「自動で判別する」のままで取り込めます。判別できないときは様式を選びます。"
+          error={errors.format}
+          value={format ?? ""}
+          options={[
+            { value: "", label: "自動で判別する" },
+            ...formats.map((f) => ({ value: f.id, label: f.label })),
+          ]}
+        />
         <button type="submit" class="button button-primary">
           取り込む
         </button>

@@ -110,6 +110,19 @@ describe("importing from the app", () => {
     ]);
     assert.equal(broken.status, 400);
     assert.match(await broken.text(), /何も保存していません/);
+    const unknown = await upload(office, [{ name: "noise.txt", text: "こんにちは\n" }]);
+    assert.equal(unknown.status, 400);
+    const page = await unknown.text();
+    assert.match(
+      page,
+      /noise\.txt: 様式を判別できません。「形式」で様式を選び、ファイルをもう一度選んで取り込んでください。/,
+    );
+    assert.match(
+      page,
+      /<select id="f-format" name="format" aria-invalid="true"/,
+      "the 形式 select is marked",
+    );
+    assert.doesNotMatch(page, /--format/, "no command-line option on the web page");
     const none = await upload(office, []);
     assert.equal(none.status, 400);
     assert.match(await none.text(), /取り込むファイルを選んでください/);

@@ -6,7 +6,7 @@ import { canEditPlan } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
 import type { DB } from "../db/database.ts";
 import { ImportPage } from "./import.pages.tsx";
-import { JSON_FORMAT, XLSX_FORMAT } from "./import.service.ts";
+import { isUnknownLayout, JSON_FORMAT, XLSX_FORMAT } from "./import.service.ts";
 import { ImportPreviewPage } from "./import-preview.pages.tsx";
 import { confirmImportAs, previewImportAs } from "./import-preview.service.ts";
 import { readers } from "./registry.ts";
@@ -59,7 +59,7 @@ export function importRoutes(db: DB) {
         <ImportPreviewPage plans={preview.plans} token={preview.token} upload={preview.upload} />,
       );
     } catch (e) {
-      return refusal(c, e);
+      return refusal(c, e, format);
     }
   });
 
@@ -78,12 +78,28 @@ export function importRoutes(db: DB) {
     }
   });
 
-  function refusal(c: Context, e: unknown) {
+  /** The page again with why the import was refused; `format` as the user chose it. */
+  function refusal(c: Context, e: unknown, format = "") {
+    // The service says only that a file's layout could not be told: here the format is chosen in 形式.
+    if (isUnknownLayout(e))
+      return c.html(
+        <ImportPage
+          formats={FORMATS}
+          errors={{
+            format: `${e.message}「形式」で様式を選び、ファイルをもう一度選んで取り込んでください。`,
+          }}
+        />,
+        400,
+      );
     if (isAppError(e, "invalid"))
-      return c.html(<ImportPage formats={FORMATS} errors={{ ...e.fields }} />, 400);
+      return c.html(<ImportPage formats={FORMATS} format={format} errors={{ ...e.fields }} />, 400);
     if (isAppError(e, "invalid_document", "locked", "not_found", "conflict", "too_large"))
       return c.html(
-        <ImportPage formats={FORMATS} refused={{ message: e.message, findings: [...e.findings] }} />,
+        <ImportPage
+          formats={FORMATS}
+          format={format}
+          refused={{ message: e.message, findings: [...e.findings] }}
+        />,
         400,
       );
     throw e;

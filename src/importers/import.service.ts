@@ -21,7 +21,14 @@ import { checkImportFiles } from "./import-limits.ts";
 import { type FileBytes, XLSX_FORMAT } from "./read-files.ts";
 
 export type { FileBytes } from "./read-files.ts";
-export { decodeText, JSON_FORMAT, readFiles, XLSX_FORMAT } from "./read-files.ts";
+export {
+  decodeText,
+  formatIds,
+  isUnknownLayout,
+  JSON_FORMAT,
+  readFiles,
+  XLSX_FORMAT,
+} from "./read-files.ts";
 export type ImportOutcome = { stored: StoredPlan[]; findings: Finding[]; documents: PlanDocument[] };
 
 const READ_WORKER = new URL("./plan-read.worker.ts", import.meta.url);

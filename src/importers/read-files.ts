@@ -4,7 +4,7 @@
  */
 import { basename } from "node:path";
 import type { InputFile } from "../core/document-reader.ts";
-import { invalidDocument } from "../core/errors.ts";
+import { AppError, invalidDocument, isAppError } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import { readPlanDocument, readPlanDocumentText } from "../core/plan-document/document.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
@@ -15,6 +15,22 @@ export type FileBytes = { path: string; bytes: Uint8Array };
 
 export const JSON_FORMAT = "json";
 export const XLSX_FORMAT = "xlsx";
+
+/** Every format the import takes, by id (the CLI's --format, the web page's 形式). */
+export const formatIds = (): string[] => [JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)];
+
+/**
+ * A file whose layout could not be told. The message says only that: how to name the format is the
+ * adapter's to say (the CLI's --format, the web page's 形式), marked by the field `format`.
+ */
+const unknownLayout = (path: string) =>
+  new AppError("invalid_document", `${path}: 様式を判別できません。`, {
+    fields: { format: "様式を判別できません" },
+  });
+
+/** Whether the import was refused because a file's layout could not be told (the format would settle it). */
+export const isUnknownLayout = (e: unknown): e is AppError =>
+  isAppError(e, "invalid_document") && e.fields.format !== undefined;
 
 /** Decodes a file as UTF-8 text; binary or mis-encoded files are refused with the byte offset. */
 export function decodeText(file: FileBytes): string {
@@ -49,9 +65,7 @@ export function readFiles(
   const findings: Finding[] = [];
   const groups = new Map<string, InputFile[]>();
   if (format !== undefined && format !== JSON_FORMAT && !readerById(format)) {
-    throw invalidDocument(
-      `--format ${format} は知らない形式です。使える形式: ${[JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)].join(", ")}`,
-    );
+    throw invalidDocument(`形式「${format}」は知らない形式です。使える形式: ${formatIds().join(", ")}`);
   }
   for (const file of texts) {
     if (format === JSON_FORMAT || (format === undefined && looksLikeJson(file))) {
@@ -62,11 +76,7 @@ export function readFiles(
     }
     checkTextLines(file.path, file.text);
     const reader = format ? readerById(format)! : readers.find((r) => r.detect(file));
-    if (!reader) {
-      throw invalidDocument(
-        `${file.path}: 様式を判別できません。--format で指定してください（${[JSON_FORMAT, XLSX_FORMAT, ...readers.map((r) => r.id)].join(", ")}）`,
-      );
-    }
+    if (!reader) throw unknownLayout(file.path);
     groups.set(reader.id, [...(groups.get(reader.id) ?? []), file]);
   }
   for (const [id, group] of groups) {

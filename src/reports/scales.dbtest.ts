@@ -66,6 +66,12 @@ describe("editing the plan's scales", () => {
     }
     const page = await (await get(office, `/plans/${planId}/scales`)).text();
     assert.match(page, /評価基準/);
+    assert.match(
+      page,
+      /aria-label="パンくずリスト"><ol><li><a href="\/">計画の一覧<\/a>/,
+      "the breadcrumb leads to the list of plans",
+    );
+    assert.doesNotMatch(page, /href="\/plans"/, "/plans alone is no page");
     assert.match(page, /gyokaku の既定（達成・順調・遅れ・未達成）で評価します/);
     assert.match(page, /name="g0_label"/);
   });

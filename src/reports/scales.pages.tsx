@@ -80,7 +80,7 @@ export function ScalesPage(props: {
     <Layout
       title={`評価基準 — ${e.title}`}
       breadcrumbs={[
-        { href: "/plans", label: "計画" },
+        { href: "/", label: "計画の一覧" },
         { href: `/plans/${e.planId}`, label: e.title },
       ]}
     >

@@ -8,6 +8,7 @@ import { asPrinted, EBETSU_001, findRow, SHEETS_WIN } from "../testing/ebetsu-00
 import { readSeed, seedsSkip } from "../testing/seeds.ts";
 import { evaluatePlan } from "./evaluation.ts";
 import { buildSummary, type SummaryModel } from "./summary.model.ts";
+import { SummaryView } from "./views/summary.view.tsx";
 
 const skip = seedsSkip("000_") || seedsSkip("001_");
 
@@ -108,6 +109,22 @@ describe("江別市 一覧 令和4年度, generated", { skip }, () => {
     assert.equal(staff.result?.symbol, "※", "a stage target against a number is not judgeable");
     const cloud = model.rows.find((r) => r.indicator.startsWith("庁内システムのクラウド化"))!;
     assert.equal(cloud.result?.label, "データなし", "a missing actual is no data, never zero");
+  });
+
+  test("the result column keeps 「－データなし」 on one line: wider, by as much as the rule column is narrower", () => {
+    const model = buildSummary(evaluatePlan(ebetsu().doc, 2022));
+    const html = String(SummaryView({ model, view: { mode: "web" } }));
+    const widths = [...html.matchAll(/<col class="(c-[a-z]+)" style="width:([\d.]+)%"/g)].map(
+      (m) => [m[1], Number(m[2])] as const,
+    );
+    const sum = widths.reduce((n, [, w]) => n + w, 0);
+    assert.ok(Math.abs(sum - 100) < 0.1, `the columns make the table's width, no more (${sum}%)`);
+    const result = widths.find(([c]) => c === "c-result")![1];
+    const rule = widths.find(([c]) => c === "c-rule")![1];
+    // 「－データなし」: the symbol and five characters, with the cell's padding (report.css), on a 1360px table
+    // of 0.85rem text (the screen: narrower than A4 landscape at 8pt for this).
+    assert.ok((result / 100) * 1360 >= (1.3 + 5 + 0.6) * 13.6, `result column ${result}%`);
+    assert.ok(rule > 14, `the rule column keeps most of its room (${rule}%)`);
   });
 
   test("tree cells are merged down the rows that share them, as 001 merges them", () => {

@@ -197,6 +197,22 @@ describe(`staffing store on ${testDatabaseKind()}`, () => {
       assert.equal((await get("/staffing/template.xlsx")).status, 200);
     });
 
+    test("the tabs lead only to years their pages have: never to a 404", async () => {
+      // The sample has headcounts for 2024 and 2025 and a diagnosis for 2024 only.
+      for (const from of ["retirement", "retirement?fy=2025", "headcount?fy=2025", "diagnosis?fy=2024"]) {
+        const html = await (await get(`/staffing/012173/${from}`)).text();
+        const nav = /<nav class="staffing-nav"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+        const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+        assert.equal(links.length, 5, from);
+        for (const link of links) assert.equal((await get(link)).status, 200, `${from} → ${link}`);
+        if (from.startsWith("retirement"))
+          assert.ok(links.includes("/staffing/012173/diagnosis?fy=2024"), from);
+      }
+      const typed = await get("/staffing/012173/diagnosis?fy=2025");
+      assert.equal(typed.status, 404, "a year typed into the address is answered as asked");
+      assert.match(await typed.text(), /2025年度の定員管理診断表のデータがありません（あるのは 2024年度）/);
+    });
+
     test("a report downloads as PDF", { skip: needs("chromium") }, async () => {
       const pdf = await get("/staffing/012173/headcount.pdf");
       assert.equal(pdf.status, 200);

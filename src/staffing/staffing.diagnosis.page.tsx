@@ -4,7 +4,16 @@
 import { shortWareki, warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { type Comparison, formatCount, formatDecimal } from "../domain/staffing/index.ts";
 import { diagnosisChart } from "./staffing.charts.ts";
-import { Chart, dateJa, Findings, Missing, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
+import {
+  Chart,
+  dateJa,
+  Findings,
+  Missing,
+  type NavYears,
+  Num,
+  Page,
+  STAFFING_BASE,
+} from "./staffing.page-parts.tsx";
 import type { DiagnosisView } from "./staffing.reports.ts";
 
 function ComparisonCells({ c }: { c: Comparison | undefined }) {
@@ -183,9 +192,9 @@ export function DiagnosisBody({ view }: { view: DiagnosisView }) {
   );
 }
 
-export function DiagnosisPage({ view }: { view: DiagnosisView }) {
+export function DiagnosisPage({ view, nav }: { view: DiagnosisView; nav?: NavYears }) {
   return (
-    <Page m={view.municipality} kind="diagnosis" fy={view.fiscalYear}>
+    <Page m={view.municipality} kind="diagnosis" fy={view.fiscalYear} nav={nav}>
       {view.years.length > 1 && (
         <p>
           年度:{" "}

@@ -142,3 +142,20 @@ export function diagnosisView(
     findings: staffingFindings(doc).filter((f) => f.code === "staffing.diagnosis-total-mismatch"),
   };
 }
+
+/**
+ * The years a diagnosis can be shown for (those diagnosisView answers for): the municipality's own tables
+ * and the years a shared 類似団体別職員数 table gives one.
+ */
+export function diagnosisYears(
+  doc: StaffingDocument,
+  peerTables: readonly PeerTableDocument[] = [],
+): number[] {
+  if (!sectorScheme(doc.sectorScheme)) return [];
+  const years = new Set(doc.diagnoses.map((d) => d.fiscalYear));
+  const headcountYears = new Set(doc.headcounts.map((h) => h.fiscalYear));
+  for (const y of new Set(peerTables.map((t) => t.fiscalYear)))
+    if (!years.has(y) && headcountYears.has(y) && "diagnosis" in diagnosisFromPeerTable(doc, y, peerTables))
+      years.add(y);
+  return [...years].sort((a, b) => a - b);
+}

@@ -4,7 +4,7 @@
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { formatCount } from "../domain/staffing/index.ts";
 import { headcountChart } from "./staffing.charts.ts";
-import { Chart, Findings, Fy, Page } from "./staffing.page-parts.tsx";
+import { Chart, Findings, Fy, type NavYears, Page } from "./staffing.page-parts.tsx";
 import type { HeadcountView } from "./staffing.reports.ts";
 
 export function HeadcountBody({ view }: { view: HeadcountView }) {
@@ -110,9 +110,9 @@ export function HeadcountBody({ view }: { view: HeadcountView }) {
   );
 }
 
-export function HeadcountPage({ view, fy }: { view: HeadcountView; fy?: number }) {
+export function HeadcountPage({ view, fy, nav }: { view: HeadcountView; fy?: number; nav?: NavYears }) {
   return (
-    <Page m={view.municipality} kind="headcount" fy={fy}>
+    <Page m={view.municipality} kind="headcount" fy={fy} nav={nav}>
       <HeadcountBody view={view} />
     </Page>
   );

@@ -71,16 +71,18 @@ export function Findings({ findings }: { findings: Finding[] }) {
   );
 }
 
+/** The year each tab carries (staffing.nav-years.ts): only a year its page has data for; none, its default. */
+export type NavYears = Partial<Record<ReportKind, number>>;
+
 export function StaffingNav({
   code,
   current,
-  fy,
+  years = {},
 }: {
   code: string;
   current: ReportKind | "overview";
-  fy?: number;
+  years?: NavYears;
 }) {
-  const q = fy !== undefined ? `?fy=${fy}` : "";
   const items: [ReportKind, string][] = [
     ["headcount", "職員数の推移"],
     ["population", "人口・類似団体"],
@@ -94,7 +96,7 @@ export function StaffingNav({
         {items.map(([kind, label]) => (
           <li>
             <a
-              href={`${STAFFING_BASE}/${code}/${kind}${q}`}
+              href={`${STAFFING_BASE}/${code}/${kind}${years[kind] !== undefined ? `?fy=${years[kind]}` : ""}`}
               aria-current={current === kind ? "page" : undefined}
             >
               {label}
@@ -132,12 +134,15 @@ export function Page({
   m,
   kind,
   fy,
+  nav,
   downloads = true,
   children,
 }: {
   m: Municipality;
   kind: ReportKind;
   fy?: number;
+  /** the years the tabs carry (staffing.nav-years.ts) */
+  nav?: NavYears | undefined;
   /** false for a page without data: there is no report to save */
   downloads?: boolean;
   children: Child;
@@ -147,7 +152,7 @@ export function Page({
       <h1>
         {m.name} {REPORT_TITLES[kind]}
       </h1>
-      <StaffingNav code={m.code} current={kind} fy={fy} />
+      <StaffingNav code={m.code} current={kind} years={nav} />
       {children}
       {downloads && <Downloads code={m.code} kind={kind} fy={fy} />}
     </Layout>

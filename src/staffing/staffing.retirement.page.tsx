@@ -6,7 +6,7 @@ import { CsrfField, Notice } from "../core/ui/forms.tsx";
 import { warekiFiscalYear } from "../domain/fiscal-year.ts";
 import { formatCount } from "../domain/staffing/index.ts";
 import { projectionChart } from "./staffing.charts.ts";
-import { Chart, Fy, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
+import { Chart, Fy, type NavYears, Num, Page, STAFFING_BASE } from "./staffing.page-parts.tsx";
 import type { RetirementView } from "./staffing.reports.ts";
 
 /** Saves the plan shown (stored, or just entered and computed) for the ten years after the year. */
@@ -331,14 +331,16 @@ export function RetirementPage({
   canSave = false,
   saved = false,
   entered = false,
+  nav,
 }: {
   view: RetirementView;
   canSave?: boolean;
   saved?: boolean;
   entered?: boolean;
+  nav?: NavYears;
 }) {
   return (
-    <Page m={view.municipality} kind="retirement" fy={view.fiscalYear}>
+    <Page m={view.municipality} kind="retirement" fy={view.fiscalYear} nav={nav}>
       {saved && <Notice>採用計画を保存しました（履歴に記録しました）。</Notice>}
       <RetirementBody view={view} form canSave={canSave} entered={entered} />
     </Page>

@@ -12,6 +12,7 @@ import { staffingFindings } from "../core/staffing-document/index.ts";
 import type { DB } from "../db/database.ts";
 import { codeProblem } from "../domain/municipality-code.ts";
 import { REPORT_KINDS, renderReport, reportView } from "./staffing.export.tsx";
+import { navYears } from "./staffing.nav-years.ts";
 import { writeStaffingWorkbookOffThread } from "./staffing.off-thread.ts";
 import {
   DiagnosisPage,
@@ -171,6 +172,13 @@ export function staffingRoutes(db: DB) {
     if (typeof doc === "string") return c.html(notFound(doc), 404);
     const fy = fyOf(c.req.query("fy"));
     const peerTables = kind === "diagnosis" || kind === "population" ? await listPeerTables(db) : [];
+    // The years the tabs carry: a tab never leads to a year its page has no data for.
+    const nav = async (shown: number | undefined) =>
+      navYears(
+        doc,
+        shown,
+        shown === undefined || peerTables.length > 0 ? peerTables : await listPeerTables(db),
+      );
     try {
       if (m[2]) {
         const format = m[2] as "xlsx" | "pdf";
@@ -190,12 +198,14 @@ export function staffingRoutes(db: DB) {
           ...(hiring ? { hiring } : {}),
           ...(start !== undefined ? { startHeadcount: start } : {}),
         });
+        const view = v.view as Parameters<typeof RetirementPage>[0]["view"];
         return c.html(
           <RetirementPage
-            view={v.view as Parameters<typeof RetirementPage>[0]["view"]}
+            view={view}
             canSave={canEditStaffing(currentUser(c), { municipalityCode: doc.municipality.code })}
             saved={query.saved === "1"}
             entered={hiring !== undefined}
+            nav={await nav(view.fiscalYear)}
           />,
         );
       }
@@ -209,11 +219,11 @@ export function staffingRoutes(db: DB) {
       const v = reportView(doc, kind, fy, { peerTables });
       switch (v.kind) {
         case "headcount":
-          return c.html(<HeadcountPage view={v.view} fy={fy} />);
+          return c.html(<HeadcountPage view={v.view} fy={fy} nav={await nav(fy)} />);
         case "population":
           return c.html(<PopulationPage view={v.view} />);
         case "diagnosis":
-          return c.html(<DiagnosisPage view={v.view} />);
+          return c.html(<DiagnosisPage view={v.view} nav={await nav(v.view.fiscalYear)} />);
         case "plan":
           return c.html(<PlanPage view={v.view} />);
         default:

@@ -44,4 +44,15 @@ describe("gyokaku import --dry-run / --allow-removals", { skip: cliSkip() }, () 
     const again = await gyokaku("import", "--dry-run", second);
     assert.match(again.out, /追加 0、変更 0、削除 0/);
   });
+
+  test("a file of an unknown layout: the command line names --format", async () => {
+    const noise = join(dir, "noise.txt");
+    writeFileSync(noise, "こんにちは\n");
+    const r = await gyokaku("import", noise);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.err + r.out,
+      /noise\.txt: 様式を判別できません。--format で指定してください（json, xlsx, /,
+    );
+  });
 });

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { usage } from "../../core/errors.ts";
+import { AppError, usage } from "../../core/errors.ts";
 import { formatFinding } from "../../core/findings.ts";
 import { describeChange } from "../../core/plan-diff/describe.ts";
-import { importFiles } from "../../importers/import.service.ts";
+import { formatIds, importFiles, isUnknownLayout } from "../../importers/import.service.ts";
 import { previewImport, touchesYears } from "../../importers/import-preview.service.ts";
 import { describeRenames } from "../../plans/plans.service.ts";
 import { parse } from "../args.ts";
@@ -26,6 +26,33 @@ export async function importCommand(argv: string[], io: CommandIo): Promise<void
     }
   });
   const format = values.format ? { format: values.format } : {};
+  try {
+    await importWith(values, files, format, io);
+  } catch (e) {
+    // The service says only that the layout could not be told; on the command line it is named with --format.
+    if (isUnknownLayout(e))
+      throw new AppError(
+        "invalid_document",
+        `${e.message}--format で指定してください（${formatIds().join(", ")}）`,
+        {
+          findings: e.findings,
+        },
+      );
+    throw e;
+  }
+}
+
+async function importWith(
+  values: {
+    data?: string | undefined;
+    report?: string | undefined;
+    "dry-run"?: boolean | undefined;
+    "allow-removals"?: boolean | undefined;
+  },
+  files: { path: string; bytes: Uint8Array }[],
+  format: { format?: string },
+  io: CommandIo,
+): Promise<void> {
   await withDatabase(values.data, async (db) => {
     if (values["dry-run"]) {
       const { plans, findings } = await previewImport(db, files, format);

@@ -113,7 +113,19 @@ function SummaryTable({
   );
 }
 
-/** Column widths in proportion (the table is laid out fixed, so a long rule never squeezes the figures). */
+/**
+ * The share of the table's width that keeps a result word of `chars` characters on one line with its symbol
+ * (report.css: 0.85rem on a screen table at least 1360px wide, 8pt on A4 landscape: the screen needs more).
+ * Longer words than STATUS_ONE_LINE (a plan's own grades) may wrap.
+ */
+const statusShare = (chars: number) => (Math.min(chars, STATUS_ONE_LINE) + 2.4) * 0.0105;
+const STATUS_ONE_LINE = 8;
+
+/**
+ * Column widths in proportion (the table is laid out fixed, so a long rule never squeezes the figures). The
+ * result column is wide enough for the longest result word on one line (「－データなし」); what it needs more
+ * is taken from the rule column, so the table is never wider.
+ */
 function columnWidths(model: SummaryModel): [string, string][] {
   const value = model.years.length <= 6 ? 7 : 5.5;
   const cols: [string, number][] = [
@@ -126,6 +138,11 @@ function columnWidths(model: SummaryModel): [string, string][] {
     ["c-rule", 20],
   ];
   const total = cols.reduce((n, [, w]) => n + w, 0);
+  const words = [...model.legend.map((c) => c.label), ...model.rows.map((r) => r.result?.label ?? "")];
+  const longest = Math.max(0, ...words.map((w) => [...w].length));
+  const more = Math.min(Math.max(0, statusShare(longest) * total - 6.8), 8);
+  cols[cols.length - 2]![1] += more;
+  cols[cols.length - 1]![1] -= more;
   return cols.map(([cls, w]) => [cls, `${((w / total) * 100).toFixed(2)}%`]);
 }
 
