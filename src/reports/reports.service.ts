@@ -18,7 +18,7 @@ import { type EvaluatedPlan, evaluatePlan, type StoredJudgement } from "./evalua
 import { cachedDerived, cachedEvaluation, type EvaluationKey } from "./evaluation-cache.ts";
 import { buildFiscalEffects, type EffectTargetResult } from "./fiscal-effect.model.ts";
 import * as repo from "./judgements.repository.ts";
-import { KIND_LABELS, type ReportFormat, type ReportKind } from "./report.model.ts";
+import type { ReportFormat, ReportKind } from "./report.model.ts";
 import { type RenderedReport, renderReport } from "./report-files.ts";
 
 export { type RenderedReport, renderReport };
