@@ -6,6 +6,7 @@
  * yet. Requests for a file being made wait for that one. At most GYOKAKU_REPORT_FILE_CACHE_MB megabytes of files
  * (default 64), least recently used first out.
  */
+import { inFlight } from "../core/in-flight.ts";
 import { Lru } from "../core/lru.ts";
 import { htmlPartsToPdf } from "../core/pdf/pdf.ts";
 import type { ReportModel } from "./build-report.ts";
@@ -22,10 +23,11 @@ const sizeOf = (f: File) => (typeof f.body === "string" ? f.body.length * 2 : f.
 const ids = new WeakMap<ReportModel, number>();
 let lastId = 0;
 const files = new Lru<string, File>(256, { weigh: sizeOf, maxWeight: MAX_BYTES });
-const making = new Map<string, Promise<File>>();
+/** Files being made: requests for one wait for it (core/in-flight.ts). */
+const making = inFlight<ReportModel, File>();
 
 /** The file `make` makes of the report in the format, made once per model and kept. */
-export async function keptReportFile<F extends File>(
+export function keptReportFile<F extends File>(
   report: ReportModel,
   format: ReportFormat,
   make: () => Promise<F>,
@@ -37,18 +39,12 @@ export async function keptReportFile<F extends File>(
   }
   const key = `${id}|${format}`;
   const kept = files.get(key);
-  if (kept) return kept as F;
-  const pending = making.get(key);
-  if (pending) return (await pending) as F;
-  const made = make();
-  making.set(key, made);
-  try {
-    const file = await made;
+  if (kept) return Promise.resolve(kept as F);
+  return making(report, format, async () => {
+    const file = await make();
     files.set(key, file);
     return file;
-  } finally {
-    making.delete(key);
-  }
+  }) as Promise<F>;
 }
 
 /** Forgets every kept file (tests that time or compare a first rendering). */

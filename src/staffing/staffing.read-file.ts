@@ -7,11 +7,11 @@
 import { invalidDocument } from "../core/errors.ts";
 import type { Finding } from "../core/findings.ts";
 import {
-  invalidStaffingDocument,
   PEER_TABLE_FORMAT,
   type PeerTableDocument,
   parsePeerTable,
   parseStaffingDocument,
+  readStaffingJson,
   type StaffingDocument,
 } from "../core/staffing-document/index.ts";
 import { looksLikeXlsx as isXlsx } from "../core/workbook/index.ts";
@@ -46,15 +46,7 @@ export async function readStaffingFile(path: string, bytes: Uint8Array): Promise
   }
   const text = decodeText(path, bytes);
   if (path.toLowerCase().endsWith(".json") || text.trimStart().startsWith("{")) {
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch (e) {
-      throw invalidStaffingDocument(
-        [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
-        path,
-      );
-    }
+    const input = readStaffingJson(text, path);
     if ((input as { format?: unknown })?.format === PEER_TABLE_FORMAT)
       return { peerTable: parsePeerTable(input, path) };
     return { document: parseStaffingDocument(input, path), file: path, findings: [] };

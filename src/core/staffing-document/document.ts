@@ -117,17 +117,20 @@ export function parseStaffingDocument(input: unknown, file?: string, locate?: Lo
   return doc;
 }
 
-export function parseStaffingDocumentText(text: string, file?: string): StaffingDocument {
-  let input: unknown;
+/** JSON text as a value; text that is not JSON is refused as a staffing document's problem at `$`. */
+export function readStaffingJson(text: string, file?: string): unknown {
   try {
-    input = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw invalidStaffingDocument(
       [{ path: "$", message: `JSON として読めません: ${(e as Error).message}` }],
       file,
     );
   }
-  return parseStaffingDocument(input, file);
+}
+
+export function parseStaffingDocumentText(text: string, file?: string): StaffingDocument {
+  return parseStaffingDocument(readStaffingJson(text, file), file);
 }
 
 /**
