@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { Hono } from "hono";
+import { html } from "hono/html";
 import { clientIp, compressPages, isHttps, safeNext } from "./http.ts";
 
 test("safeNext keeps paths on this server and refuses every way out the probe found", () => {
@@ -48,6 +49,9 @@ test("large HTML pages are gzipped for a browser that asks; small ones, other ty
   app.use(compressPages());
   app.get("/big", (c) => c.html(big));
   app.get("/small", (c) => c.html("<p>小さい</p>"));
+  // a rendered template (as JSX pages are) with a status and headers of its own, and HTML made without c.html()
+  app.get("/template", (c) => c.html(html`<p>${"状況 & 課題".repeat(2000)}</p>`, 404, { "X-Page": "yes" }));
+  app.get("/response", () => new Response(big, { headers: { "Content-Type": "text/html; charset=UTF-8" } }));
   app.get("/csv", (c) => c.body("a,b\n".repeat(5000), 200, { "Content-Type": "text/csv" }));
   app.get("/encoded", (c) =>
     c.body(new Uint8Array(gzipSync(big)), 200, { "Content-Type": "text/html", "Content-Encoding": "gzip" }),
@@ -65,6 +69,22 @@ test("large HTML pages are gzipped for a browser that asks; small ones, other ty
   assert.equal(small.headers.get("Content-Encoding"), null);
   assert.equal(await small.text(), "<p>小さい</p>");
   assert.equal((await app.request("/csv", asked)).headers.get("Content-Encoding"), null);
+  const template = await app.request("/template", asked);
+  assert.equal(template.status, 404);
+  assert.equal(template.headers.get("X-Page"), "yes");
+  assert.equal(template.headers.get("Content-Encoding"), "gzip");
+  assert.match(template.headers.get("Content-Type") ?? "", /^text\/html/);
+  assert.equal(
+    gunzipSync(Buffer.from(await template.arrayBuffer())).toString(),
+    `<p>${"状況 &amp; 課題".repeat(2000)}</p>`,
+  );
+  const plainTemplate = await app.request("/template");
+  assert.equal(plainTemplate.status, 404);
+  assert.equal(await plainTemplate.text(), `<p>${"状況 &amp; 課題".repeat(2000)}</p>`);
+  const response = await app.request("/response", asked);
+  assert.equal(response.headers.get("Content-Encoding"), "gzip");
+  assert.equal(gunzipSync(Buffer.from(await response.arrayBuffer())).toString(), big);
+  assert.equal((await app.request("/small", asked)).headers.get("Vary"), "Accept-Encoding");
   const encoded = await app.request("/encoded", asked);
   assert.equal(gunzipSync(Buffer.from(await encoded.arrayBuffer())).toString(), big);
 });

@@ -3,6 +3,8 @@
 import { gzipSync } from "node:zlib";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
+import { HtmlEscapedCallbackPhase, resolveCallback } from "hono/utils/html";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** How many reverse proxies in front of gyokaku to trust (GYOKAKU_TRUST_PROXY=N; "1" is one proxy). */
 export function trustedProxies(env = process.env): number {
@@ -104,14 +106,50 @@ export const acceptsGzip = (header: string | undefined): boolean => codingWeight
  * a page of 100 KB, some 10 KB gzipped, and writing the larger one to the socket costs the server more than
  * compressing it (level 4: about a millisecond a 100 KB). Answers already encoded (the pages with a kept part,
  * core/ui/kept-part.ts; the API) and everything but HTML (files, streams) are left as they are.
+ *
+ * A page made with c.html() is compressed as it is made, from its text: reading the body back from the finished
+ * response (as a middleware after `await next()` must) turns @hono/node-server's light response into a Fetch
+ * Response and streams it back, which for the dashboard cost as much CPU as the compression. Other HTML answers
+ * (made with `new Response`) are still read back.
  */
 export function compressPages(minBytes = 8 * 1024): MiddlewareHandler {
   return async (c, next) => {
+    const gzip = c.req.method !== "HEAD" && acceptsGzip(c.req.header("Accept-Encoding"));
+    let made: Response | null = null;
+    if (gzip) {
+      const html = c.html;
+      const finish = (
+        text: string,
+        arg?: ContentfulStatusCode,
+        headers?: Record<string, string>,
+      ): Response => {
+        const res =
+          Buffer.byteLength(text) < minBytes
+            ? html(text, arg, headers)
+            : c.body(gzipSync(text, { level: 2 }) as Uint8Array<ArrayBuffer>, arg, {
+                "Content-Type": "text/html; charset=UTF-8",
+                ...headers,
+                "Content-Encoding": "gzip",
+              });
+        res.headers.append("Vary", "Accept-Encoding");
+        made = res;
+        return res;
+      };
+      c.html = ((
+        body: string | Promise<string>,
+        arg?: ContentfulStatusCode,
+        headers?: Record<string, string>,
+      ) =>
+        typeof body === "string"
+          ? finish(body, arg, headers)
+          : resolveCallback(body, HtmlEscapedCallbackPhase.Stringify, false, {}).then((text) =>
+              finish(String(text), arg, headers),
+            )) as typeof c.html;
+    }
     await next();
     const res = c.res;
-    if (c.req.method === "HEAD" || !res.body || res.headers.has("Content-Encoding")) return;
+    if (res === made || !gzip || !res.body || res.headers.has("Content-Encoding")) return;
     if (!(res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
-    if (!acceptsGzip(c.req.header("Accept-Encoding"))) return;
     const bytes = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     headers.append("Vary", "Accept-Encoding");

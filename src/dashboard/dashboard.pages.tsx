@@ -1,8 +1,10 @@
 /**
- * The dashboard page: results by level and by department, departments behind schedule, recent changes. The
- * results (ResultsPart) and the departments behind schedule (BehindPart) are rendered once and kept as
- * HTML (dashboard.routes.tsx); the page puts them inside the parts made per request (the 和暦/西暦 form with its
- * CSRF token, the plan and year choice, the latest changes).
+ * The dashboard page: results by level and by department, departments behind schedule, recent changes. Made
+ * in three layers, each kept while what it is made from stays the same (dashboard.routes.tsx): the results
+ * (ResultsPart, per plan data version) and the departments behind schedule (BehindPart, per open rounds' state)
+ * inside the body (DashboardBody: the plan and year choice and the latest changes too, per everything the
+ * dashboard reads), inside the frame made per request (DashboardPage: the layout and the 和暦/西暦 form with the
+ * request's CSRF token).
  */
 
 import { raw } from "hono/html";
@@ -10,6 +12,7 @@ import { requestAuth } from "../core/request.ts";
 import { dateLabel, fiscalYearLabel, otherFiscalYearLabel } from "../core/ui/era.ts";
 import { CsrfField, SelectField } from "../core/ui/forms.tsx";
 import { formatTime } from "../core/ui/history.tsx";
+import { KEPT_PART } from "../core/ui/kept-part.ts";
 import { Layout } from "../core/ui/layout.tsx";
 import type { Tally } from "../domain/evaluation/index.ts";
 import type {
@@ -209,14 +212,27 @@ export function BehindPart({ behind }: { behind: BehindRound[] }) {
   );
 }
 
-export function DashboardPage({
+/** The frame of the dashboard, made per request (the 和暦/西暦 form holds the CSRF token): the body goes at KEPT_PART. */
+export function DashboardPage({ back }: { back: string }) {
+  return (
+    <Layout title="ダッシュボード">
+      <h1>ダッシュボード</h1>
+      <EraSwitch back={back} />
+      {KEPT_PART}
+    </Layout>
+  );
+}
+
+/**
+ * Everything below the 和暦/西暦 form: the same for every reader of the municipality with the same choice (plan,
+ * year, level, 和暦/西暦, whether they may edit) until the data changes, so kept as bytes (dashboard-cache.ts).
+ */
+export function DashboardBody({
   d,
-  back,
   results,
   behind,
 }: {
   d: Dashboard;
-  back: string;
   /** DashboardResults as HTML ("" without a plan) */
   results: string;
   /** DashboardBehind as HTML */
@@ -229,9 +245,7 @@ export function DashboardPage({
   const to = p ? Math.max(p.periodEnd, d.fiscalYear ?? p.periodEnd) : -1;
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return (
-    <Layout title="ダッシュボード">
-      <h1>ダッシュボード</h1>
-      <EraSwitch back={back} />
+    <>
       {!p ? (
         <p>計画がまだありません。</p>
       ) : (
@@ -298,6 +312,6 @@ export function DashboardPage({
           ))}
         </ul>
       )}
-    </Layout>
+    </>
   );
 }

@@ -4,12 +4,13 @@ import { setCookie } from "hono/cookie";
 import { invalid } from "../core/errors.ts";
 import { isHttps, safeNext } from "../core/http.ts";
 import { type AuthEnv, currentUser, ERA_COOKIE } from "../core/request.ts";
+import { htmlBytes, htmlWithKeptPart } from "../core/ui/kept-part.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { cachedPlanPart } from "../plans/plans.service.ts";
-import { BehindPart, DashboardPage, ResultsPart } from "./dashboard.pages.tsx";
+import { BehindPart, DashboardBody, DashboardPage, ResultsPart } from "./dashboard.pages.tsx";
 import { getDashboard } from "./dashboard.service.ts";
-import { keptMunicipalityHtml } from "./dashboard-cache.ts";
+import { keptMunicipalityBytes, keptMunicipalityHtml } from "./dashboard-cache.ts";
 
 // The results are kept as bytes with the plan page's parts (a few kilobytes here): put into the page as text.
 const utf8 = new TextDecoder();
@@ -25,26 +26,41 @@ export function dashboardRoutes(db: DB) {
       level: c.req.query("level"),
     });
     const era = c.get("era");
-    // The results and the departments behind schedule are the same for every reader until what they are made
-    // from changes (dashboard.service.ts): rendered once and kept as HTML.
     const { plan, planRef, fiscalYear } = d;
-    const results =
-      plan && planRef && fiscalYear !== null
-        ? utf8.decode(
-            await cachedPlanPart(planRef, `dashboard|${fiscalYear}|${d.level}|${era}`, async () =>
-              String(
-                await (
-                  <ResultsPart p={plan} fiscalYear={fiscalYear} level={d.level} r={await d.results()} />
-                ).toString(),
-              ),
-            ),
-          )
-        : "";
-    const behind = await keptMunicipalityHtml(user.municipalityCode, d.behindKey, `behind|${era}`, async () =>
-      String(await (<BehindPart behind={await d.behind()} />).toString()),
+    // The body is the same for every reader who chose the same until what the page is made from changes: kept
+    // as bytes (and deflated once) under the state the query read. Inside it, the results and the departments
+    // behind schedule are kept by what they alone are made from (the plan's data version, the open rounds), so
+    // a new change in the list below does not tally the plan again.
+    const body = await keptMunicipalityBytes(
+      user.municipalityCode,
+      d.stateKey,
+      JSON.stringify([planRef?.id ?? null, fiscalYear, d.level, era, d.canEdit]),
+      async () => {
+        const results =
+          plan && planRef && fiscalYear !== null
+            ? utf8.decode(
+                await cachedPlanPart(planRef, `dashboard|${fiscalYear}|${d.level}|${era}`, async () =>
+                  String(
+                    await (
+                      <ResultsPart p={plan} fiscalYear={fiscalYear} level={d.level} r={await d.results()} />
+                    ).toString(),
+                  ),
+                ),
+              )
+            : "";
+        const behind = await keptMunicipalityHtml(
+          user.municipalityCode,
+          d.behindKey,
+          `behind|${era}`,
+          async () => String(await (<BehindPart behind={await d.behind()} />).toString()),
+        );
+        return htmlBytes(
+          String(await (<DashboardBody d={d} results={results} behind={behind} />).toString()),
+        );
+      },
     );
     const url = new URL(c.req.url);
-    return c.html(<DashboardPage d={d} back={url.pathname + url.search} results={results} behind={behind} />);
+    return htmlWithKeptPart(c, <DashboardPage back={url.pathname + url.search} />, body);
   });
 
   // A display preference, kept in a cookie for a year; a form post so that it works without JavaScript.

@@ -90,6 +90,11 @@ export type Dashboard = {
   results: () => Promise<DashboardResults>;
   /** what the departments behind schedule are made from (null: not to be kept), and how to make them */
   behindKey: string | null;
+  /**
+   * everything the page is made from but the reader's choice (null: not to be kept): the plans with their data
+   * versions, `behindKey`, the latest changes
+   */
+  stateKey: string | null;
   behind: () => Promise<BehindRound[]>;
   recent: RecentChange[];
   canEdit: boolean;
@@ -121,6 +126,10 @@ export async function getDashboard(
   const recent = state.recent.map(recentChange);
   const behindKey = behindKeyOf(state.openRounds);
   const behind = () => behindSchedule(db, user);
+  const stateKey =
+    behindKey === null || state.plans.some((p) => p.data_version === null)
+      ? null
+      : JSON.stringify([state.plans, behindKey, state.recent.map((r) => r.id)]);
   const chosen = state.plans.find((p) => p.id === query.plan) ?? state.plans[0];
   const planRef = chosen ? { id: chosen.id, municipalityCode: code, dataVersion: chosen.data_version } : null;
   const doc = planRef ? await getPlanDocument(db, planRef) : null;
@@ -139,6 +148,7 @@ export async function getDashboard(
         fiscalEffect: null,
       }),
       behindKey,
+      stateKey,
       behind,
       recent,
       canEdit: false,
@@ -166,6 +176,7 @@ export async function getDashboard(
     level,
     results: () => resultsOf(db, loaded, fy, level),
     behindKey,
+    stateKey,
     behind,
     recent,
     canEdit: canEditPlan(user, user),

@@ -14,10 +14,14 @@ test("head, kept part and tail make one gzip stream that decodes to the three in
       "",
     ),
   );
+  // twice, and with another head before the same tail: the deflated tails kept from the first time are right
   for (const [head, tail] of [
     ["<html><body><p>山田 太郎</p>", "</body></html>"],
     ["", ""],
     ["<p>頭</p>".repeat(5000), "<p>尾</p>".repeat(5000)],
+    ["<html><body><p>山田 太郎</p>", "</body></html>"],
+    ["<html><body><p>佐藤 花子</p>", "</body></html>"],
+    ["", ""],
   ] as const) {
     const out = gzipAround(bytes(head), part, bytes(tail));
     const text = gunzipSync(out).toString("utf8");

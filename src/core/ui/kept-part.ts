@@ -68,6 +68,28 @@ const SYNC = { level: 6, finishFlush: constants.Z_SYNC_FLUSH };
 
 const GZIP_HEADER = Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff);
 
+/**
+ * The head is deflated per request at a low level (a few kilobytes of layout: level 2 is half the CPU of level 6
+ * and a few per cent larger). The tail (the end of the layout) is mostly the same for every request: the last
+ * tails deflated are kept by their text.
+ */
+const HEAD = { level: 2, finishFlush: constants.Z_SYNC_FLUSH };
+const tails = new Map<string, Buffer>();
+const MAX_TAILS = 32;
+const latin1 = new TextDecoder("latin1");
+
+function deflatedTail(tail: Uint8Array): Buffer {
+  if (tail.length > 4096) return deflateRawSync(tail);
+  const key = latin1.decode(tail);
+  let out = tails.get(key);
+  if (!out) {
+    out = deflateRawSync(tail);
+    if (tails.size >= MAX_TAILS) tails.delete(tails.keys().next().value as string);
+    tails.set(key, out);
+  }
+  return out;
+}
+
 /** One gzip member holding head + part + tail, the part's deflated blocks kept and reused. */
 export function gzipAround(head: Uint8Array, part: Uint8Array, tail: Uint8Array): Buffer {
   let middle = deflated.get(part);
@@ -80,5 +102,5 @@ export function gzipAround(head: Uint8Array, part: Uint8Array, tail: Uint8Array)
   const crc = [head, part, tail].reduce((v, chunk) => (chunk.length ? crc32(chunk, v) : v), 0);
   trailer.writeUInt32LE(crc, 0);
   trailer.writeUInt32LE((head.length + part.length + tail.length) % 2 ** 32, 4);
-  return concat([GZIP_HEADER, deflateRawSync(head, SYNC), middle, deflateRawSync(tail), trailer]);
+  return concat([GZIP_HEADER, deflateRawSync(head, HEAD), middle, deflatedTail(tail), trailer]);
 }
