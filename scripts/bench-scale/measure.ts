@@ -1,5 +1,6 @@
 // The benchmark's server (the app beside a bare Hono route and a bare SQL route) and the measurement of every
 // route under fixed concurrency with autocannon, plus the EXPLAIN of the slowest queries of the heaviest pages.
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { loadavg } from "node:os";
 import { serve } from "@hono/node-server";
@@ -76,6 +77,14 @@ export async function startBenchServer(open: OpenDatabase): Promise<BenchServer>
       await new Promise((done) => setTimeout(done, 100));
   };
   server.get("/__bench/hello", (c) => c.text("hello"));
+  // the floor of a large answer: as many bytes as the API's table sends (made once, written as they are)
+  const bytes = new Map<number, Uint8Array<ArrayBuffer>>();
+  server.get("/__bench/bytes/:kb", (c) => {
+    const kb = Math.min(1024, Number(c.req.param("kb")) || 1);
+    let body = bytes.get(kb);
+    if (!body) bytes.set(kb, (body = new Uint8Array(randomBytes(kb * 1024))));
+    return c.body(body, 200, { "Content-Type": "application/octet-stream" });
+  });
   server.get("/__bench/sql", async (c) => {
     const code = loaded[Math.floor(loaded.length / 2)]?.code ?? "";
     const r = await sql<{
@@ -107,6 +116,7 @@ function routesOf(me: Loaded): [string, RouteKind, string][] {
   return [
     ["bare Hono", "bare", "/__bench/hello"],
     ["bare SQL", "bare", "/__bench/sql"],
+    ["bare Hono 52 KB", "bare", "/__bench/bytes/52"],
     ["dashboard", "app", `/dashboard?plan=${me.planId}`],
     ["rounds list", "app", "/rounds"],
     ["round", "app", `/rounds/${me.roundId}`],

@@ -7,7 +7,7 @@ const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
 const num = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
 
 /** The distance to the aim of a route: app p99 < 100 ms, public/API p99 < 30 ms, the dashboard ≥ 25 % of bare SQL. */
-function distance(r: Row, bareSql: number): string {
+function distance(r: Row, bareSql: number, floor: Row | undefined): string {
   if (r.kind === "bare") return "baseline";
   const aim = r.kind === "app" ? 100 : 30;
   const parts = [
@@ -17,6 +17,9 @@ function distance(r: Row, bareSql: number): string {
     const share = (100 * r.rps) / bareSql;
     parts.push(`${share.toFixed(1)} % of bare SQL (aim 25 %) ${share >= 25 ? "✓" : "✗"}`);
   }
+  // a large answer beside the bare route that sends as many bytes: how much of its p99 the bytes alone take
+  if (floor && r.bytes > 20 * 1024)
+    parts.push(`bare route sending ${(floor.bytes / 1024).toFixed(0)} KB: p99 ${floor.p99} ms, ${num(floor.rps)} req/s`);
   if (r.errors > 0) parts.push(`${r.errors} errors ✗`);
   return parts.join("; ");
 }
@@ -32,9 +35,10 @@ export function printTable(m: Measured): void {
   );
   console.log("|---|---|---|---|---|---|---|---|---|");
   const bare = bareSqlOf(m);
+  const floor = m.rows.find((r) => r.route.startsWith("bare Hono ") && r.route.endsWith(" KB"));
   for (const r of m.rows)
     console.log(
-      `| ${r.route} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.bytes / 1024).toFixed(r.bytes < 10240 ? 1 : 0)} | ${mb(r.maxRss)} | ${r.queries} | ${distance(r, bare)} |`,
+      `| ${r.route} | ${num(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} | ${(r.bytes / 1024).toFixed(r.bytes < 10240 ? 1 : 0)} | ${mb(r.maxRss)} | ${r.queries} | ${distance(r, bare, floor)} |`,
     );
   if (m.explain.length) console.log(`\n${m.explain.join("\n")}`);
 }
