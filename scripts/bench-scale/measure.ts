@@ -81,8 +81,8 @@ export async function startBenchServer(open: OpenDatabase): Promise<BenchServer>
   const bytes = new Map<number, Uint8Array<ArrayBuffer>>();
   server.get("/__bench/bytes/:kb", (c) => {
     const kb = Math.min(1024, Number(c.req.param("kb")) || 1);
-    let body = bytes.get(kb);
-    if (!body) bytes.set(kb, (body = new Uint8Array(randomBytes(kb * 1024))));
+    const body = bytes.get(kb) ?? new Uint8Array(randomBytes(kb * 1024));
+    bytes.set(kb, body);
     return c.body(body, 200, { "Content-Type": "application/octet-stream" });
   });
   server.get("/__bench/sql", async (c) => {

@@ -19,7 +19,9 @@ function distance(r: Row, bareSql: number, floor: Row | undefined): string {
   }
   // a large answer beside the bare route that sends as many bytes: how much of its p99 the bytes alone take
   if (floor && r.bytes > 20 * 1024)
-    parts.push(`bare route sending ${(floor.bytes / 1024).toFixed(0)} KB: p99 ${floor.p99} ms, ${num(floor.rps)} req/s`);
+    parts.push(
+      `bare route sending ${(floor.bytes / 1024).toFixed(0)} KB: p99 ${floor.p99} ms, ${num(floor.rps)} req/s`,
+    );
   if (r.errors > 0) parts.push(`${r.errors} errors ✗`);
   return parts.join("; ");
 }
