@@ -104,10 +104,20 @@ export async function loadContext(db: DB, user: Actor, roundId: string): Promise
     ? await repo.findRound(db, user.municipalityCode, roundId)
     : undefined;
   if (!round) throw notFound("指定された照会は見つかりません。");
+  return contextOfRow(db, user, round);
+}
+
+/** The context of a round whose row the caller has read (its access checked here), its view as of `today`. */
+export async function contextOfRow(
+  db: DB,
+  user: Actor,
+  round: repo.RoundRow,
+  today = todayInJapan(),
+): Promise<Context> {
   authorize(canView(user, { municipalityCode: round.municipality_code }));
   const doc = await getPlanDocument(db, planOf(round));
   if (!doc) throw notFound("照会の計画が見つかりません。");
-  return contextOf(round, { doc, ...(await scopeOf(db, round.municipality_code, doc)) });
+  return contextOf(round, { doc, ...(await scopeOf(db, round.municipality_code, doc)) }, today);
 }
 
 /**
@@ -120,8 +130,14 @@ const planOf = (round: repo.RoundRow) => ({
   dataVersion: round.plan_data_version,
 });
 
-function contextOf(round: repo.RoundRow, scope: Scope & { doc: PlanDocument }): Context {
-  return { round, view: roundView(round), doc: scope.doc, items: scope.items, deptName: scope.deptName };
+function contextOf(round: repo.RoundRow, scope: Scope & { doc: PlanDocument }, today?: string): Context {
+  return {
+    round,
+    view: roundView(round, today),
+    doc: scope.doc,
+    items: scope.items,
+    deptName: scope.deptName,
+  };
 }
 
 /**
@@ -134,6 +150,7 @@ export async function loadContexts(
   rounds: readonly repo.RoundRow[],
   /** plans the caller has just read, by id: not read again */
   known: ReadonlyMap<string, PlanDocument> = new Map(),
+  today = todayInJapan(),
 ): Promise<{ ctx: Context; items: ItemStatus[] }[]> {
   const code = user.municipalityCode;
   const plans = new Map(rounds.map((r) => [r.plan_id, planOf(r)]));
@@ -157,7 +174,7 @@ export async function loadContexts(
     const doc = docOf.get(round.plan_id);
     const scope = scopeOfPlan.get(round.plan_id);
     if (!doc || !scope) throw notFound("照会の計画が見つかりません。");
-    const ctx = contextOf(round, { doc, ...scope });
+    const ctx = contextOf(round, { doc, ...scope }, today);
     const st = states.get(round.id);
     return { ctx, items: withStatus(ctx.items, st?.items ?? [], st?.parts ?? []) };
   });

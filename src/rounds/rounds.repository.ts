@@ -1,5 +1,6 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
 import type { Kysely, Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import type { Database } from "../db/schema.ts";
 import { sameMunicipality, scoped } from "../db/tenant.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
@@ -22,6 +23,8 @@ export type RoundRow = {
   plan_key: string;
   /** the plan's data version (src/db/data-version.ts), read with the round: the key of its cached document */
   plan_data_version: string | null;
+  /** the round's state version (round_state_versions: its items' and parts' states), read with the round */
+  state_version: string | null;
 };
 
 function roundsQuery(q: Q, code: string) {
@@ -34,6 +37,13 @@ function roundsQuery(q: Q, code: string) {
     )
     .leftJoin("plan_data_versions", (j) =>
       sameMunicipality(j, "plan_data_versions", "plans").onRef("plan_data_versions.plan_id", "=", "plans.id"),
+    )
+    .leftJoin("round_state_versions", (j) =>
+      sameMunicipality(j, "round_state_versions", "rounds").onRef(
+        "round_state_versions.round_id",
+        "=",
+        "rounds.id",
+      ),
     )
     .select([
       "rounds.municipality_code",
@@ -50,11 +60,37 @@ function roundsQuery(q: Q, code: string) {
       "plans.title as plan_title",
       "plans.key as plan_key",
       "plan_data_versions.version as plan_data_version",
+      "round_state_versions.version as state_version",
     ]);
 }
 
 export async function findRound(q: Q, code: string, id: string): Promise<RoundRow | undefined> {
   return roundsQuery(q, code).where("rounds.id", "=", id).executeTakeFirst();
+}
+
+/**
+ * The round with the plausibility rules of its plan (indicator_rules: under no version), in one query: what the
+ * round's page is kept by (src/rounds/round-page.ts).
+ */
+export async function findRoundWithRules(
+  q: Q,
+  code: string,
+  id: string,
+): Promise<(RoundRow & { rules: { indicator_key: string; rule: unknown }[] }) | undefined> {
+  const row = await roundsQuery(q, code)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("indicator_rules")
+          .select(["indicator_rules.indicator_key", "indicator_rules.rule"])
+          .whereRef("indicator_rules.municipality_code", "=", "rounds.municipality_code")
+          .whereRef("indicator_rules.plan_id", "=", "rounds.plan_id")
+          .orderBy("indicator_rules.indicator_key"),
+      ).as("rules"),
+    )
+    .where("rounds.id", "=", id)
+    .executeTakeFirst();
+  return row as (RoundRow & { rules: { indicator_key: string; rule: unknown }[] }) | undefined;
 }
 
 export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy: number) {
