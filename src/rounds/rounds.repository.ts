@@ -1,6 +1,7 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
-import type { Kysely, Transaction } from "kysely";
+import { CompiledQuery, type Kysely, type Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { prepared } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { sameMunicipality, scoped } from "../db/tenant.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
@@ -68,16 +69,10 @@ export async function findRound(q: Q, code: string, id: string): Promise<RoundRo
   return roundsQuery(q, code).where("rounds.id", "=", id).executeTakeFirst();
 }
 
-/**
- * The round with the plausibility rules of its plan (indicator_rules: under no version), in one query: what the
- * round's page is kept by (src/rounds/round-page.ts).
- */
-export async function findRoundWithRules(
-  q: Q,
-  code: string,
-  id: string,
-): Promise<(RoundRow & { rules: { indicator_key: string; rule: unknown }[] }) | undefined> {
-  const row = await roundsQuery(q, code)
+type RoundWithRules = RoundRow & { rules: { indicator_key: string; rule: unknown }[] };
+
+function roundWithRulesQuery(q: Q, code: string, id: string) {
+  return roundsQuery(q, code)
     .select((eb) =>
       jsonArrayFrom(
         eb
@@ -88,9 +83,40 @@ export async function findRoundWithRules(
           .orderBy("indicator_rules.indicator_key"),
       ).as("rules"),
     )
-    .where("rounds.id", "=", id)
-    .executeTakeFirst();
-  return row as (RoundRow & { rules: { indicator_key: string; rule: unknown }[] }) | undefined;
+    .where("rounds.id", "=", id);
+}
+
+/**
+ * The text of a query of the rounds' pages, built and compiled once per process for stand-in parameters (then
+ * given the real ones) and prepared on PostgreSQL (src/db/prepared.ts): as for the dashboard's query, building,
+ * compiling and planning it took longer than running it. Still built from scoped() (the tenant test reads it).
+ */
+const STAND_IN_CODE = "\u0000municipality";
+const STAND_IN_ID = "\u0000round";
+const compiled = new Map<string, CompiledQuery>();
+function compiledOnce<R>(
+  name: string,
+  build: (code: string, id: string) => { compile(): CompiledQuery<R> },
+  code: string,
+  id = "",
+): CompiledQuery<R> {
+  let c = compiled.get(name) as CompiledQuery<R> | undefined;
+  if (!c) {
+    c = prepared(build(STAND_IN_CODE, STAND_IN_ID).compile());
+    if (!c.parameters.includes(STAND_IN_CODE)) throw new Error(`${name}: the municipality is not a parameter`);
+    compiled.set(name, c);
+  }
+  const given = (p: unknown) => (p === STAND_IN_CODE ? code : p === STAND_IN_ID ? id : p);
+  return CompiledQuery.raw(c.sql, c.parameters.map(given)) as CompiledQuery<R>;
+}
+
+/**
+ * The round with the plausibility rules of its plan (indicator_rules: under no version), in one query: what the
+ * round's page is kept by (src/rounds/round-page.ts).
+ */
+export async function findRoundWithRules(q: Q, code: string, id: string): Promise<RoundWithRules | undefined> {
+  const query = compiledOnce("roundWithRules", (c, i) => roundWithRulesQuery(q, c, i), code, id);
+  return (await q.executeQuery(query)).rows[0] as RoundWithRules | undefined;
 }
 
 export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy: number) {
@@ -100,8 +126,11 @@ export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy
     .executeTakeFirst();
 }
 
+const listQuery = (q: Q, code: string) =>
+  roundsQuery(q, code).orderBy("rounds.fiscal_year", "desc").orderBy("plans.key");
+
 export async function listRounds(q: Q, code: string): Promise<RoundRow[]> {
-  return roundsQuery(q, code).orderBy("rounds.fiscal_year", "desc").orderBy("plans.key").execute();
+  return (await q.executeQuery(compiledOnce("listRounds", (c) => listQuery(q, c), code))).rows as RoundRow[];
 }
 
 export async function plansOf(q: Q, code: string) {
