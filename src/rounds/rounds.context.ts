@@ -13,7 +13,6 @@ import type { ItemState } from "../domain/rounds/states.ts";
 import { getPlanDocument, loadDepartments } from "../plans/plans.service.ts";
 import { entriesOf, type SeriesEntry } from "./round-entries.ts";
 import { itemsWithParts, type PartRow, roundParts } from "./round-parts.repository.ts";
-import { ruleOverrides } from "./round-rules.repository.ts";
 import { hasScope, type Scope, type ScopeItem, scopeOf } from "./round-scope.ts";
 import * as repo from "./rounds.repository.ts";
 
@@ -314,13 +313,17 @@ export type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
  * part, else the first).
  */
 export async function loadItem(db: DB, user: Actor, roundId: string, itemKey: string, partKey?: string) {
-  const ctx = await loadContext(db, user, roundId);
+  // the round with its plan's rules in one query
+  const found = /^[0-9a-f-]{36}$/i.test(roundId)
+    ? await repo.findRoundWithRules(db, user.municipalityCode, roundId)
+    : undefined;
+  if (!found) throw notFound("指定された照会は見つかりません。");
+  const { rules: ruleRows, ...round } = found;
+  const ctx = await contextOfRow(db, user, round);
   const scope = ctx.items.find((i) => i.item.key === itemKey);
   if (!scope) throw notFound("この項目はこの照会の対象ではありません。");
-  const [st, rules] = await Promise.all([
-    itemsWithParts(db, user.municipalityCode, [roundId], itemKey),
-    ruleOverrides(db, user.municipalityCode, ctx.round.plan_id),
-  ]);
+  const rules = new Map(ruleRows.map((r) => [r.indicator_key, r.rule as RuleOverride]));
+  const st = await itemsWithParts(db, user.municipalityCode, [roundId], itemKey);
   const [status] = withStatus([scope], st.get(roundId)?.items ?? [], st.get(roundId)?.parts ?? []);
   const part = choosePart(user, status!, partKey || undefined);
   return { ctx, status: status!, part, rules };
