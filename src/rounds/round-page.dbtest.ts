@@ -84,7 +84,11 @@ describe("the rounds' kept pages are never stale", () => {
     clearPlanCache();
     clearEvaluationCache();
     for (const [i, [s, path]] of readings().entries())
-      assert.equal(await get(s, path), pages[i], `the page as kept equals a render without any cache: ${path}`);
+      assert.equal(
+        await get(s, path),
+        pages[i],
+        `the page as kept equals a render without any cache: ${path}`,
+      );
     for (const [s, path] of readings()) await get(s, path); // kept again for the change that follows
     return pages;
   }
@@ -227,7 +231,10 @@ describe("the rounds' kept pages are never stale", () => {
     );
     assert.doesNotMatch(unlocked.now[1]!, /この年度の値は変更できません/);
     const moved = await afterChange(async () =>
-      changeDeadline(open.db, officeActor, roundId, { version: await roundVersion(), deadline: "2099-07-31" }),
+      changeDeadline(open.db, officeActor, roundId, {
+        version: await roundVersion(),
+        deadline: "2099-07-31",
+      }),
     );
     assert.match(moved.now[1]!, /7月31日/);
     assert.match(moved.now[0]!, /7月31日/);
@@ -244,12 +251,20 @@ describe("the rounds' kept pages are never stale", () => {
     const before = row((await shown())[1]!, "双方向の情報共有");
     assert.doesNotMatch(before, /⚠/);
     const ruled = await afterChange(() =>
-      saveRule(open.db, officeActor, roundId, "1-1-1-i1", { action: "save", max: "100", min: "", integer: "", jumpFactor: "" }),
+      saveRule(open.db, officeActor, roundId, "1-1-1-i1", {
+        action: "save",
+        max: "100",
+        min: "",
+        integer: "",
+        jumpFactor: "",
+      }),
     );
     assert.match(row(ruled.now[1]!, "双方向の情報共有"), /⚠ \d+件/);
     assert.notEqual(ruled.now[2], ruled.before[2], "the filtered page lists the item with a warning");
     const dropped = await afterChange(() =>
-      sql`delete from indicator_rules where municipality_code = ${CODE} and plan_id = ${planId}`.execute(open.db),
+      sql`delete from indicator_rules where municipality_code = ${CODE} and plan_id = ${planId}`.execute(
+        open.db,
+      ),
     );
     assert.doesNotMatch(row(dropped.now[1]!, "双方向の情報共有"), /⚠/);
   });

@@ -40,38 +40,38 @@ export function RoundsPage({
 /** The list of rounds: the same for every reader of the same role and departments on the same day (kept). */
 export function RoundsTable({ rounds }: { rounds: RoundListEntry[] }) {
   return rounds.length === 0 ? (
-        <p>照会はまだありません。</p>
-      ) : (
-        <table>
-          <caption>照会の一覧</caption>
-          <thead>
-            <tr>
-              <th scope="col">計画と年度</th>
-              <th scope="col">回答期限</th>
-              <th scope="col">状態</th>
-              <th scope="col">提出・承認</th>
-              {rounds.some((r) => r.mine !== null) && <th scope="col">あなたの未回答</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/rounds/${r.id}`}>{roundTitle(r)}</a>
-                </td>
-                <td>
-                  <Deadline round={r} />
-                </td>
-                <td>{r.status === "locked" ? <StateBadge state="locked" /> : "受付中"}</td>
-                <td class="num">
-                  {r.counts.submitted + r.counts.approved} / {r.total}（承認 {r.counts.approved}）
-                </td>
-                {r.mine !== null && <td class="num">{r.mine} 項目</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
+    <p>照会はまだありません。</p>
+  ) : (
+    <table>
+      <caption>照会の一覧</caption>
+      <thead>
+        <tr>
+          <th scope="col">計画と年度</th>
+          <th scope="col">回答期限</th>
+          <th scope="col">状態</th>
+          <th scope="col">提出・承認</th>
+          {rounds.some((r) => r.mine !== null) && <th scope="col">あなたの未回答</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rounds.map((r) => (
+          <tr>
+            <td>
+              <a href={`/rounds/${r.id}`}>{roundTitle(r)}</a>
+            </td>
+            <td>
+              <Deadline round={r} />
+            </td>
+            <td>{r.status === "locked" ? <StateBadge state="locked" /> : "受付中"}</td>
+            <td class="num">
+              {r.counts.submitted + r.counts.approved} / {r.total}（承認 {r.counts.approved}）
+            </td>
+            {r.mine !== null && <td class="num">{r.mine} 項目</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** The page of the rounds around their list (`children`: RoundsTable, or KEPT_PART), with the form that opens one. */

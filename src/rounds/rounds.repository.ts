@@ -1,7 +1,7 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
-import { CompiledQuery, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import { prepared } from "../db/prepared.ts";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { sameMunicipality, scoped } from "../db/tenant.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
@@ -87,34 +87,15 @@ function roundWithRulesQuery(q: Q, code: string, id: string) {
 }
 
 /**
- * The text of a query of the rounds' pages, built and compiled once per process for stand-in parameters (then
- * given the real ones) and prepared on PostgreSQL (src/db/prepared.ts): as for the dashboard's query, building,
- * compiling and planning it took longer than running it. Still built from scoped() (the tenant test reads it).
- */
-const STAND_IN_CODE = "\u0000municipality";
-const STAND_IN_ID = "\u0000round";
-const compiled = new Map<string, CompiledQuery>();
-function compiledOnce<R>(
-  name: string,
-  build: (code: string, id: string) => { compile(): CompiledQuery<R> },
-  code: string,
-  id = "",
-): CompiledQuery<R> {
-  let c = compiled.get(name) as CompiledQuery<R> | undefined;
-  if (!c) {
-    c = prepared(build(STAND_IN_CODE, STAND_IN_ID).compile());
-    if (!c.parameters.includes(STAND_IN_CODE)) throw new Error(`${name}: the municipality is not a parameter`);
-    compiled.set(name, c);
-  }
-  const given = (p: unknown) => (p === STAND_IN_CODE ? code : p === STAND_IN_ID ? id : p);
-  return CompiledQuery.raw(c.sql, c.parameters.map(given)) as CompiledQuery<R>;
-}
-
-/**
  * The round with the plausibility rules of its plan (indicator_rules: under no version), in one query: what the
  * round's page is kept by (src/rounds/round-page.ts).
  */
-export async function findRoundWithRules(q: Q, code: string, id: string): Promise<RoundWithRules | undefined> {
+export async function findRoundWithRules(
+  q: Q,
+  code: string,
+  id: string,
+): Promise<RoundWithRules | undefined> {
+  // built and compiled once per process and prepared on PostgreSQL (src/db/prepared.ts), like the dashboard's
   const query = compiledOnce("roundWithRules", (c, i) => roundWithRulesQuery(q, c, i), code, id);
   return (await q.executeQuery(query)).rows[0] as RoundWithRules | undefined;
 }

@@ -4,15 +4,15 @@ import { Hono } from "hono";
 import { AppError, conflict, forbidden } from "../core/errors.ts";
 import { canReview as canReviewItems } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
+import { htmlWithKeptPart, KEPT_CSRF, KEPT_PART } from "../core/ui/kept-part.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { EXTRA_NOTICES, itemExtras } from "./item-extras.routes.tsx";
 import { LockPage } from "./round-lock.pages.tsx";
+import { keptBody, listKey, readerVariant, roundKey } from "./round-page.ts";
 import * as review from "./round-review.service.ts";
 import { RulesPage } from "./round-rules.pages.tsx";
 import * as rules from "./round-rules.service.ts";
-import { KEPT_CSRF, KEPT_PART, htmlWithKeptPart } from "../core/ui/kept-part.ts";
-import { keptBody, listKey, readerVariant, roundKey } from "./round-page.ts";
 import {
   formFromDetail,
   type ItemForm,

@@ -39,8 +39,8 @@ import {
   roundRef,
   roundView,
   statusesOf,
-  todayInJapan,
   statusWordsOf,
+  todayInJapan,
 } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 
