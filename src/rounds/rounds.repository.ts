@@ -114,12 +114,16 @@ export async function listRounds(q: Q, code: string): Promise<RoundRow[]> {
   return (await q.executeQuery(compiledOnce("listRounds", (c) => listQuery(q, c), code))).rows as RoundRow[];
 }
 
-export async function plansOf(q: Q, code: string) {
-  return scoped(q, code)
+const plansQuery = (q: Q, code: string) =>
+  scoped(q, code)
     .selectFrom("plans")
     .select(["id", "key", "title", "period_start", "period_end"])
-    .orderBy("key")
-    .execute();
+    .orderBy("key");
+
+/** The municipality's plans (the form that opens a round, on the list of rounds: prepared like the list). */
+export async function plansOf(q: Q, code: string) {
+  type Row = Awaited<ReturnType<ReturnType<typeof plansQuery>["execute"]>>[number];
+  return (await q.executeQuery(compiledOnce("plansOf", (c) => plansQuery(q, c), code))).rows as Row[];
 }
 
 export async function findPlan(q: Q, code: string, id: string) {
