@@ -41,3 +41,29 @@ export function preparingClient(client: Queryable): void {
     return query(config, values, callback);
   }) as Queryable["query"];
 }
+
+const STAND_IN_CODE = "\u0000municipality";
+const STAND_IN_ID = "\u0000id";
+const compiledTexts = new Map<string, CompiledQuery>();
+
+/**
+ * A query built and compiled once per process (under `name`) for stand-in parameters, then given the real
+ * municipality code and id, and prepared: building, compiling and planning such a query took longer than running
+ * it (the rounds' pages). The query is still built by the caller's code (from scoped(): the tenant test reads it).
+ */
+export function compiledOnce<R>(
+  name: string,
+  build: (code: string, id: string) => { compile(): CompiledQuery<R> },
+  code: string,
+  id = "",
+): CompiledQuery<R> {
+  let c = compiledTexts.get(name) as CompiledQuery<R> | undefined;
+  if (!c) {
+    c = prepared(build(STAND_IN_CODE, STAND_IN_ID).compile());
+    if (!c.parameters.includes(STAND_IN_CODE))
+      throw new Error(`${name}: the municipality is not a parameter`);
+    compiledTexts.set(name, c);
+  }
+  const given = (p: unknown) => (p === STAND_IN_CODE ? code : p === STAND_IN_ID ? id : p);
+  return CompiledQuery.raw(c.sql, c.parameters.map(given)) as CompiledQuery<R>;
+}

@@ -153,17 +153,20 @@ export function ItemTable({
   shown,
   warnings,
   canReview,
+  csrf,
 }: {
   o: RoundOverview;
   shown: ItemStatus[];
   warnings: ReadonlyMap<string, number>;
   canReview: boolean;
+  /** the CSRF token of the form (KEPT_CSRF in a kept body); the request's without one */
+  csrf?: string | undefined;
 }) {
   const bulk = canReview && shown.some((i) => i.parts.some((p) => p.state === "submitted"));
   if (!bulk) return <ItemRows o={o} shown={shown} warnings={warnings} bulk={false} />;
   return (
     <form method="post" action={`/rounds/${o.round.id}/approve`} novalidate>
-      <CsrfField />
+      <CsrfField token={csrf} />
       <ItemRows o={o} shown={shown} warnings={warnings} bulk />
       <div class="panel narrow">
         <label for="bulk-reason">注意のある項目を承認する理由（注意のある項目に必要。履歴に残ります）</label>

@@ -6,6 +6,7 @@
 import { AppError } from "../core/errors.ts";
 import { type Actor, hasInbox, isResponsibleFor } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import type { RuleOverride } from "../domain/rounds/plausibility.ts";
 import { type ItemState, OPEN_STATES, STATE_LABELS, STATES } from "../domain/rounds/states.ts";
 import { openFindings } from "./round-answers.service.ts";
 import { reviewItem } from "./round-decisions.service.ts";
@@ -44,8 +45,10 @@ export async function warningCounts(
   /** the round as getRound read it (its access already checked): the plan is not read again */
   round: Pick<RoundView, "planId" | "fiscalYear">,
   items: readonly ItemStatus[],
+  /** the plan's rules as the caller read them (not read again) */
+  read?: ReadonlyMap<string, RuleOverride>,
 ): Promise<Map<string, number>> {
-  const rules = await ruleOverrides(db, user.municipalityCode, round.planId);
+  const rules = read ?? (await ruleOverrides(db, user.municipalityCode, round.planId));
   const inputs = `${round.fiscalYear}|${JSON.stringify([...rules].sort(([a], [b]) => (a < b ? -1 : 1)))}`;
   const out = new Map<string, number>();
   for (const i of items) {

@@ -13,7 +13,6 @@ import type { ItemState } from "../domain/rounds/states.ts";
 import { getPlanDocument, loadDepartments } from "../plans/plans.service.ts";
 import { entriesOf, type SeriesEntry } from "./round-entries.ts";
 import { itemsWithParts, type PartRow, roundParts } from "./round-parts.repository.ts";
-import { ruleOverrides } from "./round-rules.repository.ts";
 import { hasScope, type Scope, type ScopeItem, scopeOf } from "./round-scope.ts";
 import * as repo from "./rounds.repository.ts";
 
@@ -104,10 +103,20 @@ export async function loadContext(db: DB, user: Actor, roundId: string): Promise
     ? await repo.findRound(db, user.municipalityCode, roundId)
     : undefined;
   if (!round) throw notFound("指定された照会は見つかりません。");
+  return contextOfRow(db, user, round);
+}
+
+/** The context of a round whose row the caller has read (its access checked here), its view as of `today`. */
+export async function contextOfRow(
+  db: DB,
+  user: Actor,
+  round: repo.RoundRow,
+  today = todayInJapan(),
+): Promise<Context> {
   authorize(canView(user, { municipalityCode: round.municipality_code }));
   const doc = await getPlanDocument(db, planOf(round));
   if (!doc) throw notFound("照会の計画が見つかりません。");
-  return contextOf(round, { doc, ...(await scopeOf(db, round.municipality_code, doc)) });
+  return contextOf(round, { doc, ...(await scopeOf(db, round.municipality_code, doc)) }, today);
 }
 
 /**
@@ -120,8 +129,14 @@ const planOf = (round: repo.RoundRow) => ({
   dataVersion: round.plan_data_version,
 });
 
-function contextOf(round: repo.RoundRow, scope: Scope & { doc: PlanDocument }): Context {
-  return { round, view: roundView(round), doc: scope.doc, items: scope.items, deptName: scope.deptName };
+function contextOf(round: repo.RoundRow, scope: Scope & { doc: PlanDocument }, today?: string): Context {
+  return {
+    round,
+    view: roundView(round, today),
+    doc: scope.doc,
+    items: scope.items,
+    deptName: scope.deptName,
+  };
 }
 
 /**
@@ -134,6 +149,7 @@ export async function loadContexts(
   rounds: readonly repo.RoundRow[],
   /** plans the caller has just read, by id: not read again */
   known: ReadonlyMap<string, PlanDocument> = new Map(),
+  today = todayInJapan(),
 ): Promise<{ ctx: Context; items: ItemStatus[] }[]> {
   const code = user.municipalityCode;
   const plans = new Map(rounds.map((r) => [r.plan_id, planOf(r)]));
@@ -157,7 +173,7 @@ export async function loadContexts(
     const doc = docOf.get(round.plan_id);
     const scope = scopeOfPlan.get(round.plan_id);
     if (!doc || !scope) throw notFound("照会の計画が見つかりません。");
-    const ctx = contextOf(round, { doc, ...scope });
+    const ctx = contextOf(round, { doc, ...scope }, today);
     const st = states.get(round.id);
     return { ctx, items: withStatus(ctx.items, st?.items ?? [], st?.parts ?? []) };
   });
@@ -297,13 +313,17 @@ export type LoadedItem = Awaited<ReturnType<typeof loadItem>>;
  * part, else the first).
  */
 export async function loadItem(db: DB, user: Actor, roundId: string, itemKey: string, partKey?: string) {
-  const ctx = await loadContext(db, user, roundId);
+  // the round with its plan's rules in one query
+  const found = /^[0-9a-f-]{36}$/i.test(roundId)
+    ? await repo.findRoundWithRules(db, user.municipalityCode, roundId)
+    : undefined;
+  if (!found) throw notFound("指定された照会は見つかりません。");
+  const { rules: ruleRows, ...round } = found;
+  const ctx = await contextOfRow(db, user, round);
   const scope = ctx.items.find((i) => i.item.key === itemKey);
   if (!scope) throw notFound("この項目はこの照会の対象ではありません。");
-  const [st, rules] = await Promise.all([
-    itemsWithParts(db, user.municipalityCode, [roundId], itemKey),
-    ruleOverrides(db, user.municipalityCode, ctx.round.plan_id),
-  ]);
+  const rules = new Map(ruleRows.map((r) => [r.indicator_key, r.rule as RuleOverride]));
+  const st = await itemsWithParts(db, user.municipalityCode, [roundId], itemKey);
   const [status] = withStatus([scope], st.get(roundId)?.items ?? [], st.get(roundId)?.parts ?? []);
   const part = choosePart(user, status!, partKey || undefined);
   return { ctx, status: status!, part, rules };

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { fiscalYearLabel, otherFiscalYearLabel } from "../core/ui/era.ts";
 import {
   CsrfField,
@@ -13,7 +14,7 @@ import { defaultRoundYear } from "../domain/rounds/steps.ts";
 import { Deadline, itemHref, roundsCrumb, roundTitle, StateBadge } from "./round-common.tsx";
 import { FilterForm, ItemTable } from "./round-list.pages.tsx";
 import type { BulkShown, ItemFilter } from "./round-review.service.ts";
-import type { ItemStatus, PlanChoice, RoundListEntry, RoundOverview } from "./rounds.service.ts";
+import type { ItemStatus, PlanChoice, RoundListEntry, RoundOverview, RoundView } from "./rounds.service.ts";
 import { STATE_LABELS, STATES, todayInJapan } from "./rounds.service.ts";
 
 export { StateBadge } from "./round-common.tsx";
@@ -29,44 +30,68 @@ export function RoundsPage({
   errors?: FieldErrors;
   values?: { planId?: string; fiscalYear?: string; deadline?: string };
 }) {
+  return (
+    <RoundsFrame plans={plans} errors={errors} values={values}>
+      <RoundsTable rounds={rounds} />
+    </RoundsFrame>
+  );
+}
+
+/** The list of rounds: the same for every reader of the same role and departments on the same day (kept). */
+export function RoundsTable({ rounds }: { rounds: RoundListEntry[] }) {
+  return rounds.length === 0 ? (
+    <p>照会はまだありません。</p>
+  ) : (
+    <table>
+      <caption>照会の一覧</caption>
+      <thead>
+        <tr>
+          <th scope="col">計画と年度</th>
+          <th scope="col">回答期限</th>
+          <th scope="col">状態</th>
+          <th scope="col">提出・承認</th>
+          {rounds.some((r) => r.mine !== null) && <th scope="col">あなたの未回答</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rounds.map((r) => (
+          <tr>
+            <td>
+              <a href={`/rounds/${r.id}`}>{roundTitle(r)}</a>
+            </td>
+            <td>
+              <Deadline round={r} />
+            </td>
+            <td>{r.status === "locked" ? <StateBadge state="locked" /> : "受付中"}</td>
+            <td class="num">
+              {r.counts.submitted + r.counts.approved} / {r.total}（承認 {r.counts.approved}）
+            </td>
+            {r.mine !== null && <td class="num">{r.mine} 項目</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The page of the rounds around their list (`children`: RoundsTable, or KEPT_PART), with the form that opens one. */
+export function RoundsFrame({
+  plans,
+  errors = {},
+  values = {},
+  children,
+}: {
+  plans: PlanChoice[];
+  errors?: FieldErrors;
+  values?: { planId?: string; fiscalYear?: string; deadline?: string };
+  children: Child;
+}) {
   const years = [...new Set(plans.flatMap((p) => range(p.periodStart, p.periodEnd)))].sort((a, b) => b - a);
   return (
     <Layout title="照会">
       <h1>照会（進捗状況の調査）</h1>
       <p class="lead">年度ごとに、各所管課が担当する項目の実績値と取組状況を回答します。</p>
-      {rounds.length === 0 ? (
-        <p>照会はまだありません。</p>
-      ) : (
-        <table>
-          <caption>照会の一覧</caption>
-          <thead>
-            <tr>
-              <th scope="col">計画と年度</th>
-              <th scope="col">回答期限</th>
-              <th scope="col">状態</th>
-              <th scope="col">提出・承認</th>
-              {rounds.some((r) => r.mine !== null) && <th scope="col">あなたの未回答</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rounds.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/rounds/${r.id}`}>{roundTitle(r)}</a>
-                </td>
-                <td>
-                  <Deadline round={r} />
-                </td>
-                <td>{r.status === "locked" ? <StateBadge state="locked" /> : "受付中"}</td>
-                <td class="num">
-                  {r.counts.submitted + r.counts.approved} / {r.total}（承認 {r.counts.approved}）
-                </td>
-                {r.mine !== null && <td class="num">{r.mine} 項目</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {children}
       {plans.length > 0 && (
         <section aria-labelledby="open-round">
           <h2 id="open-round">照会を開始する</h2>
@@ -113,6 +138,7 @@ function range(a: number, b: number): number[] {
   return Array.from({ length: b - a + 1 }, (_, i) => a + i);
 }
 
+/** The whole page of a round (its body rendered in this request: after a refused form, a bulk approval's result). */
 export function RoundPage({
   o,
   filter = {},
@@ -133,13 +159,129 @@ export function RoundPage({
   notice?: string | undefined;
   errors?: FieldErrors;
 }) {
-  const r = o.round;
+  return (
+    <RoundFrame
+      round={o.round}
+      can={o.can}
+      unapproved={unapprovedOf(o)}
+      bulk={bulk}
+      notice={notice}
+      errors={errors}
+    >
+      <RoundBody o={o} filter={filter} shown={shown} warnings={warnings} canReview={canReview} />
+    </RoundFrame>
+  );
+}
+
+/** The items not approved yet, as the lock panel counts them. */
+export const unapprovedOf = (o: RoundOverview) => o.items.length - o.counts.approved;
+
+/**
+ * What a round's page shows around its body: the title, the notices, and the office's forms (the deadline, the
+ * lock, the unlock), which hold the request's CSRF token. `children` is the body (RoundBody), or KEPT_PART.
+ */
+export function RoundFrame({
+  round: r,
+  can,
+  unapproved,
+  notice,
+  errors = {},
+  bulk,
+  children,
+}: {
+  round: RoundView;
+  can: RoundOverview["can"];
+  /** the items not approved yet (the lock panel) */
+  unapproved: number;
+  bulk?: BulkShown | undefined;
+  notice?: string | undefined;
+  errors?: FieldErrors;
+  children: Child;
+}) {
   return (
     <Layout title={roundTitle(r)} breadcrumbs={[roundsCrumb]}>
       <ErrorSummary errors={errors} />
       <h1>{roundTitle(r)}</h1>
       {notice && <Notice>{notice}</Notice>}
       {bulk && <BulkNotice roundId={r.id} bulk={bulk} />}
+      {children}
+      {can.lock && (
+        <form method="post" action={`/rounds/${r.id}/deadline`} class="panel narrow" novalidate>
+          <h2>回答期限の変更</h2>
+          <CsrfField />
+          <input type="hidden" name="version" value={String(r.version)} />
+          <TextField
+            name="deadline"
+            label="新しい回答期限"
+            hint="例: 2026-06-30。変更は履歴に残ります。"
+            type="date"
+            value={r.deadline}
+            error={errors.deadline}
+          />
+          <button type="submit" class="button button-secondary">
+            期限を変更する
+          </button>
+        </form>
+      )}
+      {can.lock && (
+        <div class="panel">
+          <h2>締切（ロック）</h2>
+          <p>
+            ロックすると、この年度の実績値と取組状況はだれも変更できなくなります。
+            {unapproved > 0 && <strong> 未承認の項目が {unapproved} 件あります。</strong>}
+          </p>
+          <form method="get" action={`/rounds/${r.id}/lock`}>
+            <button type="submit" class="button button-warning">
+              照会をロックする
+            </button>
+          </form>
+        </div>
+      )}
+      {can.unlock && (
+        <form method="post" action={`/rounds/${r.id}/unlock`} class="panel narrow" novalidate>
+          <h2>ロックの解除</h2>
+          <CsrfField />
+          <input type="hidden" name="version" value={String(r.version)} />
+          <TextArea
+            name="reason"
+            label="解除する理由"
+            hint="理由は履歴に残ります。"
+            rows={3}
+            error={errors.reason}
+          />
+          <button type="submit" class="button button-secondary">
+            ロックを解除する
+          </button>
+        </form>
+      )}
+    </Layout>
+  );
+}
+
+/**
+ * The body of a round's page: its deadline and state, completion by department, the filters and the items
+ * (with the bulk approval form, whose CSRF token is `csrf`: KEPT_CSRF when the body is kept, round-page.ts).
+ * Made from the round's row, its items' states, its plan and rules, today's date and the reader's role and
+ * departments only.
+ */
+export function RoundBody({
+  o,
+  filter,
+  shown,
+  warnings,
+  canReview,
+  csrf,
+}: {
+  o: RoundOverview;
+  filter: ItemFilter;
+  shown: ItemStatus[];
+  warnings: ReadonlyMap<string, number>;
+  canReview: boolean;
+  csrf?: string | undefined;
+}) {
+  const r = o.round;
+  return (
+    <>
       <dl class="meta">
         <dt>回答期限</dt>
         <dd>
@@ -169,59 +311,8 @@ export function RoundPage({
         </>
       )}
       <FilterForm o={o} f={filter} />
-      <ItemTable o={o} shown={shown} warnings={warnings} canReview={canReview} />
-      {o.can.lock && (
-        <form method="post" action={`/rounds/${r.id}/deadline`} class="panel narrow" novalidate>
-          <h2>回答期限の変更</h2>
-          <CsrfField />
-          <input type="hidden" name="version" value={String(r.version)} />
-          <TextField
-            name="deadline"
-            label="新しい回答期限"
-            hint="例: 2026-06-30。変更は履歴に残ります。"
-            type="date"
-            value={r.deadline}
-            error={errors.deadline}
-          />
-          <button type="submit" class="button button-secondary">
-            期限を変更する
-          </button>
-        </form>
-      )}
-      {o.can.lock && (
-        <div class="panel">
-          <h2>締切（ロック）</h2>
-          <p>
-            ロックすると、この年度の実績値と取組状況はだれも変更できなくなります。
-            {o.counts.approved < o.items.length && (
-              <strong> 未承認の項目が {o.items.length - o.counts.approved} 件あります。</strong>
-            )}
-          </p>
-          <form method="get" action={`/rounds/${r.id}/lock`}>
-            <button type="submit" class="button button-warning">
-              照会をロックする
-            </button>
-          </form>
-        </div>
-      )}
-      {o.can.unlock && (
-        <form method="post" action={`/rounds/${r.id}/unlock`} class="panel narrow" novalidate>
-          <h2>ロックの解除</h2>
-          <CsrfField />
-          <input type="hidden" name="version" value={String(r.version)} />
-          <TextArea
-            name="reason"
-            label="解除する理由"
-            hint="理由は履歴に残ります。"
-            rows={3}
-            error={errors.reason}
-          />
-          <button type="submit" class="button button-secondary">
-            ロックを解除する
-          </button>
-        </form>
-      )}
-    </Layout>
+      <ItemTable o={o} shown={shown} warnings={warnings} canReview={canReview} csrf={csrf} />
+    </>
   );
 }
 

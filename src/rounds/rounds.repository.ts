@@ -1,5 +1,7 @@
 /** SQL for reporting rounds (照会): rounds, the state of each item, and the item-year values they write. */
 import type { Kysely, Transaction } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { sameMunicipality, scoped } from "../db/tenant.ts";
 import type { ItemState, RoundStatus } from "../domain/rounds/states.ts";
@@ -22,6 +24,8 @@ export type RoundRow = {
   plan_key: string;
   /** the plan's data version (src/db/data-version.ts), read with the round: the key of its cached document */
   plan_data_version: string | null;
+  /** the round's state version (round_state_versions: its items' and parts' states), read with the round */
+  state_version: string | null;
 };
 
 function roundsQuery(q: Q, code: string) {
@@ -34,6 +38,13 @@ function roundsQuery(q: Q, code: string) {
     )
     .leftJoin("plan_data_versions", (j) =>
       sameMunicipality(j, "plan_data_versions", "plans").onRef("plan_data_versions.plan_id", "=", "plans.id"),
+    )
+    .leftJoin("round_state_versions", (j) =>
+      sameMunicipality(j, "round_state_versions", "rounds").onRef(
+        "round_state_versions.round_id",
+        "=",
+        "rounds.id",
+      ),
     )
     .select([
       "rounds.municipality_code",
@@ -50,11 +61,43 @@ function roundsQuery(q: Q, code: string) {
       "plans.title as plan_title",
       "plans.key as plan_key",
       "plan_data_versions.version as plan_data_version",
+      "round_state_versions.version as state_version",
     ]);
 }
 
 export async function findRound(q: Q, code: string, id: string): Promise<RoundRow | undefined> {
   return roundsQuery(q, code).where("rounds.id", "=", id).executeTakeFirst();
+}
+
+type RoundWithRules = RoundRow & { rules: { indicator_key: string; rule: unknown }[] };
+
+function roundWithRulesQuery(q: Q, code: string, id: string) {
+  return roundsQuery(q, code)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom("indicator_rules")
+          .select(["indicator_rules.indicator_key", "indicator_rules.rule"])
+          .whereRef("indicator_rules.municipality_code", "=", "rounds.municipality_code")
+          .whereRef("indicator_rules.plan_id", "=", "rounds.plan_id")
+          .orderBy("indicator_rules.indicator_key"),
+      ).as("rules"),
+    )
+    .where("rounds.id", "=", id);
+}
+
+/**
+ * The round with the plausibility rules of its plan (indicator_rules: under no version), in one query: what the
+ * round's page is kept by (src/rounds/round-page.ts).
+ */
+export async function findRoundWithRules(
+  q: Q,
+  code: string,
+  id: string,
+): Promise<RoundWithRules | undefined> {
+  // built and compiled once per process and prepared on PostgreSQL (src/db/prepared.ts), like the dashboard's
+  const query = compiledOnce("roundWithRules", (c, i) => roundWithRulesQuery(q, c, i), code, id);
+  return (await q.executeQuery(query)).rows[0] as RoundWithRules | undefined;
 }
 
 export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy: number) {
@@ -64,16 +107,23 @@ export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy
     .executeTakeFirst();
 }
 
+const listQuery = (q: Q, code: string) =>
+  roundsQuery(q, code).orderBy("rounds.fiscal_year", "desc").orderBy("plans.key");
+
 export async function listRounds(q: Q, code: string): Promise<RoundRow[]> {
-  return roundsQuery(q, code).orderBy("rounds.fiscal_year", "desc").orderBy("plans.key").execute();
+  return (await q.executeQuery(compiledOnce("listRounds", (c) => listQuery(q, c), code))).rows as RoundRow[];
 }
 
-export async function plansOf(q: Q, code: string) {
-  return scoped(q, code)
+const plansQuery = (q: Q, code: string) =>
+  scoped(q, code)
     .selectFrom("plans")
     .select(["id", "key", "title", "period_start", "period_end"])
-    .orderBy("key")
-    .execute();
+    .orderBy("key");
+
+/** The municipality's plans (the form that opens a round, on the list of rounds: prepared like the list). */
+export async function plansOf(q: Q, code: string) {
+  type Row = Awaited<ReturnType<ReturnType<typeof plansQuery>["execute"]>>[number];
+  return (await q.executeQuery(compiledOnce("plansOf", (c) => plansQuery(q, c), code))).rows as Row[];
 }
 
 export async function findPlan(q: Q, code: string, id: string) {

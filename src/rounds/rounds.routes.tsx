@@ -4,14 +4,27 @@ import { Hono } from "hono";
 import { AppError, conflict, forbidden } from "../core/errors.ts";
 import { canReview as canReviewItems } from "../core/policy.ts";
 import { type AuthEnv, currentUser } from "../core/request.ts";
+import { htmlWithKeptPart, KEPT_CSRF, KEPT_PART } from "../core/ui/kept-part.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { EXTRA_NOTICES, itemExtras } from "./item-extras.routes.tsx";
 import { LockPage } from "./round-lock.pages.tsx";
+import { keptBody, listKey, readerVariant, roundKey } from "./round-page.ts";
 import * as review from "./round-review.service.ts";
 import { RulesPage } from "./round-rules.pages.tsx";
 import * as rules from "./round-rules.service.ts";
-import { formFromDetail, type ItemForm, ItemPage, RoundPage, RoundsPage } from "./rounds.pages.tsx";
+import {
+  formFromDetail,
+  type ItemForm,
+  ItemPage,
+  RoundBody,
+  RoundFrame,
+  RoundPage,
+  RoundsFrame,
+  RoundsPage,
+  RoundsTable,
+  unapprovedOf,
+} from "./rounds.pages.tsx";
 import * as service from "./rounds.service.ts";
 
 const NOTICES: Record<string, string> = {
@@ -55,6 +68,9 @@ export function itemInput(body: FormBody): ItemForm & { version: string; action:
 }
 
 /** The part of a page's address (an item with several departments), or nothing. */
+/** A JSX element as its HTML. */
+const htmlOf = async (el: { toString(): string | Promise<string> }) => String(await el.toString());
+
 function partQuery(part: string): string {
   return part ? `&part=${encodeURIComponent(part)}` : "";
 }
@@ -62,10 +78,20 @@ function partQuery(part: string): string {
 export function roundRoutes(db: DB) {
   const app = new Hono<AuthEnv>();
 
+  // The list's body is kept by the rounds' rows and versions (round-page.ts); the form around it per request.
   app.get("/rounds", async (c) => {
     const user = currentUser(c);
-    const [rounds, plans] = await Promise.all([service.listRounds(db, user), service.plansToOpen(db, user)]);
-    return c.html(<RoundsPage rounds={rounds} plans={plans} />);
+    const [read, plans] = await Promise.all([service.roundRows(db, user), service.plansToOpen(db, user)]);
+    const body = await keptBody(
+      `${user.municipalityCode}|list`,
+      listKey(read.rows, read.today),
+      readerVariant(user),
+      async () => ({
+        html: await htmlOf(<RoundsTable rounds={await service.listRounds(db, user, read)} />),
+        meta: null,
+      }),
+    );
+    return htmlWithKeptPart(c, <RoundsFrame plans={plans}>{KEPT_PART}</RoundsFrame>, body.pieces);
   });
 
   app.post("/rounds", async (c) => {
@@ -92,9 +118,53 @@ export function roundRoutes(db: DB) {
   app.get("/inbox", async (c) => c.redirect(await review.inboxPath(db, currentUser(c)), 303));
 
   const roundPage = async (c: Context<AuthEnv>, roundId: string, notice?: string, status = 200) => {
+    const filter = review.filterFrom(c.req.query());
+    if (c.req.query("done") === "bulk") return wholeRoundPage(c, roundId, filter, notice, status);
+    // The body is kept by the round's row, versions and rules as read here (round-page.ts); the frame per request.
+    const user = currentUser(c);
+    const st = await service.roundPageState(db, user, roundId);
+    const canReview = st.row.status === "open" && canReviewItems(user);
+    const body = await keptBody(
+      `${user.municipalityCode}|${st.row.id}`,
+      roundKey(st.row, st.rulesRead, st.today),
+      readerVariant(user, filter),
+      async () => {
+        const o = await service.getRoundOfRow(db, user, st.row, st.today);
+        const warnings = await review.warningCounts(db, user, o.round, o.items, st.rules);
+        const shown = review.applyFilter(o.items, filter, warnings);
+        const html = await htmlOf(
+          <RoundBody
+            o={o}
+            filter={filter}
+            shown={shown}
+            warnings={warnings}
+            canReview={canReview}
+            csrf={KEPT_CSRF}
+          />,
+        );
+        return { html, meta: { unapproved: unapprovedOf(o) } };
+      },
+    );
+    return htmlWithKeptPart(
+      c,
+      <RoundFrame round={st.view} can={st.can} unapproved={body.meta.unapproved} notice={notice}>
+        {KEPT_PART}
+      </RoundFrame>,
+      body.pieces,
+      status as 200,
+    );
+  };
+
+  /** The page with its body made in this request (a bulk approval's result names items of this round). */
+  const wholeRoundPage = async (
+    c: Context<AuthEnv>,
+    roundId: string,
+    filter: review.ItemFilter,
+    notice: string | undefined,
+    status: number,
+  ) => {
     const user = currentUser(c);
     const o = await service.getRound(db, user, roundId);
-    const filter = review.filterFrom(c.req.query());
     const warnings = await review.warningCounts(db, user, o.round, o.items);
     const shown = review.applyFilter(o.items, filter, warnings);
     const canReview = o.round.status === "open" && canReviewItems(user);

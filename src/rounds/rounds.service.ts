@@ -6,6 +6,7 @@
  * every write is checked against the item-year's version so that nothing is silently overwritten.
  */
 import { historyOfItem } from "../audit/audit.service.ts";
+import { authorize, notFound } from "../core/errors.ts";
 import type { PlanDocument } from "../core/plan-document/schema.ts";
 import {
   type Actor,
@@ -15,12 +16,15 @@ import {
   canOpenRound,
   canReturnRoundItem,
   canUnlockRound,
+  canView,
   hasInbox,
 } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
+import type { RuleOverride } from "../domain/rounds/plausibility.ts";
 import { type ItemState, OPEN_STATES } from "../domain/rounds/states.ts";
 import {
   asDepartment,
+  contextOfRow,
   countStates,
   entriesOfPart,
   type ItemDetail,
@@ -33,8 +37,10 @@ import {
   partRef,
   type RoundView,
   roundRef,
+  roundView,
   statusesOf,
   statusWordsOf,
+  todayInJapan,
 } from "./rounds.context.ts";
 import * as repo from "./rounds.repository.ts";
 
@@ -102,10 +108,17 @@ export type RoundListEntry = RoundView & {
   mine: number | null;
 };
 
-/** The rounds of the user's municipality, newest year first, with their completion; a department sees its own count. */
-export async function listRounds(db: DB, user: Actor): Promise<RoundListEntry[]> {
-  const rows = await repo.listRounds(db, user.municipalityCode);
-  return (await loadContexts(db, user, rows)).map(({ ctx, items }) => {
+/**
+ * The rounds of the user's municipality, newest year first, with their completion; a department sees its own
+ * count. Of the rows given (as the caller read them, the days left as of `today`), else of the rows read now.
+ */
+export async function listRounds(
+  db: DB,
+  user: Actor,
+  read?: { rows: readonly repo.RoundRow[]; today: string },
+): Promise<RoundListEntry[]> {
+  const rows = read?.rows ?? (await repo.listRounds(db, user.municipalityCode));
+  return (await loadContexts(db, user, rows, undefined, read?.today)).map(({ ctx, items }) => {
     const mine = hasInbox(user) ? asDepartment(user, items) : null;
     return {
       ...ctx.view,
@@ -132,6 +145,34 @@ export async function openRoundsProgress(
       ctx.view.daysLeft < 0,
     ),
   }));
+}
+
+/** The rounds' rows as the list is kept by (src/rounds/round-page.ts), and today's date in Japan. */
+export async function roundRows(db: DB, user: Actor): Promise<{ rows: repo.RoundRow[]; today: string }> {
+  return { rows: await repo.listRounds(db, user.municipalityCode), today: todayInJapan() };
+}
+
+/**
+ * A round's row with its plan's plausibility rules, in one query, as its page is kept by (round-page.ts); the
+ * view and what the reader may do as of today. The reader's access is checked.
+ */
+export async function roundPageState(db: DB, user: Actor, roundId: string) {
+  const found = /^[0-9a-f-]{36}$/i.test(roundId)
+    ? await repo.findRoundWithRules(db, user.municipalityCode, roundId)
+    : undefined;
+  if (!found) throw notFound("指定された照会は見つかりません。");
+  authorize(canView(user, { municipalityCode: found.municipality_code }));
+  const { rules, ...row } = found;
+  const today = todayInJapan();
+  return {
+    row,
+    today,
+    /** as read, for the key */
+    rulesRead: rules,
+    rules: new Map(rules.map((r) => [r.indicator_key, r.rule as RuleOverride])),
+    view: roundView(row, today),
+    can: { lock: canLockRound(user, roundRef(row)), unlock: canUnlockRound(user, roundRef(row)) },
+  };
 }
 
 export type PlanChoice = { id: string; title: string; periodStart: number; periodEnd: number };
@@ -165,7 +206,25 @@ export async function getRound(
   roundId: string,
   options: { all?: boolean } = {},
 ): Promise<RoundOverview> {
-  const ctx = await loadContext(db, user, roundId);
+  return overviewOf(db, user, await loadContext(db, user, roundId), options);
+}
+
+/** The round (getRound) of a row the caller has read, its days left as of `today`. */
+export async function getRoundOfRow(
+  db: DB,
+  user: Actor,
+  row: repo.RoundRow,
+  today: string,
+): Promise<RoundOverview> {
+  return overviewOf(db, user, await contextOfRow(db, user, row, today));
+}
+
+async function overviewOf(
+  db: DB,
+  user: Actor,
+  ctx: Awaited<ReturnType<typeof loadContext>>,
+  options: { all?: boolean } = {},
+): Promise<RoundOverview> {
   const all = await statusesOf(db, user.municipalityCode, ctx);
   const inbox = hasInbox(user) && !options.all;
   // a department's inbox: its items, each in the state of its own part

@@ -2,8 +2,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gunzipSync } from "node:zlib";
 import { Hono } from "hono";
+import { contextStorage } from "hono/context-storage";
 import { acceptsGzip } from "../http.ts";
-import { gzipAround, htmlBytes, htmlWithKeptPart, KEPT_PART } from "./kept-part.ts";
+import { CsrfField } from "./forms.tsx";
+import {
+  gzipAround,
+  gzipSegments,
+  htmlBytes,
+  htmlWithKeptPart,
+  KEPT_CSRF,
+  KEPT_PART,
+  keptPieces,
+} from "./kept-part.ts";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -70,4 +80,45 @@ test("a page with a kept part is sent gzipped to a browser that asks, plain othe
   const plain = await app.request("/");
   assert.equal(plain.headers.get("Content-Encoding"), null);
   assert.equal(await plain.text(), expected);
+});
+
+test("segments kept and made per response, short and long, make one gzip stream of them in order", () => {
+  const kept = bytes("<tr><td>取組</td></tr>".repeat(3000));
+  const segments = [
+    { bytes: bytes("<html><body>"), kept: false },
+    { bytes: kept, kept: true },
+    { bytes: bytes("token-1234"), kept: false },
+    { bytes: bytes(""), kept: false },
+    { bytes: kept, kept: true },
+    { bytes: bytes("<p>尾</p>".repeat(500)), kept: false },
+    { bytes: bytes("</body></html>"), kept: false },
+  ];
+  const text = gunzipSync(gzipSegments(segments)).toString("utf8");
+  assert.equal(text, segments.map((s) => new TextDecoder().decode(s.bytes)).join(""));
+});
+
+test("a kept part with a form carries each request's own CSRF token", async () => {
+  const html = String(
+    await (
+      <form method="post" action="/x">
+        <CsrfField token={KEPT_CSRF} />
+        <p>{"本体".repeat(2000)}</p>
+      </form>
+    ).toString(),
+  );
+  const pieces = keptPieces(html);
+  assert.equal(pieces.length, 2);
+  const app = new Hono<{ Variables: { csrfToken: string } }>()
+    .use(contextStorage())
+    .use(async (c, next) => {
+      c.set("csrfToken", c.req.header("x-token") ?? "");
+      await next();
+    })
+    .get("/", (c) => htmlWithKeptPart(c, <main>{KEPT_PART}</main>, pieces));
+  for (const token of ["token-a", "token-b"]) {
+    const expected = `<main>${html.replace(KEPT_CSRF, token)}</main>`;
+    const zipped = await app.request("/", { headers: { "x-token": token, "Accept-Encoding": "gzip" } });
+    assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString(), expected);
+    assert.equal(await (await app.request("/", { headers: { "x-token": token } })).text(), expected);
+  }
 });

@@ -14,11 +14,17 @@
  *
  * The place is an HTML comment put in with raw(): text and attributes written by anyone are escaped by JSX
  * (`<` becomes `&lt;`), so no data can make another one; a page with none or two is refused.
+ *
+ * A kept part may hold forms (a round's table with its bulk approval): it is rendered with KEPT_CSRF as the
+ * CSRF token (CsrfField's `token`) and kept as the pieces between (keptPieces); each response puts the request's
+ * own token between them. KEPT_CSRF is random per process, so no data can hold it.
  */
+import { randomUUID } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type { Context } from "hono";
 import { raw } from "hono/html";
 import { acceptsGzip } from "../http.ts";
+import { requestAuth } from "../request.ts";
 
 const MARK = "<!--gyokaku:kept-part-->";
 const encoder = new TextEncoder();
@@ -29,11 +35,22 @@ export const KEPT_PART = raw(MARK);
 /** HTML as the bytes a kept part is held in. */
 export const htmlBytes = (html: string): Uint8Array => encoder.encode(html);
 
+/** The CSRF token a kept part is rendered with: each response puts the request's token in its place. */
+export const KEPT_CSRF = `gyokaku-kept-csrf-${randomUUID()}`;
+
+/** A kept part with forms: the bytes between its CSRF tokens (rendered as KEPT_CSRF), one piece if none. */
+export type KeptPieces = readonly Uint8Array[];
+
+/** HTML rendered with KEPT_CSRF as the token, as the pieces between the tokens. */
+export const keptPieces = (html: string): KeptPieces => html.split(KEPT_CSRF).map(htmlBytes);
+
+const escapeAttribute = (s: string) => s.replace(/[&"'<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
 /** The frame (a JSX page with KEPT_PART in it once) with `part` in its place, as an HTML response. */
 export async function htmlWithKeptPart(
   c: Context,
   frame: { toString(): string | Promise<string> },
-  part: Uint8Array,
+  part: Uint8Array | KeptPieces,
   status: 200 | 400 = 200,
 ): Promise<Response> {
   const html = String(await frame.toString());
@@ -43,12 +60,23 @@ export async function htmlWithKeptPart(
   const head = encoder.encode(html.slice(0, at));
   const tail = encoder.encode(html.slice(at + MARK.length));
   const type = { "Content-Type": "text/html; charset=UTF-8", Vary: "Accept-Encoding" };
+  const segments = [{ bytes: head, kept: false }, ...withToken(part), { bytes: tail, kept: false }];
   if (acceptsGzip(c.req.header("Accept-Encoding")))
-    return c.body(gzipAround(head, part, tail) as Uint8Array<ArrayBuffer>, status, {
+    return c.body(gzipSegments(segments) as Uint8Array<ArrayBuffer>, status, {
       ...type,
       "Content-Encoding": "gzip",
     });
-  return c.body(concat([head, part, tail]) as Uint8Array<ArrayBuffer>, status, type);
+  return c.body(concat(segments.map((s) => s.bytes)) as Uint8Array<ArrayBuffer>, status, type);
+}
+
+/** The kept part's pieces with the request's CSRF token between them. */
+function withToken(part: Uint8Array | KeptPieces): { bytes: Uint8Array; kept: boolean }[] {
+  if (part instanceof Uint8Array) return [{ bytes: part, kept: true }];
+  const token = part.length > 1 ? encoder.encode(escapeAttribute(requestAuth().csrfToken ?? "")) : undefined;
+  return part.flatMap((bytes, i) => [
+    ...(i > 0 && token ? [{ bytes: token, kept: false }] : []),
+    { bytes, kept: true },
+  ]);
 }
 
 function concat(chunks: Uint8Array[]): Buffer {
@@ -90,17 +118,52 @@ function deflatedTail(tail: Uint8Array): Buffer {
   return out;
 }
 
+/** Segments this short (a CSRF token) are sent as they are: a deflate run costs more than it saves on them. */
+const STORED_BELOW = 256;
+
+/**
+ * A stored (uncompressed) non-final deflate block (RFC 1951 3.2.4): the header bits 0 and 00, padded to the
+ * byte boundary where the block before ended (every block here ends on one), then LEN, its complement, the bytes.
+ */
+function storedBlock(bytes: Uint8Array): Buffer {
+  const out = Buffer.allocUnsafe(5 + bytes.length);
+  out[0] = 0;
+  out.writeUInt16LE(bytes.length, 1);
+  out.writeUInt16LE(~bytes.length & 0xffff, 3);
+  out.set(bytes, 5);
+  return out;
+}
+
 /** One gzip member holding head + part + tail, the part's deflated blocks kept and reused. */
 export function gzipAround(head: Uint8Array, part: Uint8Array, tail: Uint8Array): Buffer {
-  let middle = deflated.get(part);
-  if (!middle) {
-    middle = deflateRawSync(part, SYNC);
-    deflated.set(part, middle);
-  }
+  return gzipSegments([
+    { bytes: head, kept: false },
+    { bytes: part, kept: true },
+    { bytes: tail, kept: false },
+  ]);
+}
+
+/**
+ * One gzip member holding the segments in order: the kept ones' deflated blocks made once and reused, the
+ * others deflated per response at the head's level; the last segment (the frame's tail, kept deflated by its
+ * text) closes the stream.
+ */
+export function gzipSegments(segments: readonly { bytes: Uint8Array; kept: boolean }[]): Buffer {
+  const blocks = segments.map(({ bytes, kept }, i) => {
+    if (i === segments.length - 1) return deflatedTail(bytes);
+    if (!kept) return bytes.length < STORED_BELOW ? storedBlock(bytes) : deflateRawSync(bytes, HEAD);
+    let made = deflated.get(bytes);
+    if (!made) {
+      made = deflateRawSync(bytes, SYNC);
+      deflated.set(bytes, made);
+    }
+    return made;
+  });
   const trailer = Buffer.alloc(8);
   // (zlib.crc32 of no bytes answers 0 whatever it was given to go on from: empty chunks are left out)
-  const crc = [head, part, tail].reduce((v, chunk) => (chunk.length ? crc32(chunk, v) : v), 0);
+  const crc = segments.reduce((v, { bytes }) => (bytes.length ? crc32(bytes, v) : v), 0);
+  const length = segments.reduce((n, { bytes }) => n + bytes.length, 0);
   trailer.writeUInt32LE(crc, 0);
-  trailer.writeUInt32LE((head.length + part.length + tail.length) % 2 ** 32, 4);
-  return concat([GZIP_HEADER, deflateRawSync(head, HEAD), middle, deflatedTail(tail), trailer]);
+  trailer.writeUInt32LE(length % 2 ** 32, 4);
+  return concat([GZIP_HEADER, ...blocks, trailer]);
 }
