@@ -138,7 +138,7 @@ const LOW_MEMORY_HEAP = ["--optimize-for-size"];
 /**
  * The flags of node the command's process runs with (bin/gyokaku.js starts the command again with them when the
  * process has not): --liftoff-only where the quick WebAssembly code suits (above), and a server asked for
- * GYOKAKU_LOW_MEMORY=1 also a smaller young generation, on PGlite or PostgreSQL.
+ * GYOKAKU_LOW_MEMORY=1 also V8's --optimize-for-size (LOW_MEMORY_HEAP), on PGlite or PostgreSQL.
  */
 export function nodeFlags(argv: string[], env = process.env): string[] {
   const quick = quickWasmSuits(argv, env) ? ["--liftoff-only"] : [];
