@@ -42,12 +42,13 @@ try {
   process.exit(1);
 }
 const main = await import(mainUrl);
-const QUICK = "--liftoff-only";
-if (!process.execArgv.includes(QUICK) && main.quickWasmSuits(args)) {
-  // Once more in a process with V8's quick WebAssembly code only (see quickWasmSuits in src/cli/main.ts).
+// The flags the command runs with (nodeFlags in src/cli/main.ts: V8's quick WebAssembly code only, a low-memory
+// server's heap); a process started without them starts the command once more with them.
+const missing = main.nodeFlags(args).filter((flag) => !process.execArgv.includes(flag));
+if (missing.length > 0) {
   const child = spawn(
     process.execPath,
-    [QUICK, ...process.execArgv, fileURLToPath(import.meta.url), ...args],
+    [...missing, ...process.execArgv, fileURLToPath(import.meta.url), ...args],
     {
       stdio: "inherit",
     },

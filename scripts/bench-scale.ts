@@ -6,19 +6,24 @@
 // line, the EXPLAIN of the slowest queries of the heaviest pages, and how each figure grows with the scale.
 //   npm run bench:scale -- --municipalities 17,87,348 [--db postgres,pglite] [--duration 10] [--connections 32]
 //                          [--items 150] [--url postgres://postgres@127.0.0.1:5432/postgres] [--database gyokaku_bench]
-//                          [--reuse] [--load-only] [--routes "dashboard|report"]
+//                          [--reuse] [--load-only] [--routes "dashboard|report"] [--memory every|last|none]
 // --reuse keeps the PostgreSQL database of an earlier run and loads only what it lacks (a full-scale load takes
 // long: load once with --load-only, measure later, e.g. after a change of the code); --load-only loads and stops;
 // --clone loads the first municipality through the app and the others as copies made in SQL
 // (scripts/bench-scale/clone.ts): minutes instead of hours for 1,741.
 // Several scales load incrementally into one database (17, then 70 more, then 261 more) and measure after each;
 // several databases run one after the other. Server and load generator share one process (the figures include
-// autocannon's CPU and memory). Figures are printed, never asserted.
+// autocannon's CPU and memory). The built server's own memory (scripts/bench-scale/server-rss.ts, on PGlite also
+// with GYOKAKU_LOW_MEMORY=1) is measured after each scale (--memory every, the default; --memory last: after the
+// largest only; none: never), whatever --routes chose: the benchmark gives its PGlite up for it and opens it again.
+// Figures are printed, never asserted.
 import { parseArgs } from "node:util";
 import { benchDatabase } from "./bench-scale/database.ts";
+import type { Loaded } from "./bench-scale/load.ts";
 import { loadMunicipalities, municipalities } from "./bench-scale/load.ts";
 import {
   appAndPublicPaths,
+  type BenchServer,
   load,
   type Measured,
   measureRoutes,
@@ -40,6 +45,7 @@ const { values: opt } = parseArgs({
     "load-only": { type: "boolean", default: false },
     clone: { type: "boolean", default: false },
     routes: { type: "string" },
+    memory: { type: "string", default: "every" },
   },
 });
 
@@ -52,6 +58,10 @@ if (scales.some((n) => !Number.isInteger(n) || n < 1 || n > 1741)) {
   console.error("--municipalities: 1〜1741 の整数をカンマ区切りで（例: 17,87,348）");
   process.exit(2);
 }
+if (!["every", "last", "none"].includes(opt.memory!)) {
+  console.error("--memory: every, last または none");
+  process.exit(2);
+}
 const settings = {
   duration: Number(opt.duration),
   connections: Number(opt.connections),
@@ -60,67 +70,78 @@ const settings = {
 };
 const wall0 = performance.now();
 const everything: Measured[] = [];
-const memory: { kind: string; municipalities: number; m: ServerMemory }[] = [];
+const memory: { kind: string; municipalities: number; m: ServerMemory; load: string }[] = [];
 
 for (const kind of kinds) {
   console.log(
     `bench:scale — ${scales.join(", ")} municipalities, ${kind}, ${settings.connections} connections × ${settings.duration} s per route; load average ${load()}`,
   );
   const bench = await benchDatabase(kind, opt.url!, opt.database!, opt.reuse);
+  let server: BenchServer | null = null;
   try {
-    const server = await startBenchServer(bench.open);
     const names = municipalities(scales.at(-1)!);
+    const loaded: Loaded[] = [];
     let loadedSoFar = 0;
-    try {
-      for (const n of scales) {
-        const t0 = performance.now();
-        const step = await loadMunicipalities(bench.open, names.slice(loadedSoFar, n), {
-          items: Number(opt.items),
-          total: n,
-          reuse: opt.reuse,
-          clone: opt.clone,
-        });
-        loadedSoFar = n;
-        server.loaded.push(...step.loaded);
-        if (opt["load-only"]) {
-          console.log(`${n} municipalities loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-          continue;
-        }
-        const measured = await measureRoutes(server, settings);
-        const m: Measured = {
-          ...measured,
-          kind,
-          describe: bench.open.describe,
-          municipalities: n,
-          loadSeconds: (performance.now() - t0) / 1000,
-          importRate: step.importRate,
-        };
-        everything.push(m);
-        printTable(m);
+    for (const n of scales) {
+      if (!server) {
+        // first, or again after the built server had the database (a PGlite opened again)
+        server = await startBenchServer(loaded.length ? await bench.reopen() : bench.open);
+        server.loaded.push(...loaded);
       }
-    } finally {
+      const t0 = performance.now();
+      const step = await loadMunicipalities(bench.open, names.slice(loadedSoFar, n), {
+        items: Number(opt.items),
+        total: n,
+        reuse: opt.reuse,
+        clone: opt.clone,
+      });
+      loadedSoFar = n;
+      loaded.push(...step.loaded);
+      server.loaded.push(...step.loaded);
+      if (opt["load-only"]) {
+        console.log(`${n} municipalities loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+        continue;
+      }
+      const measured = await measureRoutes(server, settings);
+      const m: Measured = {
+        ...measured,
+        kind,
+        describe: bench.open.describe,
+        municipalities: n,
+        loadSeconds: (performance.now() - t0) / 1000,
+        importRate: step.importRate,
+      };
+      everything.push(m);
+      printTable(m);
+      const me = loaded[Math.floor(loaded.length / 2)];
+      if (!me || opt.memory === "none" || (opt.memory === "last" && n !== scales.at(-1))) continue;
+      // The built server in a process of its own, on the same database (a PGlite directory is given up first
+      // and opened again after, for the next scale).
       await server.close();
-    }
-    const me = server.loaded[Math.floor(server.loaded.length / 2)];
-    if (me && !opt["load-only"] && !settings.routes) {
-      // The built server in a process of its own, on the same database (a PGlite directory is given up first).
-      await bench.closeDatabase();
+      server = null;
+      await bench.release();
       const paths = appAndPublicPaths(me);
-      // PGlite also as a machine short of memory runs it (GYOKAKU_LOW_MEMORY=1: V8's quick WebAssembly code only)
+      // PGlite also as a machine short of memory runs it (GYOKAKU_LOW_MEMORY=1)
       for (const lowMemory of kind === "pglite" ? [false, true] : [false]) {
-        const m = await measureServerMemory(bench.where, paths, me.cookie, {
+        const before = load();
+        const sm = await measureServerMemory(bench.where, paths, me.cookie, {
           seconds: Math.max(1, Math.round(settings.duration / 3)),
           connections: settings.connections,
           lowMemory,
         });
         memory.push({
           kind: lowMemory ? "pglite GYOKAKU_LOW_MEMORY=1" : kind,
-          municipalities: scales.at(-1)!,
-          m,
+          municipalities: n,
+          m: sm,
+          load: `${before} → ${load()}`,
         });
+        console.log(
+          `  the server alone${lowMemory ? " (GYOKAKU_LOW_MEMORY=1)" : ""}: RSS started ${(sm.idle / 2 ** 20).toFixed(0)} MB, peak ${(sm.peak / 2 ** 20).toFixed(0)} MB (load ${load()})`,
+        );
       }
     }
   } finally {
+    await server?.close();
     await bench.close();
   }
 }

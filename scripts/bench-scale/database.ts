@@ -6,34 +6,48 @@ import { join } from "node:path";
 import pg from "pg";
 import { type OpenDatabase, openDatabase } from "../../src/db/database.ts";
 
+export type BenchDatabase = {
+  /** the database as this process has it open (a new object after `reopen`) */
+  open: OpenDatabase;
+  /** where another process finds the database (the built server of server-rss.ts), once `release`d */
+  where: { data: string } | { url: string };
+  /** gives the database up for another process (a PGlite directory has one owner); PostgreSQL: nothing */
+  release: () => Promise<void>;
+  /** opens it again after `release` (PostgreSQL: the same) */
+  reopen: () => Promise<OpenDatabase>;
+  /** closes `open` and removes a PGlite's directory */
+  close: () => Promise<void>;
+};
+
 export async function benchDatabase(
   kind: "pglite" | "postgres",
   serverUrl: string,
   name: string,
   /** keep what an earlier run loaded into the PostgreSQL database of that name */
   reuse = false,
-): Promise<{
-  open: OpenDatabase;
-  /** where another process finds the database (the built server of server-rss.ts), once `open` is closed */
-  where: { data: string } | { url: string };
-  /** closes `open` (again: nothing) */
-  closeDatabase: () => Promise<void>;
-  /** closes `open` and removes a PGlite's directory */
-  close: () => Promise<void>;
-}> {
+): Promise<BenchDatabase> {
   if (kind === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "gyokaku-bench-"));
-    const open = await openDatabase({ kind: "pglite", dataDir: dir });
-    const closeDatabase = once(() => open.close());
-    return {
-      open,
+    let released: Promise<void> | null = null;
+    const bench: BenchDatabase = {
+      open: await openDatabase({ kind: "pglite", dataDir: dir }),
       where: { data: dir },
-      closeDatabase,
+      release: () => {
+        released ??= bench.open.close();
+        return released;
+      },
+      reopen: async () => {
+        await bench.release();
+        bench.open = await openDatabase({ kind: "pglite", dataDir: dir });
+        released = null;
+        return bench.open;
+      },
       close: async () => {
-        await closeDatabase();
+        await bench.release();
         rmSync(dir, { recursive: true, force: true });
       },
     };
+    return bench;
   }
   if (!/^[a-z_][a-z0-9_]*$/.test(name))
     throw new Error(`--database: 英小文字・数字・_ の名前にしてください（${name}）`);
@@ -53,14 +67,15 @@ export async function benchDatabase(
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const open = await openDatabase({ kind: "postgres", url: url.toString() });
-  const closeDatabase = once(() => open.close());
-  return { open, where: { url: url.toString() }, closeDatabase, close: closeDatabase };
-}
-
-function once(f: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | null = null;
-  return () => {
-    done ??= f();
-    return done;
+  let closed: Promise<void> | null = null;
+  return {
+    open,
+    where: { url: url.toString() },
+    release: async () => {},
+    reopen: async () => open,
+    close: () => {
+      closed ??= open.close();
+      return closed;
+    },
   };
 }

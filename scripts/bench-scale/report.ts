@@ -100,7 +100,8 @@ export function printMemory(
   runs: {
     kind: string;
     municipalities: number;
-    m: { idle: number; startPeak: number; peak: number; after: number; errors: number };
+    m: { idle: number; startPeak: number; peak: number; after: number; errors: number; rps: number };
+    load: string;
   }[],
 ): void {
   if (runs.length === 0) return;
@@ -108,9 +109,9 @@ export function printMemory(
     "\nThe built server in a process of its own (node bin/gyokaku.js serve), every page kind requested:\n",
   );
   console.log(
-    "| database | municipalities | RSS started (peak while starting) | RSS peak | RSS after | errors | aim (PGlite, 5 %: < 400 MB) |",
+    "| database | municipalities | RSS started (peak while starting) | RSS peak | RSS after | req/s (all pages) | errors | load average | aim (PGlite, 5 %: < 400 MB) |",
   );
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const r of runs) {
     const aim = r.kind.startsWith("pglite")
       ? r.m.peak < 400 * 2 ** 20
@@ -118,7 +119,7 @@ export function printMemory(
         : `${(r.m.peak / (400 * 2 ** 20)).toFixed(1)}× ✗`
       : "";
     console.log(
-      `| ${r.kind} | ${r.municipalities} | ${mb(r.m.idle)} (${mb(r.m.startPeak)}) | ${mb(r.m.peak)} | ${mb(r.m.after)} | ${r.m.errors} | ${aim} |`,
+      `| ${r.kind} | ${r.municipalities} | ${mb(r.m.idle)} (${mb(r.m.startPeak)}) | ${mb(r.m.peak)} | ${mb(r.m.after)} | ${num(r.m.rps)} | ${r.m.errors} | ${r.load} | ${aim} |`,
     );
   }
 }

@@ -8,11 +8,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { nodeFlags } from "../../src/cli/main.ts";
 import { ACCEPT_ENCODING } from "./measure.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/gyokaku.js", import.meta.url));
 
-export type ServerMemory = { idle: number; startPeak: number; peak: number; after: number; errors: number };
+export type ServerMemory = {
+  idle: number;
+  startPeak: number;
+  peak: number;
+  after: number;
+  errors: number;
+  /** the requests answered per second, all paths together (the price of a setting that saves memory) */
+  rps: number;
+};
 
 function status(pid: number): { rss: number; hwm: number } {
   const text = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -29,21 +38,41 @@ export async function measureServerMemory(
   db: { data: string } | { url: string },
   paths: readonly string[],
   cookie: string,
-  settings: { seconds: number; connections: number; lowMemory?: boolean },
+  settings: {
+    seconds: number;
+    connections: number;
+    lowMemory?: boolean;
+    /** more of node's flags and environment for the server (trying settings by hand) */
+    nodeArgs?: readonly string[];
+    env?: Record<string, string>;
+  },
 ): Promise<ServerMemory> {
   const secrets = "url" in db ? mkdtempSync(join(tmpdir(), "gyokaku-bench-server-")) : null;
-  // GYOKAKU_LOW_MEMORY=1 makes bin/gyokaku.js start the server again with --liftoff-only; given here, so that
-  // the process measured is the server itself
-  const quick = settings.lowMemory ? ["--liftoff-only"] : [];
+  // GYOKAKU_LOW_MEMORY=1 makes bin/gyokaku.js start the server again with node's flags for it (--liftoff-only,
+  // a smaller young generation: nodeFlags in src/cli/main.ts); given here, so that the process measured is the
+  // server itself
+  const env = {
+    ...process.env,
+    ...("url" in db ? { DATABASE_URL: db.url } : {}),
+    GYOKAKU_LOW_MEMORY: settings.lowMemory ? "1" : "0",
+    ...settings.env,
+  };
+  const flags = nodeFlags(["serve"], env);
   const child = spawn(
     process.execPath,
-    [...quick, BIN, "serve", "--port", "0", "--no-demo", "--data", "data" in db ? db.data : secrets!],
+    [
+      ...flags,
+      ...(settings.nodeArgs ?? []),
+      BIN,
+      "serve",
+      "--port",
+      "0",
+      "--no-demo",
+      "--data",
+      "data" in db ? db.data : secrets!,
+    ],
     {
-      env: {
-        ...process.env,
-        ...("url" in db ? { DATABASE_URL: db.url } : {}),
-        GYOKAKU_LOW_MEMORY: settings.lowMemory ? "1" : "0",
-      },
+      env,
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
@@ -62,6 +91,8 @@ export async function measureServerMemory(
     });
     const started = status(child.pid!);
     let errors = 0;
+    let requests = 0;
+    const t0 = performance.now();
     for (const path of paths) {
       const r = await autocannon({
         url: origin + path,
@@ -70,9 +101,11 @@ export async function measureServerMemory(
         headers: { cookie, "accept-encoding": ACCEPT_ENCODING },
       });
       errors += r.errors + r.timeouts + r.non2xx;
+      requests += r.requests.total;
     }
+    const rps = requests / ((performance.now() - t0) / 1000);
     const { rss, hwm } = status(child.pid!);
-    return { idle: started.rss, startPeak: started.hwm, peak: hwm, after: rss, errors };
+    return { idle: started.rss, startPeak: started.hwm, peak: hwm, after: rss, errors, rps };
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((done) => child.once("exit", done));

@@ -116,15 +116,34 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
  * without it. With a PostgreSQL server there is nothing to gain.
  *
  * A server on a machine short of memory can ask for the quick code too (GYOKAKU_LOW_MEMORY=1): optimising
- * the database's WebAssembly takes some 500 MB for the first ten seconds or so after start (the process's peak;
- * it settles near 200 MB), and without it the server peaks near 250 MB, its database work taking about a
- * quarter more CPU.
+ * the database's WebAssembly takes some 400–600 MB while V8 does it (the process's peak, in the first minute of
+ * requests), and without it the server's database work takes about a quarter more CPU.
  */
-export function quickWasmSuits(argv: string[], env = process.env): boolean {
+function quickWasmSuits(argv: string[], env: NodeJS.ProcessEnv): boolean {
   const [name] = argv;
   if (!name || !commands[name] || env.DATABASE_URL) return false;
   if (name === "serve") return env.GYOKAKU_LOW_MEMORY === "1" && templateExists();
   return templateExists();
+}
+
+/**
+ * A low-memory server's JavaScript heap (GYOKAKU_LOW_MEMORY=1): V8's `--optimize-for-size` (smaller steps of heap
+ * growth, a smaller young generation, less memory for optimised code). At `npm run bench:scale` on PGlite at 87
+ * municipalities it took the server's peak from 310–340 MB to about 250 MB, for some 20–40 % fewer requests a
+ * second (a loaded 2-core machine: uncertain). A smaller young generation alone (`--max-semi-space-size=2` or
+ * 4) made the peak higher under load, not lower: the objects of the requests in flight reached the old generation.
+ */
+const LOW_MEMORY_HEAP = ["--optimize-for-size"];
+
+/**
+ * The flags of node the command's process runs with (bin/gyokaku.js starts the command again with them when the
+ * process has not): --liftoff-only where the quick WebAssembly code suits (above), and a server asked for
+ * GYOKAKU_LOW_MEMORY=1 also V8's --optimize-for-size (LOW_MEMORY_HEAP), on PGlite or PostgreSQL.
+ */
+export function nodeFlags(argv: string[], env = process.env): string[] {
+  const quick = quickWasmSuits(argv, env) ? ["--liftoff-only"] : [];
+  const lowMemoryServer = argv[0] === "serve" && env.GYOKAKU_LOW_MEMORY === "1";
+  return lowMemoryServer ? [...quick, ...LOW_MEMORY_HEAP] : quick;
 }
 
 /** The `gyokaku` process: its arguments, its standard streams, its exit code. */

@@ -6,7 +6,8 @@
  *   4 MB).
  * - PostgreSQL clears its shared buffers at start; WebAssembly does it byte by byte, about a second for
  *   PostgreSQL's default 128 MB. gyokaku's embedded database holds one municipality's or a few municipalities'
- *   plans (tens of MB) and the operating system caches the files below it anyway, so 32 MB is plenty;
+ *   plans (tens of MB) and the operating system caches the files below it anyway, so 32 MB is plenty (16 MB
+ *   with GYOKAKU_LOW_MEMORY=1: the buffers are WebAssembly memory the process keeps, all of it touched);
  *   GYOKAKU_PGLITE_SHARED_BUFFERS sets another size (e.g. 256MB for a large database).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -16,7 +17,8 @@ import { templateFile } from "./pglite-template-path.ts";
 
 function sharedBuffers(env = process.env): string {
   const value = env.GYOKAKU_PGLITE_SHARED_BUFFERS?.trim();
-  return value && /^\d+\s*(kB|MB|GB)$/.test(value) ? value.replace(/\s+/g, "") : "32MB";
+  if (value && /^\d+\s*(kB|MB|GB)$/.test(value)) return value.replace(/\s+/g, "");
+  return env.GYOKAKU_LOW_MEMORY === "1" ? "16MB" : "32MB";
 }
 
 function startParams(): string[] {

@@ -6,6 +6,7 @@
 // (kept per data version, src/plans/page-cache.ts) and a report page are checked the same way: equal to a
 // render without any cache.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,17 +18,18 @@ import type { OpenDatabase } from "../db/database.ts";
 import { addTarget } from "../editing/indicator-edits.service.ts";
 import { getPlanEditor } from "../editing/plan-editor.service.ts";
 import { clearPageCache } from "../plans/page-cache.ts";
-import { clearPlanCache } from "../plans/plan-cache.ts";
+import { cachedPlanDocument, clearPlanCache } from "../plans/plan-cache.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
 import { getItem, openRound, saveItem } from "../rounds/rounds.service.ts";
 import { signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
+import { countingDb } from "../testing/query-count.ts";
 import { sabcScales } from "../testing/scales.ts";
 import { createApp } from "../web/app.tsx";
 import { buildReport } from "./build-report.ts";
 import { evaluatePlan } from "./evaluation.ts";
-import { clearEvaluationCache } from "./evaluation-cache.ts";
+import { cachedEvaluation, clearEvaluationCache } from "./evaluation-cache.ts";
 import {
   evaluateStoredPlan,
   listJudgements,
@@ -143,6 +145,49 @@ describe("the evaluation cache is never stale", () => {
     await backupToFile(open.db, "all", backup);
   });
   after(async () => open.close());
+
+  test("requests that miss together share one read of the document and one evaluation", async () => {
+    const plan = await loadPlanFor(open.db, officeActor, planId);
+    assert.ok(plan.dataVersion);
+    const ref = { id: planId, municipalityCode: plan.municipalityCode, dataVersion: plan.dataVersion };
+    const { db, counter } = countingDb(open.db);
+    clearPlanCache();
+    const one = await counter.measure(() => cachedPlanDocument(db, ref));
+    assert.ok(one > 0, "a document not kept is read from the database");
+    clearPlanCache();
+    let docs: unknown[] = [];
+    const eight = await counter.measure(async () => {
+      docs = await Promise.all(Array.from({ length: 8 }, () => cachedPlanDocument(db, ref)));
+    });
+    assert.equal(eight, one, "eight readers that missed together: the queries of one read");
+    assert.ok(docs.every((d) => d === docs[0]));
+
+    const evaluated = await evaluateStoredPlan(open.db, plan, FY);
+    const key = {
+      municipalityCode: plan.municipalityCode,
+      planId,
+      fiscalYear: FY,
+      dataVersion: randomUUID(),
+    };
+    let made = 0;
+    const evaluate = async () => {
+      made++;
+      await new Promise((done) => setTimeout(done, 5));
+      return evaluated;
+    };
+    await Promise.all(Array.from({ length: 8 }, () => cachedEvaluation(key, evaluate)));
+    assert.equal(made, 1, "one evaluation for eight requests that missed together");
+    // a shared evaluation that fails (its request's time budget spent) is made again by each that waited for it
+    const failing = { ...key, dataVersion: randomUUID() };
+    made = 0;
+    const failsFirst = async () => {
+      if (++made === 1) throw new Error("budget spent");
+      return evaluated;
+    };
+    const got = await Promise.all(Array.from({ length: 3 }, () => cachedEvaluation(failing, failsFirst)));
+    assert.ok(got.every((g) => g.rows === evaluated.rows));
+    assert.equal(made, 4);
+  });
 
   test("a save in the reporting round", async () => {
     const roundId = await openRound(open.db, officeActor, {

@@ -4,8 +4,10 @@
  * as any change to its document or its judgements, so a result found under the version a request has just
  * read was computed from the data as it is now. One version per plan and year is kept (a newer one replaces
  * the older); at most GYOKAKU_EVALUATION_CACHE plan-years (least recently used first out). Results are
- * frozen, so that no request can change what the next one is served.
+ * frozen, so that no request can change what the next one is served. Requests that miss the same key together
+ * share one evaluation (src/core/in-flight.ts) instead of each holding a copy of the plan evaluated.
  */
+import { inFlight } from "../core/in-flight.ts";
 import { deepFreeze, Lru } from "../core/lru.ts";
 import type { EvaluatedPlan } from "./evaluation.ts";
 
@@ -13,6 +15,9 @@ const MAX_YEARS = Number(process.env.GYOKAKU_EVALUATION_CACHE ?? 32);
 
 type Entry = { evaluated: EvaluatedPlan; derived: Map<string, unknown> };
 const evaluations = new Lru<string, Entry>(MAX_YEARS);
+/** the evaluations under way: keyed as the cache is, by the data version, not by the database */
+const evaluating = inFlight<object, Entry>();
+const PROCESS = {};
 
 export type EvaluationKey = {
   municipalityCode: string;
@@ -50,11 +55,15 @@ async function entryOf(key: EvaluationKey, evaluate: () => Promise<EvaluatedPlan
   const k = prefix(key) + key.dataVersion;
   const hit = evaluations.get(k);
   if (hit) return hit;
-  const entry: Entry = { evaluated: deepFreeze(await evaluate()), derived: new Map() };
-  const p = prefix(key);
-  evaluations.deleteWhere((x) => x.startsWith(p));
-  evaluations.set(k, entry);
-  return entry;
+  const make = async () => {
+    const entry: Entry = { evaluated: deepFreeze(await evaluate()), derived: new Map() };
+    const p = prefix(key);
+    evaluations.deleteWhere((x) => x.startsWith(p));
+    evaluations.set(k, entry);
+    return entry;
+  };
+  // a shared evaluation that failed (the time budget of the request that started it spent): each makes its own
+  return evaluating(PROCESS, k, make).catch(make);
 }
 
 /** Forgets every cached evaluation (tests that compare a cold computation with a cached one). */
