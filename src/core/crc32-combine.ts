@@ -29,7 +29,10 @@ const X2N: number[] = (() => {
   const table: number[] = [];
   let p = 0x40000000; // x^1
   table.push(p);
-  for (let n = 1; n < 32; n++) table.push((p = multiplyModP(p, p)));
+  for (let n = 1; n < 32; n++) {
+    p = multiplyModP(p, p);
+    table.push(p);
+  }
   return table;
 })();
 

@@ -22,7 +22,7 @@ import {
   saveItem,
   unlockRound,
 } from "../rounds/rounds.service.ts";
-import { signIn, type TestSession } from "../testing/auth.ts";
+import { actorOf, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { countingDb } from "../testing/query-count.ts";
@@ -41,15 +41,6 @@ describe("the dashboard's kept parts are never stale", () => {
   let somuActor: Actor;
   let planId: string;
   let roundId: string;
-  const actor = (s: TestSession, departmentIds: string[] = []): Actor => ({
-    id: s.userId,
-    municipalityCode: s.municipalityCode,
-    email: s.email,
-    name: `${s.role} テスト`,
-    role: s.role,
-    departmentIds,
-  });
-
   const page = async () =>
     (await app.request(`/dashboard?plan=${planId}&fy=${FY}`, { headers: { cookie: office.cookie } })).text();
 
@@ -90,16 +81,8 @@ describe("the dashboard's kept parts are never stale", () => {
       municipalityCode: CODE,
       departments: ["総務部/総務課"],
     });
-    officeActor = actor(office);
-    const dept = await open.db
-      .selectFrom("user_departments")
-      .select("department_id")
-      .where("user_id", "=", somu.userId)
-      .execute();
-    somuActor = actor(
-      somu,
-      dept.map((d) => d.department_id),
-    );
+    officeActor = await actorOf(open.db, office);
+    somuActor = await actorOf(open.db, somu);
     roundId = await openRound(open.db, officeActor, {
       planId,
       fiscalYear: String(FY),

@@ -21,7 +21,7 @@ import { clearPageCache } from "../plans/page-cache.ts";
 import { cachedPlanDocument, clearPlanCache } from "../plans/plan-cache.ts";
 import { exportDocument, importDocuments } from "../plans/plans.service.ts";
 import { getItem, openRound, saveItem } from "../rounds/rounds.service.ts";
-import { signIn, type TestSession } from "../testing/auth.ts";
+import { actorOf, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { countingDb } from "../testing/query-count.ts";
@@ -54,15 +54,6 @@ describe("the evaluation cache is never stale", () => {
   let somuActor: Actor;
   let planId: string;
   let backup: string;
-  const actor = (s: TestSession, departmentIds: string[] = []): Actor => ({
-    id: s.userId,
-    municipalityCode: s.municipalityCode,
-    email: s.email,
-    name: `${s.role} テスト`,
-    role: s.role,
-    departmentIds,
-  });
-
   /** What the pages are given (through the caches), checked against a computation without any cache. */
   async function shown(): Promise<string> {
     const plan = await loadPlanFor(open.db, officeActor, planId);
@@ -130,16 +121,8 @@ describe("the evaluation cache is never stale", () => {
       municipalityCode: "012173",
       departments: ["総務部/総務課"],
     });
-    officeActor = actor(office);
-    const dept = await open.db
-      .selectFrom("user_departments")
-      .select("department_id")
-      .where("user_id", "=", somu.userId)
-      .execute();
-    somuActor = actor(
-      somu,
-      dept.map((d) => d.department_id),
-    );
+    officeActor = await actorOf(open.db, office);
+    somuActor = await actorOf(open.db, somu);
     await shown();
     backup = join(mkdtempSync(join(tmpdir(), "gyokaku-cache-")), "before.jsonl.gz");
     await backupToFile(open.db, "all", backup);

@@ -5,7 +5,7 @@ import { historyOfItem } from "../audit/audit.service.ts";
 import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
-import { postForm, signIn, type TestSession } from "../testing/auth.ts";
+import { actorOf, postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
@@ -21,14 +21,6 @@ describe("reviewing in bulk", () => {
   let officeActor: Actor;
   let roundId: string;
   let planId: string;
-  const actor = (s: TestSession, departmentIds: string[] = []): Actor => ({
-    id: s.userId,
-    municipalityCode: s.municipalityCode,
-    email: s.email,
-    name: s.role,
-    role: s.role,
-    departmentIds,
-  });
   const get = (s: TestSession, path: string) => app.request(path, { headers: { cookie: s.cookie } });
 
   before(async () => {
@@ -40,29 +32,13 @@ describe("reviewing in bulk", () => {
       municipalityCode: "012173",
       departments: ["総務部/総務課"],
     });
-    officeActor = actor(office);
-    const dept = await open.db
-      .selectFrom("user_departments")
-      .select("department_id")
-      .where("user_id", "=", somu.userId)
-      .execute();
-    somuActor = actor(
-      somu,
-      dept.map((d) => d.department_id),
-    );
+    officeActor = await actorOf(open.db, office, office.role);
+    somuActor = await actorOf(open.db, somu, somu.role);
     const shokuin = await signIn(open.db, "department", {
       municipalityCode: "012173",
       departments: ["職員課"],
     });
-    const sd = await open.db
-      .selectFrom("user_departments")
-      .select("department_id")
-      .where("user_id", "=", shokuin.userId)
-      .execute();
-    shokuinActor = actor(
-      shokuin,
-      sd.map((d) => d.department_id),
-    );
+    shokuinActor = await actorOf(open.db, shokuin, shokuin.role);
     roundId = await openRound(open.db, officeActor, { planId, fiscalYear: "2021", deadline: "2099-06-30" });
   });
   after(async () => open.close());

@@ -6,7 +6,7 @@ import { isAppError } from "../core/errors.ts";
 import type { Actor } from "../core/policy.ts";
 import type { OpenDatabase } from "../db/database.ts";
 import { importDocuments } from "../plans/plans.service.ts";
-import { postForm, signIn, type TestSession } from "../testing/auth.ts";
+import { actorOf, postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
@@ -20,14 +20,6 @@ describe("plausibility of a round's values", () => {
   let somu: TestSession;
   let roundId: string;
   let planId: string;
-  const actor = (s: TestSession, departmentIds: string[] = []): Actor => ({
-    id: s.userId,
-    municipalityCode: s.municipalityCode,
-    email: s.email,
-    name: s.role,
-    role: s.role,
-    departmentIds,
-  });
   let somuActor: Actor;
   let officeActor: Actor;
   const url = () => `/rounds/${roundId}/items/1-1-1`;
@@ -66,16 +58,8 @@ describe("plausibility of a round's values", () => {
       departments: ["総務部/総務課"],
       name: "総務 一子",
     });
-    officeActor = actor(office);
-    const dept = await open.db
-      .selectFrom("user_departments")
-      .select("department_id")
-      .where("user_id", "=", somu.userId)
-      .execute();
-    somuActor = actor(
-      somu,
-      dept.map((d) => d.department_id),
-    );
+    officeActor = await actorOf(open.db, office, office.role);
+    somuActor = await actorOf(open.db, somu, somu.role);
     // FY2021: last year's (2020) headcount is 6,825 人
     roundId = await openRound(open.db, officeActor, { planId, fiscalYear: "2021", deadline: "2099-06-30" });
   });

@@ -15,7 +15,7 @@ import { clearPlanCache } from "../plans/plan-cache.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { clearEvaluationCache } from "../reports/evaluation-cache.ts";
 import { loadPlanFor, recordJudgement } from "../reports/reports.service.ts";
-import { freshSession, signIn, type TestSession } from "../testing/auth.ts";
+import { actorOf, freshSession, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { countingDb } from "../testing/query-count.ts";
@@ -47,15 +47,6 @@ describe("the rounds' kept pages are never stale", () => {
   let somuActor: Actor;
   let planId: string;
   let roundId: string;
-  const actor = (s: TestSession, departmentIds: string[] = []): Actor => ({
-    id: s.userId,
-    municipalityCode: s.municipalityCode,
-    email: s.email,
-    name: `${s.role} テスト`,
-    role: s.role,
-    departmentIds,
-  });
-
   const roundPath = () => `/rounds/${roundId}`;
   /** Every page kept, by whom it is read. */
   const readings = () =>
@@ -137,16 +128,8 @@ describe("the rounds' kept pages are never stale", () => {
     planId = (await importDocuments(open.db, [samplePlanDocument()]))[0]!.planId;
     office = await signIn(open.db, "office", { municipalityCode: CODE, name: "行革 花子" });
     somu = await signIn(open.db, "department", { municipalityCode: CODE, departments: ["総務部/総務課"] });
-    officeActor = actor(office);
-    const dept = await open.db
-      .selectFrom("user_departments")
-      .select("department_id")
-      .where("user_id", "=", somu.userId)
-      .execute();
-    somuActor = actor(
-      somu,
-      dept.map((d) => d.department_id),
-    );
+    officeActor = await actorOf(open.db, office);
+    somuActor = await actorOf(open.db, somu);
     roundId = await openRound(open.db, officeActor, {
       planId,
       fiscalYear: String(FY),

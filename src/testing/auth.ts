@@ -2,6 +2,7 @@
 
 import { SESSION_COOKIE } from "../auth/auth.middleware.ts";
 import { createUser, startSession } from "../auth/auth.service.ts";
+import type { Actor } from "../core/policy.ts";
 import type { DB } from "../db/database.ts";
 import type { Role } from "../domain/roles.ts";
 
@@ -63,5 +64,25 @@ export function postForm(
       "content-type": "application/x-www-form-urlencoded",
       ...(session ? { cookie: session.cookie } : {}),
     },
+  };
+}
+
+/**
+ * The Actor the services take for a signed-in test user: with the ids of the departments the user belongs to
+ * (read from user_departments, as the session does) and signIn's default name unless another is given.
+ */
+export async function actorOf(db: DB, s: TestSession, name = `${s.role} テスト`): Promise<Actor> {
+  const departments = await db
+    .selectFrom("user_departments")
+    .select("department_id")
+    .where("user_id", "=", s.userId)
+    .execute();
+  return {
+    id: s.userId,
+    municipalityCode: s.municipalityCode,
+    email: s.email,
+    name,
+    role: s.role,
+    departmentIds: departments.map((d) => d.department_id),
   };
 }
