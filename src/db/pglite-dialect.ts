@@ -58,6 +58,11 @@ class PGliteDriver implements Driver {
       release = resolve;
     });
     await previous;
+    // PGlite runs a query synchronously on this thread: nothing else happens until it ends. Waiting for the
+    // event loop's next turn first lets the requests that have already arrived start and join the work that
+    // concurrent requests share (core/in-flight.ts) before the thread is held; without it, each of 32 readers
+    // of the API's list ran the list's query alone, one after the other.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.release = release;
     return this.connection;
   }
