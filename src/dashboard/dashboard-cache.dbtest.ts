@@ -18,15 +18,14 @@ import {
   getItem,
   getRound,
   lockRound,
-  openRound,
   saveItem,
   unlockRound,
 } from "../rounds/rounds.service.ts";
-import { actorOf, signIn, type TestSession } from "../testing/auth.ts";
-import { openTestDatabase } from "../testing/db.ts";
+import type { TestSession } from "../testing/auth.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { countingDb } from "../testing/query-count.ts";
-import { createApp } from "../web/app.tsx";
+import type { countingDb } from "../testing/query-count.ts";
+import { openRoundFixture } from "../testing/round-fixture.ts";
+import type { createApp } from "../web/app.tsx";
 import { clearDashboardCache } from "./dashboard-cache.ts";
 
 const FY = 2021;
@@ -71,23 +70,10 @@ describe("the dashboard's kept parts are never stale", () => {
     html.slice(html.indexOf("提出が遅れている所管課"), html.indexOf("最近の変更")).replace(/<[^>]+>/g, "");
 
   before(async () => {
-    open = await openTestDatabase();
-    const counting = countingDb(open.db);
-    counter = counting.counter;
-    app = createApp({ ...open, db: counting.db });
-    planId = (await importDocuments(open.db, [samplePlanDocument()]))[0]!.planId;
-    office = await signIn(open.db, "office", { municipalityCode: CODE, name: "行革 花子" });
-    const somu = await signIn(open.db, "department", {
-      municipalityCode: CODE,
-      departments: ["総務部/総務課"],
-    });
-    officeActor = await actorOf(open.db, office);
-    somuActor = await actorOf(open.db, somu);
-    roundId = await openRound(open.db, officeActor, {
-      planId,
-      fiscalYear: String(FY),
-      deadline: "2099-06-30",
-    });
+    ({ open, app, counter, office, officeActor, somuActor, planId, roundId } = await openRoundFixture(
+      FY,
+      CODE,
+    ));
   });
   after(async () => open.close());
 

@@ -15,11 +15,11 @@ import { clearPlanCache } from "../plans/plan-cache.ts";
 import { importDocuments } from "../plans/plans.service.ts";
 import { clearEvaluationCache } from "../reports/evaluation-cache.ts";
 import { loadPlanFor, recordJudgement } from "../reports/reports.service.ts";
-import { actorOf, freshSession, signIn, type TestSession } from "../testing/auth.ts";
-import { openTestDatabase } from "../testing/db.ts";
+import { freshSession, signIn, type TestSession } from "../testing/auth.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
-import { countingDb } from "../testing/query-count.ts";
-import { createApp } from "../web/app.tsx";
+import type { countingDb } from "../testing/query-count.ts";
+import { openRoundFixture } from "../testing/round-fixture.ts";
+import type { createApp } from "../web/app.tsx";
 import { clearRoundPageCache } from "./round-page.ts";
 import { saveRule } from "./round-rules.service.ts";
 import {
@@ -27,7 +27,6 @@ import {
   getItem,
   getRound,
   lockRound,
-  openRound,
   reviewItem,
   saveItem,
   todayInJapan,
@@ -121,20 +120,10 @@ describe("the rounds' kept pages are never stale", () => {
   });
 
   before(async () => {
-    open = await openTestDatabase();
-    const counting = countingDb(open.db);
-    counter = counting.counter;
-    app = createApp({ ...open, db: counting.db });
-    planId = (await importDocuments(open.db, [samplePlanDocument()]))[0]!.planId;
-    office = await signIn(open.db, "office", { municipalityCode: CODE, name: "行革 花子" });
-    somu = await signIn(open.db, "department", { municipalityCode: CODE, departments: ["総務部/総務課"] });
-    officeActor = await actorOf(open.db, office);
-    somuActor = await actorOf(open.db, somu);
-    roundId = await openRound(open.db, officeActor, {
-      planId,
-      fiscalYear: String(FY),
-      deadline: "2099-06-30",
-    });
+    ({ open, app, counter, office, somu, officeActor, somuActor, planId, roundId } = await openRoundFixture(
+      FY,
+      CODE,
+    ));
   });
   after(async () => open.close());
 
