@@ -1,5 +1,6 @@
 /** SQL for the audit trail: appending events and reading them back by item or by time. */
 import type { Kysely, Transaction } from "kysely";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 
@@ -63,16 +64,28 @@ export async function restoredEventIds(q: Q, code: string, ids: readonly string[
   );
 }
 
-export async function eventsOfItem(q: Q, code: string, planId: string, itemKey: string, limit = 200) {
-  return scoped(q, code)
+const itemEventsQuery = (q: Q, code: string, planId: string, itemKey: string, limit: number) =>
+  scoped(q, code)
     .selectFrom("audit_events")
     .select(columns)
     .where("plan_id", "=", planId)
     .where("item_key", "=", itemKey)
     .orderBy("at", "desc")
     .orderBy("id")
-    .limit(limit)
-    .execute();
+    .limit(limit);
+
+/** An item's history (on every round item page and the history page: compiled once and prepared). */
+export async function eventsOfItem(q: Q, code: string, planId: string, itemKey: string, limit = 200) {
+  type Row = Awaited<ReturnType<ReturnType<typeof itemEventsQuery>["execute"]>>[number];
+  const query = compiledOnce(
+    "eventsOfItem",
+    (c, plan: string, item: string, n: number) => itemEventsQuery(q, c, plan, item, n),
+    code,
+    planId,
+    itemKey,
+    limit,
+  );
+  return (await q.executeQuery(query)).rows as Row[];
 }
 
 export async function recentEvents(q: Q, code: string, limit: number, planId?: string) {

@@ -1,6 +1,6 @@
 /** SQL for accounts and sessions. Every query is scoped by municipality_code, except the operator's look-up by address. */
 import type { Kysely, Transaction } from "kysely";
-import { prepared } from "../db/prepared.ts";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { acrossMunicipalities, scoped, scopedOrAll } from "../db/tenant.ts";
 import { SHARED_REFERENCE_CODE } from "../domain/municipality-code.ts";
@@ -162,8 +162,8 @@ export async function insertSession(
   await q.insertInto("sessions").values(row).execute();
 }
 
-export async function findSession(q: Q, code: string, id: string) {
-  const query = scoped(q, code)
+const sessionQuery = (q: Q, code: string, id: string) =>
+  scoped(q, code)
     .selectFrom("sessions")
     .innerJoin("users", (j) =>
       j
@@ -193,8 +193,15 @@ export async function findSession(q: Q, code: string, id: string) {
           .as("unread"),
     ])
     .where("sessions.id", "=", id);
-  // Every signed-in request reads it: a prepared statement, planned once per connection (src/db/prepared.ts).
-  return (await q.executeQuery(prepared(query.compile()))).rows[0];
+
+/**
+ * A session with its user and the count of unread notifications. Every signed-in request reads it: built and
+ * compiled once per process and prepared, planned once per connection (src/db/prepared.ts).
+ */
+export async function findSession(q: Q, code: string, id: string) {
+  type Row = Awaited<ReturnType<ReturnType<typeof sessionQuery>["execute"]>>[number];
+  const query = compiledOnce("findSession", (c, i: string) => sessionQuery(q, c, i), code, id);
+  return (await q.executeQuery(query)).rows[0] as Row | undefined;
 }
 
 export async function touchSession(q: Q, code: string, id: string, expiresAt: Date): Promise<void> {

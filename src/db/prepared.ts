@@ -43,27 +43,59 @@ export function preparingClient(client: Queryable): void {
 }
 
 const STAND_IN_CODE = "\u0000municipality";
-const STAND_IN_ID = "\u0000id";
+const standIn = (i: number) => `\u0000arg${i}`;
 const compiledTexts = new Map<string, CompiledQuery>();
 
 /**
  * A query built and compiled once per process (under `name`) for stand-in parameters, then given the real
- * municipality code and id, and prepared: building, compiling and planning such a query took longer than running
- * it (the rounds' pages). The query is still built by the caller's code (from scoped(): the tenant test reads it).
+ * municipality code and arguments, and prepared: building, compiling and planning such a query took longer than
+ * running it (the rounds' pages, the reports' and the item's pages). The query is still built by the caller's code
+ * (from scoped(): the tenant test reads it). Every stand-in must end up a parameter of the query (an argument
+ * that changed the query's text, e.g. a list of varying length, cannot be given this way: it throws).
+ * Arguments may be strings or numbers: their stand-ins are strings, which the builder only passes on.
  */
-export function compiledOnce<R>(
+export function compiledOnce<R, A extends (string | number)[]>(
   name: string,
-  build: (code: string, id: string) => { compile(): CompiledQuery<R> },
+  build: (code: string, ...args: A) => { compile(): CompiledQuery<R> },
   code: string,
-  id = "",
+  ...args: A
+): CompiledQuery<R> {
+  return given(name, build, code, args, true);
+}
+
+/**
+ * The same for a query not scoped by municipality (a plan by its id, whose municipality the caller checks
+ * against the user's).
+ */
+export function compiledOnceAcross<R, A extends (string | number)[]>(
+  name: string,
+  build: (...args: A) => { compile(): CompiledQuery<R> },
+  ...args: A
+): CompiledQuery<R> {
+  return given(name, (_code: string, ...a: A) => build(...a), "", args, false);
+}
+
+function given<R, A extends (string | number)[]>(
+  name: string,
+  build: (code: string, ...args: A) => { compile(): CompiledQuery<R> },
+  code: string,
+  args: A,
+  scopedByCode: boolean,
 ): CompiledQuery<R> {
   let c = compiledTexts.get(name) as CompiledQuery<R> | undefined;
   if (!c) {
-    c = prepared(build(STAND_IN_CODE, STAND_IN_ID).compile());
-    if (!c.parameters.includes(STAND_IN_CODE))
+    const standIns = args.map((_, i) => standIn(i)) as unknown as A;
+    c = prepared(build(STAND_IN_CODE, ...standIns).compile());
+    if (scopedByCode && !c.parameters.includes(STAND_IN_CODE))
       throw new Error(`${name}: the municipality is not a parameter`);
+    for (let i = 0; i < args.length; i++)
+      if (!c.parameters.includes(standIn(i))) throw new Error(`${name}: argument ${i} is not a parameter`);
     compiledTexts.set(name, c);
   }
-  const given = (p: unknown) => (p === STAND_IN_CODE ? code : p === STAND_IN_ID ? id : p);
-  return CompiledQuery.raw(c.sql, c.parameters.map(given)) as CompiledQuery<R>;
+  const values = new Map<unknown, unknown>(args.map((a, i) => [standIn(i), a]));
+  values.set(STAND_IN_CODE, code);
+  return CompiledQuery.raw(
+    c.sql,
+    c.parameters.map((p) => (values.has(p) ? values.get(p) : p)),
+  ) as CompiledQuery<R>;
 }

@@ -4,6 +4,7 @@
  * is scoped by municipality_code (the tenant key).
  */
 import type { Kysely, Transaction } from "kysely";
+import { compiledOnceAcross } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { acrossMunicipalities, sameMunicipality, scoped, scopedOrAll } from "../db/tenant.ts";
 
@@ -50,17 +51,22 @@ export async function findPlanId(q: Q, code: string, key: string): Promise<strin
 }
 
 /** A plan's row by id, with its data version (src/db/data-version.ts; null only before the triggers made one). */
-export async function findPlanRow(q: Q, id: string) {
+const planRowQuery = (q: Q, id: string) =>
   // A plan id (a UUID) names one plan in the whole instance; callers check the municipality against the user.
-  return acrossMunicipalities(q, "a plan by its id")
+  acrossMunicipalities(q, "a plan by its id")
     .selectFrom("plans")
     .leftJoin("plan_data_versions", (j) =>
       sameMunicipality(j, "plan_data_versions", "plans").onRef("plan_data_versions.plan_id", "=", "plans.id"),
     )
     .selectAll("plans")
     .select("plan_data_versions.version as data_version")
-    .where("plans.id", "=", id)
-    .executeTakeFirst();
+    .where("plans.id", "=", id);
+
+/** A plan's row with its data version (on every plan, report and item page: compiled once and prepared). */
+export async function findPlanRow(q: Q, id: string) {
+  type Row = Awaited<ReturnType<ReturnType<typeof planRowQuery>["execute"]>>[number];
+  const query = compiledOnceAcross("findPlanRow", (i: string) => planRowQuery(q, i), id);
+  return (await q.executeQuery(query)).rows[0] as Row | undefined;
 }
 
 /** A plan's data version (src/db/data-version.ts), or undefined when it has none (the plan is gone). */

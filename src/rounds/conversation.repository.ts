@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Actor } from "../core/policy.ts";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 
@@ -41,14 +42,22 @@ export async function commentsOf(
   roundId: string,
   itemKey: string,
 ): Promise<CommentRow[]> {
-  return scoped(q, code)
-    .selectFrom("item_comments")
-    .select(["id", "kind", "author_name", "author_role", "body", "created_at"])
-    .where("round_id", "=", roundId)
-    .where("item_key", "=", itemKey)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
+  // on every item page: compiled once and prepared (src/db/prepared.ts)
+  const query = compiledOnce(
+    "commentsOf",
+    (c, round: string, item: string) =>
+      scoped(q, c)
+        .selectFrom("item_comments")
+        .select(["id", "kind", "author_name", "author_role", "body", "created_at"])
+        .where("round_id", "=", round)
+        .where("item_key", "=", item)
+        .orderBy("created_at")
+        .orderBy("id"),
+    code,
+    roundId,
+    itemKey,
+  );
+  return (await q.executeQuery(query)).rows as CommentRow[];
 }
 
 /** A message written by a user, in the transaction of its change (a comment, or the reason of a return). */

@@ -1,5 +1,6 @@
 /** SQL for evidence files (evidence_files): the bytes live in the database, keyed by the municipality first. */
 import type { Kysely, Transaction } from "kysely";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 
@@ -25,15 +26,26 @@ export async function insertFile(
   await q.insertInto("evidence_files").values(row).execute();
 }
 
-export async function filesOf(q: Q, code: string, roundId: string, itemKey: string) {
-  return scoped(q, code)
+const filesQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
+  scoped(q, code)
     .selectFrom("evidence_files")
     .select([...META])
     .where("round_id", "=", roundId)
     .where("item_key", "=", itemKey)
     .orderBy("uploaded_at")
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
+
+/** An item's files (on every item page: compiled once and prepared, src/db/prepared.ts). */
+export async function filesOf(q: Q, code: string, roundId: string, itemKey: string) {
+  type Row = Awaited<ReturnType<ReturnType<typeof filesQuery>["execute"]>>[number];
+  const query = compiledOnce(
+    "filesOf",
+    (c, r: string, i: string) => filesQuery(q, c, r, i),
+    code,
+    roundId,
+    itemKey,
+  );
+  return (await q.executeQuery(query)).rows as Row[];
 }
 
 export async function findFile(q: Q, code: string, id: string) {

@@ -1,6 +1,7 @@
 /** SQL for the departments' parts of a round's items (issue 12.3) and the item state derived from them. */
 import type { Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 import type { ItemState } from "../domain/rounds/states.ts";
@@ -151,22 +152,8 @@ type PartJson = Omit<PartRow, "item_key" | "updated_at" | "submitted_at" | "revi
 
 const dateOf = (s: string | null) => (s === null ? null : new Date(s));
 
-/**
- * The items and their parts of several rounds in one query. Each item's parts are gathered by a subquery on the
- * parts' whole primary key (an index lookup per item, whatever the planner guesses): a plain join was planned as
- * a nested loop that read every part of the round once per item (the planner multiplies the selectivities of the
- * municipality and the round, which go together, and expects one row; 84 ms for a 150-item round).
- */
-export async function itemsWithParts(
-  q: Q,
-  code: string,
-  roundIds: readonly string[],
-  /** one item only */
-  itemKey?: string,
-): Promise<Map<string, { items: ItemRowOfRound[]; parts: PartRow[] }>> {
-  const out = new Map(roundIds.map((id) => [id, { items: [] as ItemRowOfRound[], parts: [] as PartRow[] }]));
-  if (roundIds.length === 0) return out;
-  let query = scoped(q, code)
+function itemsQuery(q: Q, code: string, roundIds: readonly string[], itemKey?: string) {
+  const query = scoped(q, code)
     .selectFrom("round_items as i")
     .select((eb) => [
       "i.round_id",
@@ -200,8 +187,39 @@ export async function itemsWithParts(
       ).as("parts"),
     ])
     .where("i.round_id", "in", roundIds);
-  if (itemKey !== undefined) query = query.where("i.item_key", "=", itemKey);
-  const rows = await query.execute();
+  return itemKey === undefined ? query : query.where("i.item_key", "=", itemKey);
+}
+
+/**
+ * The items and their parts of several rounds in one query. Each item's parts are gathered by a subquery on the
+ * parts' whole primary key (an index lookup per item, whatever the planner guesses): a plain join was planned as
+ * a nested loop that read every part of the round once per item (the planner multiplies the selectivities of the
+ * municipality and the round, which go together, and expects one row; 84 ms for a 150-item round).
+ */
+export async function itemsWithParts(
+  q: Q,
+  code: string,
+  roundIds: readonly string[],
+  /** one item only */
+  itemKey?: string,
+): Promise<Map<string, { items: ItemRowOfRound[]; parts: PartRow[] }>> {
+  const out = new Map(roundIds.map((id) => [id, { items: [] as ItemRowOfRound[], parts: [] as PartRow[] }]));
+  if (roundIds.length === 0) return out;
+  // one item of one round (every item page): compiled once and prepared (src/db/prepared.ts)
+  const rows =
+    itemKey !== undefined && roundIds.length === 1
+      ? (
+          await q.executeQuery(
+            compiledOnce(
+              "itemWithParts",
+              (c, round: string, item: string) => itemsQuery(q, c, [round], item),
+              code,
+              roundIds[0]!,
+              itemKey,
+            ),
+          )
+        ).rows
+      : await itemsQuery(q, code, roundIds, itemKey).execute();
   for (const r of rows) {
     const round = out.get(r.round_id);
     if (!round) continue;

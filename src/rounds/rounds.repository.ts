@@ -66,7 +66,13 @@ function roundsQuery(q: Q, code: string) {
 }
 
 export async function findRound(q: Q, code: string, id: string): Promise<RoundRow | undefined> {
-  return roundsQuery(q, code).where("rounds.id", "=", id).executeTakeFirst();
+  const query = compiledOnce(
+    "findRound",
+    (c, i: string) => roundsQuery(q, c).where("rounds.id", "=", i),
+    code,
+    id,
+  );
+  return (await q.executeQuery(query)).rows[0] as RoundRow | undefined;
 }
 
 type RoundWithRules = RoundRow & { rules: { indicator_key: string; rule: unknown }[] };
@@ -100,11 +106,22 @@ export async function findRoundWithRules(
   return (await q.executeQuery(query)).rows[0] as RoundWithRules | undefined;
 }
 
-export async function findRoundByPlanYear(q: Q, code: string, planId: string, fy: number) {
-  return roundsQuery(q, code)
-    .where("rounds.plan_id", "=", planId)
-    .where("rounds.fiscal_year", "=", fy)
-    .executeTakeFirst();
+/** The round of a plan's fiscal year (the reports' caveats, on every report page: compiled once and prepared). */
+export async function findRoundByPlanYear(
+  q: Q,
+  code: string,
+  planId: string,
+  fy: number,
+): Promise<RoundRow | undefined> {
+  const query = compiledOnce(
+    "roundByPlanYear",
+    (c, plan: string, year: number) =>
+      roundsQuery(q, c).where("rounds.plan_id", "=", plan).where("rounds.fiscal_year", "=", year),
+    code,
+    planId,
+    fy,
+  );
+  return (await q.executeQuery(query)).rows[0] as RoundRow | undefined;
 }
 
 const listQuery = (q: Q, code: string) =>

@@ -61,6 +61,21 @@ export function findChromium(env = process.env): ChromiumStatus {
     : { ok: false, path: null, problem: `Chromium が見つかりません。${installHint()}` };
 }
 
+const PAGE_CHECK_MS = 30_000;
+let lastForPages: { named: string | undefined; at: number; ok: boolean } | null = null;
+
+/**
+ * Whether PDF links can be offered, for pages: findChromium's answer kept for 30 seconds (it checked up to five
+ * paths on the disk for every page with a PDF link; the report pages spent 5 % of their time on it). A Chromium
+ * installed or removed while the server runs shows within the 30 seconds; another CHROMIUM_PATH at once.
+ */
+export function chromiumForPages(now = Date.now()): boolean {
+  const named = process.env.CHROMIUM_PATH;
+  if (!lastForPages || lastForPages.named !== named || now - lastForPages.at >= PAGE_CHECK_MS)
+    lastForPages = { named, at: now, ok: findChromium().ok };
+  return lastForPages.ok;
+}
+
 /** The words a person sees where a PDF cannot be made: what is missing and that the rest still works. */
 export const PDF_UNAVAILABLE_MESSAGE =
   "PDF を作るには、このシステムのサーバーに Chromium（ブラウザー）が入っている必要があります。今は入っていないため PDF は作れません。画面での表示と Excel（xlsx）のダウンロードは使えます。システムの管理者に伝えてください（管理者は gyokaku doctor で確認できます）。";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { isA4, readPdf } from "../../testing/pdf.ts";
 import { needs } from "../../testing/system.ts";
-import { chromiumArgs, findChromium, sandboxDecision } from "./chromium.ts";
+import { chromiumArgs, chromiumForPages, findChromium, sandboxDecision } from "./chromium.ts";
 import { closeBrowser, htmlPartsToPdf, htmlToPdf, PdfUnavailableError } from "./pdf.ts";
 
 const skip = needs("chromium");
@@ -83,6 +83,26 @@ test("without Chromium: PDF is refused in plain words, and nothing else is asked
   assert.equal(error.status, 503);
   assert.match(error.message, /^PDF を作るには/);
   assert.doesNotMatch(error.message, /apt-get|Error|undefined/);
+});
+
+test("pages ask the disk for Chromium at most every 30 seconds, and at once for another CHROMIUM_PATH", () => {
+  const saved = process.env.CHROMIUM_PATH;
+  const dir = mkdtempSync(join(tmpdir(), "gyokaku-chromium-"));
+  try {
+    const browser = join(dir, "chromium");
+    writeFileSync(browser, "");
+    process.env.CHROMIUM_PATH = join(dir, "missing");
+    assert.equal(chromiumForPages(1_000_000), false);
+    process.env.CHROMIUM_PATH = browser;
+    assert.equal(chromiumForPages(1_000_001), true, "another path is checked at once");
+    rmSync(browser);
+    assert.equal(chromiumForPages(1_020_000), true, "kept for 30 seconds");
+    assert.equal(chromiumForPages(1_030_001), false, "checked again after 30 seconds");
+  } finally {
+    if (saved === undefined) delete process.env.CHROMIUM_PATH;
+    else process.env.CHROMIUM_PATH = saved;
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("the sandbox stays on unless Chromium cannot start with it", () => {

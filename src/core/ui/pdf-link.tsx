@@ -3,10 +3,10 @@
  * PDF needs, in the link's place. The other downloads beside it stay.
  */
 import type { Child } from "hono/jsx";
-import { findChromium, PDF_UNAVAILABLE_SHORT } from "../pdf/chromium.ts";
+import { chromiumForPages, PDF_UNAVAILABLE_SHORT } from "../pdf/chromium.ts";
 
 export function PdfLink({ href, children, download }: { href: string; children: Child; download?: boolean }) {
-  if (!findChromium().ok) return <span class="pdf-unavailable">{PDF_UNAVAILABLE_SHORT}</span>;
+  if (!chromiumForPages()) return <span class="pdf-unavailable">{PDF_UNAVAILABLE_SHORT}</span>;
   return (
     <a href={href} download={download}>
       {children}
