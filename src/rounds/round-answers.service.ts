@@ -14,6 +14,7 @@ import { composeStatus, composeText, itemStateOf } from "../domain/rounds/parts.
 import { checkActual, errorsOf, warningsOf } from "../domain/rounds/plausibility.ts";
 import { type ItemState, STATE_LABELS } from "../domain/rounds/states.ts";
 import * as parts from "./round-parts.repository.ts";
+import * as values from "./round-values.repository.ts";
 import {
   type Context,
   conflictError,
@@ -231,13 +232,13 @@ async function storeActuals(trx: DB, code: string, a: Answer): Promise<AuditEntr
   const { ctx, input, matched, understood } = a;
   const fy = ctx.round.fiscal_year;
   const base = { planId: ctx.round.plan_id, itemKey: a.status.item.key, fiscalYear: fy };
-  const ids = await repo.indicatorIds(
+  const ids = await values.indicatorIds(
     trx,
     code,
     ctx.round.plan_id,
     matched.map((m) => m.indicator.key),
   );
-  const saved = await repo.actualsOf(trx, code, [...ids.values()], fy);
+  const saved = await values.actualsOf(trx, code, [...ids.values()], fy);
   const audit: AuditEntry[] = [];
   for (const [i, entry] of input.actuals.entries()) {
     const e = matched[i]!;
@@ -248,9 +249,9 @@ async function storeActuals(trx: DB, code: string, a: Answer): Promise<AuditEntr
     const text = entry.text.trim();
     if ((before?.text ?? "") === text) continue;
     const r = understood[i]!.reading;
-    if (text === "") await repo.deleteActual(trx, code, id, series, fy);
+    if (text === "") await values.deleteActual(trx, code, id, series, fy);
     else
-      await repo.upsertActual(trx, code, fy, {
+      await values.upsertActual(trx, code, fy, {
         indicator_id: id,
         series,
         text,
@@ -276,9 +277,9 @@ async function storeActuals(trx: DB, code: string, a: Answer): Promise<AuditEntr
 async function storeTexts(trx: DB, code: string, a: Answer): Promise<AuditEntry[]> {
   const { ctx, status, part, input } = a;
   const fy = ctx.round.fiscal_year;
-  const itemId = await repo.findItemId(trx, code, ctx.round.plan_id, status.item.key);
+  const itemId = await values.findItemId(trx, code, ctx.round.plan_id, status.item.key);
   if (!itemId) throw notFound("項目が見つかりません。");
-  const old = await repo.progressOf(trx, code, itemId, fy);
+  const old = await values.progressOf(trx, code, itemId, fy);
   const was = {
     narrative: old?.narrative ?? "",
     nextYearPlan: old?.next_year_plan ?? "",
@@ -293,7 +294,7 @@ async function storeTexts(trx: DB, code: string, a: Answer): Promise<AuditEntry[
   const now = status.parts.length > 1 ? await composedTexts(trx, ctx, status, part, texts, was) : texts;
   const changed = (Object.keys(now) as (keyof typeof now)[]).filter((k) => now[k] !== was[k]);
   if (changed.length === 0) return [];
-  await repo.upsertProgress(trx, code, itemId, fy, {
+  await values.upsertProgress(trx, code, itemId, fy, {
     narrative: now.narrative || null,
     next_year_plan: now.nextYearPlan || null,
     status: now.status || null,
