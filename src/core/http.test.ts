@@ -43,6 +43,22 @@ test("behind N trusted proxies the client address is taken from the right of X-F
   assert.equal(await ask("6.6.6.6"), "unknown", "no proxy trusted: the header is not believed");
 });
 
+test("HTTPS is the request's scheme, the secure-cookies setting, or a trusted proxy's X-Forwarded-Proto", async () => {
+  const app = new Hono();
+  let env: Record<string, string> = {};
+  app.get("/", (c) => c.json({ https: isHttps(c, env) }));
+  const ask = async (url: string, headers: Record<string, string> = {}) =>
+    ((await (await app.request(url, { headers })).json()) as { https: boolean }).https;
+  assert.equal(await ask("https://gyokaku.example.jp/"), true);
+  assert.equal(await ask("http://gyokaku.example.jp/"), false);
+  assert.equal(await ask("http://gyokaku.example.jp/?next=https://x"), false);
+  assert.equal(await ask("http://gyokaku.example.jp/", { "x-forwarded-proto": "https" }), false, "untrusted");
+  env = { GYOKAKU_TRUST_PROXY: "1" };
+  assert.equal(await ask("http://gyokaku.example.jp/", { "x-forwarded-proto": "https" }), true);
+  env = { GYOKAKU_SECURE_COOKIES: "1" };
+  assert.equal(await ask("http://gyokaku.example.jp/"), true);
+});
+
 test("large HTML pages are gzipped for a browser that asks; small ones, other types and encoded ones are not", async () => {
   const big = `<p>${"取組の状況".repeat(2000)}</p>`;
   const app = new Hono();

@@ -15,7 +15,8 @@ export function trustedProxies(env = process.env): number {
 /** Whether the browser reached us over HTTPS (directly, or through a trusted proxy that says so). */
 export function isHttps(c: Context, env = process.env): boolean {
   if (env.GYOKAKU_SECURE_COOKIES === "1") return true;
-  if (new URL(c.req.url).protocol === "https:") return true;
+  // the request's absolute URL: its scheme is at the start (parsing the URL took a twentieth of a kept page's time)
+  if (c.req.url.startsWith("https:")) return true;
   return trustedProxies(env) > 0 && c.req.header("x-forwarded-proto") === "https";
 }
 
@@ -148,8 +149,10 @@ export function compressPages(minBytes = 8 * 1024): MiddlewareHandler {
     }
     await next();
     const res = c.res;
-    if (res === made || !gzip || !res.body || res.headers.has("Content-Encoding")) return;
-    if (!(res.headers.get("Content-Type") ?? "").startsWith("text/html")) return;
+    // The headers first: `res.body` turns a light response into a Fetch Response with a stream (for the dashboard's
+    // kept page, already gzipped, that conversion was two fifths of the middleware's time).
+    if (res === made || !gzip || res.headers.has("Content-Encoding")) return;
+    if (!(res.headers.get("Content-Type") ?? "").startsWith("text/html") || !res.body) return;
     const bytes = new Uint8Array(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     headers.append("Vary", "Accept-Encoding");
