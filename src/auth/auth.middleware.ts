@@ -44,7 +44,10 @@ export function sessionMiddleware(db: DB): MiddlewareHandler<AuthEnv> {
     c.set("user", session?.actor ?? null);
     c.set("csrfToken", session?.csrfToken ?? null);
     // read with the session (one query): the header's count of unread notifications
-    if (session) c.set("unread", session.unread);
+    if (session) {
+      c.set("unread", session.unread);
+      c.set("municipalityState", session.stateVersion);
+    }
     await next();
     // Pages that depend on who is looking are never cached.
     if (session) setResponseHeaders(c, { "Cache-Control": "no-store" });

@@ -191,6 +191,14 @@ const sessionQuery = (q: Q, code: string, id: string) =>
           .whereRef("notifications.user_id", "=", "users.id")
           .where("notifications.read_at", "is", null)
           .as("unread"),
+      // The municipality's state version (migration 2026-12-07T1440-municipality-state-versions): the dashboard
+      // finds its kept body by it, without a query of its own.
+      (eb) =>
+        eb
+          .selectFrom("municipality_state_versions")
+          .select("municipality_state_versions.version")
+          .whereRef("municipality_state_versions.municipality_code", "=", "sessions.municipality_code")
+          .as("state_version"),
     ])
     .where("sessions.id", "=", id);
 

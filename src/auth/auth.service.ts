@@ -113,7 +113,13 @@ export async function createUserAs(db: DB, user: Actor, input: NewUserInput & { 
 }
 
 /** The signed-in user, the session's CSRF token and the user's unread notifications (for the header's bell). */
-export type SessionInfo = { actor: Actor; csrfToken: string; unread: number };
+export type SessionInfo = {
+  actor: Actor;
+  csrfToken: string;
+  unread: number;
+  /** the municipality's state version, read with the session (null: it has none yet) */
+  stateVersion: string | null;
+};
 
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -247,7 +253,12 @@ export async function sessionFromCookie(db: DB, value: string | undefined): Prom
     name: s.name,
     role: s.role,
   });
-  return { actor, csrfToken: s.csrf_token, unread: Number(s.unread ?? 0) };
+  return {
+    actor,
+    csrfToken: s.csrf_token,
+    unread: Number(s.unread ?? 0),
+    stateVersion: s.state_version ?? null,
+  };
 }
 
 /**

@@ -125,6 +125,15 @@ export async function foreignKeys(q: Q): Promise<ForeignKey[]> {
   return r.rows;
 }
 
+/**
+ * Deferred triggers (the municipalities' state versions, migration 2026-12-07T1440-municipality-state-versions) fire
+ * at each statement for the rest of the transaction: ALTER TABLE (the foreign keys dropped and added back) refuses
+ * a table with trigger events still pending.
+ */
+export async function triggersAtOnce(q: Q): Promise<void> {
+  await sql`set constraints all immediate`.execute(q);
+}
+
 export async function dropForeignKey(q: Q, fk: ForeignKey): Promise<void> {
   await sql`alter table ${sql.id(fk.table)} drop constraint ${sql.id(fk.name)}`.execute(q);
 }

@@ -315,6 +315,7 @@ async function restoreRows(
   options: RestoreOptions,
 ): Promise<RestoreResult> {
   await repo.useUtc(trx);
+  await repo.triggersAtOnce(trx);
   const target = await repo.catalogue(trx);
   const fks = await repo.foreignKeys(trx);
   for (const fk of fks) await repo.dropForeignKey(trx, fk);

@@ -15,6 +15,11 @@ export type AuthEnv = {
     era: Era;
     /** the user's unread notifications, for the header (read with the session: src/auth/auth.middleware.ts) */
     unread?: number;
+    /**
+     * the municipality's state version, read with the session: changes with every change to its plans, rounds and
+     * history (migration 2026-12-07T1440-municipality-state-versions); null or absent: not known
+     */
+    municipalityState?: string | null;
   };
 };
 

@@ -58,6 +58,33 @@ export const keptMunicipalityBytes = (
   render: () => Uint8Array | Promise<Uint8Array>,
 ): Promise<Uint8Array> => kept("bytes", municipalityCode, key, variant, render);
 
+/**
+ * The body kept under the municipality's state version read with the session (migration
+ * 2026-12-07T1440-municipality-state-versions) and today's date, for what the reader asked (the query's plan,
+ * year and level as written, 和暦/西暦, may edit): found without the dashboard's query. Undefined when not kept.
+ */
+export function bodyByState(municipalityCode: string, key: string, asked: string): Uint8Array | undefined {
+  return parts.get(`state|${municipalityCode}|${key}|${asked}`) as Uint8Array | undefined;
+}
+
+/**
+ * Keeps a body under the state version the request's session read. The body was made from what the dashboard's
+ * query read after the session's query: the data as it was at that version or newer, never older (the version
+ * changes in the transaction of every change). Bodies under an older key of the municipality go.
+ */
+export function keepBodyByState(
+  municipalityCode: string,
+  key: string,
+  asked: string,
+  body: Uint8Array,
+): void {
+  const prefix = `state|${municipalityCode}|`;
+  const version = `${prefix}${key}|`;
+  if (parts.get(version + asked) === body) return;
+  parts.deleteWhere((k) => k.startsWith(prefix) && !k.startsWith(version));
+  parts.set(version + asked, body);
+}
+
 /** Forgets every kept part (tests that compare a cold render with a kept one). */
 export function clearDashboardCache(): void {
   parts.clear();

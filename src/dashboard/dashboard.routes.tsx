@@ -9,8 +9,13 @@ import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { cachedPlanPart } from "../plans/plans.service.ts";
 import { BehindPart, DashboardBody, DashboardPage, ResultsPart } from "./dashboard.pages.tsx";
-import { getDashboard } from "./dashboard.service.ts";
-import { keptMunicipalityBytes, keptMunicipalityHtml } from "./dashboard-cache.ts";
+import { askedVariant, getDashboard, stateVersionKey } from "./dashboard.service.ts";
+import {
+  bodyByState,
+  keepBodyByState,
+  keptMunicipalityBytes,
+  keptMunicipalityHtml,
+} from "./dashboard-cache.ts";
 
 // The results are kept as bytes with the plan page's parts (a few kilobytes here): put into the page as text.
 const utf8 = new TextDecoder();
@@ -20,12 +25,16 @@ export function dashboardRoutes(db: DB) {
 
   app.get("/dashboard", async (c) => {
     const user = currentUser(c);
-    const d = await getDashboard(db, user, {
-      plan: c.req.query("plan"),
-      fy: c.req.query("fy"),
-      level: c.req.query("level"),
-    });
+    const query = { plan: c.req.query("plan"), fy: c.req.query("fy"), level: c.req.query("level") };
     const era = c.get("era");
+    const url = new URL(c.req.url);
+    const frame = <DashboardPage back={url.pathname + url.search} />;
+    // The body as kept under the municipality's state version, read with the session: no query of its own.
+    const byState = stateVersionKey(c.get("municipalityState"));
+    const asked = askedVariant(user, query, era);
+    const known = byState === null ? undefined : bodyByState(user.municipalityCode, byState, asked);
+    if (known) return htmlWithKeptPart(c, frame, known);
+    const d = await getDashboard(db, user, query);
     const { plan, planRef, fiscalYear } = d;
     // The body is the same for every reader who chose the same until what the page is made from changes: kept
     // as bytes (and deflated once) under the state the query read. Inside it, the results and the departments
@@ -59,8 +68,9 @@ export function dashboardRoutes(db: DB) {
         );
       },
     );
-    const url = new URL(c.req.url);
-    return htmlWithKeptPart(c, <DashboardPage back={url.pathname + url.search} />, body);
+    // kept by state version only where the query's state keeps it too (every plan and round has its version)
+    if (byState !== null && d.stateKey !== null) keepBodyByState(user.municipalityCode, byState, asked, body);
+    return htmlWithKeptPart(c, frame, body);
   });
 
   // A display preference, kept in a cookie for a year; a form post so that it works without JavaScript.

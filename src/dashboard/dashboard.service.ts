@@ -102,6 +102,29 @@ export type Dashboard = {
 
 const RECENT = 15;
 
+/**
+ * The key the body is kept under by the municipality's state version read with the session, with today's date
+ * in Japan (the days left to the open rounds' deadlines); null without a version.
+ */
+export function stateVersionKey(stateVersion: string | null | undefined): string | null {
+  return stateVersion ? `${stateVersion}|${todayInJapan()}` : null;
+}
+
+/** What the reader asked, as the variant of the body kept by state version: the query as written, era, may edit. */
+export function askedVariant(
+  user: Actor,
+  query: { plan?: string | undefined; fy?: string | undefined; level?: string | undefined },
+  era: string,
+): string {
+  return JSON.stringify([
+    query.plan ?? null,
+    query.fy ?? null,
+    query.level ?? null,
+    era,
+    canEditPlan(user, user),
+  ]);
+}
+
 const label = (i: Item) => `${i.number ?? ""} ${i.title}`.trim();
 
 /** The year a plan opens on, computed once per document (documents are kept and frozen per data version). */

@@ -15,6 +15,8 @@ const NOT_FEEDING: Readonly<Record<string, string>> = {
   plan_data_versions: "the versions themselves",
   round_state_versions:
     "the rounds' state versions (migration 2026-12-07T0820-round-state-versions), not evaluated",
+  municipality_state_versions:
+    "the municipalities' state versions (migration 2026-12-07T1440-municipality-state-versions), not evaluated",
   plan_versions: "the editor's counter against stale forms (the edits it guards change covered tables)",
   audit_events: "the history, read by its own pages",
   publications: "published snapshots never change; src/publish/publication-cache.ts keys them by version",

@@ -27,6 +27,7 @@ import * as auditPlace from "./2026-12-07T0530-consent-audit-place.ts";
 import * as textLengths from "./2026-12-07T0600-hostile-text-lengths.ts";
 import * as roundStateVersions from "./2026-12-07T0820-round-state-versions.ts";
 import * as plansById from "./2026-12-07T1205-plans-by-id.ts";
+import * as municipalityStateVersions from "./2026-12-07T1440-municipality-state-versions.ts";
 
 const migrations: Record<string, Migration> = {
   "2026-11-22T0300-plan-store": planStore,
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   "2026-12-07T0600-hostile-text-lengths": textLengths,
   "2026-12-07T0820-round-state-versions": roundStateVersions,
   "2026-12-07T1205-plans-by-id": plansById,
+  "2026-12-07T1440-municipality-state-versions": municipalityStateVersions,
 };
 
 export const migrationProvider: MigrationProvider = {

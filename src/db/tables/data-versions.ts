@@ -20,7 +20,18 @@ export interface RoundStateVersionsTable {
   version: string;
 }
 
+/**
+ * A municipality's state version: a random UUID the database's triggers change, as a transaction commits, with
+ * every change to its plans, their data versions, its rounds, their state versions and its history (migration
+ * 2026-12-07T1440-municipality-state-versions). Read with the session; the dashboard's kept body is found by it.
+ */
+export interface MunicipalityStateVersionsTable {
+  municipality_code: string;
+  version: string;
+}
+
 export interface DataVersionTables {
   plan_data_versions: PlanDataVersionsTable;
   round_state_versions: RoundStateVersionsTable;
+  municipality_state_versions: MunicipalityStateVersionsTable;
 }
