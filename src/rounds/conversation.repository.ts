@@ -42,23 +42,26 @@ export async function commentsOf(
   roundId: string,
   itemKey: string,
 ): Promise<CommentRow[]> {
-  // on every item page: compiled once and prepared (src/db/prepared.ts)
+  // compiled once and prepared (src/db/prepared.ts)
   const query = compiledOnce(
     "commentsOf",
-    (c, round: string, item: string) =>
-      scoped(q, c)
-        .selectFrom("item_comments")
-        .select(["id", "kind", "author_name", "author_role", "body", "created_at"])
-        .where("round_id", "=", round)
-        .where("item_key", "=", item)
-        .orderBy("created_at")
-        .orderBy("id"),
+    (c, round: string, item: string) => commentsQuery(q, c, round, item),
     code,
     roundId,
     itemKey,
   );
   return (await q.executeQuery(query)).rows as CommentRow[];
 }
+
+/** An item's messages, oldest first (also read with its files: item-extras.repository.ts). */
+export const commentsQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
+  scoped(q, code)
+    .selectFrom("item_comments")
+    .select(["id", "kind", "author_name", "author_role", "body", "created_at"])
+    .where("round_id", "=", roundId)
+    .where("item_key", "=", itemKey)
+    .orderBy("created_at")
+    .orderBy("id");
 
 /** A message written by a user, in the transaction of its change (a comment, or the reason of a return). */
 export async function insertMessage(

@@ -52,9 +52,11 @@ export async function conversationOf(
   itemKey: string,
   /** the item as the page already read it */
   loaded?: LoadedItem,
+  /** its messages as the page already read them (item-extras.service.ts) */
+  read?: repo.CommentRow[],
 ): Promise<Conversation> {
   const { ctx, status } = loaded ?? (await loadItem(db, user, roundId, itemKey));
-  const rows = await repo.commentsOf(db, user.municipalityCode, roundId, itemKey);
+  const rows = read ?? (await repo.commentsOf(db, user.municipalityCode, roundId, itemKey));
   return {
     messages: rows.map((r) => ({
       id: r.id,

@@ -26,7 +26,8 @@ export async function insertFile(
   await q.insertInto("evidence_files").values(row).execute();
 }
 
-const filesQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
+/** An item's files, oldest first (also read with its messages: item-extras.repository.ts). */
+export const filesQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
   scoped(q, code)
     .selectFrom("evidence_files")
     .select([...META])
@@ -35,9 +36,11 @@ const filesQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
     .orderBy("uploaded_at")
     .orderBy("id");
 
-/** An item's files (on every item page: compiled once and prepared, src/db/prepared.ts). */
-export async function filesOf(q: Q, code: string, roundId: string, itemKey: string) {
-  type Row = Awaited<ReturnType<ReturnType<typeof filesQuery>["execute"]>>[number];
+export type FileRow = Awaited<ReturnType<ReturnType<typeof filesQuery>["execute"]>>[number];
+
+/** An item's files (compiled once and prepared, src/db/prepared.ts). */
+export async function filesOf(q: Q, code: string, roundId: string, itemKey: string): Promise<FileRow[]> {
+  type Row = FileRow;
   const query = compiledOnce(
     "filesOf",
     (c, r: string, i: string) => filesQuery(q, c, r, i),

@@ -48,9 +48,11 @@ export async function evidenceOf(
   itemKey: string,
   /** the item as the page already read it */
   loaded?: LoadedItem,
+  /** its files as the page already read them (item-extras.service.ts) */
+  read?: repo.FileRow[],
 ): Promise<EvidenceList> {
   const { ref } = await itemContext(db, user, roundId, itemKey, loaded);
-  const rows = await repo.filesOf(db, user.municipalityCode, roundId, itemKey);
+  const rows = read ?? (await repo.filesOf(db, user.municipalityCode, roundId, itemKey));
   return {
     files: rows.map((r) => ({
       id: r.id,

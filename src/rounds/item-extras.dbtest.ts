@@ -8,6 +8,9 @@ import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
+import { commentsOf } from "./conversation.repository.ts";
+import { filesOf } from "./evidence.repository.ts";
+import { commentsAndFiles } from "./item-extras.repository.ts";
 
 type App = ReturnType<typeof createApp>;
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -168,5 +171,18 @@ describe("item conversation and evidence", () => {
     assert.match(await large.text(), /大きすぎます/);
     assert.equal(await count("evidence_files"), 0);
     assert.equal((await upload(viewer, "a.pdf", PDF)).status, 403);
+  });
+
+  test("an item's messages and files read in one query are the rows each query reads alone", async () => {
+    assert.equal((await upload(shokuin, "一覧.pdf", PDF)).status, 303);
+    assert.equal((await post(shokuin, `${item}/comments`, { body: "もう一つ" })).status, 303);
+    const both = await commentsAndFiles(open.db, "012173", roundId, "2-1-1");
+    assert.ok(both.comments.length >= 3 && both.files.length >= 1, "there is something to compare");
+    assert.deepEqual(both.comments, await commentsOf(open.db, "012173", roundId, "2-1-1"));
+    assert.deepEqual(both.files, await filesOf(open.db, "012173", roundId, "2-1-1"));
+    assert.deepEqual(await commentsAndFiles(open.db, "012246", roundId, "2-1-1"), {
+      comments: [],
+      files: [],
+    });
   });
 });

@@ -6,18 +6,18 @@ import { type AuthEnv, currentUser } from "../core/request.ts";
 import { type FormBody, field } from "../core/validation.ts";
 import type { DB } from "../db/database.ts";
 import { contentDisposition } from "../domain/evidence.ts";
-import { addComment, conversationOf } from "./conversation.service.ts";
+import { addComment } from "./conversation.service.ts";
 import {
   attachEvidence,
   downloadEvidence,
-  evidenceOf,
   publicEvidence,
   removeEvidence,
   setEvidencePublic,
 } from "./evidence.service.ts";
 import { ItemExtras } from "./item-extras.pages.tsx";
+import { itemExtrasOf } from "./item-extras.service.ts";
 import { formFromDetail, ItemPage } from "./rounds.pages.tsx";
-import { getItem, type LoadedItem, loadItem } from "./rounds.service.ts";
+import { getItem, type LoadedItem } from "./rounds.service.ts";
 
 const itemHref = (roundId: string, itemKey: string) =>
   `/rounds/${roundId}/items/${encodeURIComponent(itemKey)}`;
@@ -30,12 +30,8 @@ export async function itemExtras(
   itemKey: string,
   options: { errors?: Record<string, string>; draft?: string; loaded?: LoadedItem } = {},
 ) {
-  // The item as the page read it: the plan is not read again for these parts.
-  const loaded = options.loaded ?? (await loadItem(db, user, roundId, itemKey));
-  const [conversation, evidence] = await Promise.all([
-    conversationOf(db, user, roundId, itemKey, loaded),
-    evidenceOf(db, user, roundId, itemKey, loaded),
-  ]);
+  // The item as the page read it: the plan is not read again for these parts; messages and files in one query.
+  const { conversation, evidence } = await itemExtrasOf(db, user, roundId, itemKey, options.loaded);
   return (
     <ItemExtras
       href={itemHref(roundId, itemKey)}
