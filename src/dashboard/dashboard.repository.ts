@@ -4,9 +4,9 @@
  * (round_state_versions), and its latest changes (without their before/after values, which the page does not
  * show).
  */
-import { CompiledQuery, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import { prepared } from "../db/prepared.ts";
+import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { sameMunicipality, scoped } from "../db/tenant.ts";
 
@@ -98,31 +98,12 @@ function stateQuery(q: Q, code: string, recentLimit: number) {
 
 type StateRow = { plans: unknown; open_rounds: unknown; recent: unknown };
 
-/**
- * The query's text, built and compiled once per process: building and compiling it with the query builder took
- * about 0.25 ms a request (half as long as PostgreSQL takes to plan and run it). Compiled for a stand-in
- * municipality code, whose parameters are then given the real one; both databases use Kysely's PostgreSQL
- * compiler. The query is still built from scoped() (the tenant test reads it). On PostgreSQL it is a prepared
- * statement, planned once per connection (src/db/prepared.ts): planning it took longer than running it.
- */
-const STAND_IN = "\u0000municipality";
-const compiled = new Map<number, CompiledQuery<StateRow>>();
-function compiledFor(q: Q, code: string, recentLimit: number): CompiledQuery<StateRow> {
-  let c = compiled.get(recentLimit);
-  if (!c) {
-    c = prepared(stateQuery(q, STAND_IN, recentLimit).compile() as CompiledQuery<StateRow>);
-    if (!c.parameters.includes(STAND_IN))
-      throw new Error("dashboardState: the municipality is not a parameter");
-    compiled.set(recentLimit, c);
-  }
-  return CompiledQuery.raw(
-    c.sql,
-    c.parameters.map((p) => (p === STAND_IN ? code : p)),
-  ) as CompiledQuery<StateRow>;
-}
-
 export async function dashboardState(q: Q, code: string, recentLimit: number): Promise<DashboardState> {
-  const [row] = (await q.executeQuery(compiledFor(q, code, recentLimit))).rows;
+  // Built and compiled once per process and prepared (src/db/prepared.ts): building and compiling it with the
+  // query builder took about 0.25 ms a request, half as long as PostgreSQL takes to plan and run it, and planning
+  // it took longer than running it.
+  const query = compiledOnce("dashboardState", (c, n: number) => stateQuery(q, c, n), code, recentLimit);
+  const [row] = (await q.executeQuery(query)).rows as StateRow[];
   if (!row) throw new Error("dashboardState: no row");
   return {
     plans: row.plans as DashboardPlanRow[],
