@@ -27,9 +27,7 @@ async function kept<T extends string | Uint8Array>(
   render: () => T | Promise<T>,
 ): Promise<T> {
   if (key === null) return render();
-  const prefix = `${kind}|${municipalityCode}|`;
-  const version = `${prefix}${key}|`;
-  const hit = parts.get(version + variant);
+  const hit = parts.get(partKey(kind, municipalityCode, key, variant));
   if (hit !== undefined) return hit as T;
   const made = await render();
   const token = requestAuth().csrfToken;
@@ -37,9 +35,25 @@ async function kept<T extends string | Uint8Array>(
     throw new Error(
       `dashboard-cache(${kind}, ${variant}): the part holds the request's CSRF token; it must not be kept`,
     );
-  parts.deleteWhere((k) => k.startsWith(prefix) && !k.startsWith(version));
-  parts.set(version + variant, made);
+  store(kind, municipalityCode, key, variant, made);
   return made;
+}
+
+const partKey = (kind: string, municipalityCode: string, key: string, variant: string) =>
+  `${kind}|${municipalityCode}|${key}|${variant}`;
+
+/** Keeps a part; the municipality's parts of the kind under another key (older) go. */
+function store(
+  kind: string,
+  municipalityCode: string,
+  key: string,
+  variant: string,
+  value: string | Uint8Array,
+) {
+  const prefix = `${kind}|${municipalityCode}|`;
+  const version = `${prefix}${key}|`;
+  parts.deleteWhere((k) => k.startsWith(prefix) && !k.startsWith(version));
+  parts.set(version + variant, value);
 }
 
 /** The HTML `render` makes for the municipality under `key` (null: not kept) and the variant, rendered once. */
@@ -64,7 +78,7 @@ export const keptMunicipalityBytes = (
  * year and level as written, 和暦/西暦, may edit): found without the dashboard's query. Undefined when not kept.
  */
 export function bodyByState(municipalityCode: string, key: string, asked: string): Uint8Array | undefined {
-  return parts.get(`state|${municipalityCode}|${key}|${asked}`) as Uint8Array | undefined;
+  return parts.get(partKey("state", municipalityCode, key, asked)) as Uint8Array | undefined;
 }
 
 /**
@@ -78,11 +92,8 @@ export function keepBodyByState(
   asked: string,
   body: Uint8Array,
 ): void {
-  const prefix = `state|${municipalityCode}|`;
-  const version = `${prefix}${key}|`;
-  if (parts.get(version + asked) === body) return;
-  parts.deleteWhere((k) => k.startsWith(prefix) && !k.startsWith(version));
-  parts.set(version + asked, body);
+  if (parts.get(partKey("state", municipalityCode, key, asked)) === body) return;
+  store("state", municipalityCode, key, asked, body);
 }
 
 /** Forgets every kept part (tests that compare a cold render with a kept one). */
