@@ -2,7 +2,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Actor } from "../core/policy.ts";
-import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 
@@ -36,24 +35,7 @@ export async function insertComment(
     .execute();
 }
 
-export async function commentsOf(
-  q: Q,
-  code: string,
-  roundId: string,
-  itemKey: string,
-): Promise<CommentRow[]> {
-  // compiled once and prepared (src/db/prepared.ts)
-  const query = compiledOnce(
-    "commentsOf",
-    (c, round: string, item: string) => commentsQuery(q, c, round, item),
-    code,
-    roundId,
-    itemKey,
-  );
-  return (await q.executeQuery(query)).rows as CommentRow[];
-}
-
-/** An item's messages, oldest first (also read with its files: item-extras.repository.ts). */
+/** An item's messages, oldest first (read with its files: item-extras.repository.ts). */
 export const commentsQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
   scoped(q, code)
     .selectFrom("item_comments")

@@ -45,18 +45,15 @@ const commentSchema = z.object({
 
 const fromOffice = (role: string) => role === "office" || role === "admin";
 
-export async function conversationOf(
-  db: DB,
+/** An item's conversation as its page shows it, from the item and its messages as the page read them. */
+export function conversationOf(
   user: Actor,
-  roundId: string,
-  itemKey: string,
-  /** the item as the page already read it */
-  loaded?: LoadedItem,
-  /** its messages as the page already read them (item-extras.service.ts) */
-  read?: repo.CommentRow[],
-): Promise<Conversation> {
-  const { ctx, status } = loaded ?? (await loadItem(db, user, roundId, itemKey));
-  const rows = read ?? (await repo.commentsOf(db, user.municipalityCode, roundId, itemKey));
+  /** the item as the page read it */
+  loaded: LoadedItem,
+  /** its messages as the page read them (item-extras.service.ts) */
+  rows: repo.CommentRow[],
+): Conversation {
+  const { ctx, status } = loaded;
   return {
     messages: rows.map((r) => ({
       id: r.id,

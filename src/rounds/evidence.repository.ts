@@ -1,6 +1,5 @@
 /** SQL for evidence files (evidence_files): the bytes live in the database, keyed by the municipality first. */
 import type { Kysely, Transaction } from "kysely";
-import { compiledOnce } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
 import { scoped } from "../db/tenant.ts";
 
@@ -26,7 +25,7 @@ export async function insertFile(
   await q.insertInto("evidence_files").values(row).execute();
 }
 
-/** An item's files, oldest first (also read with its messages: item-extras.repository.ts). */
+/** An item's files, oldest first (read with its messages: item-extras.repository.ts). */
 export const filesQuery = (q: Q, code: string, roundId: string, itemKey: string) =>
   scoped(q, code)
     .selectFrom("evidence_files")
@@ -37,19 +36,6 @@ export const filesQuery = (q: Q, code: string, roundId: string, itemKey: string)
     .orderBy("id");
 
 export type FileRow = Awaited<ReturnType<ReturnType<typeof filesQuery>["execute"]>>[number];
-
-/** An item's files (compiled once and prepared, src/db/prepared.ts). */
-export async function filesOf(q: Q, code: string, roundId: string, itemKey: string): Promise<FileRow[]> {
-  type Row = FileRow;
-  const query = compiledOnce(
-    "filesOf",
-    (c, r: string, i: string) => filesQuery(q, c, r, i),
-    code,
-    roundId,
-    itemKey,
-  );
-  return (await q.executeQuery(query)).rows as Row[];
-}
 
 export async function findFile(q: Q, code: string, id: string) {
   return scoped(q, code)

@@ -46,13 +46,12 @@ export async function evidenceOf(
   user: Actor,
   roundId: string,
   itemKey: string,
-  /** the item as the page already read it */
-  loaded?: LoadedItem,
-  /** its files as the page already read them (item-extras.service.ts) */
-  read?: repo.FileRow[],
+  /** the item as the page read it */
+  loaded: LoadedItem,
+  /** its files as the page read them (item-extras.service.ts) */
+  rows: repo.FileRow[],
 ): Promise<EvidenceList> {
   const { ref } = await itemContext(db, user, roundId, itemKey, loaded);
-  const rows = read ?? (await repo.filesOf(db, user.municipalityCode, roundId, itemKey));
   return {
     files: rows.map((r) => ({
       id: r.id,

@@ -8,8 +8,8 @@ import { postForm, signIn, type TestSession } from "../testing/auth.ts";
 import { openTestDatabase } from "../testing/db.ts";
 import { samplePlanDocument } from "../testing/factories.ts";
 import { createApp } from "../web/app.tsx";
-import { commentsOf } from "./conversation.repository.ts";
-import { filesOf } from "./evidence.repository.ts";
+import { commentsQuery } from "./conversation.repository.ts";
+import { filesQuery } from "./evidence.repository.ts";
 import { commentsAndFiles } from "./item-extras.repository.ts";
 
 type App = ReturnType<typeof createApp>;
@@ -178,8 +178,8 @@ describe("item conversation and evidence", () => {
     assert.equal((await post(shokuin, `${item}/comments`, { body: "もう一つ" })).status, 303);
     const both = await commentsAndFiles(open.db, "012173", roundId, "2-1-1");
     assert.ok(both.comments.length >= 3 && both.files.length >= 1, "there is something to compare");
-    assert.deepEqual(both.comments, await commentsOf(open.db, "012173", roundId, "2-1-1"));
-    assert.deepEqual(both.files, await filesOf(open.db, "012173", roundId, "2-1-1"));
+    assert.deepEqual(both.comments, await commentsQuery(open.db, "012173", roundId, "2-1-1").execute());
+    assert.deepEqual(both.files, await filesQuery(open.db, "012173", roundId, "2-1-1").execute());
     assert.deepEqual(await commentsAndFiles(open.db, "012246", roundId, "2-1-1"), {
       comments: [],
       files: [],

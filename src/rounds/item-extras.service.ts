@@ -19,9 +19,8 @@ export async function itemExtrasOf(
 ): Promise<{ conversation: Conversation; evidence: EvidenceList }> {
   const item = loaded ?? (await loadItem(db, user, roundId, itemKey));
   const rows = await commentsAndFiles(db, user.municipalityCode, roundId, itemKey);
-  const [conversation, evidence] = await Promise.all([
-    conversationOf(db, user, roundId, itemKey, item, rows.comments),
-    evidenceOf(db, user, roundId, itemKey, item, rows.files),
-  ]);
-  return { conversation, evidence };
+  return {
+    conversation: conversationOf(user, item, rows.comments),
+    evidence: await evidenceOf(db, user, roundId, itemKey, item, rows.files),
+  };
 }
